@@ -1,0 +1,104 @@
+package io.omnipulse.devstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running
+ * inside this JVM. Replication factors are 1 so that transactions (exactly-once) work on one node.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private KafkaBroker(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Formats {@code dataDir} if it is new and starts a broker listening on {@code port} (0 = any free port). */
+    public static KafkaBroker start(Path dataDir, int port) {
+        int brokerPort = port == 0 ? Ports.free() : port;
+        Properties props = serverProperties(dataDir, brokerPort, Ports.free());
+        Path configFile = writeConfig(dataDir, props);
+        format(dataDir, configFile);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+        server.startup();
+        return new KafkaBroker(server, brokerPort);
+    }
+
+    /** The settings of a one-node cluster; also written to disk to run the broker as its own process. */
+    public static Properties serverProperties(Path dataDir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "6");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "6");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("num.partitions", "6");
+        // As in production: topics come from the catalog (TopicProvisioner), never from a typo.
+        p.setProperty("auto.create.topics.enable", "false");
+        return p;
+    }
+
+    public static Path writeConfig(Path dataDir, Properties props) {
+        try {
+            Files.createDirectories(dataDir);
+            Path file = dataDir.resolve("server.properties");
+            try (Writer out = Files.newBufferedWriter(file)) {
+                props.store(out, "OmniPulse devstack broker");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the KRaft metadata on first use; a formatted directory is left as it is. */
+    public static void format(Path dataDir, Path configFile) {
+        if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()};
+        int rc = StorageTool.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        if (rc != 0) {
+            throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}
