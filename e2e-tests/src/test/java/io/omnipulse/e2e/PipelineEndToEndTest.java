@@ -1,0 +1,174 @@
+package io.omnipulse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.omnipulse.devstack.Ports;
+import io.omnipulse.devstack.Stack;
+import io.omnipulse.devstack.StackOptions;
+import io.omnipulse.devstack.testkit.TestInfrastructure;
+import io.omnipulse.events.CustomerIds;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.Topics;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four packaged services, started as real processes against one real broker and one real
+ * PostgreSQL by the same launcher as {@code ./omnipulse}, followed from a POST to an alert.
+ */
+class PipelineEndToEndTest {
+
+    private static Stack stack;
+    private static String ingest;
+    private static String profiles;
+    private static String scores;
+    private static String alerts;
+
+    @BeforeAll
+    static void startPipeline() {
+        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
+        StackOptions options = new StackOptions(repoRoot, TestInfrastructure.tempDir("omnipulse-e2e"),
+                Ports.free(), Ports.free(), freeBlockOfFour(), false, 0);
+        stack = Stack.start(options, Duration.ofMinutes(4));
+        ingest = stack.service("ingest-service").baseUrl();
+        profiles = stack.service("profile-service").baseUrl();
+        scores = stack.service("scoring-service").baseUrl();
+        alerts = stack.service("alerting-service").baseUrl();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void detractorPostedToIngestBecomesOneAlertThatSurvivesAReplay() {
+        String email = "dana.detractor@example.com";
+        String customerId = CustomerKeys.customerId(new CustomerIds(null, email, null, null, null));
+        String detractor = feedback("e2e-nps-1", email, 2, "Three calls and nobody could help me.");
+
+        long posted = System.nanoTime();
+        postEvents(detractor).statusCode(202);
+        JsonPath alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> alertsOf(customerId), list -> list.getList("items").size() == 1);
+        System.out.printf("e2e: detractor POST -> alert listed after %d ms%n", (System.nanoTime() - posted) / 1_000_000);
+
+        assertThat(alert.getString("items[0].cause")).isEqualTo("DETRACTOR");
+        assertThat(alert.getString("items[0].severity")).isEqualTo("CRITICAL");
+        assertThat(alert.getString("items[0].comment")).isEqualTo("Three calls and nobody could help me.");
+
+        // The same response re-sent (a client retry) must not trigger again; a new detractor answer
+        // from the same customer attaches to the open alert. Both share the customer's partition, so
+        // once the second trigger shows, the replay has been processed too.
+        postEvents(detractor).statusCode(202);
+        postEvents(feedback("e2e-nps-2", email, 5, "Still waiting.")).statusCode(202);
+        JsonPath after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> alertsOf(customerId), list -> list.getInt("items[0].triggerCount") == 2);
+        assertThat(after.getList("items")).hasSize(1);
+        assertThat(after.getString("items[0].severity")).isEqualTo("CRITICAL");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(scores + "/v1/scores?scope=channel&key=email")
+                .then().statusCode(200).body("nps.n", equalTo(2)).body("nps.detractors", equalTo(2)));
+    }
+
+    @Test
+    void contactsOnThreeChannelsShowInOneProfile() {
+        String email = "carl.channels@example.com";
+        postEvents("[" + String.join(",",
+                interaction("e2e-int-1", "email", "{\"email\":\"" + email + "\"}"),
+                interaction("e2e-int-2", "chat", "{\"email\":\"" + email + "\",\"chatVisitorId\":\"v-77\"}"),
+                interaction("e2e-int-3", "call", "{\"email\":\"" + email + "\",\"phone\":\"+48 600 000 777\"}"))
+                + "]").statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("email", email.toUpperCase())
+                .get(profiles + "/v1/customers").then().statusCode(200)
+                .body("channels.keySet()", hasItem("call"))
+                .body("channels.size()", equalTo(3)));
+    }
+
+    @Test
+    void malformedEventGetsAProblemNamingTheFieldAndPublishesNothing() throws Exception {
+        long before = endOffsetSum();
+        String bad = feedback("e2e-bad-1", "eve@example.com", 11, null).replace("\"channel\":\"email\"", "\"channel\":\"fax\"");
+
+        given().contentType(ContentType.JSON).body(bad).post(ingest + "/v1/events").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("channel"));
+
+        assertThat(endOffsetSum()).isEqualTo(before);
+    }
+
+    private static io.restassured.response.ValidatableResponse postEvents(String json) {
+        return given().contentType(ContentType.JSON).body(json).post(ingest + "/v1/events").then();
+    }
+
+    private static JsonPath alertsOf(String customerId) {
+        return given().queryParam("customerId", customerId).get(alerts + "/v1/alerts")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String feedback(String eventId, String email, int score, String comment) {
+        return """
+                {"eventId":"%s","source":"e2e-survey","type":"feedback","channel":"email","occurredAt":"%s",
+                 "customer":{"email":"%s"},"team":"billing","agentId":"a-1",
+                 "feedback":{"metric":"nps","score":%d%s}}"""
+                .formatted(eventId, Instant.now().minusSeconds(60), email, score,
+                        comment == null ? "" : ",\"comment\":\"" + comment + "\"");
+    }
+
+    private static String interaction(String eventId, String channel, String customer) {
+        return """
+                {"eventId":"%s","source":"e2e-helpdesk","type":"interaction","channel":"%s","occurredAt":"%s",
+                 "customer":%s,"conversationId":"T-1","interaction":{"direction":"inbound","status":"open"}}"""
+                .formatted(eventId, channel, Instant.now().minusSeconds(600), customer);
+    }
+
+    private static long endOffsetSum() throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, Topics.CONTACT_EVENTS.partitions())
+                    .boxed().collect(java.util.stream.Collectors.toMap(
+                            p -> new TopicPartition(Topics.CONTACT_EVENTS.name(), p), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    /** Four consecutive free ports for the four services. */
+    private static int freeBlockOfFour() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = Ports.free();
+            if (first < 65_000 && List.of(first + 1, first + 2, first + 3).stream().allMatch(PipelineEndToEndTest::isFree)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no block of four free ports");
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
