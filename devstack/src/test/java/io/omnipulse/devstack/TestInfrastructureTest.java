@@ -2,6 +2,7 @@ package io.omnipulse.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnipulse.devstack.testkit.JdbcTarget;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.Topics;
 import java.sql.Connection;
@@ -63,12 +64,10 @@ class TestInfrastructureTest {
 
     @Test
     void postgresAnswersQueriesInADatabaseOfItsOwn() throws Exception {
-        PostgresServer pg = TestInfrastructure.postgres();
-        pg.ensureDatabase("devstack_test");
-        pg.ensureDatabase("devstack_test");
+        TestInfrastructure.database("devstack_test");
+        JdbcTarget db = TestInfrastructure.database("devstack_test");
 
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("devstack_test"), PostgresServer.USER,
-                PostgresServer.PASSWORD);
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
              ResultSet rs = c.createStatement().executeQuery("SELECT current_database(), version()")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("devstack_test");

@@ -1,6 +1,5 @@
 package io.omnipulse.devstack.testkit;
 
-import io.omnipulse.devstack.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -11,12 +10,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        PostgresServer pg = TestInfrastructure.postgres();
-        pg.ensureDatabase(DATABASE);
+        JdbcTarget db = TestInfrastructure.database(DATABASE);
         return Map.of(
-                "quarkus.datasource.jdbc.url", pg.jdbcUrl(DATABASE),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+                "quarkus.datasource.jdbc.url", db.url(),
+                "quarkus.datasource.username", db.username(),
+                "quarkus.datasource.password", db.password());
     }
 
     @Override

@@ -1,0 +1,32 @@
+package io.omnipulse.devstack.testkit;
+
+import io.omnipulse.devstack.KafkaBroker;
+import io.omnipulse.devstack.PostgresServer;
+import io.omnipulse.devstack.TopicProvisioner;
+
+/** The default: a KRaft broker inside the test JVM and the zonky PostgreSQL binaries, no Docker. */
+final class EmbeddedBackend implements InfrastructureBackend {
+
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+
+    @Override
+    public synchronized String kafkaBootstrapServers() {
+        if (kafka == null) {
+            kafka = KafkaBroker.start(TestInfrastructure.tempDir("omnipulse-kafka"), 0);
+            TopicProvisioner.createAll(kafka.bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+        }
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public synchronized JdbcTarget database(String name) {
+        if (postgres == null) {
+            postgres = PostgresServer.start(TestInfrastructure.tempDir("omnipulse-pg"), 0, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
+        }
+        postgres.ensureDatabase(name);
+        return new JdbcTarget(postgres.jdbcUrl(name), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+}
