@@ -1,0 +1,84 @@
+package io.omnipulse.alerting.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnipulse.alerting.service.AlertService;
+import io.omnipulse.alerting.service.Outcome;
+import io.omnipulse.events.ContactEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code Topics.CONTACT_EVENTS} and hands each event to {@link AlertService}, one at a time
+ * per channel on a worker thread (the database calls block).
+ *
+ * <p>Delivery is at least once: the offset is committed only after this method returned. A replay
+ * (crash between the database commit and the offset commit) finds its trigger row and changes
+ * nothing. If storing fails for another reason (e.g. PostgreSQL is down), the exception nacks
+ * the record and the {@code fail} strategy stops the channel and reports DOWN on /q/health,
+ * so the pod is restarted and the record is read again from the last committed offset.
+ */
+@ApplicationScoped
+public class ContactEventConsumer {
+
+    /** The channel name; configured in application.properties on topic cx.contact-events.v1. */
+    public static final String CHANNEL = "contact-events";
+
+    private static final Logger LOG = Logger.getLogger(ContactEventConsumer.class);
+
+    private final AlertService service;
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+    private final Counter unreadable;
+
+    public ContactEventConsumer(AlertService service, MeterRegistry registry) {
+        this.service = service;
+        outcomes.put(Outcome.OPENED, counter(registry, "omnipulse.alerting.alerts.opened", "Alerts opened"));
+        outcomes.put(Outcome.ATTACHED, counter(registry, "omnipulse.alerting.triggers.attached",
+                "Events attached to an alert that was already open"));
+        outcomes.put(Outcome.DUPLICATE, counter(registry, "omnipulse.alerting.events.duplicate",
+                "Events ignored because they were stored before (replays)"));
+        outcomes.put(Outcome.IGNORED, counter(registry, "omnipulse.alerting.events.ignored",
+                "Events that call for no alert"));
+        unreadable = counter(registry, "omnipulse.alerting.events.unreadable",
+                "Records skipped because their value is not a ContactEvent");
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, ContactEvent> record) {
+        ContactEvent event = record.value();
+        if (event == null) {
+            // A poison record would otherwise block its partition for ever; it is logged with its
+            // coordinates so that it can be inspected, and counted.
+            LOG.errorf("skipping unreadable record %s-%d@%d (key %s)", record.topic(), record.partition(),
+                    record.offset(), record.key());
+            unreadable.increment();
+            return;
+        }
+        outcomes.get(handle(event)).increment();
+    }
+
+    private Outcome handle(ContactEvent event) {
+        try {
+            return service.handle(event);
+        } catch (RuntimeException e) {
+            if (!Conflicts.isConflict(e)) {
+                throw e;
+            }
+            // Another instance (e.g. during a rebalance) wrote the same event or alert first and
+            // this transaction was rolled back. Running it once more sees that write and turns
+            // into a duplicate or an attach; a second failure nacks the record.
+            LOG.infof("write conflict on event %s; retrying once", event.dedupKey());
+            return service.handle(event);
+        }
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+}

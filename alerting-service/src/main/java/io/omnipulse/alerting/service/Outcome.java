@@ -1,0 +1,13 @@
+package io.omnipulse.alerting.service;
+
+/** What handling one event did. */
+public enum Outcome {
+    /** A new alert was opened with this event as its first trigger. */
+    OPENED,
+    /** The event fed the customer's unresolved alert for the same cause. */
+    ATTACHED,
+    /** The event was stored before (same source and eventId): nothing changed. */
+    DUPLICATE,
+    /** No rule fired, or the event cannot be tied to a customer or deduplicated. */
+    IGNORED
+}

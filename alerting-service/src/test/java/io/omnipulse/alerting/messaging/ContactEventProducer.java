@@ -1,0 +1,78 @@
+package io.omnipulse.alerting.messaging;
+
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Publishes ContactEvents the way ingest-service does: catalog serdes, keyed by customer id. */
+final class ContactEventProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, ContactEvent> producer;
+    private final KafkaProducer<String, byte[]> raw;
+
+    ContactEventProducer() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, Topics.CONTACT_EVENTS.keySerde().serializer(),
+                Topics.CONTACT_EVENTS.valueSerde().serializer());
+        raw = new KafkaProducer<>(props, Topics.CONTACT_EVENTS.keySerde().serializer(), new ByteArraySerializer());
+    }
+
+    /** Sends and waits for the broker's acknowledgement, so events of one test keep their order. */
+    void send(ContactEvent event) {
+        await(producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(),
+                CustomerKeys.customerId(event.customer()), event)), event.dedupKey());
+    }
+
+    /** Sends bytes that are not a ContactEvent, as a broken producer might. */
+    void sendGarbage(String key, String value) {
+        await(raw.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(), key,
+                value.getBytes(StandardCharsets.UTF_8))), "garbage for " + key);
+    }
+
+    private static void await(Future<?> sent, String what) {
+        try {
+            sent.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish " + what, e);
+        }
+    }
+
+    static ContactEvent nps(String eventId, String email, Integer score, String comment, Instant occurredAt) {
+        return feedback(eventId, email, Metric.NPS, score, comment, occurredAt);
+    }
+
+    static ContactEvent feedback(String eventId, String email, Metric metric, Integer score, String comment,
+            Instant occurredAt) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, occurredAt,
+                new CustomerIds(null, email, null, null, null), "conv-" + eventId, "agent-7", "billing", null,
+                new FeedbackDetails(metric, score, null, comment, null), Instant.now());
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        raw.close();
+    }
+}
