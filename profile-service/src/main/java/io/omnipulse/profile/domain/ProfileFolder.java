@@ -1,0 +1,105 @@
+package io.omnipulse.profile.domain;
+
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.Metric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Folds contact events into a {@link CustomerProfile}: pure logic, no Kafka. */
+public final class ProfileFolder {
+
+    private final ProfileLimits limits;
+
+    public ProfileFolder(ProfileLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Whether an event can be placed in a profile: it must say when it happened. */
+    public static boolean canFold(ContactEvent event) {
+        return event != null && event.occurredAt() != null;
+    }
+
+    /**
+     * The profile after {@code event}. Returns {@code current} itself when the event was already
+     * folded in, so callers can tell a repeat by identity. Repeats are recognised only while their
+     * dedup key is among the last {@link ProfileLimits#recentEventKeys()} keys: an older repeat is
+     * counted again, the price of a profile whose size does not grow with its history.
+     */
+    public CustomerProfile fold(String customerId, CustomerProfile current, ContactEvent event) {
+        boolean fresh = current == null || current.customerId() == null;
+        CustomerProfile p = fresh ? CustomerProfile.empty(customerId) : current;
+        String dedupKey = event.dedupKey();
+        if (p.hasSeen(dedupKey)) {
+            return current;
+        }
+        var at = event.occurredAt();
+        return new CustomerProfile(
+                p.customerId(),
+                identifiers(p.identifiers(), event.customer()),
+                channels(p.channels(), event.channel(), at),
+                Times.earliest(p.firstContact(), at),
+                Times.latest(p.lastContact(), at),
+                p.interactionCount() + (event.type() == EventType.INTERACTION ? 1 : 0),
+                p.feedbackCount() + (event.type() == EventType.FEEDBACK ? 1 : 0),
+                conversations(p.conversations(), event.conversationId()),
+                latest(p.latestNps(), event, Metric.NPS),
+                latest(p.latestCes(), event, Metric.CES),
+                latest(p.latestCsat(), event, Metric.CSAT),
+                Bounded.insertByTime(p.journey(), JourneyEntry.of(event), JourneyEntry::occurredAt,
+                        limits.journeySize()),
+                Bounded.append(p.recentEventKeys(), dedupKey, limits.recentEventKeys()));
+    }
+
+    /**
+     * Adds the event's identifiers, at most {@link ProfileLimits#identifiersPerType()} per type.
+     * Values beyond the cap are ignored rather than replacing older ones: a flood of new values of
+     * one type is the typical sign of a shared or junk identifier, and the first ones are the likeliest real.
+     */
+    private Map<String, List<String>> identifiers(Map<String, List<String>> known, CustomerIds ids) {
+        Map<String, List<String>> out = new TreeMap<>(known);
+        for (String typed : CustomerKeys.identifiers(ids)) {
+            int colon = typed.indexOf(':');
+            String type = typed.substring(0, colon);
+            String value = typed.substring(colon + 1);
+            List<String> values = out.getOrDefault(type, List.of());
+            if (!values.contains(value) && values.size() < limits.identifiersPerType()) {
+                List<String> more = new ArrayList<>(values);
+                more.add(value);
+                out.put(type, more);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, ChannelUsage> channels(Map<String, ChannelUsage> known, Channel channel,
+            java.time.Instant at) {
+        if (channel == null) {
+            return known;
+        }
+        Map<String, ChannelUsage> out = new TreeMap<>(known);
+        out.merge(channel.wire(), ChannelUsage.first(at), (old, ignored) -> old.plus(at));
+        return out;
+    }
+
+    private List<String> conversations(List<String> known, String conversationId) {
+        if (conversationId == null || known.contains(conversationId)) {
+            return known;
+        }
+        return Bounded.append(known, conversationId, limits.conversations());
+    }
+
+    /** The latest answered response of {@code metric} by event time; skipped questions are no response. */
+    private static SurveyAnswer latest(SurveyAnswer known, ContactEvent event, Metric metric) {
+        if (!event.isFeedback() || event.feedback().metric() != metric || !event.feedback().answered()) {
+            return known;
+        }
+        SurveyAnswer candidate = SurveyAnswer.of(event);
+        return known == null || known.olderThanOrSameAs(candidate) ? candidate : known;
+    }
+}

@@ -1,0 +1,119 @@
+package io.omnipulse.profile.rest;
+
+import io.omnipulse.problem.Problem;
+import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.JourneyEntry;
+import io.omnipulse.profile.streams.ProfileQueries;
+import io.omnipulse.profile.streams.QueryResult;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Customer profiles by id or by any identifier the customer used; maps query results to HTTP. */
+@Path("/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "customers")
+public class CustomerResource {
+
+    @Inject
+    ProfileQueries queries;
+
+    @Inject
+    PeerForwarder forwarder;
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "The profile of one customer")
+    @APIResponse(responseCode = "200", description = "The profile",
+            content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Profiles are being loaded or moved; see Retry-After")
+    public Response byId(@PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+        return answer(id, profile -> profile, "", hops);
+    }
+
+    @GET
+    @Path("{id}/journey")
+    @Operation(summary = "The recent journey of one customer, oldest first by event time")
+    @APIResponse(responseCode = "200", description = "The journey",
+            content = @Content(schema = @Schema(implementation = JourneyEntry[].class)))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response journey(@PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+        return answer(id, CustomerProfile::journey, "/journey", hops);
+    }
+
+    @GET
+    @Operation(summary = "The profile of the customer who used an identifier; give exactly one parameter")
+    @APIResponse(responseCode = "200", description = "The profile",
+            content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
+    @APIResponse(responseCode = "400", description = "None or several parameters, or an unusable value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Nobody used that identifier",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response byIdentifier(@QueryParam("email") String email, @QueryParam("phone") String phone,
+            @QueryParam("handle") String handle, @QueryParam("crmId") String crmId,
+            @QueryParam("chatVisitorId") String chatVisitorId,
+            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops,
+            @Context UriInfo uri) {
+        Map<String, String> given = new HashMap<>();
+        given.put("email", email);
+        given.put("phone", phone);
+        given.put("handle", handle);
+        given.put("crmId", crmId);
+        given.put("chatVisitorId", chatVisitorId);
+        IdentifierQuery query = IdentifierQuery.of(given);
+
+        QueryResult<String> owner = queries.customerIdOf(query.typedIdentifier());
+        if (owner instanceof QueryResult.Found<String> found) {
+            return answer(found.value(), profile -> profile, "", hops);
+        }
+        if (owner instanceof QueryResult.FoundElsewhere<String> elsewhere) {
+            return forwarder.forward(elsewhere.host(), elsewhere.port(), pathAndQuery(uri), hops);
+        }
+        throw new NotFoundException("no customer known by that " + query.parameter());
+    }
+
+    /** @param suffix the sub-resource of the view, asked for by id when the owner is elsewhere */
+    private Response answer(String customerId, Function<CustomerProfile, Object> view, String suffix, int hops) {
+        QueryResult<CustomerProfile> result = queries.profile(customerId);
+        if (result instanceof QueryResult.Found<CustomerProfile> found) {
+            return Response.ok(view.apply(found.value())).build();
+        }
+        if (result instanceof QueryResult.FoundElsewhere<CustomerProfile> elsewhere) {
+            // Asked by id even when this request was a lookup by identifier: the owner needs no index.
+            String path = UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(customerId).toString();
+            return forwarder.forward(elsewhere.host(), elsewhere.port(), path, hops);
+        }
+        throw new NotFoundException("no customer " + customerId);
+    }
+
+    private static String pathAndQuery(UriInfo uri) {
+        var requested = uri.getRequestUri();
+        return requested.getRawQuery() == null ? requested.getRawPath()
+                : requested.getRawPath() + "?" + requested.getRawQuery();
+    }
+}

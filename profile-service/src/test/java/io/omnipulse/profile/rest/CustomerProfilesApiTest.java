@@ -1,0 +1,164 @@
+package io.omnipulse.profile.rest;
+
+import static io.omnipulse.profile.TestEvents.annByCall;
+import static io.omnipulse.profile.TestEvents.annByChat;
+import static io.omnipulse.profile.TestEvents.annByEmail;
+import static io.omnipulse.profile.TestEvents.at;
+import static io.omnipulse.profile.TestEvents.feedback;
+import static io.omnipulse.profile.TestEvents.interaction;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.Topics;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.Response;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service wired together against a real broker: events in, profiles out over HTTP. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class CustomerProfilesApiTest {
+
+    private static final String ANN = CustomerKeys.customerId(annByEmail());
+
+    @Inject
+    PeerForwarder forwarder;
+
+    @BeforeAll
+    static void publishAnnsContacts() throws Exception {
+        var topic = Topics.CONTACT_EVENTS;
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.ACKS_CONFIG, "all");
+        List<ContactEvent> contacts = List.of(
+                interaction("api-e1", Channel.EMAIL, at(0), annByEmail()),
+                interaction("api-h1", Channel.CHAT, at(20), annByChat()),
+                interaction("api-c1", Channel.CALL, at(10), annByCall()),
+                feedback("api-s1", Channel.CALL, at(15), annByCall(), Metric.NPS, 4, "Transferred twice"));
+        try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            for (ContactEvent event : contacts) {
+                producer.send(new ProducerRecord<>(topic.name(), CustomerKeys.customerId(event.customer()), event)).get();
+            }
+        }
+    }
+
+    @Test
+    void contactsOnThreeChannelsShowUpAsOneProfileFoundByAnyIdentifier() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().queryParam("email", " Ann@Example.com ")
+                        .when().get("/v1/customers")
+                        .then().statusCode(200)
+                        .body("customerId", equalTo(ANN))
+                        .body("channels.keySet()", containsInAnyOrder("email", "chat", "call"))
+                        .body("feedbackCount", equalTo(1)));
+
+        given().queryParam("phone", "+44 20 7946 0958").when().get("/v1/customers")
+                .then().statusCode(200).body("customerId", equalTo(ANN));
+        given().queryParam("chatVisitorId", "v-42").when().get("/v1/customers")
+                .then().statusCode(200).body("customerId", equalTo(ANN));
+
+        var profile = given().when().get("/v1/customers/{id}", ANN)
+                .then().statusCode(200)
+                .body("interactionCount", equalTo(3))
+                .body("latestNps.score", equalTo(4))
+                .body("$", not(hasKey("recentEventKeys")))
+                .extract().jsonPath();
+        List<String> journeyOfProfile = profile.getList("journey.eventId");
+        assertThat(journeyOfProfile).containsExactly("api-e1", "api-c1", "api-s1", "api-h1");
+
+        List<String> journey = given().when().get("/v1/customers/{id}/journey", ANN)
+                .then().statusCode(200).extract().jsonPath().getList("eventId");
+        assertThat(journey).isEqualTo(journeyOfProfile);
+    }
+
+    @Test
+    void unknownCustomerIsA404Problem() {
+        awaitRunning();
+        given().when().get("/v1/customers/{id}", "cus-0000000000000000")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().queryParam("email", "nobody@example.com").when().get("/v1/customers")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void lookupNeedsExactlyOneIdentifier() {
+        given().when().get("/v1/customers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("email", "phone", "handle", "crmId", "chatVisitorId"));
+        given().queryParam("email", "ann@example.com").queryParam("phone", "+4420")
+                .when().get("/v1/customers")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("email", "phone"));
+        given().queryParam("phone", "n/a").when().get("/v1/customers")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("phone"));
+    }
+
+    @Test
+    void readinessIsUpAndFoldedEventsAreCounted() {
+        awaitRunning();
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).containsPattern("omnipulse_profile_events_folded_total(\\{[^}]*\\})? [4-9]");
+        });
+    }
+
+    @Test
+    void forwarderRelaysTheOwnersAnswerAndGivesUpWithA503() throws Exception {
+        awaitRunning();
+        Response journey = forwarder.forward("localhost", RestAssured.port, "/v1/customers/" + ANN + "/journey", 0);
+        assertThat(journey.getStatus()).isEqualTo(200);
+        assertThat(new String((byte[]) journey.getEntity(), StandardCharsets.UTF_8)).contains("api-e1");
+
+        Response unknown = forwarder.forward("localhost", RestAssured.port, "/v1/customers/cus-0000000000000000", 0);
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getMediaType().toString()).startsWith("application/problem+json");
+
+        assertThatThrownBy(() -> forwarder.forward("localhost", RestAssured.port, "/v1/customers/" + ANN, 2))
+                .isInstanceOf(ServiceUnavailableException.class);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> forwarder.forward("localhost", closedPort, "/v1/customers/" + ANN, 0))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                        e -> assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("1"));
+    }
+
+    /** Stores answer 503 until Kafka Streams runs; wait for that, not for a fixed time. */
+    private static void awaitRunning() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().when().get("/v1/customers/{id}", ANN).then().statusCode(200));
+    }
+}
