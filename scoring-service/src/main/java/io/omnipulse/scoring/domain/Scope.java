@@ -1,0 +1,72 @@
+package io.omnipulse.scoring.domain;
+
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A dimension that scores are broken down by. Each scope knows which key an event belongs to and
+ * what a valid key looks like, so adding a scope (team, agent, customer) is one more constant.
+ */
+public enum Scope {
+
+    /** Every response; the only key is {@code all}. */
+    GLOBAL {
+        @Override
+        public String keyOf(ContactEvent event) {
+            return ALL;
+        }
+
+        @Override
+        public String normaliseKey(String raw) {
+            return ALL;
+        }
+    },
+
+    /** Per channel; keys are channel names (email, chat, social, call). */
+    CHANNEL {
+        @Override
+        public String keyOf(ContactEvent event) {
+            return event.channel() == null ? null : event.channel().wire();
+        }
+
+        @Override
+        public String normaliseKey(String raw) {
+            if (raw == null || raw.isBlank()) {
+                throw new IllegalArgumentException("is required for scope channel; one of " + channels());
+            }
+            return Channel.fromWire(raw).wire();
+        }
+    };
+
+    public static final String ALL = "all";
+
+    /** The key of this scope that the event counts towards, or null when it counts towards none. */
+    public abstract String keyOf(ContactEvent event);
+
+    /** The canonical form of a key given by a caller; IllegalArgumentException says why it is invalid. */
+    public abstract String normaliseKey(String raw);
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The scope named {@code value} (case-insensitive); IllegalArgumentException lists the valid ones. */
+    public static Scope fromWire(String value) {
+        String wanted = value == null ? "" : value.trim();
+        return Arrays.stream(values())
+                .filter(s -> s.wire().equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not one of " + allowed()));
+    }
+
+    public static String allowed() {
+        return Arrays.stream(values()).map(Scope::wire).collect(Collectors.joining(", "));
+    }
+
+    private static String channels() {
+        return Arrays.stream(Channel.values()).map(Channel::wire).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,70 @@
+package io.omnipulse.scoring.streams;
+
+import io.omnipulse.events.ContactEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Passes each event once: an event whose {@link ContactEvent#dedupKey()} was seen before is
+ * dropped. Re-sends carry the same customer key, so they reach the same task and store. Each id is
+ * kept with the wall-clock time it was first seen and purged after the retention.
+ */
+class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactEvent> {
+
+    private final String storeName;
+    private final Duration retention;
+    private final Duration purgeInterval;
+    private final ScoringMetrics metrics;
+    private FixedKeyProcessorContext<String, ContactEvent> context;
+    private KeyValueStore<String, Long> seen;
+
+    DropDuplicates(String storeName, Duration retention, Duration purgeInterval, ScoringMetrics metrics) {
+        this.storeName = storeName;
+        this.retention = retention;
+        this.purgeInterval = purgeInterval;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, ContactEvent> context) {
+        this.context = context;
+        this.seen = context.getStateStore(storeName);
+        // Wall-clock, not stream time: purging must go on when the input is quiet.
+        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::purgeOlderThanRetention);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, ContactEvent> record) {
+        String id = record.value().dedupKey();
+        if (seen.get(id) != null) {
+            metrics.duplicateDropped();
+            return;
+        }
+        seen.put(id, context.currentSystemTimeMs());
+        metrics.responseCounted(record.value().feedback().metric());
+        context.forward(record);
+    }
+
+    private void purgeOlderThanRetention(long now) {
+        long cutoff = now - retention.toMillis();
+        List<String> expired = new ArrayList<>();
+        // Collect first, delete after: the store is not modified under an open iterator.
+        try (KeyValueIterator<String, Long> all = seen.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                if (entry.value < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(seen::delete);
+    }
+}

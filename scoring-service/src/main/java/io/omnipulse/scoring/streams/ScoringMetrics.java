@@ -1,0 +1,44 @@
+package io.omnipulse.scoring.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnipulse.events.Metric;
+import jakarta.inject.Singleton;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Business counters on /q/metrics: what was counted, what was dropped as a re-send, what was invalid. */
+@Singleton
+public class ScoringMetrics {
+
+    private final Map<Metric, Counter> counted = new EnumMap<>(Metric.class);
+    private final Counter duplicates;
+    private final Counter rejected;
+
+    public ScoringMetrics(MeterRegistry registry) {
+        for (Metric metric : Metric.values()) {
+            counted.put(metric, Counter.builder("omnipulse.scoring.responses.counted")
+                    .description("Survey responses counted into the scores (once per event)")
+                    .tag("metric", metric.wire())
+                    .register(registry));
+        }
+        duplicates = Counter.builder("omnipulse.scoring.duplicates.dropped")
+                .description("Re-sent events (same source and eventId) dropped before counting")
+                .register(registry);
+        rejected = Counter.builder("omnipulse.scoring.responses.rejected")
+                .description("Answers whose score lies off their scale; not counted")
+                .register(registry);
+    }
+
+    void responseCounted(Metric metric) {
+        counted.get(metric).increment();
+    }
+
+    void duplicateDropped() {
+        duplicates.increment();
+    }
+
+    void answerRejected() {
+        rejected.increment();
+    }
+}

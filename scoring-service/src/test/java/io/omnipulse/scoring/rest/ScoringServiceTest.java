@@ -1,0 +1,189 @@
+package io.omnipulse.scoring.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.Scale;
+import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.events.Topics;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wired service against a real broker. This is the only test class of the module that
+ * produces to cx.contact-events.v1, so the exact counts below are all its own.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class ScoringServiceTest {
+
+    static final CustomerIds ANN = new CustomerIds(null, "ann@example.com", null, null, null);
+    static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    static ContactEvent answer(String eventId, Channel channel, Metric metric, Integer score, Scale scale) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, channel, Instant.now(), ANN, null, null,
+                null, null, new FeedbackDetails(metric, score, scale, null, null), null);
+    }
+
+    /** Until Kafka Streams runs, queries rightly answer 503 with Retry-After; these tests are about afterwards. */
+    @BeforeEach
+    void awaitQueryable() {
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = given().queryParam("scope", "global").get("/v1/scores");
+            if (response.statusCode() == 503) {
+                assertThat(response.header("Retry-After")).isEqualTo("2");
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+            return response.statusCode() == 200;
+        });
+    }
+
+    @Test
+    void feedbackOnKafkaBecomesScoresOnTheApiAndTheTopic() throws Exception {
+        ContactEvent promoter = answer("s-1", Channel.EMAIL, Metric.NPS, 10, null);
+        List<ContactEvent> events = List.of(
+                promoter,
+                answer("s-2", Channel.EMAIL, Metric.NPS, 3, null),
+                answer("s-3", Channel.EMAIL, Metric.NPS, 8, null),
+                answer("s-4", Channel.EMAIL, Metric.NPS, null, null),
+                answer("s-5", Channel.EMAIL, Metric.CES, 2, null),
+                answer("s-6", Channel.EMAIL, Metric.CES, 1, new Scale(1, 5, false)),
+                answer("s-7", Channel.EMAIL, Metric.CSAT, 5, null),
+                answer("s-8", Channel.CHAT, Metric.NPS, 9, null),
+                promoter,
+                // Sent last: once it is counted, everything before it on the partition has been too.
+                answer("s-9", Channel.EMAIL, Metric.CSAT, 2, null));
+        produce(events);
+
+        AtomicReference<JsonPath> email = new AtomicReference<>();
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = given().queryParam("scope", "channel").queryParam("key", "email").get("/v1/scores");
+            email.set(response.jsonPath());
+            return response.statusCode() == 200 && email.get().getInt("csat.n") == 2;
+        });
+
+        JsonPath scores = email.get();
+        assertThat(scores.getString("scope")).isEqualTo("channel");
+        assertThat(scores.getString("key")).isEqualTo("email");
+        assertThat(scores.getString("window")).isEqualTo("all");
+        assertThat(scores.getMap("nps")).containsEntry("promoters", 1).containsEntry("passives", 1)
+                .containsEntry("detractors", 1).containsEntry("n", 3).containsEntry("score", 0.0f);
+        assertThat(scores.getMap("ces")).containsEntry("n", 2).containsEntry("meanEase", 58.3f)
+                .containsEntry("highEffort", 1).containsEntry("highEffortShare", 50.0f);
+        assertThat(scores.getMap("csat")).containsEntry("n", 2).containsEntry("satisfied", 1)
+                .containsEntry("percent", 50.0f);
+        given().queryParam("scope", "global").get("/v1/scores").then().statusCode(200)
+                .body("key", equalTo("all")).body("nps.n", equalTo(4)).body("nps.promoters", equalTo(2));
+        assertThat(lastPublished("channel:email:all").csat().n()).isEqualTo(2);
+    }
+
+    @Test
+    void channelWithoutResponsesAnswersZeroNotNotFound() {
+        given().queryParam("scope", "channel").queryParam("key", "social").get("/v1/scores")
+                .then().statusCode(200)
+                .body("nps.n", equalTo(0)).body("nps.score", nullValue())
+                .body("ces.meanEase", nullValue()).body("csat.percent", nullValue());
+    }
+
+    @Test
+    void unknownScopeIsABadRequestNamingScope() {
+        given().queryParam("scope", "bogus").get("/v1/scores")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("scope"));
+    }
+
+    @Test
+    void channelScopeNeedsAKnownChannel() {
+        given().queryParam("scope", "channel").get("/v1/scores")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("key"));
+        given().queryParam("scope", "channel").queryParam("key", "fax").get("/v1/scores")
+                .then().statusCode(400).body("errors.field", hasItem("key"));
+    }
+
+    @Test
+    void healthReportsKafkaStreamsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Kafka Streams topics health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Kafka Streams state health check"));
+    }
+
+    @Test
+    void businessCountersAreExported() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("omnipulse_scoring_duplicates_dropped_total"))
+                .body(org.hamcrest.Matchers.containsString("omnipulse_scoring_responses_counted_total"));
+    }
+
+    @Test
+    void openApiDescribesTheScoresEndpoint() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/scores'.get.description", org.hamcrest.Matchers.containsString("n = 0"));
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static void produce(List<ContactEvent> events) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, ContactEvent> producer = new KafkaProducer<>(config,
+                Topics.CONTACT_EVENTS.keySerde().serializer(), Topics.CONTACT_EVENTS.valueSerde().serializer())) {
+            for (ContactEvent e : events) {
+                producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(), CustomerKeys.customerId(e.customer()),
+                        e)).get();
+            }
+        }
+    }
+
+    /** The latest ScoreUpdated published under the key, read committed, as downstream services read it. */
+    static ScoreUpdated lastPublished(String key) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "scoring-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AtomicReference<ScoreUpdated> last = new AtomicReference<>();
+        try (KafkaConsumer<String, ScoreUpdated> consumer = new KafkaConsumer<>(config,
+                Topics.SCORE_UPDATES.keySerde().deserializer(), Topics.SCORE_UPDATES.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.SCORE_UPDATES.name()));
+            Awaitility.await().atMost(DEADLINE).until(() -> {
+                for (ConsumerRecord<String, ScoreUpdated> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        last.set(r.value());
+                    }
+                }
+                return last.get() != null && last.get().csat().n() == 2;
+            });
+        }
+        return last.get();
+    }
+}
