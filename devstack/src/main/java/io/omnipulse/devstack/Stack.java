@@ -78,7 +78,6 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> configFor(String name, StackOptions options) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers);
-        config.put("quarkus.kafka-streams.bootstrap-servers", bootstrapServers);
         config.put("kafka-streams.state.dir", options.home().resolve("streams-state").resolve(name).toString());
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
         config.put("quarkus.datasource.username", PostgresServer.USER);

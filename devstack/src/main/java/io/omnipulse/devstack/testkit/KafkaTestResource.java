@@ -15,7 +15,6 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         String stateDir = TestInfrastructure.tempDir("omnipulse-streams-state").toString();
         return Map.of(
                 "kafka.bootstrap.servers", bootstrap,
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
                 "kafka-streams.state.dir", stateDir);
     }
 

@@ -1,0 +1,30 @@
+package io.omnipulse.ingest.config;
+
+import io.omnipulse.ingest.domain.EventReader;
+import io.omnipulse.ingest.domain.EventValidator;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the plain domain classes, which stay free of CDI so plain JUnit can build them. */
+public class IngestBeans {
+
+    /** One clock for validation and ingestedAt. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    EventValidator validator(Clock clock, IngestConfig config) {
+        return new EventValidator(clock, config.maxFutureSkew());
+    }
+
+    @Produces
+    @Singleton
+    EventReader reader(EventValidator validator, IngestConfig config) {
+        return new EventReader(validator, config.maxBatchSize());
+    }
+}

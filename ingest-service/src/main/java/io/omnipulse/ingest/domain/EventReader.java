@@ -1,0 +1,78 @@
+package io.omnipulse.ingest.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.problem.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the body of POST /v1/events (one event or an array of them) into events, or fails with
+ * every bad field of every element at once, so that a batch is accepted whole or not at all.
+ */
+public class EventReader {
+
+    private final EventValidator validator;
+    private final int maxBatchSize;
+
+    public EventReader(EventValidator validator, int maxBatchSize) {
+        this.validator = validator;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /** The raw body: one event or a batch. */
+    public List<ContactEvent> read(String body) {
+        return read(StrictJson.tree(body));
+    }
+
+    public List<ContactEvent> read(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        List<ContactEvent> events = new ArrayList<>();
+        if (body != null && body.isObject()) {
+            readOne(body, "", errors, events);
+        } else if (body != null && body.isArray()) {
+            if (body.isEmpty()) {
+                throw new InvalidRequestException("a batch needs at least one event", List.of());
+            }
+            if (body.size() > maxBatchSize) {
+                throw new PayloadTooLargeException("a batch may carry at most " + maxBatchSize + " events, this one has "
+                        + body.size() + "; split it");
+            }
+            for (int i = 0; i < body.size(); i++) {
+                readOne(body.get(i), "[" + i + "]", errors, events);
+            }
+        } else {
+            throw new InvalidRequestException("the body must be a ContactEvent object or an array of them", List.of());
+        }
+        errors.throwIfAny();
+        return events;
+    }
+
+    private void readOne(JsonNode node, String prefix, FieldErrors errors, List<ContactEvent> out) {
+        if (!node.isObject()) {
+            errors.add(prefix, "must be a ContactEvent object");
+            return;
+        }
+        JsonNode occurredAt = node.get("occurredAt");
+        if (occurredAt != null && !occurredAt.isNull() && !occurredAt.isTextual()) {
+            // Jackson would read a number as epoch seconds; the contract says ISO-8601 text.
+            errors.add(FieldErrors.path(prefix, "occurredAt"), "must be an ISO-8601 timestamp string");
+            return;
+        }
+        ContactEvent event;
+        try {
+            event = StrictJson.convert(node, ContactEvent.class);
+        } catch (JsonMappingException e) {
+            String field = FieldErrors.path(prefix, StrictJson.pathOf(e));
+            errors.add(field.isEmpty() ? "$" : field, StrictJson.rootMessage(e));
+            return;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            errors.add(prefix.isEmpty() ? "$" : prefix, StrictJson.rootMessage(e));
+            return;
+        }
+        errors.addAll(prefix, validator.validate(event));
+        out.add(event);
+    }
+}

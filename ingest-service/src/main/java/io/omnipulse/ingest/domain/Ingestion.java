@@ -1,0 +1,56 @@
+package io.omnipulse.ingest.domain;
+
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.ingest.channel.ChannelAdapter;
+import io.omnipulse.ingest.messaging.EventPublisher;
+import io.omnipulse.ingest.metrics.IngestMetrics;
+import io.omnipulse.problem.Problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** The one way in: validate everything, then publish everything, then count it. */
+@ApplicationScoped
+public class Ingestion {
+
+    private final EventReader reader;
+    private final EventValidator validator;
+    private final EventPublisher publisher;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    Ingestion(EventReader reader, EventValidator validator, EventPublisher publisher, IngestMetrics metrics,
+            Clock clock) {
+        this.reader = reader;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** A canonical body (one event or a batch); nothing is published unless every event is valid. */
+    public CompletionStage<List<ContactEvent>> acceptCanonical(String body) {
+        return publish(reader.read(body));
+    }
+
+    /** A channel's native payload, normalised by its adapter and held to the same rules. */
+    public <P> CompletionStage<ContactEvent> acceptFromChannel(ChannelAdapter<P> adapter, P payload) {
+        ContactEvent event = adapter.toEvent(payload);
+        List<FieldError> errors = validator.validate(event);
+        if (!errors.isEmpty()) {
+            throw FieldErrors.exception(errors, adapter::nativeField);
+        }
+        return publish(List.of(event)).thenApply(published -> published.get(0));
+    }
+
+    private CompletionStage<List<ContactEvent>> publish(List<ContactEvent> events) {
+        Instant now = clock.instant();
+        List<ContactEvent> stamped = events.stream().map(e -> e.withIngestedAt(now)).toList();
+        return publisher.publish(stamped).thenApply(published -> {
+            published.forEach(metrics::accepted);
+            return published;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package io.omnipulse.ingest.rest;
+
+import io.omnipulse.ingest.config.IngestConfig;
+import io.omnipulse.ingest.domain.PayloadTooLargeException;
+import io.omnipulse.ingest.messaging.PublishUnavailableException;
+import io.omnipulse.problem.Problem;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Problem documents for the failures only ingest knows about; the shared ProblemMappers do the rest. */
+public class IngestProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(IngestProblemMappers.class);
+
+    private final IngestConfig config;
+
+    IngestProblemMappers(IngestConfig config) {
+        this.config = config;
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return new Problem(URI.create("https://omnipulse.io/problems/payload-too-large"), "Payload too large",
+                Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), e.getMessage(), uri.getPath(), List.of())
+                .toResponse();
+    }
+
+    /** Nothing the client did wrong: it may resend the same events later, they are deduplicated by eventId. */
+    @ServerExceptionMapper
+    public Response unavailable(PublishUnavailableException e, UriInfo uri) {
+        LOG.warnf("answering 503 on %s: %s", uri.getPath(), e.getMessage());
+        long retryAfter = Math.max(1, config.publish().retryAfter().toSeconds());
+        Problem problem = new Problem(URI.create("https://omnipulse.io/problems/kafka-unavailable"),
+                "Event log unavailable", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                "the events could not be stored; retry after " + retryAfter + " s with the same eventIds",
+                uri.getPath(), List.of());
+        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
+    }
+}
