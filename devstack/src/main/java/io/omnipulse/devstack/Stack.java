@@ -23,6 +23,8 @@ public final class Stack implements AutoCloseable {
     public static final String DATABASE = "omnipulse";
     public static final List<String> SERVICES =
             List.of("ingest-service", "profile-service", "scoring-service", "alerting-service");
+    private static final List<String> STREAMS_SERVICES = List.of("profile-service", "scoring-service");
+    private static final List<String> DATABASE_SERVICES = List.of("alerting-service");
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -78,10 +80,14 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> configFor(String name, StackOptions options) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers);
-        config.put("kafka-streams.state.dir", options.home().resolve("streams-state").resolve(name).toString());
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        if (STREAMS_SERVICES.contains(name)) {
+            config.put("kafka-streams.state.dir", options.home().resolve("streams-state").resolve(name).toString());
+        }
+        if (DATABASE_SERVICES.contains(name)) {
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        }
         return config;
     }
 

@@ -40,7 +40,7 @@ final class JourneyGenerator {
     /** One journey's events in event-time order, ending around {@code now}. */
     List<ContactEvent> nextJourney(Instant now) {
         SimulatedCustomer customer = customers.get(random.nextInt(customers.size()));
-        double effort = Math.pow(random.nextDouble(), 1.5); // most journeys are easy, a tail is hard
+        double effort = Math.pow(random.nextDouble(), 3); // most journeys are easy, a tail is hard
         int contacts = 1 + (int) Math.round(effort * 3);
         String conversation = "SIM-" + (++sequence);
         Instant at = now.minus(Duration.ofMinutes(7L * contacts + random.nextInt(10))); // ends before now
