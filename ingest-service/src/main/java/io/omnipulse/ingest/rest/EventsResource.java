@@ -37,8 +37,9 @@ public class EventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "Publish one event or a batch",
-            description = "Validates every event first; a batch is published whole or not at all. "
-                    + "202 is sent only after Kafka acknowledged every record.")
+            description = "Validates every event first: a batch with one invalid event publishes nothing. "
+                    + "202 is sent only after Kafka acknowledged every record; after a 503 resend the whole "
+                    + "batch (consumers deduplicate on source and eventId).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(oneOf = {ContactEvent.class, ContactEvent[].class})))
     @APIResponse(responseCode = "202", description = "Every event acknowledged by Kafka",
