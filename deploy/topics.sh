@@ -11,7 +11,11 @@ KAFKA_TOPICS="${KAFKA_TOPICS:-/opt/kafka/bin/kafka-topics.sh}"
 # topic name              partitions
 TOPICS="
 cx.contact-events.v1      6
+cx.resolved-events.v1     6
+cx.customer-merges.v1     6
+cx.identity-audit.v1      6
 cx.score-updates.v1       6
+cx.effort-index.v1        6
 cx.alert-events.v1        6
 "
 

@@ -3,21 +3,26 @@ package io.omnipulse.events;
 import java.time.Instant;
 
 /**
- * An alert was opened for a customer and cause, published on {@link Topics#ALERT_EVENTS}; the
- * stored entity is {@code Alert} in alerting-service.
+ * An alert was opened (the entity is {@code Alert} in alerting-service).
+ *
+ * @param scope          what the alert is about: customer, team or channel
+ * @param key            the customer id, team name or channel
+ * @param cause          e.g. DETRACTOR, HIGH_EFFORT, LOW_SATISFACTION, BEHAVIOURAL_EFFORT, NPS_DROP
+ * @param reason         the rule that fired, in words
+ * @param triggerSource  source of the event that triggered it (null for score-based alerts)
+ * @param triggerEventId eventId of that event
+ * @param occurredAt     event time of the trigger
  */
 public record AlertRaised(
         long alertId,
-        String customerId,
+        String scope,
+        String key,
         String cause,
         String severity,
-        String triggerEventId,
-        String triggerSource,
-        Channel channel,
         String team,
-        String agentId,
-        Integer score,
-        String comment,
+        String reason,
+        String triggerSource,
+        String triggerEventId,
         Instant occurredAt,
-        Instant raisedAt) {
+        Instant at) implements AlertEvent {
 }

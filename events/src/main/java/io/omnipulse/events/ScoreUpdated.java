@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param scope  global, channel, team, agent or customer
  * @param key    the scope's key (e.g. {@code email} for scope channel; {@code all} for global)
- * @param window the trailing window, e.g. {@code all} for all time
+ * @param window the trailing event-time window: {@code 7d}, {@code 30d}, {@code 90d} or {@code all}
  */
 public record ScoreUpdated(
         String scope,
@@ -19,11 +19,17 @@ public record ScoreUpdated(
         Csat csat,
         Instant updatedAt) {
 
-    /** NPS = 100 x (promoters - detractors) / n; null score when n is 0. */
-    public record Nps(long promoters, long passives, long detractors, long n, Double score) {
+    /**
+     * NPS = 100 x (promoters - detractors) / n; null score when n is 0. {@code marginOfError95}:
+     * half-width of the 95 % confidence interval in NPS points (null when n < 2).
+     */
+    public record Nps(long promoters, long passives, long detractors, long n, Double score, Double marginOfError95) {
     }
 
-    /** Mean ease on the 0 (hardest) .. 100 (easiest) scale and the share of high-effort answers. */
+    /**
+     * Mean ease on the 0 (hardest) .. 100 (easiest) scale; {@code highEffortShare} is a percentage
+     * (0..100) of the answers, like {@code Csat.percent}.
+     */
     public record Ces(long n, Double meanEase, long highEffort, Double highEffortShare) {
     }
 

@@ -1,7 +1,10 @@
 package io.omnipulse.events;
 
-import io.omnipulse.events.serde.AlertRaisedSerde;
+import io.omnipulse.events.serde.AlertEventSerde;
 import io.omnipulse.events.serde.ContactEventSerde;
+import io.omnipulse.events.serde.CustomersMergedSerde;
+import io.omnipulse.events.serde.EffortIndexUpdatedSerde;
+import io.omnipulse.events.serde.IdentityConflictSerde;
 import io.omnipulse.events.serde.ScoreUpdatedSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -22,15 +25,32 @@ public final class Topics {
     public static final Topic<String, ContactEvent> CONTACT_EVENTS =
             new Topic<>("cx.contact-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS);
 
-    /** Score changes per scope, keyed by {@code scope:key:window}. */
+    /** The same events after identity resolution, keyed by the resolved (surviving) customer id. */
+    public static final Topic<String, ContactEvent> RESOLVED_EVENTS =
+            new Topic<>("cx.resolved-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS);
+
+    /** Customer merges, keyed by the merged (absorbed) customer id. */
+    public static final Topic<String, CustomersMerged> CUSTOMER_MERGES =
+            new Topic<>("cx.customer-merges.v1", STRING, new CustomersMergedSerde(), DEFAULT_PARTITIONS);
+
+    /** Merges identity resolution refused (crmId conflicts, junk or shared identifiers), for audit. */
+    public static final Topic<String, IdentityConflict> IDENTITY_AUDIT =
+            new Topic<>("cx.identity-audit.v1", STRING, new IdentityConflictSerde(), DEFAULT_PARTITIONS);
+
+    /** Score changes per scope and window, keyed by {@code scope:key:window}. */
     public static final Topic<String, ScoreUpdated> SCORE_UPDATES =
             new Topic<>("cx.score-updates.v1", STRING, new ScoreUpdatedSerde(), DEFAULT_PARTITIONS);
 
-    /** Alert lifecycle events, keyed by customer id. */
-    public static final Topic<String, AlertRaised> ALERT_EVENTS =
-            new Topic<>("cx.alert-events.v1", STRING, new AlertRaisedSerde(), DEFAULT_PARTITIONS);
+    /** Behavioural effort index changes, keyed by customer id. */
+    public static final Topic<String, EffortIndexUpdated> EFFORT_INDEX =
+            new Topic<>("cx.effort-index.v1", STRING, new EffortIndexUpdatedSerde(), DEFAULT_PARTITIONS);
 
-    public static final List<Topic<?, ?>> ALL = List.of(CONTACT_EVENTS, SCORE_UPDATES, ALERT_EVENTS);
+    /** Alert lifecycle steps (raised, acknowledged, assigned, escalated, resolved), keyed by alert id. */
+    public static final Topic<String, AlertEvent> ALERT_EVENTS =
+            new Topic<>("cx.alert-events.v1", STRING, new AlertEventSerde(), DEFAULT_PARTITIONS);
+
+    public static final List<Topic<?, ?>> ALL = List.of(CONTACT_EVENTS, RESOLVED_EVENTS, CUSTOMER_MERGES,
+            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS);
 
     private Topics() {
     }

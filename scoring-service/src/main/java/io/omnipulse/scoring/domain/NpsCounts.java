@@ -27,6 +27,24 @@ public record NpsCounts(long promoters, long passives, long detractors) {
     /** NPS = 100 x (promoters - detractors) / n, from -100 to +100; null when n is 0. */
     ScoreUpdated.Nps present() {
         long n = n();
-        return new ScoreUpdated.Nps(promoters, passives, detractors, n, Ratios.percent(promoters - detractors, n));
+        return new ScoreUpdated.Nps(promoters, passives, detractors, n, Ratios.percent(promoters - detractors, n),
+                marginOfError95());
+    }
+
+    /**
+     * Half-width of the 95 % confidence interval of the NPS, in points: each answer is +100
+     * (promoter), 0 or -100 (detractor), so the variance of one answer is
+     * 100^2 x (p + d - (p - d)^2) with p and d the shares, and the margin is 1.96 x sqrt(variance / n).
+     * Null below two answers, where no interval means anything.
+     */
+    public Double marginOfError95() {
+        long n = n();
+        if (n < 2) {
+            return null;
+        }
+        double p = (double) promoters / n;
+        double d = (double) detractors / n;
+        double variance = p + d - (p - d) * (p - d);
+        return Ratios.round(1.96 * 100 * Math.sqrt(variance / n));
     }
 }

@@ -28,4 +28,9 @@ final class Ratios {
                 .divide(new BigDecimal(denominator), DECIMALS, RoundingMode.HALF_UP)
                 .doubleValue();
     }
+
+    /** A value that is already a statistic (not an exact ratio), rounded for presentation like the others. */
+    static Double round(double value) {
+        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+    }
 }
