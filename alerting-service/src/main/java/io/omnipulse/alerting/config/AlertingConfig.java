@@ -2,12 +2,36 @@ package io.omnipulse.alerting.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** Business settings of the alert rules; defaults follow shared/cx-domain.md. */
+/** Business settings of the alert rules and the closed loop; defaults follow shared/cx-domain.md. */
 @ConfigMapping(prefix = "omnipulse.alerting")
 public interface AlertingConfig {
 
     Nps nps();
+
+    Ces ces();
+
+    Csat csat();
+
+    Effort effort();
+
+    NpsDrop npsDrop();
+
+    Deadlines deadlines();
+
+    Schedule escalation();
+
+    Schedule outbox();
+
+    /**
+     * How often a scheduled job runs (read by its @Scheduled expression): a duration such as
+     * {@code 30s}, or {@code off}. Escalation defaults to 30s, the outbox relay to 1s.
+     */
+    interface Schedule {
+
+        java.util.Optional<String> every();
+    }
 
     /** NPS detractor alerts. */
     interface Nps {
@@ -19,5 +43,70 @@ public interface AlertingConfig {
         /** Highest detractor score whose alert is CRITICAL rather than HIGH. */
         @WithDefault("3")
         int criticalMax();
+    }
+
+    /** High-effort CES answers, judged on the 0..100 ease scale of their own convention. */
+    interface Ces {
+
+        @WithDefault("50")
+        double easeBelow();
+
+        @WithDefault("20")
+        double criticalEaseBelow();
+    }
+
+    /** Low-satisfaction CSAT answers (1..5). */
+    interface Csat {
+
+        @WithDefault("2")
+        int lowMax();
+
+        @WithDefault("1")
+        int criticalMax();
+    }
+
+    /** Behavioural effort index (0..100) from cx.effort-index.v1. */
+    interface Effort {
+
+        /** An index strictly above this opens an alert. */
+        @WithDefault("70")
+        int above();
+
+        /** Above this the alert is HIGH rather than MEDIUM. */
+        @WithDefault("90")
+        int highAbove();
+    }
+
+    /** Team and channel NPS drops, 7-day against 30-day, from cx.score-updates.v1. */
+    interface NpsDrop {
+
+        @WithDefault("10")
+        double points();
+
+        @WithDefault("20")
+        double criticalPoints();
+
+        /** Minimum answers in each window before a drop counts. */
+        @WithDefault("30")
+        long minN();
+    }
+
+    /** Follow-up deadlines per severity, counted from when the alert was raised. */
+    interface Deadlines {
+
+        Deadline medium();
+
+        Deadline high();
+
+        Deadline critical();
+    }
+
+    interface Deadline {
+
+        @WithDefault("PT1H")
+        Duration acknowledge();
+
+        @WithDefault("PT48H")
+        Duration resolve();
     }
 }

@@ -39,6 +39,7 @@ public final class DetractorRule implements AlertRule {
             return Optional.empty();
         }
         AlertSeverity severity = score <= criticalMax ? AlertSeverity.CRITICAL : AlertSeverity.HIGH;
-        return Optional.of(new AlertDecision(AlertCause.DETRACTOR, severity));
+        return Optional.of(new AlertDecision(AlertCause.DETRACTOR, severity,
+                "detractor: NPS " + score + " of 10, at most " + detractorMax));
     }
 }

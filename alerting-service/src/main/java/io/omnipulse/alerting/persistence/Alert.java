@@ -1,8 +1,10 @@
 package io.omnipulse.alerting.persistence;
 
 import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.domain.ResolutionOutcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +19,7 @@ import java.time.Instant;
 /**
  * One alert for a customer and cause, with the context of its latest trigger (the interaction it
  * rates, the answer and comment) so that a support lead sees the why without another lookup.
- * Schema: db/migration/V1__alerts.sql.
+ * Schema: db/migration/V1__alerts.sql and V2__closed_loop.sql.
  */
 @Entity
 @Table(name = "alert")
@@ -27,8 +29,16 @@ public class Alert {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertScope scope = AlertScope.CUSTOMER;
+
+    /** The subject's key: customer id, team name or channel, depending on {@link #scope}. */
     @Column(name = "customer_id", nullable = false)
     public String customerId;
+
+    /** The rule that fired last, in words. */
+    public String reason;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -71,13 +81,75 @@ public class Alert {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The interaction the latest answer rates, or the customer's latest contact. */
+    @Column(name = "rated_channel")
+    public String ratedChannel;
+
+    @Column(name = "rated_agent_id")
+    public String ratedAgentId;
+
+    @Column(name = "rated_team")
+    public String ratedTeam;
+
+    @Column(name = "rated_transfers")
+    public Integer ratedTransfers;
+
+    @Column(name = "rated_wait_seconds")
+    public Integer ratedWaitSeconds;
+
+    @Column(name = "rated_at")
+    public Instant ratedAt;
+
+    public String assignee;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Enumerated(EnumType.STRING)
+    public ResolutionOutcome outcome;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    @Column(name = "acknowledge_due_at")
+    public Instant acknowledgeDueAt;
+
+    @Column(name = "resolve_due_at")
+    public Instant resolveDueAt;
+
+    /** Whether each deadline already escalated, so that one breach escalates once. */
+    @Column(name = "acknowledge_escalated", nullable = false)
+    public boolean acknowledgeEscalated;
+
+    @Column(name = "resolve_escalated", nullable = false)
+    public boolean resolveEscalated;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
     @Version
     public Long version;
 
-    /** A new open alert whose context is taken from its first trigger. */
+    /** A new open customer alert whose context is taken from its first trigger. */
     public static Alert open(String customerId, AlertCause cause, AlertSeverity severity, TriggerContext first,
             Instant now) {
+        return open(AlertScope.CUSTOMER, customerId, cause, severity, first, now);
+    }
+
+    /** A new open alert about any subject whose context is taken from its first trigger. */
+    public static Alert open(AlertScope scope, String customerId, AlertCause cause, AlertSeverity severity, TriggerContext first,
+            Instant now) {
         Alert alert = new Alert();
+        alert.scope = scope;
         alert.customerId = customerId;
         alert.cause = cause;
         alert.severity = severity;
@@ -102,6 +174,16 @@ public class Alert {
             lastTriggeredAt = trigger.occurredAt();
             takeContext(trigger);
         }
+    }
+
+    /** Whether the deadline to acknowledge passed without an acknowledgement and was not escalated yet. */
+    public boolean acknowledgeBreached(Instant now) {
+        return acknowledgedAt == null && !acknowledgeEscalated && acknowledgeDueAt != null
+                && !now.isBefore(acknowledgeDueAt);
+    }
+
+    public boolean resolveBreached(Instant now) {
+        return resolvedAt == null && !resolveEscalated && resolveDueAt != null && !now.isBefore(resolveDueAt);
     }
 
     private void takeContext(TriggerContext context) {

@@ -1,12 +1,14 @@
 package io.omnipulse.alerting.persistence;
 
 import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +16,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
 
-    /** The one alert for this customer and cause that is not resolved yet (the partial unique index). */
-    public Optional<Alert> findUnresolved(String customerId, AlertCause cause) {
-        return find("customerId = :customerId and cause = :cause and status <> :resolved",
-                Parameters.with("customerId", customerId).and("cause", cause).and("resolved", AlertStatus.RESOLVED))
+    /** The one alert for this subject and cause that is not resolved yet (the partial unique index). */
+    public Optional<Alert> findUnresolved(AlertScope scope, String key, AlertCause cause) {
+        return find("scope = :scope and customerId = :key and cause = :cause and status <> :resolved",
+                Parameters.with("scope", scope).and("key", key).and("cause", cause)
+                        .and("resolved", AlertStatus.RESOLVED))
                 .firstResultOptional();
+    }
+
+    /** Unresolved alerts with a deadline at or before {@code now}, oldest deadline first. */
+    public List<Alert> dueForEscalation(Instant now, int limit) {
+        return find("status <> :resolved and ((acknowledgedAt is null and acknowledgeEscalated = false"
+                + " and acknowledgeDueAt <= :now) or (resolveEscalated = false and resolveDueAt <= :now))"
+                + " order by id", Parameters.with("resolved", AlertStatus.RESOLVED).and("now", now))
+                .page(0, limit).list();
     }
 
     /** The queue, newest first (by event time of the opening trigger, then by id). */
     public PanacheQuery<Alert> search(AlertFilter filter) {
-        List<String> clauses = new ArrayList<>(3);
+        List<String> clauses = new ArrayList<>(5);
         Parameters params = new Parameters();
         if (filter.status() != null) {
             clauses.add("status = :status");
@@ -32,6 +43,14 @@ public class AlertRepository implements PanacheRepository<Alert> {
         if (filter.cause() != null) {
             clauses.add("cause = :cause");
             params.and("cause", filter.cause());
+        }
+        if (filter.severity() != null) {
+            clauses.add("severity = :severity");
+            params.and("severity", filter.severity());
+        }
+        if (filter.team() != null) {
+            clauses.add("team = :team");
+            params.and("team", filter.team());
         }
         if (filter.customerId() != null) {
             clauses.add("customerId = :customerId");

@@ -36,4 +36,10 @@ public record TriggerContext(
                 feedback == null ? null : feedback.score(),
                 feedback == null ? null : feedback.comment());
     }
+
+    /** A trigger that is not a survey answer (an effort index or a score update). */
+    public static TriggerContext derived(String source, String eventId, Instant occurredAt, String channel,
+            String team, Integer score, String comment) {
+        return new TriggerContext(source, eventId, occurredAt, channel, team, null, null, score, comment);
+    }
 }

@@ -1,10 +1,12 @@
 package io.omnipulse.alerting.rest;
 
 import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertFilter;
-import io.omnipulse.alerting.service.AlertService;
+import io.omnipulse.alerting.service.AlertQueries;
+import io.omnipulse.alerting.service.AlertStats;
 import io.omnipulse.problem.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The alert queue that support leads work from. Read-only for now. */
+/** The alert queue that support leads work from, and its closed-loop KPIs. */
 @Path("/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -27,43 +29,67 @@ public class AlertResource {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
-    private final AlertService service;
+    private final AlertQueries queries;
+    private final AlertStats stats;
 
-    public AlertResource(AlertService service) {
-        this.service = service;
+    public AlertResource(AlertQueries queries, AlertStats stats) {
+        this.queries = queries;
+        this.stats = stats;
     }
 
     @GET
     @Operation(summary = "List alerts, newest first", description = "Filters are optional and combine with AND; "
-            + "status and cause are case-insensitive.")
+            + "status, cause and severity are case-insensitive.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertPage list(@QueryParam("status") String status, @QueryParam("cause") String cause,
+            @QueryParam("severity") String severity, @QueryParam("team") String team,
             @QueryParam("customerId") String customerId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         // Parameters arrive as text so that a bad value is our 400 naming it, not a generic 404.
         AlertFilter filter = new AlertFilter(
                 QueryParams.enumValue("status", status, AlertStatus.class),
                 QueryParams.enumValue("cause", cause, AlertCause.class),
+                QueryParams.enumValue("severity", severity, AlertSeverity.class),
+                QueryParams.text(team),
                 QueryParams.text(customerId));
         int pageSize = QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         // Bounded so that page x size (the SQL offset) cannot overflow an int.
         int pageIndex = QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / pageSize - 1);
-        AlertService.Page<Alert> result = service.search(filter, pageIndex, pageSize);
+        AlertQueries.Page<Alert> result = queries.search(filter, pageIndex, pageSize);
         List<AlertView> items = result.items().stream().map(AlertView::summary).toList();
         return new AlertPage(items, pageIndex, pageSize, result.total());
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(summary = "One alert with every trigger that opened or fed it")
+    @Path("/stats")
+    @Operation(summary = "Closed-loop KPIs", description = "Unresolved alerts by cause and severity, median seconds "
+            + "to acknowledge and to resolve, and the share of detractors reached within 48 hours.")
+    @APIResponse(responseCode = "200", description = "The KPIs now")
+    public AlertStats.Snapshot stats() {
+        return stats.snapshot();
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    @Operation(summary = "One alert with its context, every trigger that opened or fed it, and its audit trail")
     @APIResponse(responseCode = "200", description = "The alert")
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") long id) {
-        Alert alert = service.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
-        List<TriggerView> triggers = service.triggersOf(id).stream().map(TriggerView::of).toList();
-        return AlertView.of(alert, triggers);
+        Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
+        List<TriggerView> triggers = queries.triggersOf(id).stream().map(TriggerView::of).toList();
+        List<AuditView> history = queries.historyOf(id).stream().map(AuditView::of).toList();
+        return AlertView.of(alert, triggers, history);
+    }
+
+    @GET
+    @Path("/{id: \\d+}/deliveries")
+    @Operation(summary = "The notification delivery log of one alert")
+    @APIResponse(responseCode = "200", description = "Deliveries, oldest first")
+    public List<DeliveryView> deliveries(@PathParam("id") long id) {
+        queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
+        return queries.deliveriesOf(id).stream().map(DeliveryView::of).toList();
     }
 }

@@ -2,42 +2,72 @@ package io.omnipulse.alerting.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An alert as the API shows it. {@code triggers} is present on {@code GET /v1/alerts/{id}} only;
- * the list leaves it out to stay small.
+ * An alert as the API shows it. {@code triggers} and {@code history} are present on
+ * {@code GET /v1/alerts/{id}} only; the list leaves them out to stay small. {@code customerId} is
+ * set for customer alerts; {@code key} names the subject of every alert.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertView(
         long id,
+        AlertScope scope,
+        String key,
         String customerId,
         AlertCause cause,
         AlertSeverity severity,
         AlertStatus status,
+        String reason,
         String channel,
         String team,
         String agentId,
         String conversationId,
         Integer score,
         String comment,
+        RatedInteraction interaction,
         int triggerCount,
         Instant openedAt,
         Instant lastTriggeredAt,
         Instant createdAt,
-        List<TriggerView> triggers) {
+        String assignee,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        Instant acknowledgeDueAt,
+        Instant resolvedAt,
+        String resolvedBy,
+        ResolutionOutcome outcome,
+        String resolutionNote,
+        Instant resolveDueAt,
+        Instant escalatedAt,
+        List<TriggerView> triggers,
+        List<AuditView> history) {
 
-    static AlertView of(Alert alert, List<TriggerView> triggers) {
-        return new AlertView(alert.id, alert.customerId, alert.cause, alert.severity, alert.status, alert.channel,
-                alert.team, alert.agentId, alert.conversationId, alert.score, alert.comment, alert.triggerCount,
-                alert.openedAt, alert.lastTriggeredAt, alert.createdAt, triggers);
+    /** The interaction the answer rates (or the customer's latest contact), as last seen. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RatedInteraction(String channel, String agentId, String team, Integer transfers,
+            Integer waitSeconds, Instant occurredAt) {
+    }
+
+    static AlertView of(Alert alert, List<TriggerView> triggers, List<AuditView> history) {
+        RatedInteraction rated = alert.ratedAt == null ? null : new RatedInteraction(alert.ratedChannel,
+                alert.ratedAgentId, alert.ratedTeam, alert.ratedTransfers, alert.ratedWaitSeconds, alert.ratedAt);
+        return new AlertView(alert.id, alert.scope, alert.customerId,
+                alert.scope == AlertScope.CUSTOMER ? alert.customerId : null, alert.cause, alert.severity,
+                alert.status, alert.reason, alert.channel, alert.team, alert.agentId, alert.conversationId,
+                alert.score, alert.comment, rated, alert.triggerCount, alert.openedAt, alert.lastTriggeredAt,
+                alert.createdAt, alert.assignee, alert.acknowledgedAt, alert.acknowledgedBy, alert.acknowledgeDueAt,
+                alert.resolvedAt, alert.resolvedBy, alert.outcome, alert.resolutionNote, alert.resolveDueAt,
+                alert.escalatedAt, triggers, history);
     }
 
     static AlertView summary(Alert alert) {
-        return of(alert, null);
+        return of(alert, null, null);
     }
 }

@@ -10,6 +10,7 @@ import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,14 +24,14 @@ class DetractorRuleTest {
     @ValueSource(ints = {0, 1, 2, 3})
     void npsOfZeroToThreeIsACriticalDetractor(int score) {
         assertThat(rule.evaluate(feedback(Metric.NPS, score)))
-                .contains(new AlertDecision(AlertCause.DETRACTOR, AlertSeverity.CRITICAL));
+                .map(d -> List.of(d.cause(), d.severity())).contains(List.of(AlertCause.DETRACTOR, AlertSeverity.CRITICAL));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 5, 6})
     void npsOfFourToSixIsAHighDetractor(int score) {
         assertThat(rule.evaluate(feedback(Metric.NPS, score)))
-                .contains(new AlertDecision(AlertCause.DETRACTOR, AlertSeverity.HIGH));
+                .map(d -> List.of(d.cause(), d.severity())).contains(List.of(AlertCause.DETRACTOR, AlertSeverity.HIGH));
     }
 
     @ParameterizedTest
@@ -75,6 +76,12 @@ class DetractorRuleTest {
     }
 
     @Test
+    void theReasonNamesTheScoreAndThreshold() {
+        assertThat(rule.evaluate(feedback(Metric.NPS, 5))).map(AlertDecision::reason)
+                .contains("detractor: NPS 5 of 10, at most 6");
+    }
+
+    @Test
     void aCriticalBandAboveTheDetractorBandIsRejected() {
         assertThatThrownBy(() -> new DetractorRule(3, 6)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -84,6 +91,9 @@ class DetractorRuleTest {
         assertThat(AlertSeverity.max(AlertSeverity.HIGH, AlertSeverity.CRITICAL)).isEqualTo(AlertSeverity.CRITICAL);
         assertThat(AlertSeverity.max(AlertSeverity.CRITICAL, AlertSeverity.HIGH)).isEqualTo(AlertSeverity.CRITICAL);
         assertThat(AlertSeverity.HIGH.isMoreSevereThan(AlertSeverity.CRITICAL)).isFalse();
+        assertThat(AlertSeverity.MEDIUM.raised()).isEqualTo(AlertSeverity.HIGH);
+        assertThat(AlertSeverity.HIGH.raised()).isEqualTo(AlertSeverity.CRITICAL);
+        assertThat(AlertSeverity.CRITICAL.raised()).isEqualTo(AlertSeverity.CRITICAL);
     }
 
     private static ContactEvent feedback(Metric metric, Integer score) {

@@ -4,7 +4,10 @@ import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.InteractionDetails;
+import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topics;
@@ -68,6 +71,24 @@ final class ContactEventProducer implements AutoCloseable {
         return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, occurredAt,
                 new CustomerIds(null, email, null, null, null), "conv-" + eventId, "agent-7", "billing", null,
                 new FeedbackDetails(metric, score, null, comment, null), Instant.now());
+    }
+
+    /** A contact (not an answer) in a conversation, handled by {@code team}. */
+    static ContactEvent interaction(String eventId, String email, String conversationId, String team, int transfers,
+            int waitSeconds, Instant occurredAt) {
+        return new ContactEvent(eventId, "telephony", EventType.INTERACTION, Channel.CALL, occurredAt,
+                new CustomerIds(null, email, null, null, null), conversationId, "agent-42", team,
+                new InteractionDetails(Direction.INBOUND, InteractionStatus.RESOLVED, waitSeconds, 300, transfers,
+                        "invoice", null),
+                null, Instant.now());
+    }
+
+    /** An NPS answer that rates an earlier conversation. */
+    static ContactEvent npsRating(String eventId, String email, int score, String comment, String rates,
+            Instant occurredAt) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, occurredAt,
+                new CustomerIds(null, email, null, null, null), "survey-" + eventId, null, "billing", null,
+                new FeedbackDetails(Metric.NPS, score, null, comment, rates), Instant.now());
     }
 
     @Override

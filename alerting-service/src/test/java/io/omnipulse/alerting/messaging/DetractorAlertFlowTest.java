@@ -100,11 +100,11 @@ class DetractorAlertFlowTest {
     }
 
     @Test
-    void promotersSkippedAnswersAndOtherMetricsOpenNothing() {
+    void promotersSkippedAnswersAndGoodAnswersOnOtherMetricsOpenNothing() {
         String email = uniqueEmail();
         producer.send(ContactEventProducer.nps(uniqueId(), email, 9, "great", T0));
         producer.send(ContactEventProducer.nps(uniqueId(), email, null, null, T0.plusSeconds(1)));
-        producer.send(ContactEventProducer.feedback(uniqueId(), email, Metric.CSAT, 1, "bad", T0.plusSeconds(2)));
+        producer.send(ContactEventProducer.feedback(uniqueId(), email, Metric.CSAT, 4, "fine", T0.plusSeconds(2)));
         ContactEvent detractor = ContactEventProducer.nps(uniqueId(), email, 4, "hmm", T0.plusSeconds(3));
         // All four share the customer's partition, so when the detractor's alert exists the three
         // before it have been processed: had any opened or fed an alert, it would show here.

@@ -1,0 +1,90 @@
+package io.omnipulse.alerting.persistence;
+
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.InteractionDetails;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The latest interaction per conversation (table contact_seen). Upserts keep the newest by event
+ * time, so a late, older event never overwrites what is known.
+ */
+@ApplicationScoped
+public class ContactLog {
+
+    @Inject
+    EntityManager em;
+
+    public void remember(String customerId, ContactEvent event) {
+        InteractionDetails details = event.interaction();
+        String conversation = event.conversationId() != null ? event.conversationId()
+                : "event:" + event.dedupKey();
+        NativeQuery<?> q = em.createNativeQuery("""
+                insert into contact_seen (conversation_key, customer_id, channel, agent_id, team, transfers,
+                                          wait_seconds, occurred_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                on conflict (conversation_key) do update set
+                    customer_id = excluded.customer_id, channel = excluded.channel,
+                    agent_id = coalesce(excluded.agent_id, contact_seen.agent_id),
+                    team = coalesce(excluded.team, contact_seen.team),
+                    transfers = coalesce(excluded.transfers, contact_seen.transfers),
+                    wait_seconds = coalesce(excluded.wait_seconds, contact_seen.wait_seconds),
+                    occurred_at = excluded.occurred_at
+                where contact_seen.occurred_at <= excluded.occurred_at
+                """).unwrap(NativeQuery.class);
+        // Typed binding: a null bound without a type would reach PostgreSQL as bytea.
+        q.setParameter(1, conversation, String.class);
+        q.setParameter(2, customerId, String.class);
+        q.setParameter(3, event.channel() == null ? null : event.channel().wire(), String.class);
+        q.setParameter(4, event.agentId(), String.class);
+        q.setParameter(5, event.team(), String.class);
+        q.setParameter(6, details == null ? null : details.transfers(), Integer.class);
+        q.setParameter(7, details == null ? null : details.waitSeconds(), Integer.class);
+        Instant at = event.occurredAt() != null ? event.occurredAt()
+                : event.ingestedAt() != null ? event.ingestedAt() : Instant.now();
+        q.setParameter(8, at, Instant.class);
+        q.executeUpdate();
+    }
+
+    public Optional<InteractionContext> conversation(String conversationId) {
+        return first(em.createNativeQuery(SELECT + " where conversation_key = ?1").setParameter(1, conversationId)
+                .getResultList());
+    }
+
+    /** The customer's latest contact: its team owns the follow-up. */
+    public Optional<InteractionContext> latestOf(String customerId) {
+        return first(em.createNativeQuery(SELECT + " where customer_id = ?1 order by occurred_at desc limit 1")
+                .setParameter(1, customerId).getResultList());
+    }
+
+    private static final String SELECT =
+            "select channel, agent_id, team, transfers, wait_seconds, occurred_at from contact_seen";
+
+    private static Optional<InteractionContext> first(List<?> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new InteractionContext((String) r[0], (String) r[1], (String) r[2],
+                (Integer) r[3], (Integer) r[4], instant(r[5])));
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return null;
+    }
+}

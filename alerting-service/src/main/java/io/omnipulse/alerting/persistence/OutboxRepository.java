@@ -1,0 +1,20 @@
+package io.omnipulse.alerting.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import org.hibernate.jpa.SpecHints;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepository<OutboxEntry> {
+
+    /**
+     * The oldest unsent entries, locked for this transaction; rows another instance is relaying
+     * right now are skipped rather than waited for (FOR UPDATE SKIP LOCKED).
+     */
+    public List<OutboxEntry> lockUnsent(int limit) {
+        return find("sentAt is null order by id").withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2).page(0, limit).list();
+    }
+}

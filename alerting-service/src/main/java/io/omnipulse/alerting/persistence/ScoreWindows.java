@@ -1,0 +1,46 @@
+package io.omnipulse.alerting.persistence;
+
+import io.omnipulse.alerting.domain.NpsWindow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The latest NPS per scope, key and window (table score_window), newest by updatedAt. */
+@ApplicationScoped
+public class ScoreWindows {
+
+    @Inject
+    EntityManager em;
+
+    public void remember(String scope, String key, String window, NpsWindow nps, Instant updatedAt) {
+        NativeQuery<?> q = em.createNativeQuery("""
+                insert into score_window (scope, key, window_name, nps_n, nps_score, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6)
+                on conflict (scope, key, window_name) do update set
+                    nps_n = excluded.nps_n, nps_score = excluded.nps_score, updated_at = excluded.updated_at
+                where score_window.updated_at <= excluded.updated_at
+                """).unwrap(NativeQuery.class);
+        q.setParameter(1, scope, String.class);
+        q.setParameter(2, key, String.class);
+        q.setParameter(3, window, String.class);
+        q.setParameter(4, nps.n(), Long.class);
+        q.setParameter(5, nps.score(), Double.class);
+        q.setParameter(6, updatedAt, Instant.class);
+        q.executeUpdate();
+    }
+
+    public Optional<NpsWindow> find(String scope, String key, String window) {
+        List<?> rows = em.createNativeQuery(
+                "select nps_n, nps_score from score_window where scope = ?1 and key = ?2 and window_name = ?3")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, window).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new NpsWindow(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).doubleValue()));
+    }
+}

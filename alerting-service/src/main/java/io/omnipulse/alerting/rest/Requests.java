@@ -1,0 +1,55 @@
+package io.omnipulse.alerting.rest;
+
+import io.omnipulse.alerting.domain.ResolutionOutcome;
+import io.omnipulse.problem.InvalidRequestException;
+
+/** Bodies of the lifecycle endpoints, with validation that names the bad field. */
+public final class Requests {
+
+    static final int MAX_TEXT = 4000;
+
+    private Requests() {
+    }
+
+    /** {@code {"actor": "lead@example.com"}} */
+    public record Acknowledge(String actor) {
+    }
+
+    /** {@code {"actor": "...", "assignee": "..."}} */
+    public record Assign(String actor, String assignee) {
+    }
+
+    /** {@code {"actor": "...", "outcome": "contacted", "note": "..."}} */
+    public record Resolve(String actor, String outcome, String note) {
+    }
+
+    /** {@code {"actor": "...", "text": "..."}} */
+    public record Note(String actor, String text) {
+    }
+
+    static <T> T present(T body) {
+        if (body == null) {
+            throw InvalidRequestException.field("body", "a JSON body is required");
+        }
+        return body;
+    }
+
+    static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw InvalidRequestException.field(field, "is required");
+        }
+        if (value.length() > max) {
+            throw InvalidRequestException.field(field, "must be at most " + max + " characters");
+        }
+        return value.trim();
+    }
+
+    static String optional(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : required(field, value, max);
+    }
+
+    static ResolutionOutcome outcome(String raw) {
+        required("outcome", raw, 64);
+        return QueryParams.enumValue("outcome", raw, ResolutionOutcome.class);
+    }
+}

@@ -1,0 +1,76 @@
+package io.omnipulse.alerting.service;
+
+import io.omnipulse.alerting.domain.ResolutionOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The closed-loop KPIs, computed in PostgreSQL: unresolved alerts by cause and severity, median
+ * time to acknowledge and to resolve (from when the alert was raised), and the share of detractor
+ * alerts whose customer was reached (outcome contacted or recovered) within 48 hours.
+ */
+@ApplicationScoped
+@Transactional
+public class AlertStats {
+
+    static final Duration CONTACT_WITHIN = Duration.ofHours(48);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Snapshot snapshot() {
+        Map<String, Map<String, Long>> open = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("select cause, severity, count(*) from alert"
+                + " where status <> 'RESOLVED' group by cause, severity order by cause, severity").getResultList()) {
+            Object[] r = (Object[]) row;
+            open.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1],
+                    ((Number) r[2]).longValue());
+        }
+        long openTotal = open.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        Double ack = median("acknowledged_at");
+        Double resolve = median("resolved_at");
+        String reached = Arrays.stream(ResolutionOutcome.values()).filter(ResolutionOutcome::reachedCustomer)
+                .map(o -> "'" + o.name() + "'").collect(Collectors.joining(","));
+        // Counted once the 48 hours are over or the customer was reached, whichever comes first,
+        // so that young alerts do not drag the share down before anyone could act.
+        Object[] loop = (Object[]) em.createNativeQuery("select"
+                + " count(*) filter (where resolved_at <= created_at + interval '48 hours' and outcome in (" + reached
+                + ")), count(*) from alert where cause = 'DETRACTOR' and (created_at <= ?1"
+                + " or (resolved_at <= created_at + interval '48 hours' and outcome in (" + reached + ")))")
+                .setParameter(1, Timestamp.from(clock.instant().minus(CONTACT_WITHIN))).getSingleResult();
+        long contacted = ((Number) loop[0]).longValue();
+        long due = ((Number) loop[1]).longValue();
+        Double share = due == 0 ? null : 100.0 * contacted / due;
+        return new Snapshot(openTotal, open, ack, resolve, new ClosedLoop(due, contacted, share));
+    }
+
+    private Double median(String column) {
+        Object value = em.createNativeQuery("select percentile_cont(0.5) within group (order by extract(epoch from ("
+                + column + " - created_at))) from alert where " + column + " is not null").getSingleResult();
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /**
+     * @param openByCauseAndSeverity unresolved alerts: cause -> severity -> count
+     * @param medianSecondsToAcknowledge null while no alert was acknowledged
+     */
+    public record Snapshot(long open, Map<String, Map<String, Long>> openByCauseAndSeverity,
+            Double medianSecondsToAcknowledge, Double medianSecondsToResolve, ClosedLoop detractorsContactedWithin48h) {
+    }
+
+    /** Detractor alerts counted, how many reached within 48 h, and the share in percent. */
+    public record ClosedLoop(long counted, long contacted, Double percent) {
+    }
+}

@@ -1,0 +1,125 @@
+package io.omnipulse.alerting.service;
+
+import io.omnipulse.alerting.domain.AlertScope;
+import io.omnipulse.alerting.domain.AlertSeverity;
+import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertRepository;
+import io.omnipulse.alerting.persistence.AlertTrigger;
+import io.omnipulse.alerting.persistence.AlertTriggerRepository;
+import io.omnipulse.alerting.persistence.ContactLog;
+import io.omnipulse.alerting.persistence.InteractionContext;
+import io.omnipulse.alerting.persistence.TriggerContext;
+import io.omnipulse.events.AlertRaised;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens an alert or attaches a trigger to the subject's unresolved one, inside the caller's
+ * transaction, with the trigger row (the idempotency key), the audit row and the outbox row.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AlertWriter {
+
+    static final String SYSTEM = "system";
+
+    private static final Logger LOG = Logger.getLogger(AlertWriter.class);
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    AlertTriggerRepository triggers;
+
+    @Inject
+    ContactLog contacts;
+
+    @Inject
+    AlertJournal journal;
+
+    @Inject
+    DeadlinePolicy deadlines;
+
+    @Inject
+    Clock clock;
+
+    Outcome apply(Signal signal) {
+        TriggerContext trigger = signal.trigger();
+        if (triggers.exists(trigger.source(), trigger.eventId())) {
+            LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
+            return Outcome.DUPLICATE;
+        }
+        Instant now = clock.instant();
+        Optional<Alert> existing = alerts.findUnresolved(signal.scope(), signal.key(), signal.decision().cause());
+        Alert alert;
+        Outcome outcome;
+        if (existing.isPresent()) {
+            alert = existing.get();
+            AlertSeverity before = alert.severity;
+            alert.attach(signal.decision().severity(), trigger);
+            alert.reason = signal.decision().reason();
+            addContext(alert, signal);
+            deadlines.apply(alert);
+            String raised = alert.severity != before ? "; severity " + before + " -> " + alert.severity : "";
+            journal.audit(alert.id, now, SYSTEM, "TRIGGERED", alert.status, alert.status,
+                    trigger.source() + "/" + trigger.eventId() + raised);
+            outcome = Outcome.ATTACHED;
+        } else {
+            alert = Alert.open(signal.scope(), signal.key(), signal.decision().cause(), signal.decision().severity(),
+                    trigger, now);
+            alert.reason = signal.decision().reason();
+            addContext(alert, signal);
+            deadlines.apply(alert);
+            alerts.persist(alert);
+            journal.record(raised(alert, trigger, now), SYSTEM, "OPENED", null, AlertStatus.OPEN, alert.reason);
+            outcome = Outcome.OPENED;
+        }
+        triggers.persist(AlertTrigger.of(alert, trigger, now));
+        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
+        alerts.flush();
+        LOG.infof("%s alert %d (%s, %s) for %s %s by %s/%s", outcome == Outcome.OPENED ? "opened" : "fed",
+                alert.id, alert.cause, alert.severity, alert.scope, alert.customerId, trigger.source(),
+                trigger.eventId());
+        return outcome;
+    }
+
+    /**
+     * The interaction the answer rates (else the customer's latest contact) and routing: the team
+     * that owns the customer's latest contact, else the team named on the answer.
+     */
+    private void addContext(Alert alert, Signal signal) {
+        if (signal.scope() != AlertScope.CUSTOMER) {
+            return;
+        }
+        Optional<InteractionContext> latest = contacts.latestOf(signal.key());
+        String rated = signal.trigger().conversationId();
+        Optional<InteractionContext> interaction = rated == null ? Optional.empty() : contacts.conversation(rated);
+        interaction.or(() -> latest).ifPresent(i -> {
+            alert.ratedChannel = i.channel();
+            alert.ratedAgentId = i.agentId();
+            alert.ratedTeam = i.team();
+            alert.ratedTransfers = i.transfers();
+            alert.ratedWaitSeconds = i.waitSeconds();
+            alert.ratedAt = i.occurredAt();
+        });
+        String owner = latest.map(InteractionContext::team).orElse(null);
+        if (owner != null) {
+            alert.team = owner;
+        } else if (alert.team == null) {
+            alert.team = signal.trigger().team();
+        }
+    }
+
+    private static AlertRaised raised(Alert alert, TriggerContext trigger, Instant now) {
+        return new AlertRaised(alert.id, alert.scope.name().toLowerCase(Locale.ROOT), alert.customerId,
+                alert.cause.name(), alert.severity.name(), alert.team, alert.reason, trigger.source(),
+                trigger.eventId(), trigger.occurredAt(), now);
+    }
+}

@@ -1,0 +1,159 @@
+package io.omnipulse.alerting.messaging;
+
+import static io.omnipulse.alerting.messaging.TestAlerts.DEADLINE;
+import static io.omnipulse.alerting.messaging.TestAlerts.awaitAlertWithTriggers;
+import static io.omnipulse.alerting.messaging.TestAlerts.customerId;
+import static io.omnipulse.alerting.messaging.TestAlerts.uniqueEmail;
+import static io.omnipulse.alerting.messaging.TestAlerts.uniqueId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.omnipulse.alerting.notify.WebhookSigner;
+import io.omnipulse.alerting.testing.NotificationReceiversResource;
+import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notifications against real receivers: a JDK HTTP server that answers the first delivery of every
+ * message with 500 and verifies each signature, and a GreenMail SMTP server.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(value = NotificationReceiversResource.class, scope = TestResourceScope.GLOBAL)
+class NotificationFlowTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    /** One received request: what the headers said and whether the signature was right. */
+    record Received(String id, String timestamp, String signature, String body, boolean signatureValid, int answered) {
+    }
+
+    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+
+    private static ContactEventProducer producer;
+    private static HttpServer webhooks;
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void startReceivers() throws IOException {
+        var config = ConfigProvider.getConfig();
+        URI url = URI.create(config.getValue("omnipulse.alerting.notify.webhook.urls", String.class));
+        WebhookSigner verifier = new WebhookSigner(config.getValue("omnipulse.alerting.notify.webhook.secret",
+                String.class));
+        webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", url.getPort()), 0);
+        webhooks.createContext(NotificationReceiversResource.WEBHOOK_PATH, exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+            // The receiver's side of Standard Webhooks: recompute and compare.
+            boolean valid = id != null && timestamp != null && signature != null
+                    && Arrays.asList(signature.split(" ")).contains(verifier.sign(id, Long.parseLong(timestamp), body));
+            int status = FAILED_ONCE.add(id) ? 500 : 204;
+            RECEIVED.add(new Received(id, timestamp, signature, body, valid, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        webhooks.start();
+        int smtpPort = config.getValue("quarkus.mailer.port", Integer.class);
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        producer = new ContactEventProducer();
+    }
+
+    @AfterAll
+    static void stopReceivers() {
+        producer.close();
+        webhooks.stop(0);
+        smtp.stop();
+    }
+
+    @Test
+    void aRaisedAlertIsDeliveredSignedAndRetriedAfterA500() {
+        String email = uniqueEmail();
+        producer.send(ContactEventProducer.nps(uniqueId(), email, 1, "never again", T0));
+        long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
+
+        List<Received> raised = await().atMost(DEADLINE).until(() -> deliveriesOf(id, "alert.raised"),
+                r -> r.size() >= 2);
+        assertThat(raised.get(0).answered()).isEqualTo(500);
+        assertThat(raised.get(1).answered()).isEqualTo(204);
+        assertThat(raised).allSatisfy(r -> {
+            assertThat(r.signatureValid()).as("signature %s", r.signature()).isTrue();
+            assertThat(r.signature()).startsWith("v1,");
+        });
+        // A retry is the same message: same webhook-id, same body.
+        assertThat(raised.get(1).id()).isEqualTo(raised.get(0).id());
+        assertThat(raised.get(1).body()).isEqualTo(raised.get(0).body());
+        JsonPath body = JsonPath.from(raised.get(1).body());
+        assertThat(body.getString("data.type")).isEqualTo("raised");
+        assertThat(body.getString("data.cause")).isEqualTo("DETRACTOR");
+        assertThat(body.getString("data.key")).isEqualTo(customerId(email));
+
+        // The delivery log says so too.
+        await().atMost(DEADLINE).until(() -> given().get("/v1/alerts/{id}/deliveries", id).then().statusCode(200)
+                .extract().jsonPath(), log -> "SENT".equals(webhookStatus(log)));
+        JsonPath log = given().get("/v1/alerts/{id}/deliveries", id).then().extract().jsonPath();
+        assertThat(log.getInt("find { it.channel == 'WEBHOOK' }.attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void theSmtpServerReceivesTheAlertMail() throws Exception {
+        String email = uniqueEmail();
+        producer.send(ContactEventProducer.nps(uniqueId(), email, 2, "rude agent", T0));
+        long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
+
+        MimeMessage mail = await().atMost(DEADLINE).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subjectOf(m).contains("#" + id + " ")).findFirst().orElse(null), m -> m != null);
+        assertThat(mail.getSubject()).contains("CRITICAL DETRACTOR").contains(customerId(email));
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("support-leads@omnipulse.test");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("rude agent");
+    }
+
+    private static List<Received> deliveriesOf(long alertId, String type) {
+        return RECEIVED.stream().filter(r -> {
+            JsonPath body = JsonPath.from(r.body());
+            return type.equals(body.getString("type")) && body.getLong("data.alertId") == alertId;
+        }).toList();
+    }
+
+    private static String webhookStatus(JsonPath log) {
+        List<Map<String, Object>> rows = log.getList("$");
+        return rows.stream().filter(r -> "WEBHOOK".equals(r.get("channel"))).map(r -> (String) r.get("status"))
+                .findFirst().orElse(null);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
