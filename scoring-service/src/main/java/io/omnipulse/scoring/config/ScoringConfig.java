@@ -19,6 +19,33 @@ public interface ScoringConfig {
     @WithDefault("PT1H")
     Duration dedupPurgeInterval();
 
+    /**
+     * How late (in event time) an answer may arrive and still land in its day, measured against the
+     * event-time clock of its partition (the latest occurredAt seen there). Later answers count in
+     * window "all" and in the late-events count, never in a trailing window.
+     */
+    @WithDefault("P7D")
+    Duration grace();
+
+    /** How often (wall-clock) day buckets older than the longest window plus the grace are purged. */
+    @WithDefault("PT1H")
+    Duration bucketPurgeInterval();
+
+    /**
+     * An answer that names no conversation (or an unknown one) rates the customer's latest
+     * interaction at most this long before it; with none, it keeps its own channel, team and agent.
+     */
+    @WithDefault("P7D")
+    Duration attributionHorizon();
+
+    /** Interactions older than this before a customer's newest one are forgotten. */
+    @WithDefault("P30D")
+    Duration historyRetention();
+
+    /** At most this many interactions are kept per customer (the newest ones). */
+    @WithDefault("50")
+    int historyMaxInteractions();
+
     /** How long a query forwarded to the instance that owns a scope may take. */
     @WithDefault("PT2S")
     Duration forwardTimeout();

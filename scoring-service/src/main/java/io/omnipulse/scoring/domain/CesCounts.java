@@ -39,6 +39,13 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
         return new CesCounts(n + 1, highEffort + (isHighEffort(steps, range) ? 1 : 0), sums);
     }
 
+    /** The answers of both, still exact: sums of steps per range simply add up. */
+    CesCounts plus(CesCounts other) {
+        TreeMap<Integer, Long> sums = new TreeMap<>(stepsByRange);
+        other.stepsByRange.forEach((range, steps) -> sums.merge(range, steps, Long::sum));
+        return new CesCounts(n + other.n, highEffort + other.highEffort, sums);
+    }
+
     /**
      * High effort means ease below 50, i.e. the answer lies in the harder half of its scale; the
      * exact midpoint (ease 50) is neutral. CES 2.0 (1..7, 7 = easy): 1-3 are high effort, 4 is

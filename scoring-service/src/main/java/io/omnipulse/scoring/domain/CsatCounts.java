@@ -13,6 +13,10 @@ public record CsatCounts(long n, long satisfied) {
         return new CsatCounts(n + 1, satisfied + (score >= SATISFIED_FROM ? 1 : 0));
     }
 
+    CsatCounts plus(CsatCounts other) {
+        return new CsatCounts(n + other.n, satisfied + other.satisfied);
+    }
+
     /** CSAT% = 100 x satisfied / n; null when n is 0. */
     ScoreUpdated.Csat present() {
         return new ScoreUpdated.Csat(n, satisfied, Ratios.percent(satisfied, n));

@@ -8,14 +8,15 @@ import java.util.stream.Collectors;
 
 /**
  * A dimension that scores are broken down by. Each scope knows which key an event belongs to and
- * what a valid key looks like, so adding a scope (team, agent, customer) is one more constant.
+ * what a valid key looks like. An event's channel, team and agent are those of the interaction it
+ * was attributed to (see AttributeToInteraction); its customer is the record key it arrived with.
  */
 public enum Scope {
 
     /** Every response; the only key is {@code all}. */
     GLOBAL {
         @Override
-        public String keyOf(ContactEvent event) {
+        public String keyOf(String customerId, ContactEvent event) {
             return ALL;
         }
 
@@ -28,7 +29,7 @@ public enum Scope {
     /** Per channel; keys are channel names (email, chat, social, call). */
     CHANNEL {
         @Override
-        public String keyOf(ContactEvent event) {
+        public String keyOf(String customerId, ContactEvent event) {
             return event.channel() == null ? null : event.channel().wire();
         }
 
@@ -39,12 +40,51 @@ public enum Scope {
             }
             return Channel.fromWire(raw).wire();
         }
+    },
+
+    /** Per team that handled the rated interaction. */
+    TEAM {
+        @Override
+        public String keyOf(String customerId, ContactEvent event) {
+            return present(event.team());
+        }
+
+        @Override
+        public String normaliseKey(String raw) {
+            return required(raw, "team");
+        }
+    },
+
+    /** Per agent (agentId) who handled the rated interaction. */
+    AGENT {
+        @Override
+        public String keyOf(String customerId, ContactEvent event) {
+            return present(event.agentId());
+        }
+
+        @Override
+        public String normaliseKey(String raw) {
+            return required(raw, "agent");
+        }
+    },
+
+    /** Per customer: the record key ("cus-..."), so resolved ids take over when the source topic changes. */
+    CUSTOMER {
+        @Override
+        public String keyOf(String customerId, ContactEvent event) {
+            return present(customerId);
+        }
+
+        @Override
+        public String normaliseKey(String raw) {
+            return required(raw, "customer");
+        }
     };
 
     public static final String ALL = "all";
 
     /** The key of this scope that the event counts towards, or null when it counts towards none. */
-    public abstract String keyOf(ContactEvent event);
+    public abstract String keyOf(String customerId, ContactEvent event);
 
     /** The canonical form of a key given by a caller; IllegalArgumentException says why it is invalid. */
     public abstract String normaliseKey(String raw);
@@ -64,6 +104,18 @@ public enum Scope {
 
     public static String allowed() {
         return Arrays.stream(values()).map(Scope::wire).collect(Collectors.joining(", "));
+    }
+
+    private static String present(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    private static String required(String raw, String scope) {
+        String key = present(raw);
+        if (key == null) {
+            throw new IllegalArgumentException("is required for scope " + scope);
+        }
+        return key;
     }
 
     private static String channels() {

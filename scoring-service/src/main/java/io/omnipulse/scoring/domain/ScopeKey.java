@@ -23,11 +23,11 @@ public record ScopeKey(Scope scope, String key) {
         return new ScopeKey(Scope.GLOBAL, Scope.ALL);
     }
 
-    /** Every scope key that the event counts towards, in scope order. */
-    public static List<ScopeKey> of(ContactEvent event) {
+    /** Every scope key that the event of this customer counts towards, in scope order. */
+    public static List<ScopeKey> of(String customerId, ContactEvent event) {
         List<ScopeKey> keys = new ArrayList<>(Scope.values().length);
         for (Scope scope : Scope.values()) {
-            String key = scope.keyOf(event);
+            String key = scope.keyOf(customerId, event);
             if (key != null) {
                 keys.add(new ScopeKey(scope, key));
             }

@@ -58,6 +58,14 @@ public record ScoreTally(NpsCounts nps, CesCounts ces, CsatCounts csat) {
         };
     }
 
+    /** The answers of both tallies, e.g. the day buckets that make up a window. */
+    public ScoreTally plus(ScoreTally other) {
+        if (other == null || other.responses() == 0) {
+            return this;
+        }
+        return new ScoreTally(nps.plus(other.nps), ces.plus(other.ces), csat.plus(other.csat));
+    }
+
     /** Responses over all metrics. */
     public long responses() {
         return nps.n() + ces.n() + csat.n();

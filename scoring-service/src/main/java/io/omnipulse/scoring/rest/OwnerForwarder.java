@@ -31,7 +31,17 @@ public class OwnerForwarder {
     }
 
     public Response forward(String host, int port, ScopeKey scope) {
-        HttpRequest request = HttpRequest.newBuilder(uri(host, port, scope))
+        return forward(host, port, uri(host, port, scope));
+    }
+
+    /** Forwards a GET of {@code path?rawQuery} (as this instance received it) to the owner. */
+    public Response forward(String host, int port, String path, String rawQuery) {
+        return forward(host, port, URI.create("http://" + host + ":" + port + path
+                + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery)));
+    }
+
+    private Response forward(String host, int port, URI target) {
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header(FORWARDED_HEADER, "true")
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
@@ -45,7 +55,7 @@ public class OwnerForwarder {
             answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(v -> relayed.header(HttpHeaders.RETRY_AFTER, v));
             return relayed.build();
         } catch (IOException e) {
-            throw new StoreNotQueryableException("the instance owning " + scope + " at " + host + ":" + port
+            throw new StoreNotQueryableException("the instance owning " + target.getPath() + " at " + host + ":" + port
                     + " did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

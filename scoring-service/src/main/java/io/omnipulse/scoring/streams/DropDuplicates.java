@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Passes each event once: an event whose {@link ContactEvent#dedupKey()} was seen before is
+ * Passes each event (answer or interaction) once: an event whose {@link ContactEvent#dedupKey()} was seen before is
  * dropped. Re-sends carry the same customer key, so they reach the same task and store. Each id is
  * kept with the wall-clock time it was first seen and purged after the retention.
  */
@@ -49,7 +49,9 @@ class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactE
             return;
         }
         seen.put(id, context.currentSystemTimeMs());
-        metrics.responseCounted(record.value().feedback().metric());
+        if (record.value().isFeedback()) {
+            metrics.responseCounted(record.value().feedback().metric());
+        }
         context.forward(record);
     }
 

@@ -1,13 +1,14 @@
 package io.omnipulse.scoring.streams;
 
+import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
-import java.time.Instant;
+import java.util.function.LongFunction;
 
-/** Where the tally of a scope key lives, as answered by {@link ScoreQueries}. */
+/** Where the tallies of a scope key live, as answered by {@link ScoreQueries}. */
 public sealed interface ScoreLookup {
 
-    /** This instance owns the key and has a tally; updatedAt is the time of its latest response. */
-    record Found(ScoreTally tally, Instant updatedAt) implements ScoreLookup {
+    /** This instance owns the key: its totals and a reader of its day buckets (null: no answers that day). */
+    record Found(ScopeTotals totals, LongFunction<ScoreTally> bucket) implements ScoreLookup {
     }
 
     /** Another instance owns the key; ask it at host:port. */

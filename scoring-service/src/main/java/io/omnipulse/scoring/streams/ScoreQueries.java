@@ -1,9 +1,9 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.scoring.domain.ScopeKey;
+import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -12,12 +12,13 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Interactive queries on {@link ScoringTopology#TALLIES_STORE}: answers whether this instance
- * holds a scope's tally, another instance does, or nobody has counted a response for it yet.
+ * Interactive queries on the tallies and day buckets of a scope key: answers whether this
+ * instance holds them, another instance does, or nobody has counted a response for it yet. The
+ * buckets of a scope key live in the same partition as its totals (both are written by the task
+ * that owns the key), so both are read from that one partition.
  */
 @ApplicationScoped
 public class ScoreQueries {
@@ -46,17 +47,28 @@ public class ScoreQueries {
         if (!self.equals(owner.activeHost())) {
             return new ScoreLookup.FoundElsewhere(owner.activeHost().host(), owner.activeHost().port());
         }
-        ValueAndTimestamp<ScoreTally> found;
         try {
-            ReadOnlyKeyValueStore<String, ValueAndTimestamp<ScoreTally>> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(ScoringTopology.TALLIES_STORE,
-                            QueryableStoreTypes.timestampedKeyValueStore()));
-            found = store.get(key);
+            ReadOnlyKeyValueStore<String, ScopeTotals> totals = store(ScoringTopology.TALLIES_STORE, owner.partition());
+            ReadOnlyKeyValueStore<String, ScoreTally> buckets = store(ScoringTopology.BUCKETS_STORE, owner.partition());
+            ScopeTotals found = totals.get(key);
+            return found == null
+                    ? new ScoreLookup.NotFound()
+                    : new ScoreLookup.Found(found, day -> bucket(buckets, key, day));
         } catch (InvalidStateStoreException e) {
             throw new StoreNotQueryableException("scores are not queryable yet: " + e.getMessage(), e);
         }
-        return found == null || found.value() == null
-                ? new ScoreLookup.NotFound()
-                : new ScoreLookup.Found(found.value(), Instant.ofEpochMilli(found.timestamp()));
+    }
+
+    private static ScoreTally bucket(ReadOnlyKeyValueStore<String, ScoreTally> buckets, String key, long day) {
+        try {
+            return buckets.get(TallyWindows.bucketKey(key, day));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreNotQueryableException("scores are not queryable now: " + e.getMessage(), e);
+        }
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
     }
 }

@@ -14,6 +14,8 @@ public class ScoringMetrics {
     private final Map<Metric, Counter> counted = new EnumMap<>(Metric.class);
     private final Counter duplicates;
     private final Counter rejected;
+    private final Counter late;
+    private final Counter attributed;
 
     public ScoringMetrics(MeterRegistry registry) {
         for (Metric metric : Metric.values()) {
@@ -24,6 +26,12 @@ public class ScoringMetrics {
         }
         duplicates = Counter.builder("omnipulse.scoring.duplicates.dropped")
                 .description("Re-sent events (same source and eventId) dropped before counting")
+                .register(registry);
+        late = Counter.builder("omnipulse.scoring.responses.late")
+                .description("Responses later than the grace period: counted all-time only, in no trailing window")
+                .register(registry);
+        attributed = Counter.builder("omnipulse.scoring.responses.attributed")
+                .description("Responses counted for the channel, team and agent of the interaction they rate")
                 .register(registry);
         rejected = Counter.builder("omnipulse.scoring.responses.rejected")
                 .description("Answers whose score lies off their scale; not counted")
@@ -36,6 +44,14 @@ public class ScoringMetrics {
 
     void duplicateDropped() {
         duplicates.increment();
+    }
+
+    void lateResponse() {
+        late.increment();
+    }
+
+    void responseAttributed() {
+        attributed.increment();
     }
 
     void answerRejected() {

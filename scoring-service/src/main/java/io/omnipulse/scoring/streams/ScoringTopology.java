@@ -1,95 +1,135 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.config.ScoringConfig;
+import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.ScopeKey;
+import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Survey responses in, scores per scope out: contact events -> responses only -> each event once
- * -> one record per scope key (repartitioned by scope key) -> exact tallies -> {@link ScoreUpdated}.
+ * Contact events in, scores per scope and window out: answers and interactions -> each event once
+ * -> answers attributed to the interaction they rate (per customer) -> one record per scope key
+ * (repartitioned by scope key) -> day buckets and all-time tallies -> {@link ScoreUpdated}.
  */
 @Singleton
 public class ScoringTopology {
 
+    /** The input. Switching to resolved customer ids (Topics.RESOLVED_EVENTS) is this one line. */
+    public static final Topic<String, ContactEvent> SOURCE = Topics.CONTACT_EVENTS;
+
     /** Event ids already counted ({@code source/eventId} -> wall-clock millis first seen). */
     public static final String SEEN_EVENTS_STORE = "seen-events";
-    /** All-time tally per scope key ({@code scope|key} -> {@link ScoreTally}); queried by the REST API. */
+    /** Event-time clock of each input partition (one entry, latest occurredAt seen). */
+    public static final String EVENT_CLOCK_STORE = "event-clock";
+    /** Recent interactions per customer ({@link RecentInteractions}), to attribute answers. */
+    public static final String RECENT_INTERACTIONS_STORE = "recent-interactions";
+    /** All-time tally, late count and clock per scope key ({@code scope|key} -> {@link ScopeTotals}). */
     public static final String TALLIES_STORE = "score-tallies";
+    /** One tally per scope key and UTC day ({@code scope|key#epochDay} -> {@link ScoreTally}). */
+    public static final String BUCKETS_STORE = "score-buckets";
+    /** Event-time clock of each scope-key partition. */
+    public static final String SCORE_CLOCK_STORE = "score-clock";
     /** Name of the repartition by scope key (topic {@code <application-id>-responses-by-scope-repartition}). */
     public static final String BY_SCOPE = "responses-by-scope";
 
-    static final Serde<FeedbackDetails> FEEDBACK_SERDE = new JsonSerde<>(FeedbackDetails.class);
-    static final Serde<ScoreTally> TALLY_SERDE = new JsonSerde<>(ScoreTally.class);
+    static final Serde<ScoredResponse> RESPONSE_SERDE = new JsonSerde<>(ScoredResponse.class);
+    static final Serde<ScopeTotals> TOTALS_SERDE = new JsonSerde<>(ScopeTotals.class);
+    static final Serde<RecentInteractions> HISTORY_SERDE = new JsonSerde<>(RecentInteractions.class);
+    static final Serde<ScoreTally> BUCKET_SERDE = new TallySerde();
 
     private final ScoringConfig config;
     private final ScoringMetrics metrics;
+    private final boolean inMemory;
 
+    @Inject
     public ScoringTopology(ScoringConfig config, ScoringMetrics metrics) {
+        this(config, metrics, false);
+    }
+
+    /** {@code inMemory}: in-memory stores, for TopologyTestDriver tests (RocksDB flushes on every commit there). */
+    ScoringTopology(ScoringConfig config, ScoringMetrics metrics, boolean inMemory) {
         this.config = config;
         this.metrics = metrics;
+        this.inMemory = inMemory;
     }
 
     @Produces
     public Topology topology() {
-        Topic<String, ContactEvent> in = Topics.CONTACT_EVENTS;
         Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_EVENTS_STORE), Serdes.String(), Serdes.Long()));
+        store(builder, SEEN_EVENTS_STORE, Serdes.Long());
+        store(builder, EVENT_CLOCK_STORE, Serdes.Long());
+        store(builder, RECENT_INTERACTIONS_STORE, HISTORY_SERDE);
+        store(builder, TALLIES_STORE, TOTALS_SERDE);
+        store(builder, BUCKETS_STORE, BUCKET_SERDE);
+        store(builder, SCORE_CLOCK_STORE, Serdes.Long());
 
-        builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()).withName("contact-events"))
-                .filter((customer, event) -> event != null && event.isFeedback(), Named.as("feedback-only"))
-                .filter((customer, event) -> isCountableResponse(event), Named.as("responses-only"))
+        builder.stream(SOURCE.name(), Consumed.with(SOURCE.keySerde(), SOURCE.valueSerde()).withName("contact-events"))
+                .filter((customer, event) -> customer != null && isCountable(event), Named.as("answers-and-interactions"))
                 .processValues(() -> new DropDuplicates(SEEN_EVENTS_STORE, config.dedupRetention(),
                         config.dedupPurgeInterval(), metrics), Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
-                // Deduplicated before the fan-out: one event becomes one record per scope it counts in.
-                // Every response also lands on the one key global|all, hence on one partition; fine at
-                // survey-answer rates, and the place to pre-aggregate per partition if it ever is not.
-                .flatMap((customer, event) -> ScopeKey.of(event).stream()
-                        .map(scope -> KeyValue.pair(scope.format(), event.feedback()))
+                .processValues(() -> new AttributeToInteraction(config, metrics), Named.as("attribute-to-interaction"),
+                        EVENT_CLOCK_STORE, RECENT_INTERACTIONS_STORE)
+                .filter((customer, attributed) -> attributed.event().isFeedback(), Named.as("responses-only"))
+                // One response becomes one record per scope it counts in. Every response also lands on
+                // the one key global|all, hence on one partition; fine at survey-answer rates, and the
+                // place to pre-aggregate per partition if it ever is not.
+                .flatMap((customer, attributed) -> ScopeKey.of(customer, attributed.event()).stream()
+                        .map(scope -> KeyValue.pair(scope.format(), new ScoredResponse(attributed.event().feedback(),
+                                attributed.event().occurredAt().toEpochMilli(), attributed.late())))
                         .toList(), Named.as("fan-out-to-scopes"))
-                .groupByKey(Grouped.with(BY_SCOPE, Serdes.String(), FEEDBACK_SERDE))
-                .aggregate(() -> ScoreTally.EMPTY, (scope, feedback, tally) -> tally.add(feedback),
-                        Named.as("tally-scores"),
-                        Materialized.<String, ScoreTally, KeyValueStore<Bytes, byte[]>>as(TALLIES_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(TALLY_SERDE)
-                                // Every change is published, not just the last one per commit.
-                                .withCachingDisabled())
-                .toStream(Named.as("tally-changes"))
-                .process(PublishScoreUpdate::new, Named.as("to-score-updated"))
+                .repartition(Repartitioned.with(Serdes.String(), RESPONSE_SERDE).withName(BY_SCOPE))
+                .process(() -> new TallyWindows(config), Named.as("tally-windows"),
+                        SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE)
                 .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("score-updates"));
         return builder.build();
     }
 
+    private <V> void store(StreamsBuilder builder, String name, Serde<V> values) {
+        KeyValueBytesStoreSupplier supplier = inMemory
+                ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name);
+        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values));
+    }
+
     /**
-     * A response with a score on its scale and an id to deduplicate by. Answers off their scale or
-     * without an id cannot be counted exactly once; they are counted as rejected, never silently lost.
+     * An interaction, or a response with a score on its scale, with an id to deduplicate by and an
+     * event time. Answers off their scale or without an id cannot be counted exactly once; they are
+     * counted as rejected, never silently lost. Skipped answers are not responses.
      */
-    private boolean isCountableResponse(ContactEvent event) {
-        FeedbackDetails feedback = event.feedback();
+    private boolean isCountable(ContactEvent event) {
+        if (event == null || event.occurredAt() == null) {
+            return false;
+        }
         boolean identified = event.eventId() != null && event.source() != null;
+        if (event.type() == EventType.INTERACTION) {
+            return identified;
+        }
+        FeedbackDetails feedback = event.feedback();
+        if (!event.isFeedback()) {
+            return false;
+        }
         if (ScoreTally.isInvalidAnswer(feedback) || (!identified && feedback.answered())) {
             metrics.answerRejected();
             return false;

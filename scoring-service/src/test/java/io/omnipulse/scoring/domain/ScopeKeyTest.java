@@ -16,14 +16,25 @@ class ScopeKeyTest {
     }
 
     @Test
-    void eventCountsTowardsGlobalAndItsChannel() {
-        assertThat(ScopeKey.of(feedbackOn(Channel.CHAT)))
-                .containsExactly(ScopeKey.global(), new ScopeKey(Scope.CHANNEL, "chat"));
+    void eventCountsTowardsGlobalItsChannelAndItsCustomer() {
+        assertThat(ScopeKey.of("cus-1", feedbackOn(Channel.CHAT)))
+                .containsExactly(ScopeKey.global(), new ScopeKey(Scope.CHANNEL, "chat"),
+                        new ScopeKey(Scope.CUSTOMER, "cus-1"));
     }
 
     @Test
-    void eventWithoutChannelCountsOnlyGlobally() {
-        assertThat(ScopeKey.of(feedbackOn(null))).containsExactly(ScopeKey.global());
+    void eventWithTeamAndAgentCountsForBoth() {
+        ContactEvent event = feedbackOn(Channel.CALL);
+        ContactEvent handled = new ContactEvent(event.eventId(), event.source(), event.type(), event.channel(),
+                event.occurredAt(), event.customer(), null, " a-7 ", "billing", null, event.feedback(), null);
+        assertThat(ScopeKey.of("cus-1", handled)).containsExactly(ScopeKey.global(),
+                new ScopeKey(Scope.CHANNEL, "call"), new ScopeKey(Scope.TEAM, "billing"),
+                new ScopeKey(Scope.AGENT, "a-7"), new ScopeKey(Scope.CUSTOMER, "cus-1"));
+    }
+
+    @Test
+    void eventWithoutChannelOrCustomerCountsOnlyGlobally() {
+        assertThat(ScopeKey.of(null, feedbackOn(null))).containsExactly(ScopeKey.global());
     }
 
     @Test
@@ -52,7 +63,8 @@ class ScopeKeyTest {
     @Test
     void unknownTextIsNotAScopeKey() {
         assertThatThrownBy(() -> ScopeKey.parse("email")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ScopeKey.parse("team|blue")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(ScopeKey.parse("team|blue")).isEqualTo(new ScopeKey(Scope.TEAM, "blue"));
+        assertThatThrownBy(() -> ScopeKey.parse("region|blue")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("global, channel");
     }
 

@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 /** Forwarding to the owning instance, against a real local HTTP server standing in for it. */
 class OwnerForwarderTest {
 
-    record Config(Duration dedupRetention, Duration dedupPurgeInterval, Duration forwardTimeout,
-            int retryAfterSeconds) implements ScoringConfig {
+    record Config(Duration dedupRetention, Duration dedupPurgeInterval, Duration grace, Duration bucketPurgeInterval,
+            Duration attributionHorizon, Duration historyRetention, int historyMaxInteractions,
+            Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
     }
 
     static final ScopeKey CHAT = new ScopeKey(Scope.CHANNEL, "chat");
 
     final OwnerForwarder forwarder = new OwnerForwarder(
-            new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofSeconds(2), 2));
+            new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7), Duration.ofHours(1),
+                    Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofSeconds(2), 2));
     final AtomicReference<String> askedFor = new AtomicReference<>();
     final AtomicReference<String> forwardedHeader = new AtomicReference<>();
     HttpServer owner;

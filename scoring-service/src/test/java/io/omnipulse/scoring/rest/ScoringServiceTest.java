@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,6 +105,56 @@ class ScoringServiceTest {
         given().queryParam("scope", "global").get("/v1/scores").then().statusCode(200)
                 .body("key", equalTo("all")).body("nps.n", equalTo(4)).body("nps.promoters", equalTo(2));
         assertThat(lastPublished("channel:email:all").csat().n()).isEqualTo(2);
+    }
+
+    @Test
+    void teamScoresPerWindowAndTheirTrendCountLateAnswersApart() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        produce(List.of(teamAnswer("t-1", team, now.minus(Duration.ofDays(5)), 5),
+                teamAnswer("t-2", team, now, 1),
+                // Beyond the 7-day grace of the partition's clock: all time and late count only.
+                teamAnswer("t-3", team, now.minus(Duration.ofDays(20)), 4)));
+
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .queryParam("scope", "team").queryParam("key", team).get("/v1/scores").jsonPath().getInt("csat.n") == 3);
+
+        given().queryParam("scope", "team").queryParam("key", team).queryParam("window", "7d").get("/v1/scores")
+                .then().statusCode(200).body("window", equalTo("7d")).body("csat.n", equalTo(2))
+                .body("csat.satisfied", equalTo(1));
+        given().queryParam("scope", "team").queryParam("key", team).queryParam("window", "90d").get("/v1/scores")
+                .then().statusCode(200).body("csat.n", equalTo(2));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath trend = given().queryParam("scope", "team").queryParam("key", team).queryParam("metric", "csat")
+                .queryParam("bucket", "day").queryParam("from", today.minusDays(13).toString())
+                .queryParam("to", today.toString()).get("/v1/scores/trend").then().statusCode(200).extract().jsonPath();
+        assertThat(trend.getInt("lateEvents")).isEqualTo(1);
+        assertThat(trend.getList("points")).hasSize(14);
+        assertThat(trend.getList("points.csat.n", Integer.class).stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
+        assertThat(trend.getString("points[13].first")).isEqualTo(today.toString());
+        given().queryParam("scope", "team").queryParam("key", team).queryParam("metric", "ces")
+                .queryParam("bucket", "week").get("/v1/scores/trend")
+                .then().statusCode(200).body("bucket", equalTo("week")).body("points[0].nps", nullValue());
+    }
+
+    @Test
+    void invalidWindowMetricBucketOrDatesAreBadRequestsNamingTheParameter() {
+        given().queryParam("scope", "global").queryParam("window", "8d").get("/v1/scores")
+                .then().statusCode(400).body("errors.field", hasItem("window"));
+        given().queryParam("scope", "global").queryParam("metric", "wow").get("/v1/scores/trend")
+                .then().statusCode(400).body("errors.field", hasItem("metric"));
+        given().queryParam("scope", "global").queryParam("metric", "nps").queryParam("bucket", "month")
+                .get("/v1/scores/trend").then().statusCode(400).body("errors.field", hasItem("bucket"));
+        given().queryParam("scope", "global").queryParam("metric", "nps").queryParam("from", "2025-02-30")
+                .get("/v1/scores/trend").then().statusCode(400).body("errors.field", hasItem("from"));
+        given().queryParam("scope", "team").get("/v1/scores")
+                .then().statusCode(400).body("errors.field", hasItem("key"));
+    }
+
+    /** CSAT on calls: no other test here asserts either, so the exact counts of the others hold. */
+    static ContactEvent teamAnswer(String eventId, String team, Instant at, int csat) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.CALL, at, ANN, null, null, team,
+                null, new FeedbackDetails(Metric.CSAT, csat, null, null, null), null);
     }
 
     @Test

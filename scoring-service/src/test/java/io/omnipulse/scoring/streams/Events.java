@@ -42,6 +42,27 @@ final class Events {
                         "help", "text"), null, null);
     }
 
+    /** A contact handled by a team and agent in a conversation. */
+    static ContactEvent handled(String eventId, Channel channel, String email, Instant at, String conversationId,
+            String team, String agentId, InteractionStatus status, int transfers, int waitSeconds) {
+        return new ContactEvent(eventId, "helpdesk", EventType.INTERACTION, channel, at, customer(email),
+                conversationId, agentId, team, new InteractionDetails(Direction.INBOUND, status, waitSeconds, 60,
+                        transfers, "help", "text"), null, null);
+    }
+
+    /** A survey answer given at {@code at}, rating {@code ratesConversationId} when not null. */
+    static ContactEvent answer(String eventId, Channel channel, String email, Instant at, Metric metric, int score,
+            String ratesConversationId) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, channel, at, customer(email), null,
+                null, null, null, new FeedbackDetails(metric, score, null, null, ratesConversationId), null);
+    }
+
+    /** The same event, happened at {@code at}. */
+    static ContactEvent at(ContactEvent e, Instant at) {
+        return new ContactEvent(e.eventId(), e.source(), e.type(), e.channel(), at, e.customer(), e.conversationId(),
+                e.agentId(), e.team(), e.interaction(), e.feedback(), e.ingestedAt());
+    }
+
     static String keyOf(ContactEvent event) {
         return CustomerKeys.customerId(event.customer());
     }

@@ -22,11 +22,13 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /** The scoring topology on a TopologyTestDriver (no broker), with its own state dir and meters. */
 final class ScoringDriver implements AutoCloseable {
 
-    record Config(Duration dedupRetention, Duration dedupPurgeInterval, Duration forwardTimeout,
-            int retryAfterSeconds) implements ScoringConfig {
+    record Config(Duration dedupRetention, Duration dedupPurgeInterval, Duration grace, Duration bucketPurgeInterval,
+            Duration attributionHorizon, Duration historyRetention, int historyMaxInteractions,
+            Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
     }
 
-    static final Config DEFAULTS = new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofSeconds(2), 2);
+    static final Config DEFAULTS = new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7),
+            Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofSeconds(2), 2);
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
@@ -38,6 +40,10 @@ final class ScoringDriver implements AutoCloseable {
     }
 
     ScoringDriver(ScoringConfig config, Instant wallClock) {
+        this(config, wallClock, true);
+    }
+
+    ScoringDriver(ScoringConfig config, Instant wallClock, boolean inMemory) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -47,7 +53,7 @@ final class ScoringDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(new ScoringTopology(config, new ScoringMetrics(meters)).topology(), props,
+        driver = new TopologyTestDriver(new ScoringTopology(config, new ScoringMetrics(meters), inMemory).topology(), props,
                 wallClock);
         input = driver.createInputTopic(Topics.CONTACT_EVENTS.name(), Topics.CONTACT_EVENTS.keySerde().serializer(),
                 Topics.CONTACT_EVENTS.valueSerde().serializer());
@@ -64,6 +70,14 @@ final class ScoringDriver implements AutoCloseable {
     /** The latest update per topic key. */
     Map<String, ScoreUpdated> latest() {
         return output.readKeyValuesToMap();
+    }
+
+    /** The latest update per topic key of one window and the given scopes. */
+    Map<String, ScoreUpdated> latest(String window, String... scopes) {
+        Map<String, ScoreUpdated> latest = new java.util.TreeMap<>(latest());
+        latest.keySet().removeIf(key -> !key.endsWith(":" + window)
+                || java.util.Arrays.stream(scopes).noneMatch(scope -> key.startsWith(scope + ":")));
+        return latest;
     }
 
     double counter(String name) {

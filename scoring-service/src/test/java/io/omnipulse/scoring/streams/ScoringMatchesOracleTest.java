@@ -5,31 +5,57 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.InteractionDetails;
+import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.scoring.domain.DayBuckets;
+import io.omnipulse.scoring.domain.ScopeKey;
+import io.omnipulse.scoring.domain.ScopeTotals;
+import io.omnipulse.scoring.domain.ScoreTally;
+import io.omnipulse.scoring.domain.Window;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Randomised, with fixed seeds so a failure is reproducible: for any sequence of events with
- * re-sends in any order, the published scores equal an oracle computed directly from the distinct
- * events, with plain arithmetic and none of the production code.
+ * Randomised, with fixed seeds so a failure is reproducible: 10,000+ events over five months with
+ * re-sends, out-of-order arrivals within the grace and late ones beyond it, answers rating
+ * conversations or not. Every score of every scope key and window, as published and as queried,
+ * equals an oracle computed straight from the raw events with plain arithmetic and none of the
+ * production code: replay in arrival order, first copy of each (source, eventId) only; the clock
+ * is the latest occurredAt so far; an answer rates its conversation's latest interaction, else the
+ * customer's latest one at most 7 days before it; windows are day ranges.
  */
 class ScoringMatchesOracleTest {
 
     static final Scale[] CES_SCALES = {null, new Scale(1, 7, true), Events.CES_1_0, new Scale(0, 10, true)};
-    static final String[] SOURCES = {"survey-tool", "chat-bot"};
+    static final String[] SOURCES = {"survey-tool", "helpdesk"};
+    static final String[] TEAMS = {"billing", "sales", "tech", "care"};
+    static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    static final long DAY = Duration.ofDays(1).toMillis();
+    static final long GRACE = Duration.ofDays(7).toMillis();
+    static final long HORIZON = Duration.ofDays(7).toMillis();
+    static final long RETENTION = Duration.ofDays(30).toMillis();
     static final double ROUNDING = 0.05 + 1e-9;
+    static final int EVENTS = 10_000;
 
-    /** What the oracle expects for one scope key. */
+    /** What the oracle expects for one scope key (and window). */
     static final class Expected {
         long promoters;
         long passives;
@@ -41,87 +67,184 @@ class ScoringMatchesOracleTest {
         long satisfied;
     }
 
+    record Sent(ContactEvent event, long arrival) {
+    }
+
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
-    void publishedScoresEqualTheOracleOfDistinctEvents(long seed) {
+    @ValueSource(longs = {7, 42})
+    void everyScoreOfEveryScopeAndWindowEqualsTheOracle(long seed) {
         Random random = new Random(seed);
-        List<ContactEvent> distinct = randomEvents(random);
-        List<ContactEvent> sent = withResends(distinct, random);
+        List<ContactEvent> sent = arrivalOrder(random);
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(EVENTS);
 
-        Map<String, ScoreUpdated> published;
-        double duplicatesDropped;
-        try (ScoringDriver scoring = new ScoringDriver()) {
+        ScoringDriver.Config config = new ScoringDriver.Config(Duration.ofDays(365), Duration.ofHours(1),
+                Duration.ofMillis(GRACE), Duration.ofDays(365), Duration.ofMillis(HORIZON), Duration.ofMillis(RETENTION),
+                100_000, Duration.ofSeconds(2), 2);
+        Oracle oracle = new Oracle(sent);
+        assertThat(oracle.late).as("the data set has late answers").isGreaterThan(50);
+        assertThat(oracle.duplicates).as("and re-sends").isGreaterThan(500);
+        try (ScoringDriver scoring = new ScoringDriver(config, Events.T0)) {
             sent.forEach(scoring::send);
-            published = scoring.latest();
-            duplicatesDropped = scoring.counter("omnipulse.scoring.duplicates.dropped");
-        }
+            Map<String, ScoreUpdated> published = scoring.latest();
 
-        Map<String, Expected> expected = oracle(sent);
-        assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        expected.forEach((key, e) -> assertMatches(key, e, published.get(key)));
-        long countable = sent.stream().filter(ScoringMatchesOracleTest::countable).count();
-        long distinctCountable = distinct.stream().filter(ScoringMatchesOracleTest::countable).count();
-        assertThat(duplicatesDropped).isEqualTo(countable - distinctCountable);
+            Set<String> expectedKeys = new HashSet<>();
+            oracle.allTime.keySet().forEach(k -> Window.TRAILING.forEach(w -> expectedKeys.add(k + ":" + w.wire())));
+            oracle.allTime.keySet().forEach(k -> expectedKeys.add(k + ":all"));
+            assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expectedKeys);
+
+            KeyValueStore<String, ScopeTotals> totals = scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE);
+            KeyValueStore<String, ScoreTally> buckets = scoring.driver.getKeyValueStore(ScoringTopology.BUCKETS_STORE);
+            long endDay = Math.floorDiv(oracle.clock, DAY);
+            oracle.allTime.forEach((key, all) -> {
+                assertMatches(key + ":all", all, published.get(key + ":all"));
+                String stored = key.replaceFirst(":", "|");
+                assertThat(totals.get(stored).lateEvents()).as(key + " late").isEqualTo(oracle.lateByKey.getOrDefault(key, 0L));
+                ScopeKey scope = ScopeKey.parse(stored);
+                var queried = DayBuckets.trailing(endDay, d -> buckets.get(TallyWindows.bucketKey(stored, d)));
+                for (Window window : Window.TRAILING) {
+                    ScoreUpdated last = published.get(key + ":" + window.wire());
+                    long publishedDay = Math.floorDiv(last.updatedAt().toEpochMilli(), DAY);
+                    assertMatches(key + ":" + window.wire() + " published", oracle.window(key, publishedDay, window), last);
+                    assertMatches(key + ":" + window.wire() + " queried", oracle.window(key, endDay, window),
+                            queried.get(window).toScoreUpdated(scope, window.wire(), null));
+                }
+            });
+            assertThat(scoring.counter("omnipulse.scoring.responses.late")).isEqualTo(oracle.late);
+            assertThat(scoring.counter("omnipulse.scoring.responses.attributed")).as("attribution was exercised")
+                    .isGreaterThan(1000);
+        }
     }
 
-    static List<ContactEvent> randomEvents(Random random) {
-        int size = 1 + random.nextInt(100);
-        List<ContactEvent> events = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            String id = "e" + random.nextInt(size * 2);
-            String source = SOURCES[random.nextInt(SOURCES.length)];
-            if (events.stream().anyMatch(e -> e.eventId().equals(id) && e.source().equals(source))) {
-                continue;
+    /** Events with an arrival delay (mostly minutes, some days, a few beyond the grace) and re-sends. */
+    static List<ContactEvent> arrivalOrder(Random random) {
+        List<Sent> sent = new ArrayList<>();
+        for (int i = 0; sent.size() < EVENTS; i++) {
+            ContactEvent event = randomEvent(random, i);
+            long at = event.occurredAt().toEpochMilli();
+            int roll = random.nextInt(100);
+            long delay = roll < 90 ? random.nextInt(600_000) : roll < 97 ? (long) (random.nextDouble() * 6 * DAY)
+                    : (long) ((8 + random.nextDouble() * 20) * DAY);
+            sent.add(new Sent(event, at + delay));
+            if (random.nextInt(10) == 0) {
+                sent.add(new Sent(event, at + delay + (long) (random.nextDouble() * 3 * DAY)));
             }
-            Channel channel = random.nextInt(10) == 0 ? null : Channel.values()[random.nextInt(4)];
-            String email = "c" + random.nextInt(6) + "@example.com";
-            if (random.nextInt(7) == 0) {
-                ContactEvent contact = Events.interaction(id, channel);
-                events.add(new ContactEvent(id, source, contact.type(), channel, contact.occurredAt(),
-                        Events.customer(email), null, null, null, contact.interaction(), null, null));
-                continue;
-            }
-            Metric metric = Metric.values()[random.nextInt(3)];
-            Scale scale = metric == Metric.CES ? CES_SCALES[random.nextInt(CES_SCALES.length)] : null;
-            Scale effective = scale == null ? metric.defaultScale() : scale;
-            Integer score = random.nextInt(10) == 0 ? null
-                    : effective.min() + random.nextInt(effective.max() - effective.min() + 1);
-            ContactEvent event = Events.feedback(id, channel, email, metric, score, scale);
-            events.add(new ContactEvent(id, source, event.type(), channel, event.occurredAt(), event.customer(),
-                    null, null, null, null, event.feedback(), null));
         }
-        return events;
+        sent.sort(Comparator.comparingLong(Sent::arrival));
+        return sent.stream().map(Sent::event).toList();
     }
 
-    static List<ContactEvent> withResends(List<ContactEvent> distinct, Random random) {
-        List<ContactEvent> sent = new ArrayList<>(distinct);
-        int resends = random.nextInt(distinct.size() + 1);
-        for (int i = 0; i < resends; i++) {
-            sent.add(distinct.get(random.nextInt(distinct.size())));
+    static ContactEvent randomEvent(Random random, int i) {
+        String source = SOURCES[random.nextInt(SOURCES.length)];
+        String email = "c" + random.nextInt(300) + "@example.com";
+        Instant at = START.plusMillis((long) (random.nextDouble() * 150 * DAY));
+        Channel channel = random.nextInt(20) == 0 ? null : Channel.values()[random.nextInt(4)];
+        String team = random.nextInt(10) == 0 ? null : TEAMS[random.nextInt(TEAMS.length)];
+        String agent = team == null ? null : team + "-" + random.nextInt(4);
+        String conversation = "conv-" + email + "-" + random.nextInt(4);
+        if (random.nextInt(5) < 2) {
+            InteractionDetails details = new InteractionDetails(null, InteractionStatus.values()[random.nextInt(4)],
+                    random.nextInt(900), 60, random.nextInt(3), null, null);
+            return new ContactEvent("e" + i, source, EventType.INTERACTION, channel, at, Events.customer(email),
+                    conversation, agent, team, details, null, null);
         }
-        Collections.shuffle(sent, random);
-        return sent;
+        Metric metric = Metric.values()[random.nextInt(3)];
+        Scale scale = metric == Metric.CES ? CES_SCALES[random.nextInt(CES_SCALES.length)] : null;
+        Scale effective = scale == null ? metric.defaultScale() : scale;
+        Integer score = random.nextInt(10) == 0 ? null
+                : effective.min() + random.nextInt(effective.max() - effective.min() + 1);
+        String rates = random.nextBoolean() ? conversation : null;
+        return new ContactEvent("e" + i, source, EventType.FEEDBACK, channel, at, Events.customer(email), null,
+                random.nextInt(3) == 0 ? agent : null, random.nextInt(3) == 0 ? team : null, null,
+                new FeedbackDetails(metric, score, scale, null, rates), null);
     }
 
-    static boolean countable(ContactEvent e) {
-        return e.isFeedback() && e.feedback().score() != null;
-    }
+    /** The straightforward recomputation. */
+    static final class Oracle {
+        final Map<String, Expected> allTime = new TreeMap<>();
+        final Map<String, Long> lateByKey = new HashMap<>();
+        /** scope key -> day -> answers of that day that were not late. */
+        final Map<String, Map<Long, List<ContactEvent>>> onTime = new HashMap<>();
+        long clock = Long.MIN_VALUE;
+        long late;
+        long duplicates;
 
-    static Map<String, Expected> oracle(List<ContactEvent> sent) {
-        Map<String, ContactEvent> firstSeen = new LinkedHashMap<>();
-        sent.forEach(e -> firstSeen.putIfAbsent(e.source() + "/" + e.eventId(), e));
-        Map<String, Expected> byKey = new TreeMap<>();
-        for (ContactEvent e : firstSeen.values()) {
-            if (!countable(e)) {
-                continue;
-            }
-            List<String> keys = new ArrayList<>(List.of("global:all:all"));
-            if (e.channel() != null) {
-                keys.add("channel:" + e.channel().name().toLowerCase() + ":all");
-            }
-            keys.forEach(k -> count(byKey.computeIfAbsent(k, x -> new Expected()), e));
+        record Seen(ContactEvent event, int order) {
         }
-        return byKey;
+
+        Oracle(List<ContactEvent> sent) {
+            Set<String> seen = new HashSet<>();
+            Map<String, List<Seen>> interactions = new HashMap<>();
+            for (int order = 0; order < sent.size(); order++) {
+                ContactEvent e = sent.get(order);
+                boolean answer = e.type() == EventType.FEEDBACK;
+                if (answer && e.feedback().score() == null) {
+                    continue;
+                }
+                if (!seen.add(e.source() + "/" + e.eventId())) {
+                    duplicates++;
+                    continue;
+                }
+                long at = e.occurredAt().toEpochMilli();
+                boolean isLate = clock != Long.MIN_VALUE && at < clock - GRACE;
+                clock = Math.max(clock, at);
+                String customer = CustomerKeys.customerId(e.customer());
+                if (!answer) {
+                    interactions.computeIfAbsent(customer, c -> new ArrayList<>()).add(new Seen(e, order));
+                    continue;
+                }
+                ContactEvent rated = rated(interactions.getOrDefault(customer, List.of()), e);
+                Channel channel = rated == null ? e.channel() : rated.channel();
+                String team = rated == null ? e.team() : rated.team();
+                String agent = rated == null ? e.agentId() : rated.agentId();
+                List<String> keys = new ArrayList<>(List.of("global:all", "customer:" + customer));
+                if (channel != null) {
+                    keys.add("channel:" + channel.wire());
+                }
+                if (team != null) {
+                    keys.add("team:" + team);
+                }
+                if (agent != null) {
+                    keys.add("agent:" + agent);
+                }
+                late += isLate ? 1 : 0;
+                for (String key : keys) {
+                    count(allTime.computeIfAbsent(key, k -> new Expected()), e);
+                    if (isLate) {
+                        lateByKey.merge(key, 1L, Long::sum);
+                    } else {
+                        onTime.computeIfAbsent(key, k -> new HashMap<>())
+                                .computeIfAbsent(Math.floorDiv(at, DAY), d -> new ArrayList<>()).add(e);
+                    }
+                }
+            }
+        }
+
+        /** Interactions within the retention of the customer's newest; by conversation, else latest within the horizon. */
+        static ContactEvent rated(List<Seen> all, ContactEvent answer) {
+            long newest = all.stream().mapToLong(s -> s.event().occurredAt().toEpochMilli()).max().orElse(0);
+            List<Seen> kept = all.stream().filter(s -> s.event().occurredAt().toEpochMilli() >= newest - RETENTION)
+                    .toList();
+            Comparator<Seen> latest = Comparator.<Seen>comparingLong(s -> s.event().occurredAt().toEpochMilli())
+                    .thenComparingInt(Seen::order);
+            String conversation = answer.feedback().ratesConversationId();
+            var byConversation = kept.stream().filter(s -> s.event().conversationId().equals(conversation)).max(latest);
+            if (byConversation.isPresent()) {
+                return byConversation.get().event();
+            }
+            long at = answer.occurredAt().toEpochMilli();
+            return kept.stream().filter(s -> s.event().occurredAt().toEpochMilli() <= at).max(latest)
+                    .map(Seen::event).filter(i -> i.occurredAt().toEpochMilli() >= at - HORIZON).orElse(null);
+        }
+
+        Expected window(String key, long endDay, Window window) {
+            Expected sum = new Expected();
+            onTime.getOrDefault(key, Map.of()).forEach((day, answers) -> {
+                if (day <= endDay && day > endDay - window.days()) {
+                    answers.forEach(a -> count(sum, a));
+                }
+            });
+            return sum;
+        }
     }
 
     static void count(Expected x, ContactEvent e) {

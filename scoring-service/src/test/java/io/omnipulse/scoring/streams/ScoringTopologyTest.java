@@ -9,13 +9,12 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
-import io.omnipulse.scoring.domain.ScoreTally;
+import io.omnipulse.scoring.domain.ScopeTotals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class ScoringTopologyTest {
                 feedback("s2", Channel.EMAIL, Metric.CSAT, 2),
                 feedback("s3", Channel.SOCIAL, Metric.CSAT, 5));
 
-        Map<String, ScoreUpdated> latest = scoring.latest();
+        Map<String, ScoreUpdated> latest = scoring.latest("all", "global", "channel");
 
         assertThat(latest).containsOnlyKeys("global:all:all", "channel:email:all", "channel:chat:all",
                 "channel:call:all", "channel:social:all");
@@ -74,9 +73,10 @@ class ScoringTopologyTest {
 
         scoring.send(promoter, promoter, feedback("n2", Channel.EMAIL, Metric.NPS, 3), promoter);
 
-        List<KeyValue<String, ScoreUpdated>> updates = scoring.output.readKeyValuesToList();
-        assertThat(updates).hasSize(4);
-        assertThat(updates.get(3).value.nps()).isEqualTo(nps(1, 0, 1, 0.0));
+        List<KeyValue<String, ScoreUpdated>> updates = scoring.output.readKeyValuesToList().stream()
+                .filter(kv -> kv.key.equals("channel:email:all")).toList();
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(1).value.nps()).isEqualTo(nps(1, 0, 1, 0.0));
         assertThat(scoring.counter("omnipulse.scoring.duplicates.dropped")).isEqualTo(2.0);
         assertThat(scoring.counter("omnipulse.scoring.responses.counted")).isEqualTo(2.0);
     }
@@ -112,11 +112,11 @@ class ScoringTopologyTest {
     }
 
     @Test
-    void interactionsAreIgnored() {
+    void interactionsAloneProduceNoScores() {
         scoring.send(interaction("i1", Channel.CALL), interaction("i2", Channel.EMAIL));
 
         assertThat(scoring.output.isEmpty()).isTrue();
-        assertThat(scoring.driver.getTimestampedKeyValueStore(ScoringTopology.TALLIES_STORE).approximateNumEntries()).isZero();
+        assertThat(scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE).approximateNumEntries()).isZero();
     }
 
     @Test
@@ -131,13 +131,24 @@ class ScoringTopologyTest {
     void everyChangeIsPublishedKeyedByScopeKeyAndWindow() {
         Instant first = Instant.parse("2025-01-06T10:00:00Z");
         Instant second = Instant.parse("2025-01-06T11:00:00Z");
-        ContactEvent a = feedback("n1", Channel.SOCIAL, Metric.NPS, 9);
-        ContactEvent b = feedback("n2", Channel.SOCIAL, Metric.NPS, 0);
+        ContactEvent a = Events.at(feedback("n1", Channel.SOCIAL, Metric.NPS, 9), first);
+        ContactEvent b = Events.at(feedback("n2", Channel.SOCIAL, Metric.NPS, 0), second);
 
-        scoring.input.pipeInput(Events.keyOf(a), a, first);
-        scoring.input.pipeInput(Events.keyOf(b), b, second);
+        scoring.send(a, b);
 
-        List<KeyValue<String, ScoreUpdated>> updates = scoring.output.readKeyValuesToList();
+        List<KeyValue<String, ScoreUpdated>> all = scoring.output.readKeyValuesToList();
+        String customer = Events.keyOf(a);
+        assertThat(all).extracting(kv -> kv.key).containsExactly(
+                "global:all:all", "global:all:7d", "global:all:30d", "global:all:90d",
+                "channel:social:all", "channel:social:7d", "channel:social:30d", "channel:social:90d",
+                "customer:" + customer + ":all", "customer:" + customer + ":7d", "customer:" + customer + ":30d",
+                "customer:" + customer + ":90d",
+                "global:all:all", "global:all:7d", "global:all:30d", "global:all:90d",
+                "channel:social:all", "channel:social:7d", "channel:social:30d", "channel:social:90d",
+                "customer:" + customer + ":all", "customer:" + customer + ":7d", "customer:" + customer + ":30d",
+                "customer:" + customer + ":90d");
+        List<KeyValue<String, ScoreUpdated>> updates = all.stream().filter(kv -> kv.key.endsWith(":all")
+                && !kv.key.startsWith("customer")).toList();
         assertThat(updates).extracting(kv -> kv.key)
                 .containsExactly("global:all:all", "channel:social:all", "global:all:all", "channel:social:all");
         assertThat(updates).extracting(kv -> kv.value.nps().n()).containsExactly(1L, 1L, 2L, 2L);
@@ -148,16 +159,16 @@ class ScoringTopologyTest {
     void eventWithoutChannelCountsOnlyGlobally() {
         scoring.send(feedback("n1", null, Metric.NPS, 10));
 
-        assertThat(scoring.latest()).containsOnlyKeys("global:all:all");
+        assertThat(scoring.latest("all", "global", "channel")).containsOnlyKeys("global:all:all");
     }
 
     @Test
     void talliesAreQueryableByScopeKey() {
         scoring.send(feedback("n1", Channel.CALL, Metric.CSAT, 5));
 
-        ValueAndTimestamp<ScoreTally> stored = scoring.driver
-                .<String, ScoreTally>getTimestampedKeyValueStore(ScoringTopology.TALLIES_STORE).get("channel|call");
-        assertThat(stored.value().csat().satisfied()).isEqualTo(1);
+        ScopeTotals stored = scoring.driver
+                .<String, ScopeTotals>getKeyValueStore(ScoringTopology.TALLIES_STORE).get("channel|call");
+        assertThat(stored.all().csat().satisfied()).isEqualTo(1);
     }
 
     @Test

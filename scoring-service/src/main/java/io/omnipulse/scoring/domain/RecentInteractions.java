@@ -1,0 +1,52 @@
+package io.omnipulse.scoring.domain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A customer's latest interactions in event-time order (ties in arrival order), bounded: those
+ * older than the retention before the newest one are dropped, and at most a maximum are kept.
+ */
+public record RecentInteractions(List<InteractionRef> items) {
+
+    public static final RecentInteractions NONE = new RecentInteractions(List.of());
+
+    public RecentInteractions {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    public RecentInteractions with(InteractionRef added, Duration retention, int max) {
+        List<InteractionRef> sorted = new ArrayList<>(items);
+        int at = sorted.size();
+        while (at > 0 && sorted.get(at - 1).at() > added.at()) {
+            at--;
+        }
+        sorted.add(at, added);
+        long cutoff = sorted.get(sorted.size() - 1).at() - retention.toMillis();
+        sorted.removeIf(i -> i.at() < cutoff);
+        return new RecentInteractions(sorted.subList(Math.max(0, sorted.size() - max), sorted.size()));
+    }
+
+    /**
+     * The interaction a survey answer rates: the latest one of {@code conversationId} when it is
+     * known here, else the latest one at or before the answer and at most {@code horizon} before it;
+     * null when there is none (the answer then keeps its own channel, team and agent).
+     */
+    public InteractionRef rated(String conversationId, long answeredAt, Duration horizon) {
+        if (conversationId != null) {
+            for (int i = items.size() - 1; i >= 0; i--) {
+                if (conversationId.equals(items.get(i).conversationId())) {
+                    return items.get(i);
+                }
+            }
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            InteractionRef candidate = items.get(i);
+            if (candidate.at() <= answeredAt) {
+                return candidate.at() >= answeredAt - horizon.toMillis() ? candidate : null;
+            }
+        }
+        return null;
+    }
+}
