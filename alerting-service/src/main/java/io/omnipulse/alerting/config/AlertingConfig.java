@@ -24,6 +24,8 @@ public interface AlertingConfig {
 
     Schedule outbox();
 
+    Context context();
+
     /**
      * How often a scheduled job runs (read by its @Scheduled expression): a duration such as
      * {@code 30s}, or {@code off}. Escalation defaults to 30s, the outbox relay to 1s.
@@ -108,5 +110,51 @@ public interface AlertingConfig {
 
         @WithDefault("PT48H")
         Duration resolve();
+    }
+
+    /**
+     * The customer's recent journey (profile-service) and scores (scoring-service), fetched after an
+     * alert was raised and stored with it. No default host: with neither URL set, enrichment is off
+     * and the alert says so.
+     */
+    interface Context {
+
+        /** Base URL of profile-service, e.g. http://profile-service:8082 (GET /v1/customers/{id}/journey). */
+        java.util.Optional<java.net.URI> profileUrl();
+
+        /** Base URL of scoring-service, e.g. http://scoring-service:8083 (GET /v1/scores). */
+        java.util.Optional<java.net.URI> scoringUrl();
+
+        /** Connect and response timeout of each request. */
+        @WithDefault("PT2S")
+        Duration timeout();
+
+        /** Fetch attempts before the context is marked unavailable. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait after a failed attempt; doubled after every further failure. */
+        @WithDefault("PT5S")
+        Duration backoff();
+
+        /** Journey entries kept with the alert, the newest. */
+        @WithDefault("20")
+        int journeySize();
+
+        /** The scores window asked for (7d, 30d, 90d or all). */
+        @WithDefault("30d")
+        String scoresWindow();
+
+        /** Alerts enriched per run of the worker. */
+        @WithDefault("50")
+        int batch();
+
+        /** How often the worker runs (read by its @Scheduled expression). */
+        @WithDefault("1s")
+        String every();
+
+        default boolean enabled() {
+            return profileUrl().isPresent() || scoringUrl().isPresent();
+        }
     }
 }

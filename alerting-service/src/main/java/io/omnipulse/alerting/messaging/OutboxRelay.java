@@ -12,7 +12,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -58,22 +60,33 @@ public class OutboxRelay {
         // Longer than the producer's delivery timeout, so a slow broker fails a send, not the transaction.
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             List<OutboxEntry> entries = outbox.lockUnsent(BATCH);
-            int sent = 0;
+            // All sends of the batch are in flight at once (the idempotent producer keeps their
+            // order per partition); waiting for each ack in turn capped the relay at one linger
+            // and round trip per event.
+            List<AlertEvent> events = new ArrayList<>(entries.size());
+            List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
             for (OutboxEntry entry : entries) {
                 AlertEvent event = serde.deserialize(CHANNEL, entry.payload.getBytes(StandardCharsets.UTF_8));
+                events.add(event);
+                acks.add(emitter.sendMessage(KafkaRecord.of(Long.toString(entry.alertId), event))
+                        .subscribeAsCompletionStage());
+            }
+            int sent = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                OutboxEntry entry = entries.get(i);
+                entry.attempts++;
                 try {
-                    emitter.sendMessageAndAwait(KafkaRecord.of(Long.toString(entry.alertId), event));
+                    acks.get(i).join();
                 } catch (RuntimeException e) {
-                    // Keep the order per alert: stop at the first failure, retry on the next run.
-                    entry.attempts++;
+                    // Only the acked prefix is marked sent, so a retry resends in order (a later
+                    // row that did get through is sent again: at least once).
                     entry.lastError = e.toString();
                     LOG.warnf("outbox row %d not sent yet: %s", entry.id, e.toString());
                     break;
                 }
                 entry.sentAt = clock.instant();
-                entry.attempts++;
                 sent++;
-                stream.publish(event);
+                stream.publish(events.get(i));
             }
             return sent;
         });

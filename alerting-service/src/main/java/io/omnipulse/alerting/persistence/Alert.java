@@ -4,6 +4,7 @@ import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.domain.ContextStatus;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.time.Instant;
 /**
  * One alert for a customer and cause, with the context of its latest trigger (the interaction it
  * rates, the answer and comment) so that a support lead sees the why without another lookup.
- * Schema: db/migration/V1__alerts.sql and V2__closed_loop.sql.
+ * Schema: db/migration/V1__alerts.sql, V2__closed_loop.sql and V3__alert_context.sql.
  */
 @Entity
 @Table(name = "alert")
@@ -135,6 +136,21 @@ public class Alert {
 
     @Column(name = "escalated_at")
     public Instant escalatedAt;
+
+    /**
+     * Customer context enrichment (V3__alert_context.sql). Written when the alert is opened and
+     * afterwards only by the enrichment worker's SQL: never in an entity update, so that neither
+     * side overwrites the other's columns.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "context_status", nullable = false, updatable = false)
+    public ContextStatus contextStatus = ContextStatus.NONE;
+
+    @Column(name = "context_attempts", nullable = false, updatable = false)
+    public int contextAttempts;
+
+    @Column(name = "context_due_at", updatable = false)
+    public Instant contextDueAt;
 
     @Version
     public Long version;

@@ -1,7 +1,5 @@
 package io.omnipulse.alerting.persistence;
 
-import io.omnipulse.alerting.domain.AlertCause;
-import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -11,18 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
-
-    /** The one alert for this subject and cause that is not resolved yet (the partial unique index). */
-    public Optional<Alert> findUnresolved(AlertScope scope, String key, AlertCause cause) {
-        return find("scope = :scope and customerId = :key and cause = :cause and status <> :resolved",
-                Parameters.with("scope", scope).and("key", key).and("cause", cause)
-                        .and("resolved", AlertStatus.RESOLVED))
-                .firstResultOptional();
-    }
 
     /** Unresolved alerts with a deadline at or before {@code now}, oldest deadline first. */
     public List<Alert> dueForEscalation(Instant now, int limit) {

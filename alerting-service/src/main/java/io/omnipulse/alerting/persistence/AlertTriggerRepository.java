@@ -8,11 +8,6 @@ import java.util.List;
 @ApplicationScoped
 public class AlertTriggerRepository implements PanacheRepository<AlertTrigger> {
 
-    /** Whether this event was already stored: the idempotency check before any write. */
-    public boolean exists(String source, String eventId) {
-        return count("source = ?1 and eventId = ?2", source, eventId) > 0;
-    }
-
     /** An alert's triggers in event-time order. */
     public List<AlertTrigger> listFor(long alertId) {
         return list("alert.id", Sort.ascending("occurredAt", "id"), alertId);

@@ -8,8 +8,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The latest interaction per conversation (table contact_seen). Upserts keep the newest by event
@@ -50,29 +48,6 @@ public class ContactLog {
                 : event.ingestedAt() != null ? event.ingestedAt() : Instant.now();
         q.setParameter(8, at, Instant.class);
         q.executeUpdate();
-    }
-
-    public Optional<InteractionContext> conversation(String conversationId) {
-        return first(em.createNativeQuery(SELECT + " where conversation_key = ?1").setParameter(1, conversationId)
-                .getResultList());
-    }
-
-    /** The customer's latest contact: its team owns the follow-up. */
-    public Optional<InteractionContext> latestOf(String customerId) {
-        return first(em.createNativeQuery(SELECT + " where customer_id = ?1 order by occurred_at desc limit 1")
-                .setParameter(1, customerId).getResultList());
-    }
-
-    private static final String SELECT =
-            "select channel, agent_id, team, transfers, wait_seconds, occurred_at from contact_seen";
-
-    private static Optional<InteractionContext> first(List<?> rows) {
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new InteractionContext((String) r[0], (String) r[1], (String) r[2],
-                (Integer) r[3], (Integer) r[4], instant(r[5])));
     }
 
     static Instant instant(Object value) {

@@ -73,7 +73,10 @@ public class AlertResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(summary = "One alert with its context, every trigger that opened or fed it, and its audit trail")
+    @Operation(summary = "One alert with its context, every trigger that opened or fed it, and its audit trail",
+            description = "journey and scores are the customer's recent journey (profile-service) and 30-day scores "
+                    + "(scoring-service), fetched after the alert was raised; context.status says whether they are "
+                    + "there (FETCHED), coming (PENDING), off (DISABLED) or could not be had (UNAVAILABLE).")
     @APIResponse(responseCode = "200", description = "The alert")
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,7 +84,7 @@ public class AlertResource {
         Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
         List<TriggerView> triggers = queries.triggersOf(id).stream().map(TriggerView::of).toList();
         List<AuditView> history = queries.historyOf(id).stream().map(AuditView::of).toList();
-        return AlertView.of(alert, triggers, history);
+        return AlertView.of(alert, queries.contextOf(id).orElse(null), triggers, history);
     }
 
     @GET

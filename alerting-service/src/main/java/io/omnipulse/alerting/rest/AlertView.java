@@ -1,18 +1,23 @@
 package io.omnipulse.alerting.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.ContextSnapshot;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An alert as the API shows it. {@code triggers} and {@code history} are present on
- * {@code GET /v1/alerts/{id}} only; the list leaves them out to stay small. {@code customerId} is
+ * An alert as the API shows it. {@code triggers}, {@code history}, {@code journey} and {@code scores}
+ * are present on {@code GET /v1/alerts/{id}} only; the list leaves them out to stay small.
+ * {@code journey} (profile-service's entries, oldest first) and {@code scores} (scoring-service's
+ * NPS, CES and CSAT of the customer) are the snapshot taken after the alert was raised;
+ * {@code context} says whether it is there, coming, off or unavailable. {@code customerId} is
  * set for customer alerts; {@code key} names the subject of every alert.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,6 +51,9 @@ public record AlertView(
         String resolutionNote,
         Instant resolveDueAt,
         Instant escalatedAt,
+        ContextView context,
+        @JsonRawValue String journey,
+        @JsonRawValue String scores,
         List<TriggerView> triggers,
         List<AuditView> history) {
 
@@ -55,7 +63,7 @@ public record AlertView(
             Integer waitSeconds, Instant occurredAt) {
     }
 
-    static AlertView of(Alert alert, List<TriggerView> triggers, List<AuditView> history) {
+    static AlertView of(Alert alert, ContextSnapshot context, List<TriggerView> triggers, List<AuditView> history) {
         RatedInteraction rated = alert.ratedAt == null ? null : new RatedInteraction(alert.ratedChannel,
                 alert.ratedAgentId, alert.ratedTeam, alert.ratedTransfers, alert.ratedWaitSeconds, alert.ratedAt);
         return new AlertView(alert.id, alert.scope, alert.customerId,
@@ -64,10 +72,12 @@ public record AlertView(
                 alert.score, alert.comment, rated, alert.triggerCount, alert.openedAt, alert.lastTriggeredAt,
                 alert.createdAt, alert.assignee, alert.acknowledgedAt, alert.acknowledgedBy, alert.acknowledgeDueAt,
                 alert.resolvedAt, alert.resolvedBy, alert.outcome, alert.resolutionNote, alert.resolveDueAt,
-                alert.escalatedAt, triggers, history);
+                alert.escalatedAt, ContextView.of(alert, context),
+                context == null ? null : context.journeyJson(), context == null ? null : context.scoresJson(),
+                triggers, history);
     }
 
     static AlertView summary(Alert alert) {
-        return of(alert, null, null);
+        return of(alert, null, null, null);
     }
 }

@@ -1,6 +1,8 @@
 package io.omnipulse.alerting.service;
 
 import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertContextStore;
+import io.omnipulse.alerting.persistence.ContextSnapshot;
 import io.omnipulse.alerting.persistence.AlertAudit;
 import io.omnipulse.alerting.persistence.AlertAuditRepository;
 import io.omnipulse.alerting.persistence.AlertFilter;
@@ -24,9 +26,11 @@ public class AlertQueries {
     private final AlertTriggerRepository triggers;
     private final AlertAuditRepository audit;
     private final NotificationDeliveryRepository deliveries;
+    private final AlertContextStore contexts;
 
     public AlertQueries(AlertRepository alerts, AlertTriggerRepository triggers, AlertAuditRepository audit,
-            NotificationDeliveryRepository deliveries) {
+            NotificationDeliveryRepository deliveries, AlertContextStore contexts) {
+        this.contexts = contexts;
         this.alerts = alerts;
         this.triggers = triggers;
         this.audit = audit;
@@ -49,6 +53,11 @@ public class AlertQueries {
 
     public List<AlertAudit> historyOf(long alertId) {
         return audit.listFor(alertId);
+    }
+
+    /** The customer's journey and scores as fetched for the alert, if any part arrived or failed. */
+    public Optional<ContextSnapshot> contextOf(long alertId) {
+        return contexts.find(alertId);
     }
 
     public List<NotificationDelivery> deliveriesOf(long alertId) {

@@ -7,9 +7,9 @@ import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.AlertTrigger;
 import io.omnipulse.alerting.persistence.AlertTriggerRepository;
-import io.omnipulse.alerting.persistence.ContactLog;
 import io.omnipulse.alerting.persistence.InteractionContext;
 import io.omnipulse.alerting.persistence.TriggerContext;
+import io.omnipulse.alerting.persistence.WriteLookup;
 import io.omnipulse.events.AlertRaised;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ public class AlertWriter {
     AlertTriggerRepository triggers;
 
     @Inject
-    ContactLog contacts;
+    WriteLookup lookup;
 
     @Inject
     AlertJournal journal;
@@ -48,24 +48,27 @@ public class AlertWriter {
     DeadlinePolicy deadlines;
 
     @Inject
+    ContextEnricher enricher;
+
+    @Inject
     Clock clock;
 
     Outcome apply(Signal signal) {
         TriggerContext trigger = signal.trigger();
-        if (triggers.exists(trigger.source(), trigger.eventId())) {
+        WriteLookup.Found found = lookup.find(trigger, signal.scope(), signal.key(), signal.decision().cause());
+        if (found.duplicate()) {
             LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
             return Outcome.DUPLICATE;
         }
         Instant now = clock.instant();
-        Optional<Alert> existing = alerts.findUnresolved(signal.scope(), signal.key(), signal.decision().cause());
         Alert alert;
         Outcome outcome;
-        if (existing.isPresent()) {
-            alert = existing.get();
+        if (found.unresolvedAlertId() != null) {
+            alert = alerts.findById(found.unresolvedAlertId());
             AlertSeverity before = alert.severity;
             alert.attach(signal.decision().severity(), trigger);
             alert.reason = signal.decision().reason();
-            addContext(alert, signal);
+            addContext(alert, signal, found);
             deadlines.apply(alert);
             String raised = alert.severity != before ? "; severity " + before + " -> " + alert.severity : "";
             journal.audit(alert.id, now, SYSTEM, "TRIGGERED", alert.status, alert.status,
@@ -75,8 +78,11 @@ public class AlertWriter {
             alert = Alert.open(signal.scope(), signal.key(), signal.decision().cause(), signal.decision().severity(),
                     trigger, now);
             alert.reason = signal.decision().reason();
-            addContext(alert, signal);
+            addContext(alert, signal, found);
             deadlines.apply(alert);
+            // The journey and scores are fetched after commit (ContextEnricher), never in this transaction.
+            alert.contextStatus = enricher.initialStatus(alert.scope);
+            alert.contextDueAt = now;
             alerts.persist(alert);
             journal.record(raised(alert, trigger, now), SYSTEM, "OPENED", null, AlertStatus.OPEN, alert.reason);
             outcome = Outcome.OPENED;
@@ -94,14 +100,12 @@ public class AlertWriter {
      * The interaction the answer rates (else the customer's latest contact) and routing: the team
      * that owns the customer's latest contact, else the team named on the answer.
      */
-    private void addContext(Alert alert, Signal signal) {
+    private static void addContext(Alert alert, Signal signal, WriteLookup.Found found) {
         if (signal.scope() != AlertScope.CUSTOMER) {
             return;
         }
-        Optional<InteractionContext> latest = contacts.latestOf(signal.key());
-        String rated = signal.trigger().conversationId();
-        Optional<InteractionContext> interaction = rated == null ? Optional.empty() : contacts.conversation(rated);
-        interaction.or(() -> latest).ifPresent(i -> {
+        Optional<InteractionContext> latest = found.latestContact();
+        found.ratedConversation().or(() -> latest).ifPresent(i -> {
             alert.ratedChannel = i.channel();
             alert.ratedAgentId = i.agentId();
             alert.ratedTeam = i.team();

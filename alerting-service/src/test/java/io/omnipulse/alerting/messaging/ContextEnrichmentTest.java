@@ -1,0 +1,154 @@
+package io.omnipulse.alerting.messaging;
+
+import static io.omnipulse.alerting.messaging.TestAlerts.DEADLINE;
+import static io.omnipulse.alerting.messaging.TestAlerts.awaitAlertWithTriggers;
+import static io.omnipulse.alerting.messaging.TestAlerts.customerId;
+import static io.omnipulse.alerting.messaging.TestAlerts.detail;
+import static io.omnipulse.alerting.messaging.TestAlerts.uniqueEmail;
+import static io.omnipulse.alerting.messaging.TestAlerts.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.omnipulse.alerting.testing.ContextServersResource;
+import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each alert gets the customer's recent journey and scores from a fake profile-service and
+ * scoring-service (a JDK HTTP server serving fixed JSON); with that server down the alert is
+ * still raised and says its context is unavailable.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(value = ContextServersResource.class, scope = TestResourceScope.GLOBAL)
+class ContextEnrichmentTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    static final String JOURNEY = """
+            [{"eventId":"e-1","source":"telephony","occurredAt":"2026-03-01T10:00:00Z","channel":"call",
+              "type":"interaction","conversationId":"c-1","agentId":"agent-42","team":"billing","status":"unresolved",
+              "summary":"invoice twice"},
+             {"eventId":"e-2","source":"survey-tool","occurredAt":"2026-03-02T09:00:00Z","channel":"email",
+              "type":"feedback","conversationId":"c-1","metric":"nps","score":2,"summary":"NPS 2: nobody called back"}]
+            """;
+    static final String SCORES = """
+            {"scope":"customer","window":"30d",
+             "nps":{"promoters":0,"passives":1,"detractors":2,"n":3,"score":-66.7,"marginOfError95":40.1},
+             "ces":{"n":1,"meanEase":16.7,"highEffort":1,"highEffortShare":100.0},
+             "csat":{"n":1,"satisfied":0,"percent":0.0}}
+            """;
+
+    private static final List<URI> REQUESTS = new CopyOnWriteArrayList<>();
+    private static ContactEventProducer producer;
+    private static HttpServer services;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws IOException {
+        port = URI.create(ConfigProvider.getConfig().getValue("omnipulse.alerting.context.profile-url", String.class))
+                .getPort();
+        startServices();
+        producer = new ContactEventProducer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (services != null) {
+            services.stop(0);
+        }
+    }
+
+    @Test
+    void anAlertCarriesTheCustomersRecentJourneyAndScores() {
+        String email = uniqueEmail();
+        producer.send(ContactEventProducer.nps(uniqueId(), email, 2, "nobody called back", T0));
+
+        long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
+        JsonPath alert = awaitContext(id, "FETCHED");
+
+        assertThat(alert.getList("journey.eventId")).containsExactly("e-1", "e-2");
+        assertThat(alert.getString("journey[0].status")).isEqualTo("unresolved");
+        assertThat(alert.getString("journey[1].summary")).isEqualTo("NPS 2: nobody called back");
+        assertThat(alert.getInt("scores.nps.detractors")).isEqualTo(2);
+        assertThat(alert.getDouble("scores.nps.score")).isEqualTo(-66.7);
+        assertThat(alert.getDouble("scores.ces.highEffortShare")).isEqualTo(100.0);
+        assertThat(alert.getDouble("scores.csat.percent")).isEqualTo(0.0);
+        assertThat(alert.getString("context.fetchedAt")).isNotNull();
+        // Asked about this customer, over the last 30 days.
+        String customer = customerId(email);
+        assertThat(REQUESTS).extracting(URI::toString)
+                .contains("/profile/v1/customers/" + customer + "/journey",
+                        "/scoring/v1/scores?scope=customer&key=" + customer + "&window=30d");
+    }
+
+    @Test
+    void withTheServicesDownTheAlertIsStillRaisedAndSaysItsContextIsUnavailable() throws IOException {
+        services.stop(0);
+        try {
+            String email = uniqueEmail();
+            producer.send(ContactEventProducer.nps(uniqueId(), email, 1, "furious", T0));
+
+            JsonPath raised = awaitAlertWithTriggers(customerId(email), 1);
+            assertThat(raised.getString("status")).isEqualTo("OPEN");
+            assertThat(raised.getString("severity")).isEqualTo("CRITICAL");
+
+            JsonPath alert = awaitContext(raised.getLong("id"), "UNAVAILABLE");
+            assertThat(alert.getString("context.note")).contains("unavailable");
+            assertThat(alert.getInt("context.attempts")).isEqualTo(3);
+            assertThat(alert.getString("context.error")).contains("journey").contains("scores");
+            assertThat(alert.getString("journey")).isNull();
+            assertThat(alert.getString("scores")).isNull();
+        } finally {
+            startServices();
+        }
+    }
+
+    private static JsonPath awaitContext(long id, String status) {
+        return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> detail(id), alert -> status.equals(alert.getString("context.status")));
+    }
+
+    private static void startServices() throws IOException {
+        services = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        services.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/",
+                exchange -> answer(exchange, exchange.getRequestURI().getPath().endsWith("/journey") ? JOURNEY : null));
+        services.createContext(ContextServersResource.SCORING_PATH + "/v1/scores", exchange -> answer(exchange, SCORES));
+        services.start();
+    }
+
+    private static void answer(HttpExchange exchange, String json) throws IOException {
+        REQUESTS.add(exchange.getRequestURI());
+        if (json == null) {
+            exchange.sendResponseHeaders(404, -1);
+        } else {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+}
