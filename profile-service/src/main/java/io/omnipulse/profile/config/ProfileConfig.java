@@ -1,15 +1,19 @@
 package io.omnipulse.profile.config;
 
+import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileLimits;
+import io.omnipulse.profile.streams.ProfileTopology;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 
 /** Business settings of profile-service ({@code omnipulse.profile.*}). */
 @ConfigMapping(prefix = "omnipulse.profile")
 public interface ProfileConfig {
 
-    /** Values kept per identifier type; further values of that type are ignored. */
+    /** Values kept per identifier type in a profile; further values of that type are ignored and audited. */
     @WithDefault("10")
     int identifiersPerType();
 
@@ -25,11 +29,48 @@ public interface ProfileConfig {
     @WithDefault("50")
     int conversations();
 
+    /** Merges into a customer remembered for GET /v1/customers/{id}/merges. */
+    @WithDefault("20")
+    int merges();
+
     /** How long to wait for the instance that owns a key when forwarding a query to it. */
     @WithDefault("2s")
     Duration forwardTimeout();
 
+    /** Calling code for phone numbers written without one (national format), digits only. */
+    @WithDefault("44")
+    String defaultCountryCode();
+
+    /** Values that identify nobody, compared lower-cased (also as an e-mail's local part). */
+    @WithDefault("null,nil,none,anonymous,unknown,undefined,n/a,-")
+    List<String> junkValues();
+
+    /** E-mail local-part prefixes of shared senders. */
+    @WithDefault("noreply,no-reply,donotreply,do-not-reply")
+    List<String> junkEmailPrefixes();
+
+    /** An identifier seen with more distinct (stronger-identified) customers than this links nobody. */
+    @WithDefault("5")
+    int maxCustomersPerIdentifier();
+
+    /** Co-identifiers remembered per identifier; beyond that it is treated as shared. */
+    @WithDefault("50")
+    int maxLinksPerIdentifier();
+
+    /** Topic that carries identity resolution's messages back into the topology (created at start-up). */
+    @WithDefault(ProfileTopology.DEFAULT_LOOP_TOPIC)
+    String identityLoopTopic();
+
+    /** Whether start-up creates the loop topic (6 partitions) when it is missing. */
+    @WithDefault("true")
+    boolean createIdentityLoopTopic();
+
     default ProfileLimits limits() {
-        return new ProfileLimits(identifiersPerType(), journeySize(), recentEventKeys(), conversations());
+        return new ProfileLimits(identifiersPerType(), journeySize(), recentEventKeys(), conversations(), merges());
+    }
+
+    default IdentityRules identityRules() {
+        return new IdentityRules(defaultCountryCode(), new HashSet<>(junkValues()), junkEmailPrefixes(),
+                maxCustomersPerIdentifier(), maxLinksPerIdentifier());
     }
 }

@@ -3,7 +3,6 @@ package io.omnipulse.profile.domain;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
-import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.Metric;
 import java.util.ArrayList;
@@ -15,9 +14,15 @@ import java.util.TreeMap;
 public final class ProfileFolder {
 
     private final ProfileLimits limits;
+    private final IdentifierNormaliser normaliser;
 
     public ProfileFolder(ProfileLimits limits) {
+        this(limits, new IdentifierNormaliser(IdentityRules.DEFAULTS));
+    }
+
+    public ProfileFolder(ProfileLimits limits, IdentifierNormaliser normaliser) {
         this.limits = limits;
+        this.normaliser = normaliser;
     }
 
     /** Whether an event can be placed in a profile: it must say when it happened. */
@@ -62,13 +67,30 @@ public final class ProfileFolder {
      * one type is the typical sign of a shared or junk identifier, and the first ones are the likeliest real.
      */
     private Map<String, List<String>> identifiers(Map<String, List<String>> known, CustomerIds ids) {
+        return withIdentifiers(known, normaliser.normalise(ids).usable(), limits.identifiersPerType());
+    }
+
+    /** The typed identifiers that would not fit into {@code profile} because their type is full. */
+    public List<String> overCap(CustomerProfile profile, CustomerIds ids) {
+        List<String> dropped = new ArrayList<>();
+        for (String typed : normaliser.normalise(ids).usable()) {
+            List<String> values = profile == null ? List.of()
+                    : profile.identifiersOf(IdentifierNormaliser.typeOf(typed));
+            if (!values.contains(IdentifierNormaliser.valueOf(typed)) && values.size() >= limits.identifiersPerType()) {
+                dropped.add(typed);
+            }
+        }
+        return dropped;
+    }
+
+    static Map<String, List<String>> withIdentifiers(Map<String, List<String>> known, List<String> typedIds, int max) {
         Map<String, List<String>> out = new TreeMap<>(known);
-        for (String typed : CustomerKeys.identifiers(ids)) {
+        for (String typed : typedIds) {
             int colon = typed.indexOf(':');
             String type = typed.substring(0, colon);
             String value = typed.substring(colon + 1);
             List<String> values = out.getOrDefault(type, List.of());
-            if (!values.contains(value) && values.size() < limits.identifiersPerType()) {
+            if (!values.contains(value) && values.size() < max) {
                 List<String> more = new ArrayList<>(values);
                 more.add(value);
                 out.put(type, more);

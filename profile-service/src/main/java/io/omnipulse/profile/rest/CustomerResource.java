@@ -1,7 +1,11 @@
 package io.omnipulse.profile.rest;
 
 import io.omnipulse.problem.Problem;
+import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.CustomerRecord;
+import io.omnipulse.profile.domain.IdentifierNormaliser;
 import io.omnipulse.profile.domain.JourneyEntry;
 import io.omnipulse.profile.streams.ProfileQueries;
 import io.omnipulse.profile.streams.QueryResult;
@@ -14,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,10 +47,19 @@ public class CustomerResource {
     @Inject
     PeerForwarder forwarder;
 
+    @Inject
+    ProfileConfig config;
+
+    /** Set when the id asked for was merged: the survivor that answered instead. */
+    public static final String MERGED_INTO_HEADER = "X-Omnipulse-Merged-Into";
+    /** Merged ids are re-pointed at the final survivor; a longer chain means merges are still settling. */
+    static final int MAX_POINTERS = 3;
+
     @GET
     @Path("{id}")
     @Operation(summary = "The profile of one customer")
-    @APIResponse(responseCode = "200", description = "The profile",
+    @APIResponse(responseCode = "200", description = "The profile; for a merged id the survivor's, with header "
+            + MERGED_INTO_HEADER,
             content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -67,6 +82,26 @@ public class CustomerResource {
     }
 
     @GET
+    @Path("{id}/merges")
+    @Operation(summary = "Merges into this customer, or the merge of this id into its survivor; latest last")
+    @APIResponse(responseCode = "200", description = "The merges",
+            content = @Content(schema = @Schema(implementation = CustomersMerged[].class)))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response merges(@PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+        QueryResult<CustomerRecord> result = queries.profile(id);
+        if (result instanceof QueryResult.Found<CustomerRecord> found) {
+            return Response.ok(found.value().merges()).build();
+        }
+        if (result instanceof QueryResult.FoundElsewhere<CustomerRecord> elsewhere) {
+            String path = UriBuilder.fromPath("/v1/customers/{id}/merges").build(id).toString();
+            return forwarder.forward(elsewhere.host(), elsewhere.port(), path, hops);
+        }
+        throw new NotFoundException("no customer " + id);
+    }
+
+    @GET
     @Operation(summary = "The profile of the customer who used an identifier; give exactly one parameter")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
@@ -85,7 +120,7 @@ public class CustomerResource {
         given.put("handle", handle);
         given.put("crmId", crmId);
         given.put("chatVisitorId", chatVisitorId);
-        IdentifierQuery query = IdentifierQuery.of(given);
+        IdentifierQuery query = IdentifierQuery.of(given, new IdentifierNormaliser(config.identityRules()));
 
         QueryResult<String> owner = queries.customerIdOf(query.typedIdentifier());
         if (owner instanceof QueryResult.Found<String> found) {
@@ -97,18 +132,37 @@ public class CustomerResource {
         throw new NotFoundException("no customer known by that " + query.parameter());
     }
 
-    /** @param suffix the sub-resource of the view, asked for by id when the owner is elsewhere */
+    /**
+     * Follows a merged id to its survivor (a pointer is one hop long once merges settle) and answers
+     * with the survivor, saying so in {@value #MERGED_INTO_HEADER} and Content-Location.
+     *
+     * @param suffix the sub-resource of the view, asked for by id when the owner is elsewhere
+     */
     private Response answer(String customerId, Function<CustomerProfile, Object> view, String suffix, int hops) {
-        QueryResult<CustomerProfile> result = queries.profile(customerId);
-        if (result instanceof QueryResult.Found<CustomerProfile> found) {
-            return Response.ok(view.apply(found.value())).build();
+        String id = customerId;
+        for (int pointer = 0; pointer <= MAX_POINTERS; pointer++) {
+            QueryResult<CustomerRecord> result = queries.profile(id);
+            if (result instanceof QueryResult.Found<CustomerRecord> found && found.value().isMerged()) {
+                id = found.value().mergedInto();
+                continue;
+            }
+            Response response;
+            if (result instanceof QueryResult.Found<CustomerRecord> found) {
+                response = Response.ok(view.apply(found.value().profile())).build();
+            } else if (result instanceof QueryResult.FoundElsewhere<CustomerRecord> elsewhere) {
+                // Asked by id even when this request was a lookup by identifier: the owner needs no index.
+                String path = UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(id).toString();
+                response = forwarder.forward(elsewhere.host(), elsewhere.port(), path, hops);
+            } else {
+                throw new NotFoundException("no customer " + customerId);
+            }
+            return id.equals(customerId) ? response : Response.fromResponse(response)
+                    .header(MERGED_INTO_HEADER, id)
+                    .header(HttpHeaders.CONTENT_LOCATION, UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(id))
+                    .build();
         }
-        if (result instanceof QueryResult.FoundElsewhere<CustomerProfile> elsewhere) {
-            // Asked by id even when this request was a lookup by identifier: the owner needs no index.
-            String path = UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(customerId).toString();
-            return forwarder.forward(elsewhere.host(), elsewhere.port(), path, hops);
-        }
-        throw new NotFoundException("no customer " + customerId);
+        throw new ServiceUnavailableException("customer " + customerId + " is being merged; retry shortly",
+                PeerForwarder.RETRY_AFTER_SECONDS);
     }
 
     private static String pathAndQuery(UriInfo uri) {

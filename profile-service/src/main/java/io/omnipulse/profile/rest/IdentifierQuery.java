@@ -2,6 +2,7 @@ package io.omnipulse.profile.rest;
 
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.problem.InvalidRequestException;
+import io.omnipulse.profile.domain.IdentifierNormaliser;
 import io.omnipulse.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ record IdentifierQuery(String parameter, String typedIdentifier) {
      * @throws InvalidRequestException naming the parameters when none or several are given,
      *                                 or the one given when it holds no usable value
      */
-    static IdentifierQuery of(Map<String, String> given) {
+    static IdentifierQuery of(Map<String, String> given, IdentifierNormaliser normaliser) {
         List<String> present = new ArrayList<>();
         PARAMETERS.keySet().forEach(name -> {
             if (given.get(name) != null) {
@@ -34,9 +35,10 @@ record IdentifierQuery(String parameter, String typedIdentifier) {
                     named.stream().map(name -> new Problem.FieldError(name, message)).toList());
         }
         String parameter = present.get(0);
-        String typed = CustomerKeys.typed(PARAMETERS.get(parameter), given.get(parameter));
+        String typed = normaliser.typed(PARAMETERS.get(parameter), given.get(parameter));
         if (typed == null) {
-            throw InvalidRequestException.field(parameter, "must hold a usable " + parameter);
+            throw InvalidRequestException.field(parameter,
+                    "must hold a usable " + parameter + " (junk such as unknown or noreply@ identifies nobody)");
         }
         return new IdentifierQuery(parameter, typed);
     }

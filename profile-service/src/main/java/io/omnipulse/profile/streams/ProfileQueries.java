@@ -1,9 +1,11 @@
 package io.omnipulse.profile.streams;
 
-import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.CustomerRecord;
+import io.omnipulse.profile.domain.IdentityNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -32,16 +34,18 @@ public class ProfileQueries {
         this.self = applicationServer.map(HostInfo::buildFromEndpoint).orElse(HostInfo.unavailable());
     }
 
-    public QueryResult<CustomerProfile> profile(String customerId) {
-        return lookup(ProfileTopology.PROFILE_STORE, customerId);
+    /** The profile of a customer, or the pointer to the survivor it was merged into. */
+    public QueryResult<CustomerRecord> profile(String customerId) {
+        return lookup(ProfileTopology.PROFILE_STORE, customerId, (CustomerRecord r) -> r);
     }
 
     /** The customer id an identifier such as {@code email:ann@example.com} belongs to. */
     public QueryResult<String> customerIdOf(String typedIdentifier) {
-        return lookup(ProfileTopology.IDENTIFIER_INDEX_STORE, typedIdentifier);
+        return lookup(ProfileTopology.IDENTIFIER_INDEX_STORE, typedIdentifier,
+                (IdentityNode node) -> node.label() == null ? null : node.label().customerId());
     }
 
-    private <V> QueryResult<V> lookup(String store, String key) {
+    private <S, V> QueryResult<V> lookup(String store, String key, Function<S, V> view) {
         // Only a RUNNING instance has a settled assignment; while rebalancing, ownership may move.
         if (streams.state() != KafkaStreams.State.RUNNING) {
             throw new StoreNotReadyException("store " + store + " is not queryable while " + streams.state(), null);
@@ -55,10 +59,11 @@ public class ProfileQueries {
             if (!self.equals(owner)) {
                 return new QueryResult.FoundElsewhere<>(owner.host(), owner.port());
             }
-            ReadOnlyKeyValueStore<String, V> kv = streams.store(StoreQueryParameters
-                    .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+            ReadOnlyKeyValueStore<String, S> kv = streams.store(StoreQueryParameters
+                    .fromNameAndType(store, QueryableStoreTypes.<String, S>keyValueStore())
                     .withPartition(metadata.partition()));
-            V value = kv.get(key);
+            S stored = kv.get(key);
+            V value = stored == null ? null : view.apply(stored);
             return value == null ? new QueryResult.NotFound<>() : new QueryResult.Found<>(value);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             throw new StoreNotReadyException("store " + store + " is not queryable: " + e.getMessage(), e);

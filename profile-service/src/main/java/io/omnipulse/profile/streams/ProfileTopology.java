@@ -1,114 +1,126 @@
 package io.omnipulse.profile.streams;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.omnipulse.events.ContactEvent;
-import io.omnipulse.events.CustomerKeys;
-import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.profile.config.ProfileConfig;
-import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.CustomerRecord;
+import io.omnipulse.profile.domain.IdentifierNormaliser;
+import io.omnipulse.profile.domain.IdentityNode;
+import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileFolder;
 import io.omnipulse.profile.domain.ProfileLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * Contact events in, two queryable stores out: the profile of each customer, and an index from
- * every identifier a customer used to their customer id.
+ * Identity resolution and profiles in the stream.
+ *
+ * <pre>
+ * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic
+ * loop topic -> identity  (identifier-index: label per identifier; offers better labels back to the loop)
+ *            -> resolver  (pending-resolutions: attributes each event once all its identifiers answered)
+ *            -> profiles  (customer-profiles: folds events, carries out merges)
+ * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
+ * </pre>
+ *
+ * Every store is keyed by what the loop topic is keyed by, so the loop's partitioning is the stores'
+ * partitioning and any number of instances share the work. The loop is a plain topic of its own
+ * (Kafka Streams cannot feed a repartition topic back into its own sub-topology).
  */
 @ApplicationScoped
 public class ProfileTopology {
 
-    /** customerId -> {@link CustomerProfile}. */
+    /** customerId -> {@link CustomerRecord} (live profile, or pointer to the survivor). */
     public static final String PROFILE_STORE = "customer-profiles";
-    /** Typed identifier ({@code email:ann@example.com}) -> customerId. */
+    /** Typed identifier ({@code email:ann@example.com}) -> {@link IdentityNode} with its customer's label. */
     public static final String IDENTIFIER_INDEX_STORE = "identifier-index";
-    /** Name of the re-keying by identifier; the topic is {@code <application-id>-identifiers-by-value-repartition}. */
-    public static final String IDENTIFIER_REPARTITION = "identifiers-by-value";
+    /** Event dedup key -> {@link PendingResolution}, only while the event is being resolved. */
+    public static final String RESOLUTION_STORE = "pending-resolutions";
+    /** Default name of the loop topic; the application id keeps it apart from other applications. */
+    public static final String DEFAULT_LOOP_TOPIC = "omnipulse-profile-identity-loop";
 
-    public static final Serde<CustomerProfile> PROFILE_SERDE = new JsonSerde<>(CustomerProfile.class);
+    static final String INTAKE = "intake";
+    static final String IDENTITY = "identity";
+    static final String RESOLVER = "resolver";
+    static final String PROFILES = "profiles";
+    static final String LOOP_FROM_INTAKE = "loop-from-intake";
+    static final String AUDIT_FROM_INTAKE = "audit-from-intake";
+    static final String LOOP_SINK = "loop-sink";
+    static final String AUDIT_SINK = "audit-sink";
+    static final String RESOLVED_SINK = "resolved-events-sink";
+    static final String MERGES_SINK = "customer-merges-sink";
+
+    public static final Serde<LoopMessage> LOOP_SERDE = new JsonSerde<>(LoopMessage.class);
+    public static final Serde<CustomerRecord> RECORD_SERDE = new JsonSerde<>(CustomerRecord.class);
+    public static final Serde<IdentityNode> NODE_SERDE = new JsonSerde<>(IdentityNode.class);
+    static final Serde<PendingResolution> PENDING_SERDE = new JsonSerde<>(PendingResolution.class);
     private static final Serde<String> STRING = Serdes.String();
 
-    private final ProfileFolder folder;
-    private final Counter folded;
-    private final Counter duplicates;
-    private final Counter unusable;
+    private final ProfileLimits limits;
+    private final IdentityRules rules;
+    private final String loopTopic;
+    private final ProfileMetrics metrics;
 
     @Inject
     public ProfileTopology(ProfileConfig config, MeterRegistry registry) {
-        this(config.limits(), registry);
+        this(config.limits(), config.identityRules(), config.identityLoopTopic(), registry);
     }
 
     public ProfileTopology(ProfileLimits limits, MeterRegistry registry) {
-        this.folder = new ProfileFolder(limits);
-        // Counted when the aggregator runs: after a crash under exactly-once the store is rolled
-        // back but a counter is not, so these can run slightly ahead of the stores.
-        this.folded = registry.counter("omnipulse.profile.events.folded");
-        this.duplicates = registry.counter("omnipulse.profile.events.ignored", "reason", "duplicate");
-        this.unusable = registry.counter("omnipulse.profile.events.ignored", "reason", "unusable");
+        this(limits, IdentityRules.DEFAULTS, DEFAULT_LOOP_TOPIC, registry);
+    }
+
+    public ProfileTopology(ProfileLimits limits, IdentityRules rules, String loopTopic, MeterRegistry registry) {
+        this.limits = limits;
+        this.rules = rules;
+        this.loopTopic = loopTopic;
+        this.metrics = new ProfileMetrics(registry);
+    }
+
+    public String loopTopic() {
+        return loopTopic;
     }
 
     @Produces
     public Topology buildTopology() {
-        Topic<String, ContactEvent> topic = Topics.CONTACT_EVENTS;
-        StreamsBuilder builder = new StreamsBuilder();
+        IdentifierNormaliser normaliser = new IdentifierNormaliser(rules);
+        var contacts = Topics.CONTACT_EVENTS;
+        var audit = Topics.IDENTITY_AUDIT;
+        var resolved = Topics.RESOLVED_EVENTS;
+        var merges = Topics.CUSTOMER_MERGES;
+        Topology topology = new Topology();
 
-        KStream<String, ContactEvent> events = builder
-                .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("contact-events"))
-                .filter(this::usable, Named.as("usable-events"));
+        topology.addSource("contact-events", contacts.keySerde().deserializer(), contacts.valueSerde().deserializer(),
+                        contacts.name())
+                .addProcessor(INTAKE, () -> new EventIntake(normaliser, metrics), "contact-events")
+                .addSink(LOOP_FROM_INTAKE, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), INTAKE)
+                .addSink(AUDIT_FROM_INTAKE, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
+                        INTAKE);
 
-        events.groupByKey(Grouped.with("events-by-customer", STRING, topic.valueSerde()))
-                .aggregate(() -> CustomerProfile.empty(null), this::fold, Named.as("fold-into-profile"),
-                        Materialized.<String, CustomerProfile, KeyValueStore<Bytes, byte[]>>as(PROFILE_STORE)
-                                .withKeySerde(STRING)
-                                .withValueSerde(PROFILE_SERDE));
-
-        events.flatMap(ProfileTopology::identifierLinks, Named.as("identifiers-of-event"))
-                .repartition(Repartitioned.with(STRING, STRING).withName(IDENTIFIER_REPARTITION))
-                .toTable(Named.as("identifier-index-table"),
-                        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(IDENTIFIER_INDEX_STORE)
-                                .withKeySerde(STRING)
-                                .withValueSerde(STRING));
-
-        return builder.build();
-    }
-
-    /** Records keyed by nobody cannot be placed in a profile; they are counted, not fatal. */
-    private boolean usable(String customerId, ContactEvent event) {
-        boolean usable = customerId != null && !customerId.isBlank() && ProfileFolder.canFold(event);
-        if (!usable) {
-            unusable.increment();
-        }
-        return usable;
-    }
-
-    private CustomerProfile fold(String customerId, ContactEvent event, CustomerProfile profile) {
-        CustomerProfile next = folder.fold(customerId, profile, event);
-        (next == profile ? duplicates : folded).increment();
-        return next;
-    }
-
-    /** One index entry per identifier in the event, each pointing at the event's customer. */
-    private static List<KeyValue<String, String>> identifierLinks(String customerId, ContactEvent event) {
-        return CustomerKeys.identifiers(event.customer()).stream()
-                .map(identifier -> KeyValue.pair(identifier, customerId))
-                .toList();
+        topology.addSource("identity-loop", STRING.deserializer(), LOOP_SERDE.deserializer(), loopTopic)
+                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics), "identity-loop")
+                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics), "identity-loop")
+                .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
+                        "identity-loop")
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
+                        STRING, NODE_SERDE), IDENTITY)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
+                        STRING, PENDING_SERDE), RESOLVER)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
+                        STRING, RECORD_SERDE), PROFILES)
+                .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)
+                .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
+                        IDENTITY, RESOLVER, PROFILES)
+                .addSink(RESOLVED_SINK, resolved.name(), resolved.keySerde().serializer(),
+                        resolved.valueSerde().serializer(), RESOLVER)
+                .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
+                        PROFILES);
+        return topology;
     }
 }

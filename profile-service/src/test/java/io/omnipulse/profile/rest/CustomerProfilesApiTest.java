@@ -9,6 +9,7 @@ import static io.omnipulse.profile.TestEvents.interaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.not;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topics;
@@ -46,6 +48,12 @@ import org.junit.jupiter.api.Test;
 class CustomerProfilesApiTest {
 
     private static final String ANN = CustomerKeys.customerId(annByEmail());
+    /** Bob writes first, chats anonymously later, then chats logged in: two customers that merge. */
+    private static final CustomerIds BOB_BY_EMAIL = new CustomerIds(null, "bob.api@example.com", null, null, null);
+    private static final CustomerIds BOB_IN_CHAT = new CustomerIds(null, null, null, null, "v-bob-api");
+    private static final CustomerIds BOB_LOGGED_IN = new CustomerIds(null, "Bob.Api@example.com", null, null, "v-bob-api");
+    private static final String BOB = CustomerKeys.customerId(BOB_BY_EMAIL);
+    private static final String BOB_VISITOR = CustomerKeys.customerId(BOB_IN_CHAT);
 
     @Inject
     PeerForwarder forwarder;
@@ -61,7 +69,10 @@ class CustomerProfilesApiTest {
                 interaction("api-e1", Channel.EMAIL, at(0), annByEmail()),
                 interaction("api-h1", Channel.CHAT, at(20), annByChat()),
                 interaction("api-c1", Channel.CALL, at(10), annByCall()),
-                feedback("api-s1", Channel.CALL, at(15), annByCall(), Metric.NPS, 4, "Transferred twice"));
+                feedback("api-s1", Channel.CALL, at(15), annByCall(), Metric.NPS, 4, "Transferred twice"),
+                interaction("api-b2", Channel.CHAT, at(5), BOB_IN_CHAT),
+                interaction("api-b1", Channel.EMAIL, at(0), BOB_BY_EMAIL),
+                interaction("api-b3", Channel.CHAT, at(30), BOB_LOGGED_IN));
         try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             for (ContactEvent event : contacts) {
                 producer.send(new ProducerRecord<>(topic.name(), CustomerKeys.customerId(event.customer()), event)).get();
@@ -99,6 +110,35 @@ class CustomerProfilesApiTest {
     }
 
     @Test
+    void aMergedIdAnswersWithTheSurvivorAndBothListTheMerge() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().when().get("/v1/customers/{id}", BOB_VISITOR)
+                        .then().statusCode(200)
+                        .header(CustomerResource.MERGED_INTO_HEADER, BOB)
+                        .body("customerId", equalTo(BOB))
+                        .body("interactionCount", equalTo(3))
+                        .body("channels.keySet()", containsInAnyOrder("email", "chat")));
+
+        given().queryParam("chatVisitorId", "v-bob-api").when().get("/v1/customers")
+                .then().statusCode(200).body("customerId", equalTo(BOB));
+        // The survivor's merge list is written by its own store update, which may land a moment
+        // after the merged id's pointer: wait for it as well.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().when().get("/v1/customers/{id}/merges", BOB)
+                        .then().statusCode(200)
+                        .body("mergedId", contains(BOB_VISITOR))
+                        .body("survivorId", contains(BOB))
+                        .body("linkingEventId", contains("api-b3")));
+        given().when().get("/v1/customers/{id}/merges", BOB_VISITOR)
+                .then().statusCode(200).body("survivorId", contains(BOB));
+        List<String> journey = given().when().get("/v1/customers/{id}/journey", BOB_VISITOR)
+                .then().statusCode(200).header(CustomerResource.MERGED_INTO_HEADER, BOB)
+                .extract().jsonPath().getList("eventId");
+        assertThat(journey).containsExactly("api-b1", "api-b2", "api-b3");
+        given().when().get("/v1/customers/{id}/merges", "cus-0000000000000000").then().statusCode(404);
+    }
+
+    @Test
     void unknownCustomerIsA404Problem() {
         awaitRunning();
         given().when().get("/v1/customers/{id}", "cus-0000000000000000")
@@ -130,7 +170,8 @@ class CustomerProfilesApiTest {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).containsPattern("omnipulse_profile_events_folded_total(\\{[^}]*\\})? [4-9]");
+            assertThat(metrics).containsPattern("omnipulse_profile_events_folded_total(\\{[^}]*\\})? [4-9]")
+                    .containsPattern("omnipulse_profile_customers_merged_total(\\{[^}]*\\})? [1-9]");
         });
     }
 

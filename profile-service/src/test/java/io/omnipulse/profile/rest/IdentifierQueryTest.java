@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.profile.domain.IdentifierNormaliser;
+import io.omnipulse.profile.domain.IdentityRules;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,20 +21,34 @@ class IdentifierQueryTest {
         return map;
     }
 
+    private static IdentifierQuery of(Map<String, String> given) {
+        return IdentifierQuery.of(given, new IdentifierNormaliser(IdentityRules.DEFAULTS));
+    }
+
     @Test
     void theOneIdentifierGivenIsTypedAndNormalised() {
-        assertThat(IdentifierQuery.of(params("email", " Ann@Example.com ")).typedIdentifier())
+        assertThat(of(params("email", " Ann@Example.com ")).typedIdentifier())
                 .isEqualTo("email:ann@example.com");
-        assertThat(IdentifierQuery.of(params("phone", "0044 20 7946 0958")).typedIdentifier())
+        assertThat(of(params("phone", "0044 20 7946 0958")).typedIdentifier())
                 .isEqualTo("phone:+442079460958");
-        assertThat(IdentifierQuery.of(params("crmId", "C-1")).typedIdentifier()).isEqualTo("crm:C-1");
-        assertThat(IdentifierQuery.of(params("chatVisitorId", "v-42")).typedIdentifier()).isEqualTo("visitor:v-42");
-        assertThat(IdentifierQuery.of(params("handle", "@Ann")).typedIdentifier()).isEqualTo("handle:@ann");
+        assertThat(of(params("crmId", "C-1")).typedIdentifier()).isEqualTo("crm:C-1");
+        assertThat(of(params("chatVisitorId", "v-42")).typedIdentifier()).isEqualTo("visitor:v-42");
+        assertThat(of(params("handle", "@Ann")).typedIdentifier()).isEqualTo("handle:@ann");
+        assertThat(of(params("phone", "020 7946 0958")).typedIdentifier()).isEqualTo("phone:+442079460958");
+    }
+
+    @Test
+    void junkValueIsNoUsableIdentifier() {
+        assertThatThrownBy(() -> of(params("email", "noreply@example.com")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactly("email"));
+        assertThatThrownBy(() -> of(params("chatVisitorId", "anonymous")))
+                .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
     void noIdentifierNamesEveryAllowedParameter() {
-        assertThatThrownBy(() -> IdentifierQuery.of(params()))
+        assertThatThrownBy(() -> of(params()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(Problem.FieldError::field)
                         .containsExactly("email", "phone", "handle", "crmId", "chatVisitorId"));
@@ -40,14 +56,14 @@ class IdentifierQueryTest {
 
     @Test
     void severalIdentifiersNameTheOnesGiven() {
-        assertThatThrownBy(() -> IdentifierQuery.of(params("handle", "@ann", "crmId", "C-1")))
+        assertThatThrownBy(() -> of(params("handle", "@ann", "crmId", "C-1")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(Problem.FieldError::field).containsExactly("handle", "crmId"));
     }
 
     @Test
     void blankOrUnusableValueNamesItsParameter() {
-        assertThatThrownBy(() -> IdentifierQuery.of(params("email", "  ")))
+        assertThatThrownBy(() -> of(params("email", "  ")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(Problem.FieldError::field).containsExactly("email"));
     }

@@ -18,8 +18,6 @@ import io.omnipulse.profile.domain.JourneyEntry;
 import io.omnipulse.profile.domain.ProfileLimits;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,20 +44,16 @@ class ProfileTopologyTest {
     }
 
     private CustomerProfile profile(String customerId) {
-        KeyValueStore<String, ValueAndTimestamp<CustomerProfile>> store =
-                driver.getTimestampedKeyValueStore(ProfileTopology.PROFILE_STORE);
-        return ValueAndTimestamp.getValueOrNull(store.get(customerId));
+        return TopologyTestSupport.profile(driver, customerId);
     }
 
     private long profileCount() {
-        return driver.getTimestampedKeyValueStore(ProfileTopology.PROFILE_STORE).approximateNumEntries();
+        return TopologyTestSupport.liveProfiles(driver).size();
     }
 
     /** The customer id that the identifier index holds for a typed identifier. */
     private String indexed(String typedIdentifier) {
-        KeyValueStore<String, ValueAndTimestamp<String>> store =
-                driver.getTimestampedKeyValueStore(ProfileTopology.IDENTIFIER_INDEX_STORE);
-        return ValueAndTimestamp.getValueOrNull(store.get(typedIdentifier));
+        return TopologyTestSupport.customerOf(driver, typedIdentifier);
     }
 
     @Test
@@ -136,12 +130,13 @@ class ProfileTopologyTest {
     }
 
     @Test
-    void repartitionByIdentifierHasAStableName() {
+    void processorsStoresAndTheLoopTopicHaveStableNames() {
         start(ProfileLimits.DEFAULTS);
 
         String description = new ProfileTopology(ProfileLimits.DEFAULTS, registry).buildTopology().describe().toString();
 
-        assertThat(description).contains(ProfileTopology.IDENTIFIER_REPARTITION + "-repartition")
+        assertThat(description).contains(ProfileTopology.DEFAULT_LOOP_TOPIC, ProfileTopology.PROFILE_STORE,
+                        ProfileTopology.IDENTIFIER_INDEX_STORE, ProfileTopology.RESOLUTION_STORE)
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 

@@ -1,0 +1,64 @@
+package io.omnipulse.profile.streams;
+
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.IdentityConflict;
+import io.omnipulse.profile.domain.IdentifierNormaliser;
+import io.omnipulse.profile.domain.ProfileFolder;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * First step: normalises the identifiers of a contact event, reports junk, and sends one claim per
+ * usable identifier (keyed by it) plus the event itself to the resolver (keyed by its dedup key).
+ */
+final class EventIntake implements Processor<String, ContactEvent, String, Object> {
+
+    private final IdentifierNormaliser normaliser;
+    private final ProfileMetrics metrics;
+    private ProcessorContext<String, Object> context;
+
+    EventIntake(IdentifierNormaliser normaliser, ProfileMetrics metrics) {
+        this.normaliser = normaliser;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, ContactEvent> record) {
+        ContactEvent event = record.value();
+        if (!ProfileFolder.canFold(event) || event.source() == null || event.eventId() == null) {
+            metrics.unusable.increment();
+            return;
+        }
+        var identifiers = normaliser.normalise(event.customer());
+        List<String> usable = identifiers.usable();
+        if (!identifiers.junk().isEmpty()) {
+            metrics.junkIdentifiers.increment();
+            String attributedTo = usable.isEmpty() ? null : CustomerKeys.customerIdOf(usable.get(0));
+            IdentityConflict audit = new IdentityConflict("junk-identifier", event.source(), event.eventId(),
+                    identifiers.junk(), List.of(), attributedTo, event.occurredAt(),
+                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            context.forward(record.withKey(attributedTo == null ? event.dedupKey() : attributedTo).withValue(audit),
+                    ProfileTopology.AUDIT_FROM_INTAKE);
+        }
+        if (usable.isEmpty()) {
+            (identifiers.junk().isEmpty() ? metrics.unusable : metrics.junkOnly).increment();
+            return;
+        }
+        context.forward(record.withKey(event.dedupKey()).withValue(LoopMessage.expect(event, usable)),
+                ProfileTopology.LOOP_FROM_INTAKE);
+        LoopMessage.Cause cause = LoopMessage.cause(event, usable);
+        for (String identifier : usable) {
+            context.forward(record.withKey(identifier).withValue(LoopMessage.claim(cause)),
+                    ProfileTopology.LOOP_FROM_INTAKE);
+        }
+    }
+}

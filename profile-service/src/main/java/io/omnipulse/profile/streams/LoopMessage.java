@@ -1,0 +1,88 @@
+package io.omnipulse.profile.streams;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.Label;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One step of identity resolution on the loop topic. The key says who handles it: a typed
+ * identifier (CLAIM, OFFER), an event's dedup key (EXPECT, RESPONSE) or a customer id (FOLD,
+ * MERGED_INTO, ABSORB, REPOINT). Only the fields of its kind are set.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label,
+        Boolean shared, CustomerProfile profile, CustomersMerged merge) {
+
+    public enum Kind {
+        /** To the resolver: this event waits for the labels of its identifiers. */
+        EXPECT,
+        /** To an identifier: an event carried you with these others. */
+        CLAIM,
+        /** To an identifier: a linked identifier's group has this label. */
+        OFFER,
+        /** To the resolver: this identifier's label after the claim. */
+        RESPONSE,
+        /** To a customer: fold this resolved event in. */
+        FOLD,
+        /** To a customer: you were merged into merge.survivorId. */
+        MERGED_INTO,
+        /** To a survivor: fold this merged profile in. */
+        ABSORB,
+        /** To a merged id: your survivor was merged further, point at merge.survivorId. */
+        REPOINT,
+        /** To a merged id: a late, earlier event made you the oldest of your group again. */
+        REVIVE
+    }
+
+    /** The event that caused a step, so that a merge can name the event that linked the customers. */
+    public record Cause(String source, String eventId, List<String> identifiers, Instant occurredAt) {
+
+        public String eventKey() {
+            return source + "/" + eventId;
+        }
+    }
+
+    static LoopMessage expect(ContactEvent event, List<String> identifiers) {
+        return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null);
+    }
+
+    static LoopMessage claim(Cause cause) {
+        return new LoopMessage(Kind.CLAIM, null, cause, null, null, null, null, null);
+    }
+
+    static LoopMessage offer(Label label, Cause cause) {
+        return new LoopMessage(Kind.OFFER, null, cause, null, label, null, null, null);
+    }
+
+    static LoopMessage response(String identifier, Label label, boolean shared) {
+        return new LoopMessage(Kind.RESPONSE, null, null, identifier, label, shared, null, null);
+    }
+
+    static LoopMessage fold(ContactEvent event) {
+        return new LoopMessage(Kind.FOLD, event, null, null, null, null, null, null);
+    }
+
+    static LoopMessage mergedInto(CustomersMerged merge) {
+        return new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, merge);
+    }
+
+    static LoopMessage absorb(CustomerProfile profile, CustomersMerged merge) {
+        return new LoopMessage(Kind.ABSORB, null, null, null, null, null, profile, merge);
+    }
+
+    static LoopMessage repoint(CustomersMerged merge) {
+        return new LoopMessage(Kind.REPOINT, null, null, null, null, null, null, merge);
+    }
+
+    static LoopMessage revive() {
+        return new LoopMessage(Kind.REVIVE, null, null, null, null, null, null, null);
+    }
+
+    static Cause cause(ContactEvent event, List<String> identifiers) {
+        return new Cause(event.source(), event.eventId(), identifiers, event.occurredAt());
+    }
+}

@@ -1,0 +1,35 @@
+package io.omnipulse.profile.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Business counters of the topology. Counted when a processor runs: after a crash under
+ * exactly-once the stores are rolled back but counters are not, so they can run slightly ahead.
+ */
+final class ProfileMetrics {
+
+    final Counter folded;
+    final Counter duplicates;
+    final Counter unusable;
+    final Counter junkOnly;
+    final Counter merges;
+    final Counter crmConflicts;
+    final Counter junkIdentifiers;
+    final Counter sharedIdentifiers;
+    final Counter cappedIdentifiers;
+    final Counter resolved;
+
+    ProfileMetrics(MeterRegistry registry) {
+        folded = registry.counter("omnipulse.profile.events.folded");
+        duplicates = registry.counter("omnipulse.profile.events.ignored", "reason", "duplicate");
+        unusable = registry.counter("omnipulse.profile.events.ignored", "reason", "unusable");
+        junkOnly = registry.counter("omnipulse.profile.events.ignored", "reason", "junk-only");
+        resolved = registry.counter("omnipulse.profile.events.resolved");
+        merges = registry.counter("omnipulse.profile.customers.merged");
+        crmConflicts = registry.counter("omnipulse.profile.identity.guarded", "kind", "crm-conflict");
+        junkIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "junk-identifier");
+        sharedIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "shared-identifier");
+        cappedIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "identifier-cap");
+    }
+}

@@ -1,0 +1,177 @@
+package io.omnipulse.profile.streams;
+
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.events.IdentityConflict;
+import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.CustomerRecord;
+import io.omnipulse.profile.domain.ProfileFolder;
+import io.omnipulse.profile.domain.ProfileLimits;
+import io.omnipulse.profile.domain.ProfileMerger;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keyed by customer id: folds resolved events into profiles and carries out merges. A merged id
+ * keeps a small pointer to its survivor, so that late events and lookups by that id find it.
+ */
+final class ProfileProcessor implements Processor<String, LoopMessage, String, Object> {
+
+    private final ProfileFolder folder;
+    private final ProfileMerger merger;
+    private final ProfileLimits limits;
+    private final ProfileMetrics metrics;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, CustomerRecord> records;
+
+    ProfileProcessor(ProfileFolder folder, ProfileLimits limits, ProfileMetrics metrics) {
+        this.folder = folder;
+        this.merger = new ProfileMerger(limits);
+        this.limits = limits;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.records = context.getStateStore(ProfileTopology.PROFILE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, LoopMessage> record) {
+        LoopMessage m = record.value();
+        if (record.key() == null || m == null) {
+            return;
+        }
+        switch (m.kind()) {
+            case FOLD -> fold(record, m.event());
+            case MERGED_INTO -> mergedInto(record, m.merge());
+            case ABSORB -> absorb(record, m.profile(), m.merge());
+            case REPOINT -> repoint(record.key(), m.merge());
+            case REVIVE -> revive(record.key());
+            default -> {
+                // claims, offers, expectations and responses belong to the other processors
+            }
+        }
+    }
+
+    private void fold(Record<String, LoopMessage> record, ContactEvent event) {
+        String id = record.key();
+        CustomerRecord current = records.get(id);
+        if (current != null && current.isMerged()) {
+            if (!current.announced()) {
+                // The merge reached this id before its first event: announce it now, and let the
+                // survivor list it (ahead of the event, which follows on the same key).
+                publishMerge(record, current.merge());
+                records.put(id, current.withAnnounced());
+                context.forward(record.withKey(current.mergedInto())
+                        .withValue(LoopMessage.absorb(null, current.merge())), ProfileTopology.LOOP_SINK);
+            }
+            context.forward(record.withKey(current.mergedInto()), ProfileTopology.LOOP_SINK);
+            return;
+        }
+        CustomerProfile profile = current == null ? null : current.profile();
+        List<String> dropped = folder.overCap(profile, event.customer());
+        CustomerProfile next = folder.fold(id, profile, event);
+        if (next == profile) {
+            metrics.duplicates.increment();
+            return;
+        }
+        metrics.folded.increment();
+        if (!dropped.isEmpty()) {
+            capped(record, event.source(), event.eventId(), dropped, List.of(id), event.occurredAt());
+        }
+        records.put(id, CustomerRecord.live(next, current == null ? null : current.merges()));
+    }
+
+    private void mergedInto(Record<String, LoopMessage> record, CustomersMerged merge) {
+        String id = record.key();
+        String survivor = merge.survivorId();
+        if (id.equals(survivor)) {
+            return;
+        }
+        CustomerRecord current = records.get(id);
+        boolean live = current != null && !current.isMerged();
+        if (live) {
+            context.forward(record.withKey(survivor).withValue(LoopMessage.absorb(current.profile(), merge)),
+                    ProfileTopology.LOOP_SINK);
+            publishMerge(record, merge);
+            for (CustomersMerged earlier : current.merges()) {
+                CustomersMerged onward = withSurvivor(merge, survivor);
+                onward = new CustomersMerged(survivor, earlier.mergedId(), onward.linkingSource(),
+                        onward.linkingEventId(), onward.linkingIdentifiers(), onward.occurredAt(), onward.mergedAt());
+                context.forward(record.withKey(earlier.mergedId()).withValue(LoopMessage.repoint(onward)),
+                        ProfileTopology.LOOP_SINK);
+            }
+        }
+        records.put(id, CustomerRecord.merged(merge, live || current != null && current.announced()));
+    }
+
+    private void absorb(Record<String, LoopMessage> record, CustomerProfile absorbed, CustomersMerged merge) {
+        String id = record.key();
+        CustomerRecord current = records.get(id);
+        if (current != null && current.isMerged()) {
+            // Passed on along a chain of merges; the merged id then points at the final survivor.
+            context.forward(record.withKey(current.mergedInto()), ProfileTopology.LOOP_SINK);
+            if (!current.mergedInto().equals(merge.mergedId())) {
+                context.forward(record.withKey(merge.mergedId()).withValue(LoopMessage.repoint(
+                        withSurvivor(merge, current.mergedInto()))), ProfileTopology.LOOP_SINK);
+            }
+            return;
+        }
+        if (absorbed == null) {
+            // Nothing to fold (the merged id had no profile yet): only the survivor's merge list changes.
+            CustomerRecord base = current != null ? current : CustomerRecord.live(CustomerProfile.empty(id), List.of());
+            records.put(id, base.withMerge(merge, limits.merges()));
+            return;
+        }
+        CustomerProfile profile = current == null ? null : current.profile();
+        List<CustomersMerged> merges = current == null ? List.of() : current.merges();
+        List<String> dropped = profile == null ? List.of() : merger.overCap(profile, absorbed);
+        if (!dropped.isEmpty()) {
+            capped(record, merge.linkingSource(), merge.linkingEventId(), dropped, List.of(id, merge.mergedId()),
+                    merge.occurredAt());
+        }
+        CustomerRecord next = CustomerRecord.live(merger.merge(id, profile, absorbed), merges)
+                .withMerge(merge, limits.merges());
+        records.put(id, next);
+    }
+
+    /** Live again with nothing: the profile it was merged into comes back through a merge. */
+    private void revive(String id) {
+        CustomerRecord current = records.get(id);
+        if (current != null && current.isMerged()) {
+            records.put(id, CustomerRecord.live(CustomerProfile.empty(id), List.of()));
+        }
+    }
+
+    private static CustomersMerged withSurvivor(CustomersMerged merge, String survivor) {
+        return new CustomersMerged(survivor, merge.mergedId(), merge.linkingSource(), merge.linkingEventId(),
+                merge.linkingIdentifiers(), merge.occurredAt(), merge.mergedAt());
+    }
+
+    private void repoint(String id, CustomersMerged onward) {
+        CustomerRecord current = records.get(id);
+        if (current != null && current.isMerged() && !id.equals(onward.survivorId())
+                && !current.mergedInto().equals(onward.survivorId())) {
+            records.put(id, current.repointedTo(onward.survivorId()));
+        }
+    }
+
+    private void publishMerge(Record<String, LoopMessage> record, CustomersMerged merge) {
+        metrics.merges.increment();
+        context.forward(record.withKey(merge.mergedId()).withValue(merge), ProfileTopology.MERGES_SINK);
+    }
+
+    private void capped(Record<String, LoopMessage> record, String source, String eventId, List<String> dropped,
+            List<String> customers, Instant occurredAt) {
+        metrics.cappedIdentifiers.increment();
+        IdentityConflict audit = new IdentityConflict("identifier-cap", source, eventId, dropped, customers,
+                customers.get(0), occurredAt, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        context.forward(record.withKey(customers.get(0)).withValue(audit), ProfileTopology.AUDIT_SINK);
+    }
+}
