@@ -79,7 +79,34 @@ public enum Scope {
         public String normaliseKey(String raw) {
             return required(raw, "customer");
         }
+    },
+
+    /**
+     * Per team and channel, keyed {@code <channel>:<team>} (e.g. {@code call:billing}; the channel never
+     * contains ':', so the team may): what channel consistency within a team compares.
+     */
+    TEAM_CHANNEL {
+        @Override
+        public String keyOf(String customerId, ContactEvent event) {
+            String team = present(event.team());
+            return team == null || event.channel() == null ? null : of(event.channel(), team);
+        }
+
+        @Override
+        public String normaliseKey(String raw) {
+            String key = required(raw, "team-channel");
+            int at = key.indexOf(':');
+            if (at < 0) {
+                throw new IllegalArgumentException("is <channel>:<team> for scope team-channel, e.g. call:billing");
+            }
+            return of(Channel.fromWire(key.substring(0, at)), required(key.substring(at + 1), "team-channel"));
+        }
     };
+
+    /** The team-channel key of a team's channel. */
+    public static String of(Channel channel, String team) {
+        return channel.wire() + ':' + team;
+    }
 
     public static final String ALL = "all";
 
@@ -90,7 +117,7 @@ public enum Scope {
     public abstract String normaliseKey(String raw);
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The scope named {@code value} (case-insensitive); IllegalArgumentException lists the valid ones. */

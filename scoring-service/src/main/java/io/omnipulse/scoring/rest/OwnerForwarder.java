@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +43,30 @@ public class OwnerForwarder {
                 + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery)));
     }
 
+    /**
+     * The body of a GET of {@code path?query} on the owner, for answers composed from several owners;
+     * null when it answers 404. Any other failure means the state cannot be read now.
+     */
+    public String fetch(String host, int port, String path, Map<String, String> params) {
+        Response answer = forward(host, port, path, query(params));
+        if (answer.getStatus() == 404) {
+            return null;
+        }
+        if (answer.getStatus() != 200) {
+            throw new StoreNotQueryableException("the instance at " + host + ":" + port + " answered "
+                    + answer.getStatus() + " for " + path, null);
+        }
+        return (String) answer.getEntity();
+    }
+
+    /** {@code a=1&b=2} with every value percent-encoded, so a team named "R&D" stays one parameter. */
+    static String query(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((name, value) -> sb.append(sb.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        return sb.toString();
+    }
+
     private Response forward(String host, int port, URI target) {
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
@@ -64,11 +91,9 @@ public class OwnerForwarder {
     }
 
     private static URI uri(String host, int port, ScopeKey scope) {
-        try {
-            String query = "scope=" + scope.scope().wire() + "&key=" + scope.key();
-            return new URI("http", null, host, port, "/v1/scores", query, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot address " + host + ":" + port, e);
-        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("scope", scope.scope().wire());
+        params.put("key", scope.key());
+        return URI.create("http://" + host + ":" + port + "/v1/scores?" + query(params));
     }
 }

@@ -75,14 +75,18 @@ public class ScoresResource {
         ScopeKey scopeKey = scopeKey(scope, key);
         Window parsedWindow = parse("window", window == null ? Window.ALL.wire() : window, Window::fromWire);
         Instant end = at == null ? Instant.now() : parse("at", at, Instant::parse);
-        return answer(scopeKey, forwarded, uri, (totals, bucket) -> {
-            if (parsedWindow == Window.ALL) {
-                return totals.all().toScoreUpdated(scopeKey, Window.ALL.wire(),
-                        totals.updatedAt() == 0 ? null : Instant.ofEpochMilli(totals.updatedAt()));
-            }
-            ScoreTally tally = DayBuckets.trailing(DayBuckets.dayOf(end.toEpochMilli()), bucket).get(parsedWindow);
-            return tally.toScoreUpdated(scopeKey, parsedWindow.wire(), end);
-        });
+        return answer(scopeKey, forwarded, uri, (totals, bucket) -> window(scopeKey, totals, bucket, parsedWindow, end));
+    }
+
+    /** The scores of one window: all time from the totals, a trailing window from the day buckets ending at {@code end}. */
+    static ScoreUpdated window(ScopeKey scopeKey, ScopeTotals totals, LongFunction<ScoreTally> bucket, Window window,
+            Instant end) {
+        if (window == Window.ALL) {
+            return totals.all().toScoreUpdated(scopeKey, Window.ALL.wire(),
+                    totals.updatedAt() == 0 ? null : Instant.ofEpochMilli(totals.updatedAt()));
+        }
+        ScoreTally tally = DayBuckets.trailing(DayBuckets.dayOf(end.toEpochMilli()), bucket).get(window);
+        return tally.toScoreUpdated(scopeKey, window.wire(), end);
     }
 
     @GET
@@ -151,7 +155,7 @@ public class ScoresResource {
         return Response.ok(report.of(ScopeTotals.EMPTY, day -> null)).build();
     }
 
-    private static <T> T parse(String field, String raw, Function<String, T> parser) {
+    static <T> T parse(String field, String raw, Function<String, T> parser) {
         try {
             return parser.apply(raw.trim());
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -29,7 +29,8 @@ class ScopeKeyTest {
                 event.occurredAt(), event.customer(), null, " a-7 ", "billing", null, event.feedback(), null);
         assertThat(ScopeKey.of("cus-1", handled)).containsExactly(ScopeKey.global(),
                 new ScopeKey(Scope.CHANNEL, "call"), new ScopeKey(Scope.TEAM, "billing"),
-                new ScopeKey(Scope.AGENT, "a-7"), new ScopeKey(Scope.CUSTOMER, "cus-1"));
+                new ScopeKey(Scope.AGENT, "a-7"), new ScopeKey(Scope.CUSTOMER, "cus-1"),
+                new ScopeKey(Scope.TEAM_CHANNEL, "call:billing"));
     }
 
     @Test

@@ -11,7 +11,10 @@ import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.InteractionDetails;
+import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
@@ -155,6 +158,85 @@ class ScoringServiceTest {
     static ContactEvent teamAnswer(String eventId, String team, Instant at, int csat) {
         return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.CALL, at, ANN, null, null, team,
                 null, new FeedbackDetails(Metric.CSAT, csat, null, null, null), null);
+    }
+
+    @Test
+    void customerScoresCarryTheEffortIndexWithItsDriversAndTeamsTheirMean() throws Exception {
+        String team = "effort-" + UUID.randomUUID();
+        CustomerIds eve = new CustomerIds(null, team + "@example.com", null, null, null);
+        String id = CustomerKeys.customerId(eve);
+        Instant now = Instant.now();
+        // Answer first in the topic but last in event time: it rates the call by its conversation. CSAT on
+        // calls only, as teamAnswer: the exact counts asserted by the other tests stay theirs.
+        produce(List.of(
+                new ContactEvent("e-1", "helpdesk", EventType.INTERACTION, Channel.EMAIL, now.minus(Duration.ofHours(3)),
+                        eve, "conv-e", "a-1", team, new InteractionDetails(Direction.INBOUND, InteractionStatus.OPEN, 0,
+                                60, 0, null, null), null, null),
+                new ContactEvent("e-2", "helpdesk", EventType.INTERACTION, Channel.CALL, now.minus(Duration.ofHours(2)),
+                        eve, "conv-e", "a-2", team, new InteractionDetails(Direction.INBOUND, InteractionStatus.RESOLVED,
+                                14 * 60, 300, 2, null, null), null, null),
+                new ContactEvent("e-3", "survey-tool", EventType.FEEDBACK, Channel.EMAIL, now, eve, null, null, null,
+                        null, new FeedbackDetails(Metric.CSAT, 5, null, null, "conv-e"), null)));
+
+        AtomicReference<JsonPath> scores = new AtomicReference<>();
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = given().get("/v1/customers/" + id + "/scores");
+            scores.set(response.jsonPath());
+            return response.statusCode() == 200 && scores.get().getInt("windows.all.csat.n") == 1
+                    && Integer.valueOf(60).equals(scores.get().get("effort.index"));
+        });
+        JsonPath customer = scores.get();
+        assertThat(customer.getString("customerId")).isEqualTo(id);
+        assertThat(customer.getInt("windows.7d.csat.satisfied")).isEqualTo(1);
+        assertThat(customer.getMap("windows")).containsOnlyKeys("7d", "30d", "90d", "all");
+        assertThat(customer.getList("effort.drivers", String.class)).containsExactly("2 contacts in 48 h",
+                "email then call", "2 transfers", "waited 14 min");
+        assertThat(customer.getString("effort.latestTeam")).isEqualTo(team);
+        given().get("/v1/customers/" + id + "/effort").then().statusCode(200).body("index", equalTo(60));
+
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .queryParam("scope", "team").queryParam("key", team).get("/v1/effort").jsonPath().getInt("customers") == 1);
+        given().queryParam("scope", "team").queryParam("key", team).get("/v1/effort").then().statusCode(200)
+                .body("meanIndex", equalTo(60.0f)).body("agreement.n", equalTo(0));
+        given().queryParam("scope", "team").queryParam("key", team).get("/v1/scores").then().statusCode(200)
+                .body("csat.n", equalTo(1));
+    }
+
+    @Test
+    void channelConsistencyOfATeamIsTheSpreadBetweenItsBestAndWorstChannel() throws Exception {
+        String team = "consistency-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        // CES only (ease 100 on chat, 0 and 50 on call): no other test asserts CES of chat or call.
+        produce(List.of(cesAnswer("k-1", team, Channel.CHAT, now, 7), cesAnswer("k-2", team, Channel.CALL, now, 1),
+                cesAnswer("k-3", team, Channel.CALL, now, 4)));
+
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .queryParam("scope", "team").queryParam("key", team).get("/v1/scores/consistency").jsonPath()
+                .getInt("ease.channels") == 2);
+        given().queryParam("scope", "team").queryParam("key", team).queryParam("window", "7d")
+                .get("/v1/scores/consistency").then().statusCode(200)
+                .body("window", equalTo("7d")).body("ease.best.channel", equalTo("chat"))
+                .body("ease.worst.channel", equalTo("call")).body("ease.worst.score", equalTo(25.0f))
+                .body("ease.spread", equalTo(75.0f)).body("nps.channels", equalTo(0));
+        given().queryParam("scope", "agent").queryParam("key", "x").get("/v1/scores/consistency")
+                .then().statusCode(400).body("errors.field", hasItem("scope"));
+        given().queryParam("scope", "global").get("/v1/scores/consistency").then().statusCode(200)
+                .body("scope", equalTo("global"));
+    }
+
+    static ContactEvent cesAnswer(String eventId, String team, Channel channel, Instant at, int ease) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, channel, at, ANN, null, null, team,
+                null, new FeedbackDetails(Metric.CES, ease, null, null, null), null);
+    }
+
+    @Test
+    void unknownCustomerIsNotFoundAndEffortIsOnlyPerGlobalChannelOrTeam() {
+        given().get("/v1/customers/cus-0000000000000000/scores").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/v1/customers/cus-0000000000000000/effort").then().statusCode(404);
+        given().queryParam("scope", "agent").queryParam("key", "a-1").get("/v1/effort")
+                .then().statusCode(400).body("errors.field", hasItem("scope"));
+        given().get("/v1/effort/agreement").then().statusCode(200).body("scope", equalTo("global"));
     }
 
     @Test

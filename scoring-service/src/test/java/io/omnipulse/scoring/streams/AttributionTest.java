@@ -72,6 +72,16 @@ class AttributionTest {
     }
 
     @Test
+    void answerCountsForTheTeamOnTheChannelOfTheRatedInteraction() {
+        scoring.send(handled("call-1", Channel.CALL, ANN, T0, "conv-1", "billing", "a-7", InteractionStatus.RESOLVED,
+                0, 0), answer("s-1", Channel.EMAIL, ANN, T0.plusSeconds(60), Metric.NPS, 10, "conv-1"));
+
+        Map<String, ScoreUpdated> latest = scoring.latest("all", "team-channel");
+        assertThat(latest).containsOnlyKeys("team-channel:call:billing:all");
+        assertThat(latest.get("team-channel:call:billing:all").nps().promoters()).isEqualTo(1);
+    }
+
+    @Test
     void anotherCustomersInteractionIsNeverRated() {
         scoring.send(handled("call-1", Channel.CALL, "bob@example.com", T0, "conv-1", "billing", "a-7",
                 InteractionStatus.RESOLVED, 0, 0),

@@ -2,8 +2,10 @@ package io.omnipulse.scoring.streams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.EffortIndexUpdated;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
+import io.omnipulse.scoring.config.EffortConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,14 @@ final class ScoringDriver implements AutoCloseable {
             Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
     }
 
+    record Effort(Duration horizon, Duration repeatWindow, int repeatPoints, int switchPoints, int transferPoints,
+            Duration longWait, int longWaitPoints, int abandonedPoints, int reopenedPoints) implements EffortConfig {
+    }
+
+    /** The documented default weights (application.properties, EffortConfig). */
+    static final Effort EFFORT = new Effort(Duration.ofDays(7), Duration.ofHours(48), 15, 15, 10, Duration.ofMinutes(10),
+            10, 15, 20);
+
     static final Config DEFAULTS = new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7),
             Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofSeconds(2), 2);
 
@@ -34,6 +44,7 @@ final class ScoringDriver implements AutoCloseable {
     final TopologyTestDriver driver;
     final TestInputTopic<String, ContactEvent> input;
     final TestOutputTopic<String, ScoreUpdated> output;
+    final TestOutputTopic<String, EffortIndexUpdated> effort;
 
     ScoringDriver() {
         this(DEFAULTS, Events.T0);
@@ -53,12 +64,14 @@ final class ScoringDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(new ScoringTopology(config, new ScoringMetrics(meters), inMemory).topology(), props,
+        driver = new TopologyTestDriver(new ScoringTopology(config, EFFORT, new ScoringMetrics(meters), inMemory).topology(), props,
                 wallClock);
         input = driver.createInputTopic(Topics.CONTACT_EVENTS.name(), Topics.CONTACT_EVENTS.keySerde().serializer(),
                 Topics.CONTACT_EVENTS.valueSerde().serializer());
         output = driver.createOutputTopic(Topics.SCORE_UPDATES.name(),
                 Topics.SCORE_UPDATES.keySerde().deserializer(), Topics.SCORE_UPDATES.valueSerde().deserializer());
+        effort = driver.createOutputTopic(Topics.EFFORT_INDEX.name(), Topics.EFFORT_INDEX.keySerde().deserializer(),
+                Topics.EFFORT_INDEX.valueSerde().deserializer());
     }
 
     void send(ContactEvent... events) {

@@ -203,6 +203,9 @@ class ScoringMatchesOracleTest {
                 if (team != null) {
                     keys.add("team:" + team);
                 }
+                if (team != null && channel != null) {
+                    keys.add("team-channel:" + channel.wire() + ":" + team);
+                }
                 if (agent != null) {
                     keys.add("agent:" + agent);
                 }

@@ -1,0 +1,56 @@
+package io.omnipulse.scoring.domain;
+
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.Scale;
+import java.util.List;
+
+/**
+ * What scoring knows of one customer's effort: the behavioural index (null before their first
+ * interaction) with its drivers, where their latest contact happened (for the per channel and team
+ * means) and their CES answers (to check the index against what they said).
+ *
+ * @param updatedAt event time (epoch millis) of the latest interaction the index was computed from
+ * @param easeSum   sum of the ease (0..100) of the customer's CES responses
+ */
+public record EffortState(Integer index, List<String> drivers, long updatedAt, Channel channel, String team,
+        long cesN, double easeSum) {
+
+    public static final EffortState NONE = new EffortState(null, List.of(), 0, null, null, 0, 0);
+
+    public EffortState {
+        drivers = drivers == null ? List.of() : List.copyOf(drivers);
+    }
+
+    public EffortState withIndex(EffortFormula.Result result, InteractionRef latest) {
+        return new EffortState(result.index(), result.drivers(), latest.at(), latest.channel(), latest.team(), cesN,
+                easeSum);
+    }
+
+    /** This state plus one CES response; any other answer leaves it unchanged. */
+    public EffortState withAnswer(FeedbackDetails feedback) {
+        if (feedback.metric() != Metric.CES || !ScoreTally.isResponse(feedback)) {
+            return this;
+        }
+        return new EffortState(index, drivers, updatedAt, channel, team, cesN + 1, easeSum + ease(feedback));
+    }
+
+    /** The customer's mean ease (0 hardest .. 100 easiest), null without CES responses. */
+    public Double meanEase() {
+        return cesN == 0 ? null : easeSum / cesN;
+    }
+
+    /** Whether the index or its drivers differ, i.e. whether an EffortIndexUpdated is due. */
+    public boolean indexDiffers(EffortState other) {
+        return !java.util.Objects.equals(index, other.index) || !drivers.equals(other.drivers);
+    }
+
+    /** Ease of one CES response, linear over its own scale and direction (as in {@link CesCounts}). */
+    static double ease(FeedbackDetails feedback) {
+        Scale scale = ScoreTally.scaleOf(feedback);
+        int steps = Boolean.FALSE.equals(scale.higherIsBetter()) ? scale.max() - feedback.score()
+                : feedback.score() - scale.min();
+        return 100.0 * steps / (scale.max() - scale.min());
+    }
+}
