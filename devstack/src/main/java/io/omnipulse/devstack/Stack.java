@@ -60,10 +60,9 @@ public final class Stack implements AutoCloseable {
         started.add(postgres);
         postgres.ensureDatabase(DATABASE);
 
-        int port = options.firstServicePort();
         for (String name : SERVICES) {
             Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess service = ServiceProcess.start(name, jar, port++, configFor(name, options),
+            ServiceProcess service = ServiceProcess.start(name, jar, portOf(name, options), configFor(name, options),
                     options.home().resolve("logs"));
             started.add(service);
             services.put(name, service);
@@ -87,8 +86,15 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+            // Alerts carry the customer's journey and scores, fetched from the two query services.
+            config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
+            config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
         }
         return config;
+    }
+
+    private static int portOf(String service, StackOptions options) {
+        return options.firstServicePort() + SERVICES.indexOf(service);
     }
 
     private void awaitReady(Duration timeout) {

@@ -76,6 +76,15 @@ class PipelineEndToEndTest {
         assertThat(alert.getString("items[0].severity")).isEqualTo("CRITICAL");
         assertThat(alert.getString("items[0].comment")).isEqualTo("Three calls and nobody could help me.");
 
+        // The alert then carries the customer's journey (profile-service) and scores (scoring-service).
+        long alertId = alert.getLong("items[0].id");
+        JsonPath detail = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get(alerts + "/v1/alerts/" + alertId).then().statusCode(200).extract().jsonPath(),
+                        a -> "FETCHED".equals(a.getString("context.status")));
+        assertThat(detail.getList("journey.eventId")).contains("e2e-nps-1");
+        // The snapshot is taken once; scoring may not have counted this very answer yet.
+        assertThat(detail.getMap("scores.nps")).containsKeys("n", "score", "detractors");
+
         // The same response re-sent (a client retry) must not trigger again; a new detractor answer
         // from the same customer attaches to the open alert. Both share the customer's partition, so
         // once the second trigger shows, the replay has been processed too.
