@@ -22,25 +22,37 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
         StackOptions o = defaults(repoRoot);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            switch (arg) {
-                case "--demo" -> o = o.withDemoRate(5);
-                case "--demo-rate" -> o = o.withDemoRate(Double.parseDouble(value(args, ++i, arg)));
-                case "--keep-data" -> o = new StackOptions(o.repoRoot, o.home, o.kafkaPort, o.postgresPort,
-                        o.firstServicePort, true, o.demoRate);
-                case "--kafka-port" -> o = new StackOptions(o.repoRoot, o.home, Integer.parseInt(value(args, ++i, arg)),
-                        o.postgresPort, o.firstServicePort, o.keepData, o.demoRate);
-                case "--postgres-port" -> o = new StackOptions(o.repoRoot, o.home, o.kafkaPort,
-                        Integer.parseInt(value(args, ++i, arg)), o.firstServicePort, o.keepData, o.demoRate);
-                case "--home" -> o = new StackOptions(o.repoRoot, Path.of(value(args, ++i, arg)), o.kafkaPort,
-                        o.postgresPort, o.firstServicePort, o.keepData, o.demoRate);
+            o = switch (arg) {
+                case "--demo" -> o.withDemoRate(5);
+                case "--demo-rate" -> o.withDemoRate(Double.parseDouble(value(args, ++i, arg)));
+                case "--keep-data" -> o.withKeepData();
+                case "--kafka-port" -> o.withKafkaPort(Integer.parseInt(value(args, ++i, arg)));
+                case "--postgres-port" -> o.withPostgresPort(Integer.parseInt(value(args, ++i, arg)));
+                case "--home" -> o.withHome(Path.of(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
-            }
+            };
         }
         return o;
     }
 
     public StackOptions withDemoRate(double rate) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, rate);
+    }
+
+    StackOptions withKeepData() {
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, true, demoRate);
+    }
+
+    StackOptions withKafkaPort(int port) {
+        return new StackOptions(repoRoot, home, port, postgresPort, firstServicePort, keepData, demoRate);
+    }
+
+    StackOptions withPostgresPort(int port) {
+        return new StackOptions(repoRoot, home, kafkaPort, port, firstServicePort, keepData, demoRate);
+    }
+
+    StackOptions withHome(Path dir) {
+        return new StackOptions(repoRoot, dir, kafkaPort, postgresPort, firstServicePort, keepData, demoRate);
     }
 
     public static String usage() {
