@@ -45,7 +45,7 @@ class PipelineEndToEndTest {
     static void startPipeline() {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
         StackOptions options = new StackOptions(repoRoot, TestInfrastructure.tempDir("omnipulse-e2e"),
-                Ports.free(), Ports.free(), freeBlockOfFour(), false, 0);
+                Ports.free(), Ports.free(), Ports.freeBlock(Stack.SERVICES.size()), false, 0);
         stack = Stack.start(options, Duration.ofMinutes(4));
         ingest = stack.service("ingest-service").baseUrl();
         profiles = stack.service("profile-service").baseUrl();
@@ -159,25 +159,6 @@ class PipelineEndToEndTest {
                             p -> new TopicPartition(Topics.CONTACT_EVENTS.name(), p), p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset()).sum();
-        }
-    }
-
-    /** Four consecutive free ports for the four services. */
-    private static int freeBlockOfFour() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = Ports.free();
-            if (first < 65_000 && List.of(first + 1, first + 2, first + 3).stream().allMatch(PipelineEndToEndTest::isFree)) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no block of four free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 }

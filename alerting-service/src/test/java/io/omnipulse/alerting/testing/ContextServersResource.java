@@ -1,9 +1,7 @@
 package io.omnipulse.alerting.testing;
 
+import io.omnipulse.devstack.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -18,7 +16,7 @@ public class ContextServersResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        String base = "http://127.0.0.1:" + freePort();
+        String base = "http://127.0.0.1:" + Ports.free();
         return Map.of(
                 "omnipulse.alerting.context.profile-url", base + PROFILE_PATH,
                 "omnipulse.alerting.context.scoring-url", base + SCORING_PATH);
@@ -27,13 +25,5 @@ public class ContextServersResource implements QuarkusTestResourceLifecycleManag
     @Override
     public void stop() {
         // nothing held: the port was only reserved for the configuration
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

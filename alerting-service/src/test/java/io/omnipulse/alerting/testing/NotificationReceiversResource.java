@@ -1,9 +1,7 @@
 package io.omnipulse.alerting.testing;
 
+import io.omnipulse.devstack.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -22,23 +20,15 @@ public class NotificationReceiversResource implements QuarkusTestResourceLifecyc
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
         return Map.of(
-                "omnipulse.alerting.notify.webhook.urls", "http://127.0.0.1:" + freePort() + WEBHOOK_PATH,
+                "omnipulse.alerting.notify.webhook.urls", "http://127.0.0.1:" + Ports.free() + WEBHOOK_PATH,
                 "omnipulse.alerting.notify.webhook.secret", "whsec_" + Base64.getEncoder().encodeToString(key),
                 "omnipulse.alerting.notify.mail.to", "support-leads@omnipulse.test",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(freePort()));
+                "quarkus.mailer.port", Integer.toString(Ports.free()));
     }
 
     @Override
     public void stop() {
         // nothing held: the ports were only reserved for the configuration
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

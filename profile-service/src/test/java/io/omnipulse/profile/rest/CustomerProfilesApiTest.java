@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import io.omnipulse.devstack.Ports;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
@@ -29,7 +30,6 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Response;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -188,10 +188,7 @@ class CustomerProfilesApiTest {
 
         assertThatThrownBy(() -> forwarder.forward("localhost", RestAssured.port, "/v1/customers/" + ANN, 2))
                 .isInstanceOf(ServiceUnavailableException.class);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.free();
         assertThatThrownBy(() -> forwarder.forward("localhost", closedPort, "/v1/customers/" + ANN, 0))
                 .isInstanceOfSatisfying(ServiceUnavailableException.class,
                         e -> assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("1"));
