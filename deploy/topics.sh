@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates OmniPulse's topics on a Kafka cluster. Brokers should not auto-create topics, so run this
 # once per cluster before the services start (docker-compose does, as the kafka-topics service).
-# The list mirrors io.omnipulse.events.Topics; devstack's TopicCatalogScriptTest fails when they drift.
+# The list mirrors io.omnipulse.events.Topics (ALL, then the services' INTERNAL topics, which the
+# services read and write but never create themselves); devstack's TopicCatalogScriptTest fails when they drift.
 #   KAFKA_BOOTSTRAP_SERVERS=broker:9092 REPLICATION_FACTOR=3 deploy/topics.sh
 set -euo pipefail
 : "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS}"
@@ -17,6 +18,8 @@ cx.identity-audit.v1      6
 cx.score-updates.v1       6
 cx.effort-index.v1        6
 cx.alert-events.v1        6
+omnipulse-profile-identity-loop   6
+omnipulse-scoring-merge-folds     6
 "
 
 echo "$TOPICS" | while read -r name partitions; do

@@ -1,6 +1,5 @@
 package io.omnipulse.devstack;
 
-import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,10 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
+    /** The catalog and the services' internal topics, as deploy/topics.sh creates them. */
     public static void createAll(String bootstrapServers) {
-        create(bootstrapServers, Topics.ALL);
+        create(bootstrapServers, Topics.ALL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList());
+        create(bootstrapServers, Topics.INTERNAL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList());
         warmCoordinators(bootstrapServers);
     }
 
@@ -57,13 +58,10 @@ public final class TopicProvisioner {
         }
     }
 
-    public static void create(String bootstrapServers, List<Topic<?, ?>> topics) {
+    public static void create(String bootstrapServers, List<NewTopic> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream()
-                    .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                    .toList();
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }

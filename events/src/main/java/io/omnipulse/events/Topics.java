@@ -52,6 +52,19 @@ public final class Topics {
     public static final List<Topic<?, ?>> ALL = List.of(CONTACT_EVENTS, RESOLVED_EVENTS, CUSTOMER_MERGES,
             IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS);
 
+    /**
+     * profile-service's identity-resolution loop: claims, label offers and merges travel through it
+     * back into the same sub-topology (Kafka Streams cannot loop through a repartition topic).
+     */
+    public static final InternalTopic PROFILE_IDENTITY_LOOP =
+            new InternalTopic("omnipulse-profile-identity-loop", "profile-service", DEFAULT_PARTITIONS);
+
+    /** scoring-service's merge folding: a merged customer's state travels to its survivor's partition. */
+    public static final InternalTopic SCORING_MERGE_FOLDS =
+            new InternalTopic("omnipulse-scoring-merge-folds", "scoring-service", DEFAULT_PARTITIONS);
+
+    public static final List<InternalTopic> INTERNAL = List.of(PROFILE_IDENTITY_LOOP, SCORING_MERGE_FOLDS);
+
     private Topics() {
     }
 }
