@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.service.AlertService;
 import io.omnipulse.alerting.service.Outcome;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerKeys;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -14,8 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code Topics.CONTACT_EVENTS} and hands each event to {@link AlertService}, one at a time
- * per channel on a worker thread (the database calls block).
+ * Reads {@code Topics.RESOLVED_EVENTS}, the interactions and answers after identity resolution, and
+ * hands each to {@link AlertService} with the customer id it was resolved to (the record key), one
+ * at a time per channel on a worker thread (the database calls block). Reading resolved events, not
+ * ingest's, puts an alert on the same customer id as the profile and the customer-scope scores, so
+ * its context and a support lead's lookups agree.
  *
  * <p>Delivery is at least once: the offset is committed only after this method returned. A replay
  * (crash between the database commit and the offset commit) finds its trigger row and changes
@@ -24,18 +28,18 @@ import org.jboss.logging.Logger;
  * so the pod is restarted and the record is read again from the last committed offset.
  */
 @ApplicationScoped
-public class ContactEventConsumer {
+public class ResolvedEventConsumer {
 
-    /** The channel name; configured in application.properties on topic cx.contact-events.v1. */
-    public static final String CHANNEL = "contact-events";
+    /** The channel name; configured in application.properties on topic cx.resolved-events.v1. */
+    public static final String CHANNEL = "resolved-events";
 
-    private static final Logger LOG = Logger.getLogger(ContactEventConsumer.class);
+    private static final Logger LOG = Logger.getLogger(ResolvedEventConsumer.class);
 
     private final AlertService service;
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Counter unreadable;
 
-    public ContactEventConsumer(AlertService service, MeterRegistry registry) {
+    public ResolvedEventConsumer(AlertService service, MeterRegistry registry) {
         this.service = service;
         outcomes.put(Outcome.OPENED, counter(registry, "omnipulse.alerting.alerts.opened", "Alerts opened"));
         outcomes.put(Outcome.ATTACHED, counter(registry, "omnipulse.alerting.triggers.attached",
@@ -60,12 +64,20 @@ public class ContactEventConsumer {
             unreadable.increment();
             return;
         }
-        outcomes.get(handle(event)).increment();
+        outcomes.get(handle(customerOf(record), event)).increment();
     }
 
-    private Outcome handle(ContactEvent event) {
+    /**
+     * profile-service keys every resolved event by its customer id. A record without a key (written
+     * by something else) still names its customer the way ingest keys it, rather than being dropped.
+     */
+    private static String customerOf(ConsumerRecord<String, ContactEvent> record) {
+        return record.key() != null ? record.key() : CustomerKeys.customerId(record.value().customer());
+    }
+
+    private Outcome handle(String customerId, ContactEvent event) {
         try {
-            return service.handle(event);
+            return service.handle(customerId, event);
         } catch (RuntimeException e) {
             if (!Conflicts.isConflict(e)) {
                 throw e;
@@ -74,7 +86,7 @@ public class ContactEventConsumer {
             // this transaction was rolled back. Running it once more sees that write and turns
             // into a duplicate or an attach; a second failure nacks the record.
             LOG.infof("write conflict on event %s; retrying once", event.dedupKey());
-            return service.handle(event);
+            return service.handle(customerId, event);
         }
     }
 

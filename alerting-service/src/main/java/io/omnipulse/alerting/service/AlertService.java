@@ -10,7 +10,6 @@ import io.omnipulse.alerting.persistence.ContactLog;
 import io.omnipulse.alerting.persistence.ScoreWindows;
 import io.omnipulse.alerting.persistence.TriggerContext;
 import io.omnipulse.events.ContactEvent;
-import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.EffortIndexUpdated;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.ScoreUpdated;
@@ -68,12 +67,12 @@ public class AlertService {
     Clock clock;
 
     /**
-     * An interaction is remembered (context and routing); an answer goes through the rules. A
+     * An interaction of {@code customerId} (its resolved id) is remembered (context and routing); an
+     * answer goes through the rules. A
      * unique-key violation (a concurrent writer stored the same event or opened the same alert
      * first) surfaces from the flush and rolls this transaction back; the caller decides whether to retry.
      */
-    public Outcome handle(ContactEvent event) {
-        String customerId = CustomerKeys.customerId(event.customer());
+    public Outcome handle(String customerId, ContactEvent event) {
         if (event.type() == EventType.INTERACTION && customerId != null) {
             contacts.remember(customerId, event);
             return Outcome.IGNORED;

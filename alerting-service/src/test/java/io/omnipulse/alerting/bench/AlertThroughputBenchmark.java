@@ -60,13 +60,13 @@ class AlertThroughputBenchmark {
         try (KafkaProducer<String, ContactEvent> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.LINGER_MS_CONFIG, 5),
-                Topics.CONTACT_EVENTS.keySerde().serializer(), Topics.CONTACT_EVENTS.valueSerde().serializer())) {
+                Topics.RESOLVED_EVENTS.keySerde().serializer(), Topics.RESOLVED_EVENTS.valueSerde().serializer())) {
             for (int i = 0; i < count; i++) {
                 String email = team + "-" + i + "@example.com";
                 ContactEvent detractor = new ContactEvent(team + "-" + i, "throughput-bench", EventType.FEEDBACK,
                         Channel.EMAIL, Instant.now(), new CustomerIds(null, email, null, null, null), null, null, team,
                         null, new FeedbackDetails(Metric.NPS, 2, null, "benchmark detractor", null), Instant.now());
-                producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(),
+                producer.send(new ProducerRecord<>(Topics.RESOLVED_EVENTS.name(),
                         CustomerKeys.customerId(detractor.customer()), detractor));
             }
             producer.flush();

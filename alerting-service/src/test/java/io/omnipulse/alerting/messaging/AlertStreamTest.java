@@ -51,8 +51,8 @@ class AlertStreamTest {
         reader.start();
 
         String email = uniqueEmail();
-        try (ContactEventProducer producer = new ContactEventProducer()) {
-            producer.send(ContactEventProducer.nps(uniqueId(), email, 1, "nobody called back", Instant.now()));
+        try (ResolvedEventProducer producer = new ResolvedEventProducer()) {
+            producer.send(ResolvedEventProducer.nps(uniqueId(), email, 1, "nobody called back", Instant.now()));
         }
 
         String key = customerId(email);

@@ -43,7 +43,7 @@ class ClosedLoopFlowTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-    private static ContactEventProducer producer;
+    private static ResolvedEventProducer producer;
     private static AlertEventReader reader;
 
     @Inject
@@ -51,7 +51,7 @@ class ClosedLoopFlowTest {
 
     @BeforeAll
     static void connect() {
-        producer = new ContactEventProducer();
+        producer = new ResolvedEventProducer();
         reader = new AlertEventReader();
     }
 
@@ -64,8 +64,8 @@ class ClosedLoopFlowTest {
     @Test
     void theAlertIsRoutedToTheTeamOfTheLatestContactAndCarriesTheRatedInteraction() {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.interaction(uniqueId(), email, "call-1", "retention", 3, 600, T0));
-        producer.send(ContactEventProducer.npsRating(uniqueId(), email, 3, "passed around", "call-1",
+        producer.send(ResolvedEventProducer.interaction(uniqueId(), email, "call-1", "retention", 3, 600, T0));
+        producer.send(ResolvedEventProducer.npsRating(uniqueId(), email, 3, "passed around", "call-1",
                 T0.plusSeconds(600)));
 
         JsonPath alert = awaitAlertWithTriggers(customerId(email), 1);
@@ -84,7 +84,7 @@ class ClosedLoopFlowTest {
     @Test
     void anAlertIsAcknowledgedAssignedAndResolvedWithAnAuditTrailAndEvents() {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.nps(uniqueId(), email, 4, "slow", T0));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, 4, "slow", T0));
         long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
 
         post(id, "acknowledge", "{\"actor\":\"lead@example.com\"}").statusCode(200)
@@ -129,7 +129,7 @@ class ClosedLoopFlowTest {
     @Test
     void aBreachedDeadlineEscalatesOnceRaisesTheSeverityAndNotifiesAgain() {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.nps(uniqueId(), email, 5, "meh", T0));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, 5, "meh", T0));
         JsonPath alert = awaitAlertWithTriggers(customerId(email), 1);
         long id = alert.getLong("id");
         assertThat(alert.getString("severity")).isEqualTo("HIGH");

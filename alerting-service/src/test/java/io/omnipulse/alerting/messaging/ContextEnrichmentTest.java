@@ -59,7 +59,7 @@ class ContextEnrichmentTest {
             """;
 
     private static final List<URI> REQUESTS = new CopyOnWriteArrayList<>();
-    private static ContactEventProducer producer;
+    private static ResolvedEventProducer producer;
     private static HttpServer services;
     private static int port;
 
@@ -68,7 +68,7 @@ class ContextEnrichmentTest {
         port = URI.create(ConfigProvider.getConfig().getValue("omnipulse.alerting.context.profile-url", String.class))
                 .getPort();
         startServices();
-        producer = new ContactEventProducer();
+        producer = new ResolvedEventProducer();
     }
 
     @AfterAll
@@ -84,7 +84,7 @@ class ContextEnrichmentTest {
     @Test
     void anAlertCarriesTheCustomersRecentJourneyAndScores() {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.nps(uniqueId(), email, 2, "nobody called back", T0));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, 2, "nobody called back", T0));
 
         long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
         JsonPath alert = awaitContext(id, "FETCHED");
@@ -109,7 +109,7 @@ class ContextEnrichmentTest {
         services.stop(0);
         try {
             String email = uniqueEmail();
-            producer.send(ContactEventProducer.nps(uniqueId(), email, 1, "furious", T0));
+            producer.send(ResolvedEventProducer.nps(uniqueId(), email, 1, "furious", T0));
 
             JsonPath raised = awaitAlertWithTriggers(customerId(email), 1);
             assertThat(raised.getString("status")).isEqualTo("OPEN");

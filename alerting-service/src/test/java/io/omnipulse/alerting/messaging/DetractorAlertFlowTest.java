@@ -30,11 +30,11 @@ class DetractorAlertFlowTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-    private static ContactEventProducer producer;
+    private static ResolvedEventProducer producer;
 
     @BeforeAll
     static void connect() {
-        producer = new ContactEventProducer();
+        producer = new ResolvedEventProducer();
     }
 
     @AfterAll
@@ -47,7 +47,7 @@ class DetractorAlertFlowTest {
     @Test
     void detractorResponseOpensOneAlertWithItsContext() {
         String email = uniqueEmail();
-        ContactEvent answer = ContactEventProducer.nps(uniqueId(), email, 2, "nobody called back", T0);
+        ContactEvent answer = ResolvedEventProducer.nps(uniqueId(), email, 2, "nobody called back", T0);
         producer.send(answer);
 
         JsonPath alert = awaitAlertWithTriggers(email, 1);
@@ -65,10 +65,26 @@ class DetractorAlertFlowTest {
     }
 
     @Test
+    void theAlertBelongsToTheResolvedCustomerTheRecordIsKeyedBy() {
+        // After a merge, profile-service publishes this e-mail's answers under the survivor's id.
+        String email = uniqueEmail();
+        String survivor = customerId(uniqueEmail());
+        ContactEvent answer = ResolvedEventProducer.nps(uniqueId(), email, 3, "third time I write", T0);
+        producer.send(survivor, answer);
+
+        List<Integer> ids = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> alertsOfCustomer(survivor), found -> found.size() == 1);
+        JsonPath alert = given().get("/v1/alerts/{id}", ids.get(0)).then().statusCode(200).extract().jsonPath();
+        assertThat(alert.getString("customerId")).isEqualTo(survivor);
+        assertThat(alert.getList("triggers.eventId")).containsExactly(answer.eventId());
+        assertThat(alertsOf(email)).isEmpty();
+    }
+
+    @Test
     void theSameEventDeliveredTwiceCountsOnce() {
         String email = uniqueEmail();
-        ContactEvent answer = ContactEventProducer.nps(uniqueId(), email, 5, "meh", T0);
-        ContactEvent later = ContactEventProducer.nps(uniqueId(), email, 6, "still meh", T0.plusSeconds(60));
+        ContactEvent answer = ResolvedEventProducer.nps(uniqueId(), email, 5, "meh", T0);
+        ContactEvent later = ResolvedEventProducer.nps(uniqueId(), email, 6, "still meh", T0.plusSeconds(60));
         producer.send(answer);
         producer.send(answer);
         // Same key, same partition: once the later event is in, the replay before it was handled.
@@ -83,8 +99,8 @@ class DetractorAlertFlowTest {
     @Test
     void aSecondDetractorAnswerAttachesToTheOpenAlertAndRaisesItsSeverity() {
         String email = uniqueEmail();
-        ContactEvent first = ContactEventProducer.nps(uniqueId(), email, 5, "slow", T0);
-        ContactEvent second = ContactEventProducer.nps(uniqueId(), email, 1, "never again", T0.plusSeconds(3600));
+        ContactEvent first = ResolvedEventProducer.nps(uniqueId(), email, 5, "slow", T0);
+        ContactEvent second = ResolvedEventProducer.nps(uniqueId(), email, 1, "never again", T0.plusSeconds(3600));
         producer.send(first);
         producer.send(second);
 
@@ -102,10 +118,10 @@ class DetractorAlertFlowTest {
     @Test
     void promotersSkippedAnswersAndGoodAnswersOnOtherMetricsOpenNothing() {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.nps(uniqueId(), email, 9, "great", T0));
-        producer.send(ContactEventProducer.nps(uniqueId(), email, null, null, T0.plusSeconds(1)));
-        producer.send(ContactEventProducer.feedback(uniqueId(), email, Metric.CSAT, 4, "fine", T0.plusSeconds(2)));
-        ContactEvent detractor = ContactEventProducer.nps(uniqueId(), email, 4, "hmm", T0.plusSeconds(3));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, 9, "great", T0));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, null, null, T0.plusSeconds(1)));
+        producer.send(ResolvedEventProducer.feedback(uniqueId(), email, Metric.CSAT, 4, "fine", T0.plusSeconds(2)));
+        ContactEvent detractor = ResolvedEventProducer.nps(uniqueId(), email, 4, "hmm", T0.plusSeconds(3));
         // All four share the customer's partition, so when the detractor's alert exists the three
         // before it have been processed: had any opened or fed an alert, it would show here.
         producer.send(detractor);
@@ -121,7 +137,7 @@ class DetractorAlertFlowTest {
     void anUnreadableRecordIsSkippedAndCountedWithoutStoppingConsumption() {
         String email = uniqueEmail();
         producer.sendGarbage(customerId(email), "{not json");
-        ContactEvent detractor = ContactEventProducer.nps(uniqueId(), email, 0, "awful", T0);
+        ContactEvent detractor = ResolvedEventProducer.nps(uniqueId(), email, 0, "awful", T0);
         // Same key, same partition: the detractor is only reached if the garbage did not stop us.
         producer.send(detractor);
 
@@ -143,7 +159,11 @@ class DetractorAlertFlowTest {
     }
 
     private static List<Integer> alertsOf(String email) {
-        return given().queryParam("customerId", customerId(email)).get("/v1/alerts")
+        return alertsOfCustomer(customerId(email));
+    }
+
+    private static List<Integer> alertsOfCustomer(String customerId) {
+        return given().queryParam("customerId", customerId).get("/v1/alerts")
                 .then().statusCode(200).extract().jsonPath().getList("items.id", Integer.class);
     }
 

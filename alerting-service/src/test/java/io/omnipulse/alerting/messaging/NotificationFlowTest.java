@@ -56,7 +56,7 @@ class NotificationFlowTest {
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
-    private static ContactEventProducer producer;
+    private static ResolvedEventProducer producer;
     private static HttpServer webhooks;
     private static GreenMail smtp;
 
@@ -84,7 +84,7 @@ class NotificationFlowTest {
         int smtpPort = config.getValue("quarkus.mailer.port", Integer.class);
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        producer = new ContactEventProducer();
+        producer = new ResolvedEventProducer();
     }
 
     @AfterAll
@@ -97,7 +97,7 @@ class NotificationFlowTest {
     @Test
     void aRaisedAlertIsDeliveredSignedAndRetriedAfterA500() {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.nps(uniqueId(), email, 1, "never again", T0));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, 1, "never again", T0));
         long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
 
         List<Received> raised = await().atMost(DEADLINE).until(() -> deliveriesOf(id, "alert.raised"),
@@ -126,7 +126,7 @@ class NotificationFlowTest {
     @Test
     void theSmtpServerReceivesTheAlertMail() throws Exception {
         String email = uniqueEmail();
-        producer.send(ContactEventProducer.nps(uniqueId(), email, 2, "rude agent", T0));
+        producer.send(ResolvedEventProducer.nps(uniqueId(), email, 2, "rude agent", T0));
         long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
 
         MimeMessage mail = await().atMost(DEADLINE).until(() -> Arrays.stream(smtp.getReceivedMessages())

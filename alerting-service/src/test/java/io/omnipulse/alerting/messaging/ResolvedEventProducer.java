@@ -24,30 +24,38 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Publishes ContactEvents the way ingest-service does: catalog serdes, keyed by customer id. */
-final class ContactEventProducer implements AutoCloseable {
+/**
+ * Publishes ContactEvents the way profile-service does on the resolved topic: catalog serdes, keyed by
+ * customer id (for a customer never merged, the id ingest derives from its identifiers).
+ */
+final class ResolvedEventProducer implements AutoCloseable {
 
     private final KafkaProducer<String, ContactEvent> producer;
     private final KafkaProducer<String, byte[]> raw;
 
-    ContactEventProducer() {
+    ResolvedEventProducer() {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, Topics.CONTACT_EVENTS.keySerde().serializer(),
-                Topics.CONTACT_EVENTS.valueSerde().serializer());
-        raw = new KafkaProducer<>(props, Topics.CONTACT_EVENTS.keySerde().serializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(props, Topics.RESOLVED_EVENTS.keySerde().serializer(),
+                Topics.RESOLVED_EVENTS.valueSerde().serializer());
+        raw = new KafkaProducer<>(props, Topics.RESOLVED_EVENTS.keySerde().serializer(), new ByteArraySerializer());
     }
 
     /** Sends and waits for the broker's acknowledgement, so events of one test keep their order. */
     void send(ContactEvent event) {
-        await(producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(),
-                CustomerKeys.customerId(event.customer()), event)), event.dedupKey());
+        send(CustomerKeys.customerId(event.customer()), event);
+    }
+
+    /** Sends under the customer id identity resolution gave it (e.g. a survivor after a merge). */
+    void send(String customerId, ContactEvent event) {
+        await(producer.send(new ProducerRecord<>(Topics.RESOLVED_EVENTS.name(), customerId, event)),
+                event.dedupKey());
     }
 
     /** Sends bytes that are not a ContactEvent, as a broken producer might. */
     void sendGarbage(String key, String value) {
-        await(raw.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(), key,
+        await(raw.send(new ProducerRecord<>(Topics.RESOLVED_EVENTS.name(), key,
                 value.getBytes(StandardCharsets.UTF_8))), "garbage for " + key);
     }
 

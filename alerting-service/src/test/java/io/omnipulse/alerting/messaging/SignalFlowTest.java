@@ -77,7 +77,7 @@ class SignalFlowTest {
     private static <V> KafkaProducer<String, V> producer(org.apache.kafka.common.serialization.Serializer<V> values) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), Topics.CONTACT_EVENTS.keySerde().serializer(), values);
+                ProducerConfig.ACKS_CONFIG, "all"), Topics.RESOLVED_EVENTS.keySerde().serializer(), values);
     }
 
     private static <V> void send(KafkaProducer<String, V> producer, String topic, String key, V value)
