@@ -1,7 +1,9 @@
 package io.omnipulse.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CustomerKeysTest {
@@ -32,10 +34,83 @@ class CustomerKeysTest {
     }
 
     @Test
-    void internationalPrefixesAreUnified() {
-        assertThat(CustomerKeys.phone("0048 600 100 200")).isEqualTo("+48600100200");
-        assertThat(CustomerKeys.phone("(600) 100 200")).isEqualTo("600100200");
-        assertThat(CustomerKeys.phone(" - ")).isNull();
+    void nationalAndInternationalFormsOfOneNumberGiveOneE164ValueAndOneCustomerId() {
+        List<String> forms = List.of("020 7946 1000", "+44 20 7946 1000", "0044 20 7946 1000", "(020) 7946-1000",
+                "+44 (0)20 7946 1000");
+
+        for (String form : forms) {
+            assertThat(CustomerKeys.phone(form, "GB")).as(form).isEqualTo("+442079461000");
+            assertThat(CustomerKeys.customerId(phoneOnly(form), "GB")).as(form)
+                    .isEqualTo(CustomerKeys.customerIdOf("phone:+442079461000"));
+        }
+    }
+
+    @Test
+    void aForeignNumberWrittenInternationallyKeepsItsCountry() {
+        assertThat(CustomerKeys.phone("+48 600 100 200", "GB")).isEqualTo("+48600100200");
+        assertThat(CustomerKeys.phone("0048 600 100 200", "GB")).isEqualTo("+48600100200");
+        assertThat(CustomerKeys.phone("+48 600 100 200", "US")).isEqualTo("+48600100200");
+    }
+
+    @Test
+    void theRegionDecidesTheCountryOfNationalNumbers() {
+        assertThat(CustomerKeys.phone("600 100 200", "PL")).isEqualTo("+48600100200");
+        assertThat(CustomerKeys.phone("600 100 200", "pl")).isEqualTo("+48600100200");
+        assertThat(CustomerKeys.phone("(202) 555-0143", "US")).isEqualTo("+12025550143");
+        assertThat(CustomerKeys.customerId(phoneOnly("600 100 200"), "PL"))
+                .isEqualTo(CustomerKeys.customerId(phoneOnly("+48 600 100 200"), "GB"));
+    }
+
+    @Test
+    void theFormsWithoutARegionReadNationalNumbersInTheDefaultRegion() {
+        assertThat(CustomerKeys.DEFAULT_REGION).isEqualTo("GB");
+        assertThat(CustomerKeys.phone("020 7946 1000")).isEqualTo("+442079461000");
+        assertThat(CustomerKeys.typed(CustomerKeys.PHONE, "020 7946 1000")).isEqualTo("phone:+442079461000");
+        assertThat(CustomerKeys.customerId(phoneOnly("020 7946 1000")))
+                .isEqualTo(CustomerKeys.customerId(phoneOnly("020 7946 1000"), "GB"));
+    }
+
+    @Test
+    void aNumberThatIsNotPossibleKeepsItsDigitsSoItStillKeysTheSameCallerEveryTime() {
+        // An extension, a number too long for its country, an unknown calling code: not E.164-able.
+        assertThat(CustomerKeys.e164("(600) 1", "GB")).isNull();
+        assertThat(CustomerKeys.phone("(600) 1", "GB")).isEqualTo("6001");
+        assertThat(CustomerKeys.phone("+44 20 7946 1000 1234", "GB")).isEqualTo("+442079461000" + "1234");
+        assertThat(CustomerKeys.phone("00 999 123", "GB")).isEqualTo("+999123");
+        assertThat(CustomerKeys.phone(" - ", "GB")).isNull();
+        assertThat(CustomerKeys.phone("withheld", "GB")).isNull();
+    }
+
+    @Test
+    void e164IsOnlyGivenForPossibleNumbers() {
+        assertThat(CustomerKeys.e164(" 020 7946 1000 ", "GB")).isEqualTo("+442079461000");
+        assertThat(CustomerKeys.e164("123", "GB")).isNull();
+        assertThat(CustomerKeys.e164("+1234567890123456", "GB")).isNull();
+        assertThat(CustomerKeys.e164(null, "GB")).isNull();
+    }
+
+    @Test
+    void anUnknownRegionIsRefusedWithTheCodesThatWork() {
+        assertThat(CustomerKeys.region(" gb ")).isEqualTo("GB");
+        assertThatThrownBy(() -> CustomerKeys.phone("020 7946 1000", "UK"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'UK'").hasMessageContaining("ISO 3166");
+        assertThatThrownBy(() -> CustomerKeys.region("44")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomerKeys.region(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void handlesKeepTheirPlatformLowerCasedWithoutBlanksOrAt() {
+        assertThat(CustomerKeys.handle(" Twitter:@Ann_W ")).isEqualTo("twitter:ann_w");
+        assertThat(CustomerKeys.handle("Instagram: AnnW")).isEqualTo("instagram:annw");
+        assertThat(CustomerKeys.handle("@Ann")).isEqualTo("@ann");
+        assertThat(CustomerKeys.handle(" @ ")).isNull();
+    }
+
+    @Test
+    void crmAndVisitorIdsAreTrimmedButKeepTheirCase() {
+        assertThat(CustomerKeys.typed(CustomerKeys.CRM, "\tCRM-1 ")).isEqualTo("crm:CRM-1");
+        assertThat(CustomerKeys.typed(CustomerKeys.VISITOR, " V-9\n")).isEqualTo("visitor:V-9");
     }
 
     @Test
@@ -44,5 +119,9 @@ class CustomerKeysTest {
 
         assertThat(ids.isEmpty()).isTrue();
         assertThat(CustomerKeys.customerId(ids)).isNull();
+    }
+
+    private static CustomerIds phoneOnly(String phone) {
+        return new CustomerIds(null, null, phone, null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.omnipulse.ingest.config;
 
 import io.omnipulse.ingest.domain.EventReader;
 import io.omnipulse.ingest.domain.EventValidator;
+import io.omnipulse.ingest.messaging.RecordKeys;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -26,5 +27,11 @@ public class IngestBeans {
     @Singleton
     EventReader reader(EventValidator validator, IngestConfig config) {
         return new EventReader(validator, config.maxBatchSize());
+    }
+
+    @Produces
+    @Singleton
+    RecordKeys recordKeys(IngestConfig config) {
+        return new RecordKeys(config.defaultRegion());
     }
 }

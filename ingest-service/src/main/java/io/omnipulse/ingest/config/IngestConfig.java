@@ -1,8 +1,11 @@
 package io.omnipulse.ingest.config;
 
+import io.omnipulse.events.CustomerKeys;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /** Business and publishing settings of ingest-service. */
 @ConfigMapping(prefix = "omnipulse.ingest")
@@ -15,6 +18,14 @@ public interface IngestConfig {
     /** How far in the future occurredAt may lie, to tolerate clock drift between systems. */
     @WithDefault("5M")
     Duration maxFutureSkew();
+
+    /**
+     * ISO 3166 region of phone numbers written without a calling code, for record keys. Must equal
+     * profile-service's omnipulse.profile.identity.default-region. An unknown code stops start-up.
+     */
+    @WithDefault(CustomerKeys.DEFAULT_REGION)
+    @WithConverter(RegionConverter.class)
+    String defaultRegion();
 
     Publish publish();
 
@@ -36,5 +47,14 @@ public interface IngestConfig {
         /** Retry-After sent with a 503 when Kafka did not acknowledge in time. */
         @WithDefault("5S")
         Duration retryAfter();
+    }
+
+    /** Fails config loading, and so start-up, naming the property, when libphonenumber does not know the region. */
+    final class RegionConverter implements Converter<String> {
+
+        @Override
+        public String convert(String value) {
+            return CustomerKeys.region(value);
+        }
     }
 }

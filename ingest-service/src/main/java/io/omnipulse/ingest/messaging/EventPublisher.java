@@ -1,7 +1,6 @@
 package io.omnipulse.ingest.messaging;
 
 import io.omnipulse.events.ContactEvent;
-import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Topics;
 import io.omnipulse.ingest.domain.PayloadTooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +24,11 @@ import org.apache.kafka.common.errors.SerializationException;
 public class EventPublisher {
 
     private final KafkaProducer<String, ContactEvent> producer;
+    private final RecordKeys keys;
 
-    EventPublisher(KafkaProducer<String, ContactEvent> producer) {
+    EventPublisher(KafkaProducer<String, ContactEvent> producer, RecordKeys keys) {
         this.producer = producer;
+        this.keys = keys;
     }
 
     /** Call from a worker thread: send() may block up to max.block.ms while the broker is unknown. */
@@ -54,7 +55,7 @@ public class EventPublisher {
     private CompletableFuture<Void> send(ContactEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         ProducerRecord<String, ContactEvent> record = new ProducerRecord<>(Topics.CONTACT_EVENTS.name(),
-                CustomerKeys.customerId(event.customer()), event);
+                keys.keyOf(event), event);
         try {
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {

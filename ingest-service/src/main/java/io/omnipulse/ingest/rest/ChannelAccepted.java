@@ -1,7 +1,7 @@
 package io.omnipulse.ingest.rest;
 
 import io.omnipulse.events.ContactEvent;
-import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.ingest.messaging.RecordKeys;
 
 /**
  * Answer to a channel adapter: the canonical event id it produced (idempotency key with source)
@@ -9,7 +9,7 @@ import io.omnipulse.events.CustomerKeys;
  */
 public record ChannelAccepted(String eventId, String source, String customerId) {
 
-    static ChannelAccepted of(ContactEvent event) {
-        return new ChannelAccepted(event.eventId(), event.source(), CustomerKeys.customerId(event.customer()));
+    static ChannelAccepted of(ContactEvent event, RecordKeys keys) {
+        return new ChannelAccepted(event.eventId(), event.source(), keys.keyOf(event));
     }
 }

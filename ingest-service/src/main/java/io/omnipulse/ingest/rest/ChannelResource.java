@@ -11,6 +11,7 @@ import io.omnipulse.ingest.channel.SocialAdapter;
 import io.omnipulse.ingest.channel.SocialPost;
 import io.omnipulse.ingest.domain.Ingestion;
 import io.omnipulse.ingest.domain.StrictJson;
+import io.omnipulse.ingest.messaging.RecordKeys;
 import io.omnipulse.problem.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -42,13 +43,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ChannelResource {
 
     private final Ingestion ingestion;
+    private final RecordKeys keys;
     private final EmailAdapter email = new EmailAdapter();
     private final ChatAdapter chat = new ChatAdapter();
     private final SocialAdapter social = new SocialAdapter();
     private final CallAdapter call = new CallAdapter();
 
-    ChannelResource(Ingestion ingestion) {
+    ChannelResource(Ingestion ingestion, RecordKeys keys) {
         this.ingestion = ingestion;
+        this.keys = keys;
     }
 
     @POST
@@ -87,6 +90,6 @@ public class ChannelResource {
 
     private <P> CompletionStage<Response> accept(ChannelAdapter<P> adapter, P payload) {
         return ingestion.acceptFromChannel(adapter, payload)
-                .thenApply(event -> Response.accepted(ChannelAccepted.of(event)).build());
+                .thenApply(event -> Response.accepted(ChannelAccepted.of(event, keys)).build());
     }
 }

@@ -116,6 +116,21 @@ class ChannelResourceTest {
     }
 
     @Test
+    void aCallerNumberWrittenNationallyIsKeyedByItsE164FormInTheDefaultRegion() {
+        String id = uniqueId("call");
+        String body = """
+                {"callId":"%s","callerNumber":"(020) 7946-0019","startedAt":"%s"}""".formatted(id, minuteAgo());
+        String expected = CustomerKeys.customerIdOf("phone:+442079460019");
+        try (ContactEventsTopic topic = ContactEventsTopic.fromNow()) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/v1/channels/call")
+                    .then().statusCode(202)
+                    .body("customerId", is(expected));
+            assertThat(topic.awaitRecords(1, e -> e.eventId().equals("call:" + id)).get(0).key()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void missingNativeFieldsAreNamedAsTheChannelSendsThem() {
         given().contentType(ContentType.JSON).body("{\"from\":\"ann@example.com\"}")
                 .when().post("/v1/channels/email")

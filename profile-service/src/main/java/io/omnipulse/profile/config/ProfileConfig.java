@@ -1,13 +1,16 @@
 package io.omnipulse.profile.config;
 
+import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileLimits;
 import io.omnipulse.profile.streams.ProfileTopology;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /** Business settings of profile-service ({@code omnipulse.profile.*}). */
 @ConfigMapping(prefix = "omnipulse.profile")
@@ -37,9 +40,8 @@ public interface ProfileConfig {
     @WithDefault("2s")
     Duration forwardTimeout();
 
-    /** Calling code for phone numbers written without one (national format), digits only. */
-    @WithDefault("44")
-    String defaultCountryCode();
+    /** How identifiers are read ({@code omnipulse.profile.identity.*}). */
+    Identity identity();
 
     /** Values that identify nobody, compared lower-cased (also as an e-mail's local part). */
     @WithDefault("null,nil,none,anonymous,unknown,undefined,n/a,-")
@@ -70,7 +72,28 @@ public interface ProfileConfig {
     }
 
     default IdentityRules identityRules() {
-        return new IdentityRules(defaultCountryCode(), new HashSet<>(junkValues()), junkEmailPrefixes(),
+        return new IdentityRules(identity().defaultRegion(), new HashSet<>(junkValues()), junkEmailPrefixes(),
                 maxCustomersPerIdentifier(), maxLinksPerIdentifier());
+    }
+
+    interface Identity {
+
+        /**
+         * ISO 3166 region of phone numbers written without a calling code. Must equal ingest-service's
+         * omnipulse.ingest.default-region, or a national number is keyed one way and matched another.
+         * An unknown code stops start-up.
+         */
+        @WithDefault(CustomerKeys.DEFAULT_REGION)
+        @WithConverter(RegionConverter.class)
+        String defaultRegion();
+    }
+
+    /** Fails config loading, and so start-up, naming the property, when libphonenumber does not know the region. */
+    final class RegionConverter implements Converter<String> {
+
+        @Override
+        public String convert(String value) {
+            return CustomerKeys.region(value);
+        }
     }
 }

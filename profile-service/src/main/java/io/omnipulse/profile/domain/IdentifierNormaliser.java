@@ -8,7 +8,9 @@ import java.util.Locale;
 
 /**
  * Turns the raw identifiers of an event into typed, normalised values ({@code email:ann@example.com})
- * and sorts out junk, so that matching compares like with like. Pure logic, no Kafka.
+ * and sorts out junk, so that matching compares like with like. The normal form is the wire
+ * contract's ({@link CustomerKeys}, with the configured default region), so an identifier here is
+ * the one ingest-service keyed the record by; this class adds only the junk rules. Pure logic, no Kafka.
  */
 public final class IdentifierNormaliser {
 
@@ -16,13 +18,13 @@ public final class IdentifierNormaliser {
     public static final List<String> TYPES = List.of(CustomerKeys.CRM, CustomerKeys.EMAIL, CustomerKeys.PHONE,
             CustomerKeys.HANDLE, CustomerKeys.VISITOR);
 
-    private static final int E164_MIN_DIGITS = 7;
-    private static final int E164_MAX_DIGITS = 15;
-
     private final IdentityRules rules;
+    private final String region;
 
+    /** @throws IllegalArgumentException when the rules' default region is not one libphonenumber knows */
     public IdentifierNormaliser(IdentityRules rules) {
         this.rules = rules;
+        this.region = CustomerKeys.region(rules.defaultRegion());
     }
 
     /** The usable identifiers of an event (strongest first) and the junk ones it also carried. */
@@ -57,14 +59,14 @@ public final class IdentifierNormaliser {
         if (raw == null || raw.isBlank() || isJunkWord(raw)) {
             return null;
         }
-        String value = switch (type) {
-            case CustomerKeys.CRM, CustomerKeys.VISITOR -> raw.strip();
-            case CustomerKeys.EMAIL -> email(raw);
-            case CustomerKeys.PHONE -> phone(raw);
-            case CustomerKeys.HANDLE -> handle(raw);
-            default -> throw new IllegalArgumentException("unknown identifier type " + type);
-        };
-        return value == null ? null : type + ":" + value;
+        if (CustomerKeys.PHONE.equals(type)) {
+            // A possible number's E.164 form is exactly the value CustomerKeys.phone keys records by.
+            String e164 = CustomerKeys.e164(raw, region);
+            return isJunkPhone(e164) ? null : CustomerKeys.PHONE + ":" + e164;
+        }
+        String typed = CustomerKeys.typed(type, raw, region);
+        boolean junk = typed == null || CustomerKeys.EMAIL.equals(type) && isJunkEmail(valueOf(typed));
+        return junk ? null : typed;
     }
 
     /** 0 for crm (strongest) up to 4 for chat visitor id. */
@@ -81,43 +83,23 @@ public final class IdentifierNormaliser {
         return typedIdentifier.substring(typedIdentifier.indexOf(':') + 1);
     }
 
-    private String email(String raw) {
-        String value = raw.strip().toLowerCase(Locale.ROOT);
-        int at = value.indexOf('@');
-        if (at < 1 || at == value.length() - 1 || value.indexOf('@', at + 1) >= 0 || value.contains(" ")) {
-            return null;
+    /** Not an address (one '@' with text on both sides, no blank), or a junk or shared sender's. */
+    private boolean isJunkEmail(String email) {
+        int at = email.indexOf('@');
+        if (at < 1 || at == email.length() - 1 || email.indexOf('@', at + 1) >= 0 || email.contains(" ")) {
+            return true;
         }
-        String local = value.substring(0, at);
-        if (rules.junkValues().contains(local) || rules.junkEmailPrefixes().stream().anyMatch(local::startsWith)) {
-            return null;
-        }
-        return value;
+        String local = email.substring(0, at);
+        return rules.junkValues().contains(local) || rules.junkEmailPrefixes().stream().anyMatch(local::startsWith);
     }
 
     /**
-     * E.164 without a library: "+" or "00" start an international number; anything else is national,
-     * loses its trunk prefix 0 and gets the default calling code. Letters make a value unusable, and
-     * so do numbers whose significant digits are all the same (000000, 1111111).
+     * A number that is not a possible E.164 number (null here: an extension, a typo, a placeholder)
+     * still keys its records, but never links customers; nor do numbers whose significant digits are
+     * all the same (000000, +44 7777 777777), which forms and agents type when the caller gave none.
      */
-    private String phone(String raw) {
-        String value = raw.strip();
-        if (!value.matches("[+0-9 ()./-]+")) {
-            return null;
-        }
-        String digits = value.replaceAll("\\D", "");
-        String international;
-        if (value.startsWith("+")) {
-            international = digits;
-        } else if (digits.startsWith("00")) {
-            international = digits.substring(2);
-        } else {
-            international = rules.defaultCountryCode() + (digits.startsWith("0") ? digits.substring(1) : digits);
-        }
-        if (international.length() < E164_MIN_DIGITS || international.length() > E164_MAX_DIGITS
-                || international.startsWith("0") || allSameDigit(international)) {
-            return null;
-        }
-        return "+" + international;
+    private static boolean isJunkPhone(String e164) {
+        return e164 == null || allSameDigit(e164.substring(1));
     }
 
     private static boolean allSameDigit(String digits) {
@@ -129,16 +111,6 @@ public final class IdentifierNormaliser {
             }
         }
         return false;
-    }
-
-    /** {@code platform:handle}, lower-cased, without an '@' after the platform. */
-    private static String handle(String raw) {
-        String value = raw.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-        int colon = value.indexOf(':');
-        if (colon > 0 && colon < value.length() - 1 && value.charAt(colon + 1) == '@') {
-            value = value.substring(0, colon + 1) + value.substring(colon + 2);
-        }
-        return value.isEmpty() || value.equals("@") ? null : value;
     }
 
     private boolean isJunkWord(String raw) {

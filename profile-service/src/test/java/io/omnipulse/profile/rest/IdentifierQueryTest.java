@@ -38,6 +38,24 @@ class IdentifierQueryTest {
     }
 
     @Test
+    void aPhoneLookupFindsTheNumberInAnyFormItWasWritten() {
+        for (String form : new String[] {"020 7946 1000", "+44 20 7946 1000", "0044 20 7946 1000", "(020) 7946-1000"}) {
+            assertThat(of(params("phone", form)).typedIdentifier()).as(form).isEqualTo("phone:+442079461000");
+        }
+        IdentifierNormaliser poland = new IdentifierNormaliser(
+                new IdentityRules("PL", IdentityRules.DEFAULTS.junkValues(), IdentityRules.DEFAULTS.junkEmailPrefixes(), 5, 50));
+        assertThat(IdentifierQuery.of(params("phone", "600 100 200"), poland).typedIdentifier())
+                .isEqualTo("phone:+48600100200");
+    }
+
+    @Test
+    void aPhoneThatIsNoPossibleNumberNamesItsParameter() {
+        assertThatThrownBy(() -> of(params("phone", "123")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(Problem.FieldError::field).containsExactly("phone"));
+    }
+
+    @Test
     void junkValueIsNoUsableIdentifier() {
         assertThatThrownBy(() -> of(params("email", "noreply@example.com")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
