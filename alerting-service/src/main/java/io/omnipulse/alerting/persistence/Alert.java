@@ -20,7 +20,8 @@ import java.time.Instant;
 /**
  * One alert for a customer and cause, with the context of its latest trigger (the interaction it
  * rates, the answer and comment) so that a support lead sees the why without another lookup.
- * Schema: db/migration/V1__alerts.sql, V2__closed_loop.sql and V3__alert_context.sql.
+ * Schema: db/migration/V1__alerts.sql, V2__closed_loop.sql and V3__alert_context.sql. After a
+ * customer merge the alert belongs to the survivor ({@link #absorb}, CustomerMergeService).
  */
 @Entity
 @Table(name = "alert")
@@ -192,6 +193,34 @@ public class Alert {
         }
     }
 
+    /**
+     * Takes in {@code merged}, the unresolved alert of the same cause of a customer that turned out
+     * to be this one (a customer merge); the caller moves its trigger rows here and closes it. The
+     * person has waited since the earlier of the two, so the earlier raise time, first trigger and
+     * each earlier deadline hold (an escalation already made for one of them is not repeated);
+     * severity is the higher, the trigger counts add up, and the context follows whichever alert
+     * was triggered later, as {@link #attach} does. A person already assigned to either keeps it.
+     */
+    public void absorb(Alert merged) {
+        triggerCount += merged.triggerCount;
+        severity = AlertSeverity.max(severity, merged.severity);
+        openedAt = earlier(openedAt, merged.openedAt);
+        createdAt = earlier(createdAt, merged.createdAt);
+        acknowledgeDueAt = earlier(acknowledgeDueAt, merged.acknowledgeDueAt);
+        resolveDueAt = earlier(resolveDueAt, merged.resolveDueAt);
+        acknowledgeEscalated |= merged.acknowledgeEscalated;
+        resolveEscalated |= merged.resolveEscalated;
+        escalatedAt = later(escalatedAt, merged.escalatedAt);
+        if (assignee == null) {
+            assignee = merged.assignee;
+        }
+        if (merged.lastTriggeredAt != null
+                && (lastTriggeredAt == null || merged.lastTriggeredAt.isAfter(lastTriggeredAt))) {
+            lastTriggeredAt = merged.lastTriggeredAt;
+            takeContext(merged);
+        }
+    }
+
     /** Whether the deadline to acknowledge passed without an acknowledgement and was not escalated yet. */
     public boolean acknowledgeBreached(Instant now) {
         return acknowledgedAt == null && !acknowledgeEscalated && acknowledgeDueAt != null
@@ -200,6 +229,31 @@ public class Alert {
 
     public boolean resolveBreached(Instant now) {
         return resolvedAt == null && !resolveEscalated && resolveDueAt != null && !now.isBefore(resolveDueAt);
+    }
+
+    /** Everything that describes the latest trigger, from an alert that was triggered later. */
+    private void takeContext(Alert other) {
+        reason = other.reason;
+        channel = other.channel;
+        team = other.team;
+        agentId = other.agentId;
+        conversationId = other.conversationId;
+        score = other.score;
+        comment = other.comment;
+        ratedChannel = other.ratedChannel;
+        ratedAgentId = other.ratedAgentId;
+        ratedTeam = other.ratedTeam;
+        ratedTransfers = other.ratedTransfers;
+        ratedWaitSeconds = other.ratedWaitSeconds;
+        ratedAt = other.ratedAt;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     private void takeContext(TriggerContext context) {

@@ -1,5 +1,7 @@
 package io.omnipulse.alerting.persistence;
 
+import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepository<Alert> {
@@ -19,6 +22,18 @@ public class AlertRepository implements PanacheRepository<Alert> {
                 + " and acknowledgeDueAt <= :now) or (resolveEscalated = false and resolveDueAt <= :now))"
                 + " order by id", Parameters.with("resolved", AlertStatus.RESOLVED).and("now", now))
                 .page(0, limit).list();
+    }
+
+    /** A customer's unresolved alerts, oldest first. */
+    public List<Alert> unresolvedOfCustomer(String customerId) {
+        return list("scope = ?1 and customerId = ?2 and status <> ?3 order by id", AlertScope.CUSTOMER, customerId,
+                AlertStatus.RESOLVED);
+    }
+
+    /** The subject's unresolved alert of this cause: at most one (the partial unique index). */
+    public Optional<Alert> unresolvedOf(AlertScope scope, String key, AlertCause cause) {
+        return find("scope = ?1 and customerId = ?2 and cause = ?3 and status <> ?4", scope, key, cause,
+                AlertStatus.RESOLVED).firstResultOptional();
     }
 
     /** The queue, newest first (by event time of the opening trigger, then by id). */

@@ -11,7 +11,9 @@ import java.time.Instant;
 
 /**
  * The latest interaction per conversation (table contact_seen). Upserts keep the newest by event
- * time, so a late, older event never overwrites what is known.
+ * time, so a late, older event never overwrites what is known. Contacts follow customer merges:
+ * a merge moves the merged id's rows to the survivor, and a contact that still arrives under a
+ * merged id is stored under the survivor (customer_merge), so routing sees the person's whole history.
  */
 @ApplicationScoped
 public class ContactLog {
@@ -26,7 +28,8 @@ public class ContactLog {
         NativeQuery<?> q = em.createNativeQuery("""
                 insert into contact_seen (conversation_key, customer_id, channel, agent_id, team, transfers,
                                           wait_seconds, occurred_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                values (?1, coalesce((select survivor_id from customer_merge where merged_id = ?2), ?2),
+                        ?3, ?4, ?5, ?6, ?7, ?8)
                 on conflict (conversation_key) do update set
                     customer_id = excluded.customer_id, channel = excluded.channel,
                     agent_id = coalesce(excluded.agent_id, contact_seen.agent_id),
@@ -48,6 +51,13 @@ public class ContactLog {
                 : event.ingestedAt() != null ? event.ingestedAt() : Instant.now();
         q.setParameter(8, at, Instant.class);
         q.executeUpdate();
+    }
+
+    /** The contacts of a merged customer become the survivor's. */
+    public void reassign(String mergedId, String survivorId) {
+        em.createNativeQuery("update contact_seen set customer_id = ?2 where customer_id = ?1")
+                .unwrap(NativeQuery.class).setParameter(1, mergedId, String.class)
+                .setParameter(2, survivorId, String.class).executeUpdate();
     }
 
     static Instant instant(Object value) {

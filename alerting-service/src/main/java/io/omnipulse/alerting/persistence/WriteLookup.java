@@ -9,28 +9,35 @@ import java.util.Optional;
 import org.hibernate.query.NativeQuery;
 
 /**
- * Everything the writer must know before it changes an alert, in one round trip instead of four:
- * whether the trigger was stored before (the idempotency key), the subject's unresolved alert (the
- * partial unique index; the literal 'RESOLVED' lets the planner use it), and for customer alerts
+ * Everything the writer must know before it changes an alert, in one round trip instead of five:
+ * where a merged customer lives now (customer_merge), whether the trigger was stored before (the
+ * idempotency key), the subject's unresolved alert (the partial unique index; the literal
+ * 'RESOLVED' lets the planner use it), and for customer alerts
  * the customer's latest contact (routing) and the conversation the answer rates. The unique keys
  * stay the guard: a concurrent writer that slips in between still fails this transaction's insert.
  */
 @ApplicationScoped
 public class WriteLookup {
 
-    /** What the database knows about one signal. */
-    public record Found(boolean duplicate, Long unresolvedAlertId, Optional<InteractionContext> latestContact,
-            Optional<InteractionContext> ratedConversation) {
+    /**
+     * What the database knows about one signal. {@code subject} is the key the alert belongs to: the
+     * signal's, or for a customer merged before, the survivor's (an answer still in flight under the
+     * old id feeds the person's alert instead of opening a second one).
+     */
+    public record Found(String subject, boolean duplicate, Long unresolvedAlertId,
+            Optional<InteractionContext> latestContact, Optional<InteractionContext> ratedConversation) {
     }
 
     private static final String SQL = """
             select exists (select 1 from alert_trigger where source = ?1 and event_id = ?2),
-                   (select id from alert where scope = ?3 and customer_id = ?4 and cause = ?5
+                   (select id from alert where scope = ?3 and customer_id = s.key and cause = ?5
                                          and status <> 'RESOLVED'),
                    l.channel, l.agent_id, l.team, l.transfers, l.wait_seconds, l.occurred_at,
-                   r.channel, r.agent_id, r.team, r.transfers, r.wait_seconds, r.occurred_at
-              from (select 1) one
-              left join lateral (select * from contact_seen where ?6 and customer_id = ?4
+                   r.channel, r.agent_id, r.team, r.transfers, r.wait_seconds, r.occurred_at,
+                   s.key
+              from (select coalesce((select survivor_id from customer_merge where ?6 and merged_id = ?4), ?4)
+                           as key) s
+              left join lateral (select * from contact_seen where ?6 and customer_id = s.key
                                   order by occurred_at desc limit 1) l on true
               left join lateral (select * from contact_seen where conversation_key = ?7) r on true
             """;
@@ -50,8 +57,8 @@ public class WriteLookup {
         q.setParameter(6, customer, Boolean.class);
         q.setParameter(7, customer ? trigger.conversationId() : null, String.class);
         Object[] r = (Object[]) q.getSingleResult();
-        return new Found((Boolean) r[0], r[1] == null ? null : ((Number) r[1]).longValue(), context(r, 2),
-                context(r, 8));
+        return new Found((String) r[14], (Boolean) r[0], r[1] == null ? null : ((Number) r[1]).longValue(),
+                context(r, 2), context(r, 8));
     }
 
     private static Optional<InteractionContext> context(Object[] r, int at) {

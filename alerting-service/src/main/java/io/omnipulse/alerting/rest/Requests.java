@@ -50,6 +50,12 @@ public final class Requests {
 
     static ResolutionOutcome outcome(String raw) {
         required("outcome", raw, 64);
-        return QueryParams.enumValue("outcome", raw, ResolutionOutcome.class);
+        ResolutionOutcome outcome = QueryParams.enumValue("outcome", raw, ResolutionOutcome.class);
+        if (!outcome.chosenByPerson()) {
+            // A merged alert's triggers live on another alert; a person closing one by hand would
+            // drop it from the KPIs without anyone having followed up.
+            throw InvalidRequestException.field("outcome", "'" + raw + "' is set only when customers merge");
+        }
+        return outcome;
     }
 }

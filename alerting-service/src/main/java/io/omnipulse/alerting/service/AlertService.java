@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * per-event rules, effort indexes and score updates through their own rules. Every public method
  * is one transaction, so the idempotency key (the trigger row) is written atomically with the
  * alert it changes. Score and effort triggers get a key derived from the record (subject, window,
- * updatedAt), so a replayed record is recognised like a replayed answer.
+ * updatedAt), so a replayed record is recognised like a replayed answer. A customer id that
+ * identity resolution merged away is written under its survivor (see CustomerMergeService).
  */
 @ApplicationScoped
 @Transactional

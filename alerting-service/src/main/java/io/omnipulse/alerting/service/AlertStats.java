@@ -16,13 +16,19 @@ import java.util.stream.Collectors;
 /**
  * The closed-loop KPIs, computed in PostgreSQL: unresolved alerts by cause and severity, median
  * time to acknowledge and to resolve (from when the alert was raised), and the share of detractor
- * alerts whose customer was reached (outcome contacted or recovered) within 48 hours.
+ * alerts whose customer was reached (outcome contacted or recovered) within 48 hours. Alerts
+ * folded into another by a customer merge (outcome MERGED) count in neither share nor median.
  */
 @ApplicationScoped
 @Transactional
 public class AlertStats {
 
     static final Duration CONTACT_WITHIN = Duration.ofHours(48);
+    /**
+     * Alerts closed by a customer merge are left out of the KPIs: no one followed them up, their
+     * triggers and deadlines live on in the survivor's alert, and that is the one that counts.
+     */
+    static final String NOT_MERGED = "outcome is distinct from '" + ResolutionOutcome.MERGED.name() + "'";
 
     @Inject
     EntityManager em;
@@ -47,7 +53,7 @@ public class AlertStats {
         // so that young alerts do not drag the share down before anyone could act.
         Object[] loop = (Object[]) em.createNativeQuery("select"
                 + " count(*) filter (where resolved_at <= created_at + interval '48 hours' and outcome in (" + reached
-                + ")), count(*) from alert where cause = 'DETRACTOR' and (created_at <= ?1"
+                + ")), count(*) from alert where cause = 'DETRACTOR' and " + NOT_MERGED + " and (created_at <= ?1"
                 + " or (resolved_at <= created_at + interval '48 hours' and outcome in (" + reached + ")))")
                 .setParameter(1, Timestamp.from(clock.instant().minus(CONTACT_WITHIN))).getSingleResult();
         long contacted = ((Number) loop[0]).longValue();
@@ -58,7 +64,8 @@ public class AlertStats {
 
     private Double median(String column) {
         Object value = em.createNativeQuery("select percentile_cont(0.5) within group (order by extract(epoch from ("
-                + column + " - created_at))) from alert where " + column + " is not null").getSingleResult();
+                + column + " - created_at))) from alert where " + column + " is not null and " + NOT_MERGED)
+                .getSingleResult();
         return value == null ? null : ((Number) value).doubleValue();
     }
 

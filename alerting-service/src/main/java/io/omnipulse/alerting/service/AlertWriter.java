@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Opens an alert or attaches a trigger to the subject's unresolved one, inside the caller's
- * transaction, with the trigger row (the idempotency key), the audit row and the outbox row.
+ * transaction, with the trigger row (the idempotency key), the audit row and the outbox row. A
+ * customer merged before is written under its survivor (WriteLookup.Found#subject).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -75,8 +76,8 @@ public class AlertWriter {
                     trigger.source() + "/" + trigger.eventId() + raised);
             outcome = Outcome.ATTACHED;
         } else {
-            alert = Alert.open(signal.scope(), signal.key(), signal.decision().cause(), signal.decision().severity(),
-                    trigger, now);
+            alert = Alert.open(signal.scope(), found.subject(), signal.decision().cause(),
+                    signal.decision().severity(), trigger, now);
             alert.reason = signal.decision().reason();
             addContext(alert, signal, found);
             deadlines.apply(alert);

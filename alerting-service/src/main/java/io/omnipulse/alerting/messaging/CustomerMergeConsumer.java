@@ -1,0 +1,78 @@
+package io.omnipulse.alerting.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnipulse.alerting.service.CustomerMergeService;
+import io.omnipulse.events.CustomersMerged;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code Topics.CUSTOMER_MERGES}, published by profile-service when two customers turn out to
+ * be one person, and hands each merge to {@link CustomerMergeService}, which moves the merged
+ * customer's alerts to the survivor. Same delivery guarantees as {@link ResolvedEventConsumer}: at
+ * least once, made idempotent by the merged id stored with the change; a record that cannot be
+ * stored fails the channel (health DOWN, restart, redelivery), an unreadable one is skipped and counted.
+ */
+@ApplicationScoped
+public class CustomerMergeConsumer {
+
+    /** The channel name; configured in application.properties on topic cx.customer-merges.v1. */
+    public static final String CHANNEL = "customer-merges";
+
+    private static final Logger LOG = Logger.getLogger(CustomerMergeConsumer.class);
+
+    private final CustomerMergeService service;
+    private final MeterRegistry registry;
+    private final Counter reassigned;
+    private final Counter folded;
+    private final Counter unreadable;
+
+    public CustomerMergeConsumer(CustomerMergeService service, MeterRegistry registry) {
+        this.service = service;
+        this.registry = registry;
+        reassigned = Counter.builder("omnipulse.alerting.merges.alerts.reassigned")
+                .description("Unresolved alerts of a merged customer moved to the survivor").register(registry);
+        folded = Counter.builder("omnipulse.alerting.merges.alerts.folded")
+                .description("Unresolved alerts of a merged customer folded into the survivor's alert of the same cause")
+                .register(registry);
+        unreadable = Counter.builder("omnipulse.alerting.merges.unreadable")
+                .description("Records skipped because their value is not a CustomersMerged").register(registry);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, CustomersMerged> record) {
+        if (record.value() == null) {
+            // A poison record would otherwise block its partition for ever.
+            LOG.errorf("skipping unreadable record %s-%d@%d (key %s)", record.topic(), record.partition(),
+                    record.offset(), record.key());
+            unreadable.increment();
+            return;
+        }
+        CustomerMergeService.Result result = apply(record);
+        registry.counter("omnipulse.alerting.merges", "outcome", result.kind().name().toLowerCase(Locale.ROOT))
+                .increment();
+        reassigned.increment(result.reassigned());
+        folded.increment(result.folded());
+    }
+
+    private CustomerMergeService.Result apply(ConsumerRecord<String, CustomersMerged> record) {
+        try {
+            return service.apply(record.value());
+        } catch (RuntimeException e) {
+            if (!Conflicts.isConflict(e)) {
+                throw e;
+            }
+            // A person or an answer changed one of the alerts at the same moment (version check);
+            // the rolled-back merge runs once more on what they wrote. A second failure nacks it.
+            LOG.infof("write conflict on merge %s-%d@%d; retrying once", record.topic(), record.partition(),
+                    record.offset());
+            return service.apply(record.value());
+        }
+    }
+}

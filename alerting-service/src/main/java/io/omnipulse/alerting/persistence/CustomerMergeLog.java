@@ -1,0 +1,70 @@
+package io.omnipulse.alerting.persistence;
+
+import io.omnipulse.events.CustomersMerged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * The customer merges applied so far (table customer_merge): each merged id points at the customer
+ * it lives on now, so a chain (A into B, then B into C) is one lookup, whatever order the merges
+ * came in. The merged id is the merge's idempotency key.
+ */
+@ApplicationScoped
+public class CustomerMergeLog {
+
+    /** The advisory lock that puts merges in a row across instances (any 64-bit number of our own). */
+    static final long MERGE_LOCK = 0x6f6d6e6970756c73L;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Waits until no other transaction is applying a merge, and holds the lock until this one ends.
+     * Merges are rare, so one at a time costs nothing, and two merges of one chain (A into B on one
+     * instance, B into C on another) can never miss each other's rows.
+     */
+    public void lockMerges() {
+        em.createNativeQuery("select true from (select pg_advisory_xact_lock(?1)) locked")
+                .setParameter(1, MERGE_LOCK).getSingleResult();
+    }
+
+    /** Where {@code customerId} lives now: its survivor if it was merged, else itself. */
+    public String survivorOf(String customerId) {
+        return (String) em.createNativeQuery(
+                "select coalesce((select survivor_id from customer_merge where merged_id = ?1), ?1)")
+                .unwrap(NativeQuery.class).setParameter(1, customerId, String.class).getSingleResult();
+    }
+
+    /**
+     * Stores the merge with {@code survivorId}, where the customer lives now; false if this merged id
+     * was stored before (a replay), in which case nothing was written.
+     */
+    public boolean record(CustomersMerged merge, String survivorId, Instant now) {
+        NativeQuery<?> q = em.createNativeQuery("""
+                insert into customer_merge (merged_id, survivor_id, merged_into, linking_source, linking_event_id,
+                                            occurred_at, merged_at, received_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                on conflict (merged_id) do nothing
+                """).unwrap(NativeQuery.class);
+        // Typed binding: a null bound without a type would reach PostgreSQL as bytea.
+        q.setParameter(1, merge.mergedId(), String.class);
+        q.setParameter(2, survivorId, String.class);
+        q.setParameter(3, merge.survivorId(), String.class);
+        q.setParameter(4, merge.linkingSource(), String.class);
+        q.setParameter(5, merge.linkingEventId(), String.class);
+        q.setParameter(6, merge.occurredAt(), Instant.class);
+        q.setParameter(7, merge.mergedAt(), Instant.class);
+        q.setParameter(8, now, Instant.class);
+        return q.executeUpdate() == 1;
+    }
+
+    /** Customers merged into {@code from} before now live on {@code to}: the chain stays one step. */
+    public void repoint(String from, String to) {
+        em.createNativeQuery("update customer_merge set survivor_id = ?2 where survivor_id = ?1")
+                .unwrap(NativeQuery.class).setParameter(1, from, String.class).setParameter(2, to, String.class)
+                .executeUpdate();
+    }
+}
