@@ -20,7 +20,8 @@ class AlertEventSerdeTest {
                 new AlertAcknowledged(1, "lead@acme", at),
                 new AlertAssigned(1, "agent@acme", "lead@acme", at),
                 new AlertEscalated(1, "CRITICAL", "not acknowledged within PT1H", at),
-                new AlertResolved(1, "recovered", "called back, refund issued", "agent@acme", at));
+                new AlertResolved(1, "recovered", "called back, refund issued", "agent@acme", at),
+                new AlertMoved(1, "cus-1", "cus-2", "customer cus-1 merged into cus-2", "system", at));
 
         for (AlertEvent step : steps) {
             byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), step);

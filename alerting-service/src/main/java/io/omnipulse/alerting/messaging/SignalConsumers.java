@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code Topics.EFFORT_INDEX} and {@code Topics.SCORE_UPDATES} for the behavioural-effort
- * and team/channel-drop rules. Same delivery guarantees as {@link ContactEventConsumer}: at least
+ * and team/channel-drop rules. Same delivery guarantees as {@link ResolvedEventConsumer}: at least
  * once, made idempotent by the trigger key derived from each record.
  */
 @ApplicationScoped

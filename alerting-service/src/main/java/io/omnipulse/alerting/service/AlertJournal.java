@@ -92,6 +92,8 @@ public class AlertJournal {
             return "assigned";
         } else if (event instanceof AlertEscalated) {
             return "escalated";
+        } else if (event instanceof io.omnipulse.events.AlertMoved) {
+            return "moved";
         }
         return "resolved";
     }

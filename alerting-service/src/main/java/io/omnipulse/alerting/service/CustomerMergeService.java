@@ -11,6 +11,7 @@ import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.AlertTriggerRepository;
 import io.omnipulse.alerting.persistence.ContactLog;
 import io.omnipulse.alerting.persistence.CustomerMergeLog;
+import io.omnipulse.events.AlertMoved;
 import io.omnipulse.events.AlertResolved;
 import io.omnipulse.events.CustomersMerged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,7 +108,8 @@ public class CustomerMergeService {
                 folded++;
             } else {
                 alert.customerId = survivor;
-                journal.audit(alert.id, now, AlertWriter.SYSTEM, ACTION, alert.status, alert.status, what);
+                journal.record(new AlertMoved(alert.id, merged, survivor, what, AlertWriter.SYSTEM, now),
+                        AlertWriter.SYSTEM, ACTION, alert.status, alert.status, what);
                 reassigned++;
             }
         }

@@ -16,6 +16,7 @@ import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
 import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.AlertRaised;
+import io.omnipulse.events.AlertMoved;
 import io.omnipulse.events.AlertResolved;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
@@ -84,6 +85,14 @@ class CustomerMergeFlowTest {
         assertThat(alert.getList("history.actor")).containsExactly("system", "system");
         assertThat(alert.getString("history[1].detail")).isEqualTo("customer " + customerId(merged) + " merged into "
                 + customerId(survivor) + " (event chat-widget/" + merge.linkingEventId() + ")");
+
+        // Systems following the loop learn that the alert changed customer.
+        List<AlertEvent> published = await().atMost(DEADLINE).until(() -> reader.eventsOf(id), e -> e.size() >= 2);
+        assertThat(published.get(1)).isInstanceOfSatisfying(AlertMoved.class, e -> {
+            assertThat(e.fromCustomerId()).isEqualTo(customerId(merged));
+            assertThat(e.toCustomerId()).isEqualTo(customerId(survivor));
+            assertThat(e.actor()).isEqualTo("system");
+        });
     }
 
     @Test
