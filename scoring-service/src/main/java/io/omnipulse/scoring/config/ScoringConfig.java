@@ -46,6 +46,15 @@ public interface ScoringConfig {
     @WithDefault("50")
     int historyMaxInteractions();
 
+    /**
+     * How long a merged customer id is remembered with its survivor, to send on events and folds
+     * that still arrive for it (the merge and the events travel on different topics, so a few are
+     * in flight when it happens) and to ignore a replayed merge. Purged on the dedup purge interval.
+     * An event for a merged id after this time counts for that id again, as a customer of its own.
+     */
+    @WithDefault("P90D")
+    Duration mergeRetention();
+
     /** How long a query forwarded to the instance that owns a scope may take. */
     @WithDefault("PT2S")
     Duration forwardTimeout();

@@ -36,6 +36,14 @@ public record EffortState(Integer index, List<String> drivers, long updatedAt, C
         return new EffortState(index, drivers, updatedAt, channel, team, cesN + 1, easeSum + ease(feedback));
     }
 
+    /** This state plus the CES responses of another customer (merged into this one). */
+    public EffortState withAnswersOf(EffortState other) {
+        if (other.cesN == 0) {
+            return this;
+        }
+        return new EffortState(index, drivers, updatedAt, channel, team, cesN + other.cesN, easeSum + other.easeSum);
+    }
+
     /** The customer's mean ease (0 hardest .. 100 easiest), null without CES responses. */
     public Double meanEase() {
         return cesN == 0 ? null : easeSum / cesN;

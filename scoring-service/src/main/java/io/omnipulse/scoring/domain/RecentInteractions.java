@@ -29,6 +29,18 @@ public record RecentInteractions(List<InteractionRef> items) {
     }
 
     /**
+     * Both customers' interactions as one history, bounded as by {@link #with}: what a survivor
+     * knows after another customer was merged into it (same result as adding them one by one).
+     */
+    public RecentInteractions plus(RecentInteractions other, Duration retention, int max) {
+        RecentInteractions merged = this;
+        for (InteractionRef item : other.items) {
+            merged = merged.with(item, retention, max);
+        }
+        return merged;
+    }
+
+    /**
      * The interaction a survey answer rates: the latest one of {@code conversationId} when it is
      * known here, else the latest one at or before the answer and at most {@code horizon} before it;
      * null when there is none (the answer then keeps its own channel, team and agent).

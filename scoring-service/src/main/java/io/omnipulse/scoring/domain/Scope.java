@@ -68,7 +68,10 @@ public enum Scope {
         }
     },
 
-    /** Per customer: the record key ("cus-..."), so resolved ids take over when the source topic changes. */
+    /**
+     * Per customer: the record key, the resolved customer id ("cus-..."). When customers merge, the
+     * merged one's responses move to the survivor (see ScoringTopology).
+     */
     CUSTOMER {
         @Override
         public String keyOf(String customerId, ContactEvent event) {

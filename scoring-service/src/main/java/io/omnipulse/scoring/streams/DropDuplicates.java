@@ -13,9 +13,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Passes each event (answer or interaction) once: an event whose {@link ContactEvent#dedupKey()} was seen before is
- * dropped. Re-sends carry the same customer key, so they reach the same task and store. Each id is
- * kept with the wall-clock time it was first seen and purged after the retention.
+ * Passes each event (answer or interaction) once: an event whose {@link ContactEvent#dedupKey()} was seen before
+ * for the same customer is dropped. Re-sends carry the same customer key, so they reach the same task
+ * and store; after a merge they carry the survivor's, and the merged customer's ids have moved there
+ * ({@link FoldOutMerged}). Each id is kept with the wall-clock time it was first seen and purged after
+ * the retention.
  */
 class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactEvent> {
 
@@ -25,6 +27,12 @@ class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactE
     private final ScoringMetrics metrics;
     private FixedKeyProcessorContext<String, ContactEvent> context;
     private KeyValueStore<String, Long> seen;
+
+    /** The store key of one customer's event: customer first, so a merge can take all of its ids. */
+    static String seenKey(String customer, String dedupKey) {
+        // NUL never occurs in a customer id, so one customer's prefix cannot match another's keys.
+        return customer + '\u0000' + dedupKey;
+    }
 
     DropDuplicates(String storeName, Duration retention, Duration purgeInterval, ScoringMetrics metrics) {
         this.storeName = storeName;
@@ -43,7 +51,7 @@ class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactE
 
     @Override
     public void process(FixedKeyRecord<String, ContactEvent> record) {
-        String id = record.value().dedupKey();
+        String id = seenKey(record.key(), record.value().dedupKey());
         if (seen.get(id) != null) {
             metrics.duplicateDropped();
             return;

@@ -16,6 +16,8 @@ public class ScoringMetrics {
     private final Counter rejected;
     private final Counter late;
     private final Counter attributed;
+    private final Counter mergesFolded;
+    private final Counter mergedIdsFollowed;
 
     public ScoringMetrics(MeterRegistry registry) {
         for (Metric metric : Metric.values()) {
@@ -36,6 +38,12 @@ public class ScoringMetrics {
         rejected = Counter.builder("omnipulse.scoring.responses.rejected")
                 .description("Answers whose score lies off their scale; not counted")
                 .register(registry);
+        mergesFolded = Counter.builder("omnipulse.scoring.merges.folded")
+                .description("Customer merges whose customer-scope state was folded into the survivor (replays not counted)")
+                .register(registry);
+        mergedIdsFollowed = Counter.builder("omnipulse.scoring.merges.followed")
+                .description("Events and folds that arrived for a merged customer id and were sent on to its survivor")
+                .register(registry);
     }
 
     void responseCounted(Metric metric) {
@@ -52,6 +60,14 @@ public class ScoringMetrics {
 
     void responseAttributed() {
         attributed.increment();
+    }
+
+    void mergeFolded() {
+        mergesFolded.increment();
+    }
+
+    void mergedIdFollowed() {
+        mergedIdsFollowed.increment();
     }
 
     void answerRejected() {

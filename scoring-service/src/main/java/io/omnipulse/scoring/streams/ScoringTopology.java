@@ -1,6 +1,7 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.EffortIndexUpdated;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
@@ -15,6 +16,7 @@ import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.EffortFormula;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.RecentInteractions;
+import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
@@ -36,17 +38,28 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Contact events in, scores per scope and window out: answers and interactions -> each event once
- * -> answers attributed to the interaction they rate (per customer) -> one record per scope key
- * (repartitioned by scope key) -> day buckets and all-time tallies -> {@link ScoreUpdated}.
+ * Resolved contact events in, scores per scope and window out: answers and interactions -> each
+ * event once -> answers attributed to the interaction they rate (per customer) -> one record per
+ * scope key (repartitioned by scope key) -> day buckets and all-time tallies -> {@link ScoreUpdated}.
+ *
+ * <p>Merges fold the merged customer's state into the survivor, exactly, in three hops: the merge
+ * (keyed by the merged id) takes the customer-keyed state out and sends it to the survivor's
+ * partition through {@link Topics#SCORING_MERGE_FOLDS}, and tells the merged customer's scope key to
+ * hand its tallies over; that scope key sends them the same way; the survivor's partition folds
+ * the customer state in and passes the tallies on to the survivor's scope key, which adds them up.
+ * The merged id is remembered with its survivor, so that whatever still arrives for it follows.
  */
 @Singleton
 public class ScoringTopology {
 
-    /** The input. Switching to resolved customer ids (Topics.RESOLVED_EVENTS) is this one line. */
-    public static final Topic<String, ContactEvent> SOURCE = Topics.CONTACT_EVENTS;
+    /** The input: contact events keyed by the resolved (surviving) customer id. */
+    public static final Topic<String, ContactEvent> SOURCE = Topics.RESOLVED_EVENTS;
+    /** Customer merges, keyed by the merged id (co-partitioned with {@link #SOURCE}). */
+    public static final Topic<String, CustomersMerged> MERGES = Topics.CUSTOMER_MERGES;
+    /** Redirected events and merged customers' state, keyed by the survivor (co-partitioned with {@link #SOURCE}). */
+    public static final String FOLDS = Topics.SCORING_MERGE_FOLDS.name();
 
-    /** Event ids already counted ({@code source/eventId} -> wall-clock millis first seen). */
+    /** Event ids already counted per customer ({@code customer NUL source/eventId} -> wall-clock millis first seen). */
     public static final String SEEN_EVENTS_STORE = "seen-events";
     /** Event-time clock of each input partition (one entry, latest occurredAt seen). */
     public static final String EVENT_CLOCK_STORE = "event-clock";
@@ -66,8 +79,12 @@ public class ScoringTopology {
     public static final String EFFORT_AGGREGATES_STORE = "effort-aggregates";
     /** Name of the repartition of effort changes by scope key. */
     public static final String EFFORT_BY_SCOPE = "effort-by-scope";
+    /** Merged customer id -> its survivor ({@link MergedInto}), kept for the merge retention. */
+    public static final String MERGED_CUSTOMERS_STORE = "merged-customers";
 
-    static final Serde<ScoredResponse> RESPONSE_SERDE = new JsonSerde<>(ScoredResponse.class);
+    static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = new JsonSerde<>(ScopeUpdate.class);
+    static final Serde<MergeFold> FOLD_SERDE = new JsonSerde<>(MergeFold.class);
+    static final Serde<MergedInto> MERGED_SERDE = new JsonSerde<>(MergedInto.class);
     static final Serde<ScopeTotals> TOTALS_SERDE = new JsonSerde<>(ScopeTotals.class);
     static final Serde<RecentInteractions> HISTORY_SERDE = new JsonSerde<>(RecentInteractions.class);
     static final Serde<ScoreTally> BUCKET_SERDE = new TallySerde();
@@ -94,7 +111,6 @@ public class ScoringTopology {
 
     @Produces
     public Topology topology() {
-        Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
         StreamsBuilder builder = new StreamsBuilder();
         store(builder, SEEN_EVENTS_STORE, Serdes.Long());
         store(builder, EVENT_CLOCK_STORE, Serdes.Long());
@@ -104,43 +120,116 @@ public class ScoringTopology {
         store(builder, SCORE_CLOCK_STORE, Serdes.Long());
         store(builder, EFFORT_STORE, EFFORT_SERDE);
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
+        store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
 
-        KStream<String, Attributed> attributed = builder
-                .stream(SOURCE.name(), Consumed.with(SOURCE.keySerde(), SOURCE.valueSerde()).withName("contact-events"))
+        // Events and folds keyed by a merged id go on to its survivor; the rest stays here.
+        KStream<String, MergeFold> events = builder
+                .stream(SOURCE.name(), Consumed.with(SOURCE.keySerde(), SOURCE.valueSerde()).withName("resolved-events"))
                 .filter((customer, event) -> customer != null && isCountable(event), Named.as("answers-and-interactions"))
+                .mapValues(MergeFold::event, Named.as("as-fold"));
+        KStream<String, FollowMerges.Routed> routed = builder
+                .stream(FOLDS, Consumed.with(Serdes.String(), FOLD_SERDE).withName("merge-folds"))
+                .merge(events, Named.as("events-and-folds"))
+                .processValues(() -> new FollowMerges(metrics), Named.as("follow-merges"), MERGED_CUSTOMERS_STORE);
+        routed.filter((customer, r) -> r.survivor() != null, Named.as("for-merged-ids"))
+                .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold()), Named.as("to-survivor"))
+                .to(FOLDS, toFolds("follow-to-survivor"));
+        KStream<String, MergeFold> here = routed.filter((customer, r) -> r.survivor() == null, Named.as("not-merged"))
+                .mapValues(FollowMerges.Routed::fold, Named.as("routed-fold"));
+
+        KStream<String, Attributed> attributed = here
+                .filter((customer, fold) -> fold.kind() == MergeFold.Kind.EVENT, Named.as("events"))
+                .mapValues(MergeFold::event, Named.as("event"))
                 .processValues(() -> new DropDuplicates(SEEN_EVENTS_STORE, config.dedupRetention(),
                         config.dedupPurgeInterval(), metrics), Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
                 .processValues(() -> new AttributeToInteraction(config, metrics), Named.as("attribute-to-interaction"),
                         EVENT_CLOCK_STORE, RECENT_INTERACTIONS_STORE);
-        attributed.filter((customer, a) -> a.event().isFeedback(), Named.as("responses-only"))
-                // One response becomes one record per scope it counts in. Every response also lands on
-                // the one key global|all, hence on one partition; fine at survey-answer rates, and the
-                // place to pre-aggregate per partition if it ever is not.
-                .flatMap((customer, a) -> ScopeKey.of(customer, a.event()).stream()
-                        .map(scope -> KeyValue.pair(scope.format(), new ScoredResponse(a.event().feedback(),
-                                a.event().occurredAt().toEpochMilli(), a.late())))
-                        .toList(), Named.as("fan-out-to-scopes"))
-                .repartition(Repartitioned.with(Serdes.String(), RESPONSE_SERDE).withName(BY_SCOPE))
-                .process(() -> new TallyWindows(config), Named.as("tally-windows"),
-                        SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE)
-                .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("score-updates"));
-        effort(attributed);
+        KStream<String, FoldOutMerged.Out> foldedOut = builder
+                .stream(MERGES.name(), Consumed.with(MERGES.keySerde(), MERGES.valueSerde()).withName("customer-merges"))
+                .filter(ScoringTopology::isFoldable, Named.as("foldable-merges"))
+                .processValues(() -> new FoldOutMerged(config.mergeRetention(), config.dedupPurgeInterval(), metrics),
+                        Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE, EFFORT_STORE,
+                        SEEN_EVENTS_STORE);
+        foldedOut.filter((merged, out) -> !out.customer().isEmpty(), Named.as("with-customer-state"))
+                .map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer())),
+                        Named.as("customer-to-survivor"))
+                .to(FOLDS, toFolds("customer-folds"));
+
+        scores(attributed, here, foldedOut);
+        effort(attributed, here, foldedOut);
         return builder.build();
     }
 
     /**
-     * Per customer: the effort index from their recent interactions, published when it changes; and
-     * each change taken out of and into the per-scope aggregates (repartitioned by scope key).
+     * Responses fan out to one record per scope key; merged customers' scope keys hand over, and the
+     * survivors' absorb, through the same repartition, so that each scope key sees them in order.
      */
-    private void effort(KStream<String, Attributed> attributed) {
+    private void scores(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
+            KStream<String, FoldOutMerged.Out> foldedOut) {
+        Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
+        KStream<String, ScopeUpdate> responses = attributed
+                .filter((customer, a) -> a.event().isFeedback(), Named.as("responses-only"))
+                // One response becomes one record per scope it counts in. Every response also lands on
+                // the one key global|all, hence on one partition; fine at survey-answer rates, and the
+                // place to pre-aggregate per partition if it ever is not.
+                .flatMap((customer, a) -> ScopeKey.of(customer, a.event()).stream()
+                        .map(scope -> KeyValue.pair(scope.format(), ScopeUpdate.response(new ScoredResponse(
+                                a.event().feedback(), a.event().occurredAt().toEpochMilli(), a.late()))))
+                        .toList(), Named.as("fan-out-to-scopes"));
+        KStream<String, ScopeUpdate> handOvers = foldedOut.map((merged, o) -> KeyValue.pair(
+                customerScope(merged), ScopeUpdate.handOver(o.survivor())), Named.as("hand-over-customer-scope"));
+        KStream<String, ScopeUpdate> absorbs = here
+                .filter((customer, fold) -> fold.kind() == MergeFold.Kind.SCOPE, Named.as("scope-folds"))
+                .map((survivor, fold) -> KeyValue.pair(customerScope(survivor), ScopeUpdate.absorb(fold.scope())),
+                        Named.as("absorb-customer-scope"));
+        KStream<String, ScopeOutput> tallied = responses
+                .merge(handOvers, Named.as("responses-and-hand-overs"))
+                .merge(absorbs, Named.as("responses-and-merges"))
+                .repartition(Repartitioned.with(Serdes.String(), SCOPE_UPDATE_SERDE).withName(BY_SCOPE))
+                .process(() -> new TallyWindows(config), Named.as("tally-windows"),
+                        SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE);
+        tallied.filter((key, o) -> o.score() != null, Named.as("score-changes"))
+                .mapValues(ScopeOutput::score, Named.as("score"))
+                .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("score-updates"));
+        tallied.filter((key, o) -> o.fold() != null, Named.as("handed-over"))
+                .map((key, o) -> KeyValue.pair(o.survivor(), o.fold()), Named.as("scope-to-survivor"))
+                .to(FOLDS, toFolds("scope-folds-to-survivor"));
+    }
+
+    private static Produced<String, MergeFold> toFolds(String name) {
+        return Produced.with(Serdes.String(), FOLD_SERDE).withName(name);
+    }
+
+    private static String customerScope(String customerId) {
+        return new ScopeKey(Scope.CUSTOMER, customerId).format();
+    }
+
+    /**
+     * Per customer: the effort index from their recent interactions, published when it changes; and
+     * each change taken out of and into the per-scope aggregates (repartitioned by scope key). A merged
+     * customer leaves the aggregates; its survivor's index is recomputed over both customers' interactions.
+     */
+    private void effort(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
+            KStream<String, FoldOutMerged.Out> foldedOut) {
         Topic<String, EffortIndexUpdated> indexes = Topics.EFFORT_INDEX;
         EffortFormula formula = new EffortFormula(effort);
-        KStream<String, EffortChange> changes = attributed
+        KStream<String, EffortChange> tracked = attributed
                 .filter((customer, a) -> !a.event().isFeedback() || a.event().feedback().metric() == Metric.CES,
                         Named.as("interactions-and-ces"))
                 .processValues(() -> new TrackEffort(formula), Named.as("track-effort"), EFFORT_STORE,
                         RECENT_INTERACTIONS_STORE);
-        changes.filter((customer, change) -> change.after().indexDiffers(change.before()), Named.as("index-changed"))
+        KStream<String, EffortChange> foldedIn = here
+                .filter((customer, fold) -> fold.kind() == MergeFold.Kind.CUSTOMER, Named.as("customer-folds-in"))
+                .processValues(() -> new FoldInMerged(config, formula), Named.as("fold-in-merged"),
+                        RECENT_INTERACTIONS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
+        KStream<String, EffortChange> left = foldedOut
+                .filter((merged, out) -> out.effort() != null, Named.as("merged-with-effort"))
+                .mapValues(FoldOutMerged.Out::effort, Named.as("merged-effort-out"));
+        KStream<String, EffortChange> changes = tracked.merge(foldedIn, Named.as("tracked-and-folded-in"))
+                .merge(left, Named.as("effort-changes"));
+        // A merged customer's change (to no index) leaves the aggregates but is no index to publish.
+        changes.filter((customer, change) -> change.after().index() != null
+                        && change.after().indexDiffers(change.before()), Named.as("index-changed"))
                 .map((customer, change) -> KeyValue.pair(customer, new EffortIndexUpdated(customer,
                         change.after().index(), change.after().drivers(), Instant.ofEpochMilli(change.after().updatedAt()))),
                         Named.as("to-effort-index-updated"))
@@ -148,6 +237,12 @@ public class ScoringTopology {
         changes.flatMap((customer, change) -> change.deltas(), Named.as("effort-deltas-by-scope"))
                 .repartition(Repartitioned.with(Serdes.String(), EFFORT_SUM_SERDE).withName(EFFORT_BY_SCOPE))
                 .process(SumEffort::new, Named.as("sum-effort"), EFFORT_AGGREGATES_STORE);
+    }
+
+    /** A merge keyed by its merged id, into another customer: anything else cannot be folded. */
+    private static boolean isFoldable(String merged, CustomersMerged merge) {
+        return merged != null && merge != null && merged.equals(merge.mergedId()) && merge.survivorId() != null
+                && !merge.survivorId().equals(merged);
     }
 
     private <V> void store(StreamsBuilder builder, String name, Serde<V> values) {

@@ -1,6 +1,5 @@
 package io.omnipulse.scoring.streams;
 
-import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.domain.DayBuckets;
 import io.omnipulse.scoring.domain.ScopeKey;
@@ -9,8 +8,11 @@ import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.scoring.domain.Window;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -24,8 +26,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * as exact sums of those days, ending with the day of this task's event-time clock (the latest
  * occurredAt seen here). Publishes "all" on every response and a trailing window when the response
  * lies in it or when the clock entered a new day since the window was last published.
+ *
+ * <p>Merges: a merged customer's scope key hands its tallies over (taken out here, published empty,
+ * sent towards the survivor); the survivor's scope key absorbs them: counts, late counts and the
+ * buckets of each day add up, and every window of the survivor is published again.
  */
-class TallyWindows extends ContextualProcessor<String, ScoredResponse, String, ScoreUpdated> {
+class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, ScopeOutput> {
+
+    private static final Pattern DAY = Pattern.compile("-?\\d+");
 
     private final ScoringConfig config;
     private KeyValueStore<String, Long> clock;
@@ -36,13 +44,28 @@ class TallyWindows extends ContextualProcessor<String, ScoredResponse, String, S
         this.config = config;
     }
 
-    /** The bucket of a scope key and day; point reads only, so a key containing '#' cannot collide. */
+    /** The bucket of a scope key and day. */
     static String bucketKey(String scopeKey, long day) {
         return scopeKey + '#' + day;
     }
 
+    /** The day buckets of one scope key (a prefix scan; another key may start with this one and '#'). */
+    private Map<Long, ScoreTally> bucketsOf(String scopeKey) {
+        String prefix = scopeKey + '#';
+        Map<Long, ScoreTally> days = new HashMap<>();
+        try (KeyValueIterator<String, ScoreTally> all = buckets.prefixScan(prefix, Serdes.String().serializer())) {
+            all.forEachRemaining(entry -> {
+                String day = entry.key.substring(prefix.length());
+                if (DAY.matcher(day).matches()) {
+                    days.put(Long.parseLong(day), entry.value);
+                }
+            });
+        }
+        return days;
+    }
+
     @Override
-    public void init(ProcessorContext<String, ScoreUpdated> context) {
+    public void init(ProcessorContext<String, ScopeOutput> context) {
         super.init(context);
         clock = context.getStateStore(ScoringTopology.SCORE_CLOCK_STORE);
         totals = context.getStateStore(ScoringTopology.TALLIES_STORE);
@@ -51,12 +74,26 @@ class TallyWindows extends ContextualProcessor<String, ScoredResponse, String, S
     }
 
     @Override
-    public void process(Record<String, ScoredResponse> record) {
-        ScoredResponse response = record.value();
-        ScopeKey scope = ScopeKey.parse(record.key());
+    public void process(Record<String, ScopeUpdate> record) {
+        ScopeUpdate update = record.value();
+        switch (update.kind()) {
+            case RESPONSE -> count(record, update.response());
+            case HAND_OVER -> handOver(record, update.survivor());
+            case ABSORB -> absorb(record, update.fold());
+        }
+    }
+
+    /** The task's event-time clock, moved on to {@code at} when that is later. */
+    private long advanceClock(long at) {
         Long seen = clock.get(AttributeToInteraction.CLOCK);
-        long now = seen == null ? response.occurredAt() : Math.max(seen, response.occurredAt());
+        long now = seen == null ? at : Math.max(seen, at);
         clock.put(AttributeToInteraction.CLOCK, now);
+        return now;
+    }
+
+    private void count(Record<String, ScopeUpdate> record, ScoredResponse response) {
+        ScopeKey scope = ScopeKey.parse(record.key());
+        long now = advanceClock(response.occurredAt());
         long endDay = DayBuckets.dayOf(now);
         long day = DayBuckets.dayOf(response.occurredAt());
 
@@ -86,10 +123,54 @@ class TallyWindows extends ContextualProcessor<String, ScoredResponse, String, S
         }
     }
 
-    private void publish(Record<String, ScoredResponse> record, ScopeKey scope, Window window, ScoreTally tally,
+    /**
+     * A merged customer's scope key: its totals and day buckets leave (deleted here, sent towards the
+     * survivor) and its windows are published empty. With nothing stored (no responses, or a replayed
+     * merge) nothing happens.
+     */
+    private void handOver(Record<String, ScopeUpdate> record, String survivor) {
+        ScopeTotals stored = totals.get(record.key());
+        Map<Long, ScoreTally> days = bucketsOf(record.key());
+        if (stored == null && days.isEmpty()) {
+            return;
+        }
+        days.keySet().forEach(day -> buckets.delete(bucketKey(record.key(), day)));
+        totals.delete(record.key());
+        ScopeTotals handed = stored == null ? ScopeTotals.EMPTY : stored;
+        ScopeKey scope = ScopeKey.parse(record.key());
+        context().forward(record.withValue(ScopeOutput.fold(survivor, MergeFold.scope(scope.key(),
+                new ScopeFold(handed.all(), handed.lateEvents(), handed.updatedAt(), days)))));
+        Long now = clock.get(AttributeToInteraction.CLOCK);
+        Instant asOf = Instant.ofEpochMilli(now == null ? handed.updatedAt() : now);
+        publish(record, scope, Window.ALL, ScoreTally.EMPTY, asOf);
+        Window.TRAILING.forEach(window -> publish(record, scope, window, ScoreTally.EMPTY, asOf));
+    }
+
+    /** The survivor's scope key takes a merged customer's tallies in and publishes all its windows. */
+    private void absorb(Record<String, ScopeUpdate> record, ScopeFold fold) {
+        ScopeKey scope = ScopeKey.parse(record.key());
+        long now = advanceClock(fold.updatedAt());
+        long endDay = DayBuckets.dayOf(now);
+        ScopeTotals before = totals.get(record.key());
+        before = before == null ? ScopeTotals.EMPTY : before;
+        ScopeTotals after = new ScopeTotals(before.all().plus(fold.all()), before.lateEvents() + fold.lateEvents(),
+                endDay, now);
+        totals.put(record.key(), after);
+        fold.buckets().forEach((day, tally) -> {
+            String bucket = bucketKey(record.key(), day);
+            ScoreTally mine = buckets.get(bucket);
+            buckets.put(bucket, (mine == null ? ScoreTally.EMPTY : mine).plus(tally));
+        });
+        Instant asOf = Instant.ofEpochMilli(now);
+        publish(record, scope, Window.ALL, after.all(), asOf);
+        Map<Window, ScoreTally> windows = DayBuckets.trailing(endDay, d -> buckets.get(bucketKey(record.key(), d)));
+        Window.TRAILING.forEach(window -> publish(record, scope, window, windows.get(window), asOf));
+    }
+
+    private void publish(Record<String, ScopeUpdate> record, ScopeKey scope, Window window, ScoreTally tally,
             Instant asOf) {
         context().forward(record.withKey(scope.topicKey(window.wire()))
-                .withValue(tally.toScoreUpdated(scope, window.wire(), asOf)));
+                .withValue(ScopeOutput.score(tally.toScoreUpdated(scope, window.wire(), asOf))));
     }
 
     /** Days before the longest window plus the grace can never be read or written again. */

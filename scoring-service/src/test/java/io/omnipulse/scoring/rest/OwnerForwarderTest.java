@@ -23,14 +23,14 @@ class OwnerForwarderTest {
 
     record Config(Duration dedupRetention, Duration dedupPurgeInterval, Duration grace, Duration bucketPurgeInterval,
             Duration attributionHorizon, Duration historyRetention, int historyMaxInteractions,
-            Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
+            Duration mergeRetention, Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
     }
 
     static final ScopeKey CHAT = new ScopeKey(Scope.CHANNEL, "chat");
 
     final OwnerForwarder forwarder = new OwnerForwarder(
             new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7), Duration.ofHours(1),
-                    Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofSeconds(2), 2));
+                    Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofDays(90), Duration.ofSeconds(2), 2));
     final AtomicReference<String> askedFor = new AtomicReference<>();
     final AtomicReference<String> forwardedHeader = new AtomicReference<>();
     HttpServer owner;

@@ -11,6 +11,7 @@ import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.InteractionDetails;
@@ -19,6 +20,7 @@ import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +47,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The wired service against a real broker. This is the only test class of the module that
- * produces to cx.contact-events.v1, so the exact counts below are all its own.
+ * produces to cx.resolved-events.v1, so the exact counts below are all its own.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -230,6 +233,39 @@ class ScoringServiceTest {
     }
 
     @Test
+    void aMergeOnKafkaFoldsTheMergedCustomersScoresIntoTheSurvivor() throws Exception {
+        String run = UUID.randomUUID().toString();
+        CustomerIds ann = new CustomerIds(null, "merge-ann-" + run + "@example.com", null, null, null);
+        CustomerIds bob = new CustomerIds(null, "merge-bob-" + run + "@example.com", null, null, null);
+        String annId = CustomerKeys.customerId(ann);
+        String bobId = CustomerKeys.customerId(bob);
+        Instant now = Instant.now();
+        // CSAT without channel or team: counted for global (whose CSAT no test asserts) and the customer only.
+        produce(List.of(csatOf("m-1", bob, now, 5), csatOf("m-2", ann, now, 1)));
+        produce(Topics.CUSTOMER_MERGES, List.of(KeyValue.pair(bobId, new CustomersMerged(annId, bobId, "helpdesk",
+                "link-" + run, List.of("email:merge-bob-" + run + "@example.com"), now, now))));
+        // Resolved before the merge was known, so still keyed by Bob: it follows him to Ann.
+        produce(List.of(csatOf("m-3", bob, now.plusSeconds(1), 4)));
+
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = given().get("/v1/customers/" + annId + "/scores");
+            return response.statusCode() == 200 && response.jsonPath().getInt("windows.all.csat.n") == 3
+                    && given().get("/v1/customers/" + bobId + "/scores").statusCode() == 404;
+        });
+        given().get("/v1/customers/" + annId + "/scores").then().statusCode(200)
+                .body("windows.7d.csat.n", equalTo(3)).body("windows.7d.csat.satisfied", equalTo(2));
+        given().queryParam("scope", "customer").queryParam("key", bobId).get("/v1/scores").then().statusCode(200)
+                .body("csat.n", equalTo(0));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("omnipulse_scoring_merges_folded_total"));
+    }
+
+    static ContactEvent csatOf(String eventId, CustomerIds customer, Instant at, int score) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, null, at, customer, null, null, null,
+                null, new FeedbackDetails(Metric.CSAT, score, null, null, null), null);
+    }
+
+    @Test
     void unknownCustomerIsNotFoundAndEffortIsOnlyPerGlobalChannelOrTeam() {
         given().get("/v1/customers/cus-0000000000000000/scores").then().statusCode(404)
                 .contentType("application/problem+json");
@@ -287,14 +323,20 @@ class ScoringServiceTest {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
+    /** Events keyed by their own customer id, as identity resolution keys a customer with one identifier. */
     static void produce(List<ContactEvent> events) throws Exception {
+        produce(Topics.RESOLVED_EVENTS, events.stream()
+                .map(e -> KeyValue.pair(CustomerKeys.customerId(e.customer()), e)).toList());
+    }
+
+    /** One after the other, each acknowledged before the next: their order on a partition is the list's. */
+    static <V> void produce(Topic<String, V> topic, List<KeyValue<String, V>> records) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, ContactEvent> producer = new KafkaProducer<>(config,
-                Topics.CONTACT_EVENTS.keySerde().serializer(), Topics.CONTACT_EVENTS.valueSerde().serializer())) {
-            for (ContactEvent e : events) {
-                producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(), CustomerKeys.customerId(e.customer()),
-                        e)).get();
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
+            for (KeyValue<String, V> record : records) {
+                producer.send(new ProducerRecord<>(topic.name(), record.key, record.value)).get();
             }
         }
     }

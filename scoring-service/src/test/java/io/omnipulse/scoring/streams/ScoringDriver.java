@@ -2,6 +2,7 @@ package io.omnipulse.scoring.streams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.EffortIndexUpdated;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -26,7 +28,7 @@ final class ScoringDriver implements AutoCloseable {
 
     record Config(Duration dedupRetention, Duration dedupPurgeInterval, Duration grace, Duration bucketPurgeInterval,
             Duration attributionHorizon, Duration historyRetention, int historyMaxInteractions,
-            Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
+            Duration mergeRetention, Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
     }
 
     record Effort(Duration horizon, Duration repeatWindow, int repeatPoints, int switchPoints, int transferPoints,
@@ -38,11 +40,12 @@ final class ScoringDriver implements AutoCloseable {
             10, 15, 20);
 
     static final Config DEFAULTS = new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7),
-            Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofSeconds(2), 2);
+            Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofDays(90), Duration.ofSeconds(2), 2);
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestInputTopic<String, ContactEvent> input;
+    final TestInputTopic<String, CustomersMerged> merges;
     final TestOutputTopic<String, ScoreUpdated> output;
     final TestOutputTopic<String, EffortIndexUpdated> effort;
 
@@ -66,18 +69,32 @@ final class ScoringDriver implements AutoCloseable {
         }
         driver = new TopologyTestDriver(new ScoringTopology(config, EFFORT, new ScoringMetrics(meters), inMemory).topology(), props,
                 wallClock);
-        input = driver.createInputTopic(Topics.CONTACT_EVENTS.name(), Topics.CONTACT_EVENTS.keySerde().serializer(),
-                Topics.CONTACT_EVENTS.valueSerde().serializer());
+        input = driver.createInputTopic(ScoringTopology.SOURCE.name(), ScoringTopology.SOURCE.keySerde().serializer(),
+                ScoringTopology.SOURCE.valueSerde().serializer());
+        merges = driver.createInputTopic(ScoringTopology.MERGES.name(), ScoringTopology.MERGES.keySerde().serializer(),
+                ScoringTopology.MERGES.valueSerde().serializer());
         output = driver.createOutputTopic(Topics.SCORE_UPDATES.name(),
                 Topics.SCORE_UPDATES.keySerde().deserializer(), Topics.SCORE_UPDATES.valueSerde().deserializer());
         effort = driver.createOutputTopic(Topics.EFFORT_INDEX.name(), Topics.EFFORT_INDEX.keySerde().deserializer(),
                 Topics.EFFORT_INDEX.valueSerde().deserializer());
     }
 
+    /** Events keyed by their own customer id, as resolved before any merge. */
     void send(ContactEvent... events) {
         for (ContactEvent e : events) {
             input.pipeInput(Events.keyOf(e), e);
         }
+    }
+
+    /** One event keyed by the customer id identity resolution gave it. */
+    void send(String customerId, ContactEvent event) {
+        input.pipeInput(customerId, event);
+    }
+
+    /** profile-service's word that {@code mergedId} folds into {@code survivorId}, keyed by the merged id. */
+    void merge(String survivorId, String mergedId) {
+        merges.pipeInput(mergedId, new CustomersMerged(survivorId, mergedId, "helpdesk", "link-" + mergedId,
+                List.of(), Events.T0, Events.T0));
     }
 
     /** The latest update per topic key. */

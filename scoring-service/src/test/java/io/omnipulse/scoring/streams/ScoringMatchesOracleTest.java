@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,11 +37,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Randomised, with fixed seeds so a failure is reproducible: 10,000+ events over five months with
  * re-sends, out-of-order arrivals within the grace and late ones beyond it, answers rating
- * conversations or not. Every score of every scope key and window, as published and as queried,
- * equals an oracle computed straight from the raw events with plain arithmetic and none of the
- * production code: replay in arrival order, first copy of each (source, eventId) only; the clock
- * is the latest occurredAt so far; an answer rates its conversation's latest interaction, else the
- * customer's latest one at most 7 days before it; windows are day ranges.
+ * conversations or not, and customer merges among them (chains, replays, events still keyed by a
+ * merged id). Every score of every scope key and window, as published and as queried, equals an
+ * oracle computed straight from the raw events with plain arithmetic and none of the production
+ * code: replay in arrival order, first copy of each (source, eventId) only; the clock is the latest
+ * occurredAt so far; an answer rates its conversation's latest interaction, else the customer's
+ * latest one at most 7 days before it, among the interactions of everyone merged into that customer
+ * so far; a response counts for the customer that the final merges make of it; windows are day ranges.
  */
 class ScoringMatchesOracleTest {
 
@@ -70,6 +73,13 @@ class ScoringMatchesOracleTest {
     record Sent(ContactEvent event, long arrival) {
     }
 
+    /**
+     * One record in arrival order: an event keyed as identity resolution keyed it, or (event null) the
+     * merge of the customer {@code key} into {@code survivor}.
+     */
+    record Step(String key, ContactEvent event, String survivor) {
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {7, 42})
     void everyScoreOfEveryScopeAndWindowEqualsTheOracle(long seed) {
@@ -79,17 +89,32 @@ class ScoringMatchesOracleTest {
 
         ScoringDriver.Config config = new ScoringDriver.Config(Duration.ofDays(365), Duration.ofHours(1),
                 Duration.ofMillis(GRACE), Duration.ofDays(365), Duration.ofMillis(HORIZON), Duration.ofMillis(RETENTION),
-                100_000, Duration.ofSeconds(2), 2);
-        Oracle oracle = new Oracle(sent);
+                100_000, Duration.ofDays(90), Duration.ofSeconds(2), 2);
+        List<Step> steps = withMerges(sent, random);
+        Oracle oracle = new Oracle(steps);
         assertThat(oracle.late).as("the data set has late answers").isGreaterThan(50);
         assertThat(oracle.duplicates).as("and re-sends").isGreaterThan(500);
+        assertThat(oracle.merges).as("and merges").isGreaterThan(40);
+        assertThat(oracle.chained).as("some of a customer that had absorbed another").isGreaterThan(5);
+        assertThat(oracle.intoMerged).as("some into an id merged before").isGreaterThan(2);
+        assertThat(oracle.replayedMerges).as("some sent twice").isGreaterThan(3);
+        assertThat(oracle.staleKeys).as("and events keyed by a merged id").isGreaterThan(100);
         try (ScoringDriver scoring = new ScoringDriver(config, Events.T0)) {
-            sent.forEach(scoring::send);
+            for (Step step : steps) {
+                if (step.event() == null) {
+                    scoring.merge(step.survivor(), step.key());
+                } else {
+                    scoring.send(step.key(), step.event());
+                }
+            }
             Map<String, ScoreUpdated> published = scoring.latest();
 
             Set<String> expectedKeys = new HashSet<>();
             oracle.allTime.keySet().forEach(k -> Window.TRAILING.forEach(w -> expectedKeys.add(k + ":" + w.wire())));
             oracle.allTime.keySet().forEach(k -> expectedKeys.add(k + ":all"));
+            // A merged customer that had responses publishes its windows once more, empty.
+            oracle.emptied.forEach(id -> Window.TRAILING.forEach(w -> expectedKeys.add("customer:" + id + ":" + w.wire())));
+            oracle.emptied.forEach(id -> expectedKeys.add("customer:" + id + ":all"));
             assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expectedKeys);
 
             KeyValueStore<String, ScopeTotals> totals = scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE);
@@ -109,6 +134,14 @@ class ScoringMatchesOracleTest {
                             queried.get(window).toScoreUpdated(scope, window.wire(), null));
                 }
             });
+            oracle.emptied.forEach(id -> {
+                assertThat(totals.get("customer|" + id)).as(id + " merged away").isNull();
+                for (Window window : Window.values()) {
+                    assertMatches("customer:" + id + ":" + window.wire(), new Expected(),
+                            published.get("customer:" + id + ":" + window.wire()));
+                }
+            });
+            assertThat(scoring.counter("omnipulse.scoring.merges.folded")).isEqualTo(oracle.merges);
             assertThat(scoring.counter("omnipulse.scoring.responses.late")).isEqualTo(oracle.late);
             assertThat(scoring.counter("omnipulse.scoring.responses.attributed")).as("attribution was exercised")
                     .isGreaterThan(1000);
@@ -131,6 +164,53 @@ class ScoringMatchesOracleTest {
         }
         sent.sort(Comparator.comparingLong(Sent::arrival));
         return sent.stream().map(Sent::event).toList();
+    }
+
+    /**
+     * The events keyed as identity resolution would key them, with merges among them: each into a
+     * random other customer (half the time named by an id that may have been merged before), half of
+     * them of a customer that had absorbed others (chains), a few sent twice. An event is keyed by what
+     * its customer has become, or (1 in 10, resolved before the merge was known) still by its own id.
+     */
+    static List<Step> withMerges(List<ContactEvent> sent, Random random) {
+        Map<String, String> into = new HashMap<>();
+        List<String> survivors = new ArrayList<>();
+        List<Step> merges = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        for (ContactEvent event : sent) {
+            if (random.nextInt(125) == 0) {
+                String merged = root(into, survivors.isEmpty() || random.nextBoolean() ? idOf(random.nextInt(300))
+                        : survivors.get(random.nextInt(survivors.size())));
+                String named = idOf(random.nextInt(300));
+                // Half the time named by the id it had, which may have been merged already (seen first).
+                String survivor = random.nextBoolean() ? named : root(into, named);
+                if (!merged.equals(root(into, survivor))) {
+                    into.put(merged, survivor);
+                    survivors.add(survivor);
+                    merges.add(new Step(merged, null, survivor));
+                    steps.add(merges.get(merges.size() - 1));
+                }
+            }
+            if (!merges.isEmpty() && random.nextInt(1000) == 0) {
+                steps.add(merges.get(random.nextInt(merges.size())));
+            }
+            String own = CustomerKeys.customerId(event.customer());
+            steps.add(new Step(random.nextInt(10) == 0 ? own : root(into, own), event, null));
+        }
+        return steps;
+    }
+
+    static String idOf(int customer) {
+        return CustomerKeys.customerId(Events.customer("c" + customer + "@example.com"));
+    }
+
+    /** What a customer id has become after the merges so far. */
+    static String root(Map<String, String> into, String id) {
+        String root = id;
+        while (into.containsKey(root)) {
+            root = into.get(root);
+        }
+        return root;
     }
 
     static ContactEvent randomEvent(Random random, int i) {
@@ -164,18 +244,51 @@ class ScoringMatchesOracleTest {
         final Map<String, Long> lateByKey = new HashMap<>();
         /** scope key -> day -> answers of that day that were not late. */
         final Map<String, Map<Long, List<ContactEvent>>> onTime = new HashMap<>();
+        /** Merged customers that had responses when they were merged. */
+        final Set<String> emptied = new TreeSet<>();
         long clock = Long.MIN_VALUE;
         long late;
         long duplicates;
+        long merges;
+        long chained;
+        long intoMerged;
+        long replayedMerges;
+        long staleKeys;
 
         record Seen(ContactEvent event, int order) {
         }
 
-        Oracle(List<ContactEvent> sent) {
+        Oracle(List<Step> steps) {
+            Map<String, String> finalInto = new HashMap<>();
+            steps.stream().filter(s -> s.event() == null).forEach(s -> finalInto.putIfAbsent(s.key(), s.survivor()));
+            Map<String, String> into = new HashMap<>();
+            Map<String, Long> responses = new HashMap<>();
             Set<String> seen = new HashSet<>();
             Map<String, List<Seen>> interactions = new HashMap<>();
-            for (int order = 0; order < sent.size(); order++) {
-                ContactEvent e = sent.get(order);
+            for (int order = 0; order < steps.size(); order++) {
+                Step step = steps.get(order);
+                if (step.event() == null) {
+                    if (into.containsKey(step.key())) {
+                        replayedMerges++;
+                        continue;
+                    }
+                    String merged = step.key();
+                    String survivor = root(into, step.survivor());
+                    merges++;
+                    chained += into.containsValue(merged) ? 1 : 0;
+                    intoMerged += survivor.equals(step.survivor()) ? 0 : 1;
+                    into.put(merged, step.survivor());
+                    interactions.computeIfAbsent(survivor, c -> new ArrayList<>())
+                            .addAll(interactions.getOrDefault(merged, List.of()));
+                    interactions.remove(merged);
+                    if (responses.getOrDefault(merged, 0L) > 0) {
+                        emptied.add(merged);
+                        responses.merge(survivor, responses.remove(merged), Long::sum);
+                    }
+                    continue;
+                }
+                staleKeys += into.containsKey(step.key()) ? 1 : 0;
+                ContactEvent e = step.event();
                 boolean answer = e.type() == EventType.FEEDBACK;
                 if (answer && e.feedback().score() == null) {
                     continue;
@@ -187,7 +300,7 @@ class ScoringMatchesOracleTest {
                 long at = e.occurredAt().toEpochMilli();
                 boolean isLate = clock != Long.MIN_VALUE && at < clock - GRACE;
                 clock = Math.max(clock, at);
-                String customer = CustomerKeys.customerId(e.customer());
+                String customer = root(into, step.key());
                 if (!answer) {
                     interactions.computeIfAbsent(customer, c -> new ArrayList<>()).add(new Seen(e, order));
                     continue;
@@ -196,7 +309,8 @@ class ScoringMatchesOracleTest {
                 Channel channel = rated == null ? e.channel() : rated.channel();
                 String team = rated == null ? e.team() : rated.team();
                 String agent = rated == null ? e.agentId() : rated.agentId();
-                List<String> keys = new ArrayList<>(List.of("global:all", "customer:" + customer));
+                responses.merge(customer, 1L, Long::sum);
+                List<String> keys = new ArrayList<>(List.of("global:all", "customer:" + root(finalInto, customer)));
                 if (channel != null) {
                     keys.add("channel:" + channel.wire());
                 }

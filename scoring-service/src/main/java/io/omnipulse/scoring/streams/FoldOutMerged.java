@@ -1,0 +1,99 @@
+package io.omnipulse.scoring.streams;
+
+import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.scoring.domain.EffortState;
+import io.omnipulse.scoring.domain.RecentInteractions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per merged customer id (the key of a merge): remembers its survivor, then takes its recent
+ * interactions, effort state and seen event ids out of this partition and forwards them, with the
+ * effort change that takes it out of the aggregates. A replayed merge finds the id already
+ * remembered and does nothing: the state went with the first one, and what came since was sent on.
+ */
+class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOutMerged.Out> {
+
+    /** What leaves with a merged customer; {@code effort} null when it had no effort state. */
+    record Out(String survivor, CustomerFold customer, EffortChange effort) {
+    }
+
+    private final Duration retention;
+    private final Duration purgeInterval;
+    private final ScoringMetrics metrics;
+    private FixedKeyProcessorContext<String, Out> context;
+    private KeyValueStore<String, MergedInto> merged;
+    private KeyValueStore<String, RecentInteractions> history;
+    private KeyValueStore<String, EffortState> effort;
+    private KeyValueStore<String, Long> seen;
+
+    FoldOutMerged(Duration retention, Duration purgeInterval, ScoringMetrics metrics) {
+        this.retention = retention;
+        this.purgeInterval = purgeInterval;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Out> context) {
+        this.context = context;
+        this.merged = context.getStateStore(ScoringTopology.MERGED_CUSTOMERS_STORE);
+        this.history = context.getStateStore(ScoringTopology.RECENT_INTERACTIONS_STORE);
+        this.effort = context.getStateStore(ScoringTopology.EFFORT_STORE);
+        this.seen = context.getStateStore(ScoringTopology.SEEN_EVENTS_STORE);
+        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOlderThanRetention);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, CustomersMerged> record) {
+        String id = record.key();
+        if (merged.get(id) != null) {
+            return;
+        }
+        String survivor = record.value().survivorId();
+        merged.put(id, new MergedInto(survivor, context.currentSystemTimeMs()));
+        RecentInteractions interactions = history.get(id);
+        history.delete(id);
+        EffortState state = effort.get(id);
+        effort.delete(id);
+        metrics.mergeFolded();
+        context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, state, takeSeen(id)),
+                state == null ? null : new EffortChange(state, EffortState.NONE))));
+    }
+
+    /** The merged id's remembered event ids, deleted here. */
+    private Map<String, Long> takeSeen(String id) {
+        String prefix = DropDuplicates.seenKey(id, "");
+        Map<String, Long> taken = new HashMap<>();
+        try (KeyValueIterator<String, Long> all = seen.prefixScan(prefix, Serdes.String().serializer())) {
+            all.forEachRemaining(entry -> taken.put(entry.key.substring(prefix.length()), entry.value));
+        }
+        taken.keySet().forEach(key -> seen.delete(DropDuplicates.seenKey(id, key)));
+        return taken;
+    }
+
+    private void forgetOlderThanRetention(long now) {
+        long cutoff = now - retention.toMillis();
+        List<String> expired = new ArrayList<>();
+        // Collect first, delete after: the store is not modified under an open iterator.
+        try (KeyValueIterator<String, MergedInto> all = merged.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, MergedInto> entry = all.next();
+                if (entry.value.mergedAt() < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(merged::delete);
+    }
+}

@@ -1,0 +1,25 @@
+package io.omnipulse.scoring.streams;
+
+/**
+ * A record on the repartition by scope key: a response to count, a merged customer's scope key to
+ * hand over to its survivor, or a merged customer's tallies for the survivor's scope key to absorb.
+ * Exactly one of {@code response}, {@code survivor} and {@code fold} is set, as {@code kind} says.
+ */
+record ScopeUpdate(Kind kind, ScoredResponse response, String survivor, ScopeFold fold) {
+
+    enum Kind {
+        RESPONSE, HAND_OVER, ABSORB
+    }
+
+    static ScopeUpdate response(ScoredResponse response) {
+        return new ScopeUpdate(Kind.RESPONSE, response, null, null);
+    }
+
+    static ScopeUpdate handOver(String survivor) {
+        return new ScopeUpdate(Kind.HAND_OVER, null, survivor, null);
+    }
+
+    static ScopeUpdate absorb(ScopeFold fold) {
+        return new ScopeUpdate(Kind.ABSORB, null, null, fold);
+    }
+}
