@@ -59,13 +59,19 @@ public interface ProfileConfig {
     @WithDefault("50")
     int maxLinksPerIdentifier();
 
-    /** Topic that carries identity resolution's messages back into the topology (created at start-up). */
+    /**
+     * Topic that carries identity resolution's messages back into the topology. It is provisioned with
+     * the catalog (deploy/topics.sh, Topics.PROFILE_IDENTITY_LOOP); the service never creates topics.
+     */
     @WithDefault(ProfileTopology.DEFAULT_LOOP_TOPIC)
     String identityLoopTopic();
 
-    /** Whether start-up creates the loop topic (6 partitions) when it is missing. */
-    @WithDefault("true")
-    boolean createIdentityLoopTopic();
+    /**
+     * How long a resolved event's key is remembered, so that a re-send (same source and eventId) is
+     * dropped rather than published again, possibly under another customer after a merge.
+     */
+    @WithDefault("30D")
+    Duration replayRetention();
 
     default ProfileLimits limits() {
         return new ProfileLimits(identifiersPerType(), journeySize(), recentEventKeys(), conversations(), merges());

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.omnipulse.events.CustomerKeys;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * What an identifier knows about the customer it belongs to: the oldest identifier of its group
- * (rank: first-seen event time, then strength, then id) and the group's crmId. Labels only ever
- * {@link #join} towards the oldest, so every order of events ends in the same label per group.
+ * A customer as identity resolution names it: its representative identifier (the crm identifier of a
+ * crm territory, else the oldest identifier of its group; rank: first-seen event time, then strength,
+ * then id) and its crmId. {@link IdentityNode} decides which label each identifier carries;
+ * {@link #join} and {@link #compatibleWith} decide where one event goes (see {@link Attribution}).
  *
  * @param since    event time the representative identifier was first seen
  * @param strength strength of the representative (0 = crm ... 4 = chat visitor)
@@ -19,20 +19,15 @@ import java.util.Objects;
  */
 public record Label(Instant since, int strength, String repId, String crmId) {
 
-    private static final Comparator<Label> RANK = Comparator.comparing(Label::since, Comparator.nullsLast(Comparator.naturalOrder()))
+    /** Older first: first-seen event time, then strength, then id. */
+    static final Comparator<Label> RANK = Comparator.comparing(Label::since, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(Label::strength)
             .thenComparing(Label::repId);
 
     /** The label an identifier has on its own, first seen at {@code firstSeen}. */
     public static Label own(String typedIdentifier, Instant firstSeen) {
         return new Label(firstSeen, IdentifierNormaliser.strength(typedIdentifier),
-                CustomerKeys.customerIdOf(typedIdentifier), crmOf(List.of(typedIdentifier)));
-    }
-
-    /** What one event says: its identifiers belong together, represented by its strongest one. */
-    public static Label ofEvent(List<String> identifiers, Instant occurredAt) {
-        return new Label(occurredAt, IdentifierNormaliser.strength(identifiers.get(0)),
-                CustomerKeys.customerIdOf(identifiers.get(0)), crmOf(identifiers));
+                CustomerKeys.customerIdOf(typedIdentifier), crmOf(typedIdentifier));
     }
 
     /**
@@ -64,12 +59,7 @@ public record Label(Instant since, int strength, String repId, String crmId) {
         return a == null ? b : a.join(b);
     }
 
-    private static String crmOf(List<String> identifiers) {
-        for (String typed : identifiers) {
-            if (typed.startsWith(CustomerKeys.CRM + ":")) {
-                return IdentifierNormaliser.valueOf(typed);
-            }
-        }
-        return null;
+    private static String crmOf(String typedIdentifier) {
+        return typedIdentifier.startsWith(CustomerKeys.CRM + ":") ? IdentifierNormaliser.valueOf(typedIdentifier) : null;
     }
 }

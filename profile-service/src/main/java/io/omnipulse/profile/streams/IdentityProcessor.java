@@ -14,11 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One node per typed identifier. A claim links the identifiers of an event; a better label is
- * offered to every linked identifier through the loop topic until the whole group holds the same
- * one. Labels only move towards the oldest representative, so this converges, and to the same
- * result in every order. When a group's representative gives up its own label, its customer was
- * merged: that is announced to the profile store.
+ * One node per typed identifier ({@link IdentityNode} defines the grouping it computes). A claim
+ * links the identifiers of an event; offers carry what each identifier reaches to its links through
+ * the loop topic until nothing changes any more; an identifier that becomes shared withdraws. When
+ * a group's representative moves to another customer, its customer was merged; when it gets its own
+ * customer back, that customer lives again. Both are announced to the profile store.
  */
 final class IdentityProcessor implements Processor<String, LoopMessage, String, Object> {
 
@@ -42,16 +42,21 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
     public void process(Record<String, LoopMessage> record) {
         LoopMessage message = record.value();
         String self = record.key();
-        if (self == null || message == null
-                || message.kind() != LoopMessage.Kind.CLAIM && message.kind() != LoopMessage.Kind.OFFER) {
+        if (self == null || message == null) {
             return;
         }
         IdentityNode node = nodes.get(self);
         node = node == null ? IdentityNode.empty() : node;
         LoopMessage.Cause cause = message.cause();
-        IdentityNode.Step step = message.kind() == LoopMessage.Kind.CLAIM
-                ? node.claim(self, cause.identifiers(), cause.occurredAt(), rules)
-                : node.offer(message.label());
+        IdentityNode.Step step = switch (message.kind()) {
+            case CLAIM -> node.claim(self, cause.identifiers(), cause.occurredAt(), rules);
+            case OFFER -> node.offered(self, message.identifier(), message.offer(), rules);
+            case WITHDRAW -> node.withdrawn(self, message.identifier());
+            default -> null;
+        };
+        if (step == null) {
+            return;
+        }
         if (!step.node().equals(node)) {
             nodes.put(self, step.node());
         }
@@ -65,28 +70,36 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             audit(record, "shared-identifier", cause, List.of(self), step.node().customers(), label.customerId());
         }
         if (step.labelChanged()) {
-            announceMerge(record, self, step.before(), label, cause);
+            announce(record, self, step, cause);
         }
         for (String linked : step.offerTo()) {
-            context.forward(record.withKey(linked).withValue(LoopMessage.offer(label, cause)),
+            context.forward(record.withKey(linked).withValue(LoopMessage.offer(self, step.offer(), cause)),
+                    ProfileTopology.LOOP_SINK);
+        }
+        for (String linked : step.withdrawTo()) {
+            context.forward(record.withKey(linked).withValue(LoopMessage.withdraw(self, cause)),
                     ProfileTopology.LOOP_SINK);
         }
     }
 
     /**
-     * Only the representative announces: it held its group's customer id and now holds another; or
-     * it gets its own id back after a late, earlier event.
+     * Only the representative announces: it held its own customer id and now holds another (a merge),
+     * or it gets its own id back (after a split, or when a late, earlier event made it the oldest).
      */
-    private void announceMerge(Record<String, LoopMessage> record, String self, Label before, Label after,
+    private void announce(Record<String, LoopMessage> record, String self, IdentityNode.Step step,
             LoopMessage.Cause cause) {
+        Label before = step.before();
+        Label after = step.node().label();
         String own = CustomerKeys.customerIdOf(self);
-        if (before != null && !before.customerId().equals(own) && after.customerId().equals(own)) {
-            // Its customer had been merged away; the group now comes back to it.
-            context.forward(record.withKey(own).withValue(LoopMessage.revive()), ProfileTopology.LOOP_SINK);
+        if (before == null || before.customerId().equals(after.customerId())) {
             return;
         }
-        if (before == null || !before.customerId().equals(CustomerKeys.customerIdOf(self))
-                || before.customerId().equals(after.customerId())) {
+        if (after.customerId().equals(own)) {
+            context.forward(record.withKey(own).withValue(LoopMessage.revive(cause, self,
+                    step.split() ? before : null)), ProfileTopology.LOOP_SINK);
+            return;
+        }
+        if (!before.customerId().equals(own)) {
             return;
         }
         CustomersMerged merge = new CustomersMerged(after.customerId(), before.customerId(), cause.source(),

@@ -5,25 +5,28 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.Label;
+import io.omnipulse.profile.domain.Offer;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One step of identity resolution on the loop topic. The key says who handles it: a typed
- * identifier (CLAIM, OFFER), an event's dedup key (EXPECT, RESPONSE) or a customer id (FOLD,
- * MERGED_INTO, ABSORB, REPOINT). Only the fields of its kind are set.
+ * identifier (CLAIM, OFFER, WITHDRAW), an event's dedup key (EXPECT, RESPONSE) or a customer id
+ * (FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE). Only the fields of its kind are set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label,
-        Boolean shared, CustomerProfile profile, CustomersMerged merge) {
+        Boolean shared, CustomerProfile profile, CustomersMerged merge, Offer offer) {
 
     public enum Kind {
         /** To the resolver: this event waits for the labels of its identifiers. */
         EXPECT,
         /** To an identifier: an event carried you with these others. */
         CLAIM,
-        /** To an identifier: a linked identifier's group has this label. */
+        /** To an identifier: the linked {@code identifier} reaches what {@code offer} says. */
         OFFER,
+        /** To an identifier: the linked {@code identifier} became shared; forget its offer. */
+        WITHDRAW,
         /** To the resolver: this identifier's label after the claim. */
         RESPONSE,
         /** To a customer: fold this resolved event in. */
@@ -34,7 +37,10 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
         ABSORB,
         /** To a merged id: your survivor was merged further, point at merge.survivorId. */
         REPOINT,
-        /** To a merged id: a late, earlier event made you the oldest of your group again. */
+        /**
+         * To a merged id: you lead your own group again, because a late, earlier event made you the
+         * oldest or, with {@code label} set to the group you leave, because that group was split.
+         */
         REVIVE
     }
 
@@ -47,39 +53,43 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
     }
 
     static LoopMessage expect(ContactEvent event, List<String> identifiers) {
-        return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null);
+        return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null, null);
     }
 
     static LoopMessage claim(Cause cause) {
-        return new LoopMessage(Kind.CLAIM, null, cause, null, null, null, null, null);
+        return new LoopMessage(Kind.CLAIM, null, cause, null, null, null, null, null, null);
     }
 
-    static LoopMessage offer(Label label, Cause cause) {
-        return new LoopMessage(Kind.OFFER, null, cause, null, label, null, null, null);
+    static LoopMessage offer(String from, Offer offer, Cause cause) {
+        return new LoopMessage(Kind.OFFER, null, cause, from, null, null, null, null, offer);
+    }
+
+    static LoopMessage withdraw(String from, Cause cause) {
+        return new LoopMessage(Kind.WITHDRAW, null, cause, from, null, null, null, null, null);
     }
 
     static LoopMessage response(String identifier, Label label, boolean shared) {
-        return new LoopMessage(Kind.RESPONSE, null, null, identifier, label, shared, null, null);
+        return new LoopMessage(Kind.RESPONSE, null, null, identifier, label, shared, null, null, null);
     }
 
     static LoopMessage fold(ContactEvent event) {
-        return new LoopMessage(Kind.FOLD, event, null, null, null, null, null, null);
+        return new LoopMessage(Kind.FOLD, event, null, null, null, null, null, null, null);
     }
 
     static LoopMessage mergedInto(CustomersMerged merge) {
-        return new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, merge);
+        return new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, merge, null);
     }
 
     static LoopMessage absorb(CustomerProfile profile, CustomersMerged merge) {
-        return new LoopMessage(Kind.ABSORB, null, null, null, null, null, profile, merge);
+        return new LoopMessage(Kind.ABSORB, null, null, null, null, null, profile, merge, null);
     }
 
     static LoopMessage repoint(CustomersMerged merge) {
-        return new LoopMessage(Kind.REPOINT, null, null, null, null, null, null, merge);
+        return new LoopMessage(Kind.REPOINT, null, null, null, null, null, null, merge, null);
     }
 
-    static LoopMessage revive() {
-        return new LoopMessage(Kind.REVIVE, null, null, null, null, null, null, null);
+    static LoopMessage revive(Cause cause, String identifier, Label splitFrom) {
+        return new LoopMessage(Kind.REVIVE, null, cause, identifier, splitFrom, null, null, null, null);
     }
 
     static Cause cause(ContactEvent event, List<String> identifiers) {

@@ -19,6 +19,8 @@ final class ProfileMetrics {
     final Counter sharedIdentifiers;
     final Counter cappedIdentifiers;
     final Counter resolved;
+    final Counter replays;
+    final Counter splits;
 
     ProfileMetrics(MeterRegistry registry) {
         folded = registry.counter("omnipulse.profile.events.folded");
@@ -26,7 +28,9 @@ final class ProfileMetrics {
         unusable = registry.counter("omnipulse.profile.events.ignored", "reason", "unusable");
         junkOnly = registry.counter("omnipulse.profile.events.ignored", "reason", "junk-only");
         resolved = registry.counter("omnipulse.profile.events.resolved");
+        replays = registry.counter("omnipulse.profile.events.ignored", "reason", "replay");
         merges = registry.counter("omnipulse.profile.customers.merged");
+        splits = registry.counter("omnipulse.profile.customers.split");
         crmConflicts = registry.counter("omnipulse.profile.identity.guarded", "kind", "crm-conflict");
         junkIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "junk-identifier");
         sharedIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "shared-identifier");

@@ -52,7 +52,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             case MERGED_INTO -> mergedInto(record, m.merge());
             case ABSORB -> absorb(record, m.profile(), m.merge());
             case REPOINT -> repoint(record.key(), m.merge());
-            case REVIVE -> revive(record.key());
+            case REVIVE -> revive(record, m);
             default -> {
                 // claims, offers, expectations and responses belong to the other processors
             }
@@ -141,11 +141,25 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         records.put(id, next);
     }
 
-    /** Live again with nothing: the profile it was merged into comes back through a merge. */
-    private void revive(String id) {
+    /**
+     * Live again with nothing: its group was split off the survivor, or a late, earlier event made
+     * it the oldest of its group (the other customer then merges into it). A split does not take the
+     * folded events back out of the survivor: that is published for audit instead.
+     */
+    private void revive(Record<String, LoopMessage> record, LoopMessage m) {
+        String id = record.key();
         CustomerRecord current = records.get(id);
-        if (current != null && current.isMerged()) {
-            records.put(id, CustomerRecord.live(CustomerProfile.empty(id), List.of()));
+        if (current == null || !current.isMerged()) {
+            return;
+        }
+        records.put(id, CustomerRecord.live(CustomerProfile.empty(id), List.of()));
+        if (m.label() != null) {
+            metrics.splits.increment();
+            LoopMessage.Cause cause = m.cause();
+            IdentityConflict split = new IdentityConflict("customers-split", cause.source(), cause.eventId(),
+                    List.of(m.identifier()), List.of(current.mergedInto(), id), id, cause.occurredAt(),
+                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            context.forward(record.withKey(id).withValue(split), ProfileTopology.AUDIT_SINK);
         }
     }
 

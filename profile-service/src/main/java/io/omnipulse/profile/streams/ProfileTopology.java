@@ -13,6 +13,7 @@ import io.omnipulse.profile.domain.ProfileLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -23,15 +24,18 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic
- * loop topic -> identity  (identifier-index: label per identifier; offers better labels back to the loop)
- *            -> resolver  (pending-resolutions: attributes each event once all its identifiers answered)
+ * loop topic -> identity  (identifier-index: node per identifier; offers what it reaches to its links via the loop)
+ *            -> resolver  (pending-resolutions: attributes each event once all its identifiers answered;
+ *                          resolved-event-keys: drops replays of resolved events)
  *            -> profiles  (customer-profiles: folds events, carries out merges)
  * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
  * </pre>
  *
  * Every store is keyed by what the loop topic is keyed by, so the loop's partitioning is the stores'
  * partitioning and any number of instances share the work. The loop is a plain topic of its own
- * (Kafka Streams cannot feed a repartition topic back into its own sub-topology).
+ * (Kafka Streams cannot feed a repartition topic back into its own sub-topology). The grouping of
+ * identifiers into customers depends on the set of events only, not on their order or partition:
+ * {@link IdentityNode} defines it.
  */
 @ApplicationScoped
 public class ProfileTopology {
@@ -42,7 +46,16 @@ public class ProfileTopology {
     public static final String IDENTIFIER_INDEX_STORE = "identifier-index";
     /** Event dedup key -> {@link PendingResolution}, only while the event is being resolved. */
     public static final String RESOLUTION_STORE = "pending-resolutions";
-    /** Default name of the loop topic; the application id keeps it apart from other applications. */
+    /** Event dedup key -> wall-clock ms it was resolved, to drop replays for {@link #DEFAULT_REPLAY_RETENTION}. */
+    public static final String RESOLVED_KEYS_STORE = "resolved-event-keys";
+    /** How long a resolved event's key is remembered; a replay after that is resolved again. */
+    public static final Duration DEFAULT_REPLAY_RETENTION = Duration.ofDays(30);
+    /** How often expired resolved-event keys are purged. */
+    static final Duration REPLAY_PURGE_INTERVAL = Duration.ofHours(1);
+    /**
+     * Default name of the loop topic: the one the catalog provisions ({@code Topics.PROFILE_IDENTITY_LOOP};
+     * a literal because it is a config default; ProfileTopologyTest checks that they agree).
+     */
     public static final String DEFAULT_LOOP_TOPIC = "omnipulse-profile-identity-loop";
 
     static final String INTAKE = "intake";
@@ -65,11 +78,12 @@ public class ProfileTopology {
     private final ProfileLimits limits;
     private final IdentityRules rules;
     private final String loopTopic;
+    private final Duration replayRetention;
     private final ProfileMetrics metrics;
 
     @Inject
     public ProfileTopology(ProfileConfig config, MeterRegistry registry) {
-        this(config.limits(), config.identityRules(), config.identityLoopTopic(), registry);
+        this(config.limits(), config.identityRules(), config.identityLoopTopic(), config.replayRetention(), registry);
     }
 
     public ProfileTopology(ProfileLimits limits, MeterRegistry registry) {
@@ -77,9 +91,15 @@ public class ProfileTopology {
     }
 
     public ProfileTopology(ProfileLimits limits, IdentityRules rules, String loopTopic, MeterRegistry registry) {
+        this(limits, rules, loopTopic, DEFAULT_REPLAY_RETENTION, registry);
+    }
+
+    public ProfileTopology(ProfileLimits limits, IdentityRules rules, String loopTopic, Duration replayRetention,
+            MeterRegistry registry) {
         this.limits = limits;
         this.rules = rules;
         this.loopTopic = loopTopic;
+        this.replayRetention = replayRetention;
         this.metrics = new ProfileMetrics(registry);
     }
 
@@ -105,13 +125,15 @@ public class ProfileTopology {
 
         topology.addSource("identity-loop", STRING.deserializer(), LOOP_SERDE.deserializer(), loopTopic)
                 .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics), "identity-loop")
-                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics), "identity-loop")
+                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics, replayRetention, REPLAY_PURGE_INTERVAL), "identity-loop")
                 .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
                         "identity-loop")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
                         STRING, NODE_SERDE), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
                         STRING, PENDING_SERDE), RESOLVER)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
+                        STRING, Serdes.Long()), RESOLVER)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
                         STRING, RECORD_SERDE), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)

@@ -214,9 +214,12 @@ class IdentityResolutionTopologyTest {
         assertThat(customerOf("email:c@example.com")).isEqualTo(id("email:c@example.com"));
         assertThat(customerOf("email:d@example.com")).isEqualTo(id("email:d@example.com"));
         assertThat(TopologyTestSupport.profile(driver, id("email:c@example.com")).interactionCount()).isEqualTo(1);
+        // The link it made before it was known to be shared is undone as well: b is on its own again.
+        assertThat(customerOf("email:b@example.com")).isEqualTo(id("email:b@example.com"));
         List<IdentityConflict> audited = audit.readValuesToList();
-        assertThat(audited).extracting(IdentityConflict::kind).containsExactly("shared-identifier");
+        assertThat(audited).extracting(IdentityConflict::kind).containsExactly("shared-identifier", "customers-split");
         assertThat(audited.get(0).identifiers()).containsExactly("phone:+442070000001");
+        assertThat(audited.get(1).customerIds()).containsExactly(id("email:a@example.com"), id("email:b@example.com"));
         assertThat(registry.counter("omnipulse.profile.identity.guarded", "kind", "shared-identifier").count())
                 .isEqualTo(1.0);
     }

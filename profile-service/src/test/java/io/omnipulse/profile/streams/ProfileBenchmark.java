@@ -38,7 +38,8 @@ class ProfileBenchmark {
         List<ContactEvent> events = events(new Random(1), total, Math.max(1, total / 4));
         String bootstrap = io.omnipulse.devstack.testkit.TestInfrastructure.kafkaBootstrapServers();
         String app = "omnipulse-profile-benchmark-" + System.nanoTime();
-        LoopTopic.ensure(bootstrap, app + "-loop");
+        io.omnipulse.devstack.TopicProvisioner.create(bootstrap, List.of(new org.apache.kafka.clients.admin.NewTopic(
+                app + "-loop", io.omnipulse.events.Topics.PROFILE_IDENTITY_LOOP.partitions(), (short) 1)));
         var topic = io.omnipulse.events.Topics.CONTACT_EVENTS;
         java.util.Map<String, Object> producerConfig = java.util.Map.of(
                 org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -5,6 +5,7 @@ import static io.omnipulse.profile.TestEvents.interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omnipulse.devstack.TopicProvisioner;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,7 +60,7 @@ class TwoInstancesOnTheBrokerTest {
     @BeforeAll
     static void startTwoInstances() {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        LoopTopic.ensure(bootstrap, LOOP);
+        TopicProvisioner.create(bootstrap, List.of(new NewTopic(LOOP, Topics.PROFILE_IDENTITY_LOOP.partitions(), (short) 1)));
         for (int port : PORTS) {
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
