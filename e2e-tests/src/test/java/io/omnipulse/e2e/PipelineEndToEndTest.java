@@ -114,6 +114,45 @@ class PipelineEndToEndTest {
                 .body("channels.size()", equalTo(3)));
     }
 
+    /**
+     * Two customers turn out to be one person: the merge reaches every service. The detractor answer
+     * given from the phone, before anyone knew, ends up in the survivor's profile, customer scores and
+     * alert, whichever id or identifier a support lead looks it up by.
+     */
+    @Test
+    void twoCustomersFoundToBeOnePersonShareOneProfileScoresAndAlert() {
+        String email = "mia.merge@example.com";
+        String phone = "+44 20 7946 0555";
+        String survivor = CustomerKeys.customerId(new CustomerIds(null, email, null, null, null));
+        String merged = CustomerKeys.customerId(new CustomerIds(null, null, phone, null, null));
+        Instant start = Instant.now().minusSeconds(3600);
+        postEvents(interaction("e2e-merge-1", "email", "{\"email\":\"" + email + "\"}", start)).statusCode(202);
+        postEvents(phoneDetractor("e2e-merge-2", phone, start.plusSeconds(600))).statusCode(202);
+        // The answer is counted and alerted under the phone's customer before the link is known.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> alertsOf(merged), list -> list.getList("items").size() == 1);
+
+        // One chat carries both identifiers: the phone's customer merges into the older e-mail one.
+        postEvents(interaction("e2e-merge-3", "chat",
+                "{\"email\":\"" + email + "\",\"phone\":\"" + phone + "\"}", start.plusSeconds(1200))).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .get(profiles + "/v1/customers/" + merged).then().statusCode(200)
+                .body("customerId", equalTo(survivor))
+                .body("feedbackCount", equalTo(1))
+                .body("latestNps.score", equalTo(1))
+                .body("channels.keySet()", hasItem("chat")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(scores + "/v1/customers/" + survivor + "/scores")
+                .then().statusCode(200)
+                .body("windows.all.nps.n", equalTo(1))
+                .body("windows.all.nps.detractors", equalTo(1)));
+        JsonPath moved = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> alertsOf(survivor), list -> list.getList("items").size() == 1);
+        assertThat(moved.getString("items[0].cause")).isEqualTo("DETRACTOR");
+        assertThat(moved.getInt("items[0].triggerCount")).isEqualTo(1);
+        assertThat(alertsOf(merged).getList("items.status")).doesNotContain("OPEN");
+    }
+
     @Test
     void malformedEventGetsAProblemNamingTheFieldAndPublishesNothing() throws Exception {
         long before = endOffsetSum();
@@ -146,10 +185,21 @@ class PipelineEndToEndTest {
     }
 
     private static String interaction(String eventId, String channel, String customer) {
+        return interaction(eventId, channel, customer, Instant.now().minusSeconds(600));
+    }
+
+    private static String interaction(String eventId, String channel, String customer, Instant occurredAt) {
         return """
                 {"eventId":"%s","source":"e2e-helpdesk","type":"interaction","channel":"%s","occurredAt":"%s",
                  "customer":%s,"conversationId":"T-1","interaction":{"direction":"inbound","status":"open"}}"""
-                .formatted(eventId, channel, Instant.now().minusSeconds(600), customer);
+                .formatted(eventId, channel, occurredAt, customer);
+    }
+
+    private static String phoneDetractor(String eventId, String phone, Instant occurredAt) {
+        return """
+                {"eventId":"%s","source":"e2e-survey","type":"feedback","channel":"call","occurredAt":"%s",
+                 "customer":{"phone":"%s"},"team":"billing","feedback":{"metric":"nps","score":1,
+                 "comment":"You lost my order."}}""".formatted(eventId, occurredAt, phone);
     }
 
     private static long endOffsetSum() throws Exception {

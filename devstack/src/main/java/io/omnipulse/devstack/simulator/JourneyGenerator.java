@@ -21,7 +21,7 @@ import java.util.Random;
  * contacts, transfers, waits) and the answers, so high-effort journeys produce detractors and low
  * CES, as the research in cx-domain.md describes.
  */
-final class JourneyGenerator {
+public final class JourneyGenerator {
 
     static final String SOURCE = "omnipulse-simulator";
     private static final String[] CHANNELS = {"email", "call", "chat", "social"};
@@ -30,7 +30,7 @@ final class JourneyGenerator {
     private final List<SimulatedCustomer> customers = new ArrayList<>();
     private long sequence;
 
-    JourneyGenerator(long seed, int population) {
+    public JourneyGenerator(long seed, int population) {
         this.random = new Random(seed);
         for (int i = 1; i <= population; i++) {
             customers.add(SimulatedCustomer.create(i, random));
@@ -38,7 +38,7 @@ final class JourneyGenerator {
     }
 
     /** One journey's events in event-time order, ending around {@code now}. */
-    List<ContactEvent> nextJourney(Instant now) {
+    public List<ContactEvent> nextJourney(Instant now) {
         SimulatedCustomer customer = customers.get(random.nextInt(customers.size()));
         double effort = Math.pow(random.nextDouble(), 3); // most journeys are easy, a tail is hard
         int contacts = 1 + (int) Math.round(effort * 3);

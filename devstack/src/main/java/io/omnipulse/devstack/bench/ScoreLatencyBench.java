@@ -1,0 +1,133 @@
+package io.omnipulse.devstack.bench;
+
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.events.Topics;
+import io.omnipulse.events.serde.EventJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * End-to-end delay from {@code POST /v1/events} (an NPS answer of a new customer) to the customer's
+ * updated score on cx.score-updates.v1, through ingest, profile-service (identity resolution) and
+ * scoring-service, against a running stack (./omnipulse). Posts at a steady rate, reads the scores
+ * topic as a read-committed consumer (what a dashboard sees) and prints percentiles. Both ends use
+ * this machine's clock.
+ * <pre>
+ * java -cp "devstack/target/devstack-0.1.0-SNAPSHOT.jar:devstack/target/lib/*" \
+ *   io.omnipulse.devstack.bench.ScoreLatencyBench 500 20
+ * </pre>
+ */
+public final class ScoreLatencyBench {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger REFUSED = new AtomicInteger();
+
+    private ScoreLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 20;
+        String ingest = args.length > 2 ? args[2] : "http://localhost:8081";
+        String bootstrap = args.length > 3 ? args[3] : "localhost:9092";
+        String run = "score-bench-" + System.currentTimeMillis();
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+
+        try (KafkaConsumer<String, ScoreUpdated> consumer = scoresFromNow(bootstrap)) {
+            Thread poster = new Thread(() -> post(ingest, run, count, rate, postedAt), "score-bench-poster");
+            poster.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (delays.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, ScoreUpdated> r : consumer.poll(Duration.ofMillis(50))) {
+                    ScoreUpdated update = r.value();
+                    // The first update of the customer's all-time NPS is the answer becoming visible.
+                    Long sent = "customer".equals(update.scope()) && "all".equals(update.window())
+                            ? postedAt.remove(update.key()) : null;
+                    if (sent != null) {
+                        delays.add((System.nanoTime() - sent) / 1_000_000);
+                    }
+                }
+            }
+            poster.join();
+        }
+        List<Long> sorted = new ArrayList<>(delays);
+        Collections.sort(sorted);
+        System.out.printf("posted %d NPS answers at %.0f/s (%d refused); %d customer scores seen%n", count, rate,
+                REFUSED.get(), sorted.size());
+        System.out.printf("POST -> score update: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    private static KafkaConsumer<String, ScoreUpdated> scoresFromNow(String bootstrap) {
+        var topic = Topics.SCORE_UPDATES;
+        KafkaConsumer<String, ScoreUpdated> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end now, before the first answer is posted
+        return consumer;
+    }
+
+    private static void post(String ingest, String run, int count, double rate, Map<String, Long> postedAt) {
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // never spin: the bench shares the cores with the stack
+            }
+            CustomerIds customer = new CustomerIds(null, run + "-" + i + "@example.com", null, null, null);
+            ContactEvent answer = new ContactEvent(run + "-" + i, "score-bench", EventType.FEEDBACK, Channel.EMAIL,
+                    Instant.now(), customer, null, null, "bench", null,
+                    new FeedbackDetails(Metric.NPS, i % 11, null, null, null), null);
+            postedAt.put(CustomerKeys.customerId(customer), System.nanoTime());
+            try {
+                byte[] body = EventJson.mapper().writeValueAsBytes(answer);
+                HTTP.sendAsync(HttpRequest.newBuilder(URI.create(ingest + "/v1/events"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                        .thenAccept(r -> {
+                            if (r.statusCode() != 202) {
+                                REFUSED.incrementAndGet();
+                            }
+                        });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
