@@ -11,18 +11,7 @@ import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Publishes ContactEvents the way profile-service does on the resolved topic: catalog serdes, keyed by
@@ -30,44 +19,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class ResolvedEventProducer implements AutoCloseable {
 
-    private final KafkaProducer<String, ContactEvent> producer;
-    private final KafkaProducer<String, byte[]> raw;
+    private final TopicWriter<ContactEvent> writer = new TopicWriter<>(Topics.RESOLVED_EVENTS);
 
-    ResolvedEventProducer() {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, Topics.RESOLVED_EVENTS.keySerde().serializer(),
-                Topics.RESOLVED_EVENTS.valueSerde().serializer());
-        raw = new KafkaProducer<>(props, Topics.RESOLVED_EVENTS.keySerde().serializer(), new ByteArraySerializer());
-    }
-
-    /** Sends and waits for the broker's acknowledgement, so events of one test keep their order. */
+    /** Sends under the id ingest derives from the identifiers, and waits for the acknowledgement. */
     void send(ContactEvent event) {
         send(CustomerKeys.customerId(event.customer()), event);
     }
 
     /** Sends under the customer id identity resolution gave it (e.g. a survivor after a merge). */
     void send(String customerId, ContactEvent event) {
-        await(producer.send(new ProducerRecord<>(Topics.RESOLVED_EVENTS.name(), customerId, event)),
-                event.dedupKey());
+        writer.send(customerId, event);
     }
 
     /** Sends bytes that are not a ContactEvent, as a broken producer might. */
     void sendGarbage(String key, String value) {
-        await(raw.send(new ProducerRecord<>(Topics.RESOLVED_EVENTS.name(), key,
-                value.getBytes(StandardCharsets.UTF_8))), "garbage for " + key);
-    }
-
-    private static void await(Future<?> sent, String what) {
-        try {
-            sent.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + what, e);
-        }
+        writer.sendGarbage(key, value);
     }
 
     static ContactEvent nps(String eventId, String email, Integer score, String comment, Instant occurredAt) {
@@ -101,7 +67,6 @@ final class ResolvedEventProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
-        raw.close();
+        writer.close();
     }
 }
