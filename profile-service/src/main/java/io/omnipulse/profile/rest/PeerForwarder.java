@@ -12,11 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Relays a GET to the instance that owns the key, so that any instance answers any query. The
- * owner's answer (status, problem document, Retry-After) goes back to the caller unchanged.
+ * owner's answer (status, problem document, Retry-After, and for a merged id the survivor it
+ * answered with) goes back to the caller unchanged.
  */
 @ApplicationScoped
 public class PeerForwarder {
@@ -26,6 +28,9 @@ public class PeerForwarder {
     /** An identifier lookup may go to the index owner, then to the profile owner; more means ownership is moving. */
     static final int MAX_HOPS = 2;
     static final long RETRY_AFTER_SECONDS = 1;
+    /** Headers of the owner's answer that mean something to the caller. */
+    private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.RETRY_AFTER,
+            CustomerResource.MERGED_INTO_HEADER, HttpHeaders.CONTENT_LOCATION);
 
     private static final Logger LOG = Logger.getLogger(PeerForwarder.class);
 
@@ -54,7 +59,9 @@ public class PeerForwarder {
             HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body());
             answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(out::type);
-            answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(v -> out.header(HttpHeaders.RETRY_AFTER, v));
+            for (String relayed : RELAYED_HEADERS) {
+                answer.headers().firstValue(relayed).ifPresent(v -> out.header(relayed, v));
+            }
             return out.build();
         } catch (IOException e) {
             LOG.warnf("instance %s:%d did not answer %s: %s", host, port, pathAndQuery, e.toString());

@@ -136,6 +136,11 @@ class CustomerProfilesApiTest {
                 .extract().jsonPath().getList("eventId");
         assertThat(journey).containsExactly("api-b1", "api-b2", "api-b3");
         given().when().get("/v1/customers/{id}/merges", "cus-0000000000000000").then().statusCode(404);
+
+        // Asked through another instance, the caller still learns which survivor answered.
+        Response relayed = forwarder.forward("localhost", RestAssured.port, "/v1/customers/" + BOB_VISITOR, 0);
+        assertThat(relayed.getStatus()).isEqualTo(200);
+        assertThat(relayed.getHeaderString(CustomerResource.MERGED_INTO_HEADER)).isEqualTo(BOB);
     }
 
     @Test
