@@ -32,8 +32,9 @@ public interface ScoringConfig {
     Duration bucketPurgeInterval();
 
     /**
-     * An answer that names no conversation (or an unknown one) rates the customer's latest
-     * interaction at most this long before it; with none, it keeps its own channel, team and agent.
+     * An answer rates an interaction at most this long before it (never one after it): the latest one
+     * of the conversation it names, else the customer's latest one; with none, it keeps its own
+     * channel, team and agent. An interaction that arrives after the answer re-attributes it.
      */
     @WithDefault("P7D")
     Duration attributionHorizon();
@@ -42,7 +43,10 @@ public interface ScoringConfig {
     @WithDefault("P30D")
     Duration historyRetention();
 
-    /** At most this many interactions are kept per customer (the newest ones). */
+    /**
+     * At most this many interactions are kept per customer (the newest ones), and as many answers
+     * remembered to re-attribute them (the newest ones within the grace).
+     */
     @WithDefault("50")
     int historyMaxInteractions();
 

@@ -25,9 +25,17 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
     public static final CesCounts NONE = new CesCounts(0, 0, null);
 
     public CesCounts {
-        stepsByRange = stepsByRange == null
-                ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(stepsByRange));
+        // A range whose steps sum to 0 adds nothing to the mean, so it is left out: one tally, one form,
+        // whatever order its answers (and retractions) came in.
+        TreeMap<Integer, Long> sums = new TreeMap<>();
+        if (stepsByRange != null) {
+            stepsByRange.forEach((range, steps) -> {
+                if (steps != 0) {
+                    sums.put(range, steps);
+                }
+            });
+        }
+        stepsByRange = Collections.unmodifiableSortedMap(sums);
     }
 
     /** Adds one answer; the caller has checked that the score lies on the scale and range > 0. */
@@ -44,6 +52,13 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
         TreeMap<Integer, Long> sums = new TreeMap<>(stepsByRange);
         other.stepsByRange.forEach((range, steps) -> sums.merge(range, steps, Long::sum));
         return new CesCounts(n + other.n, highEffort + other.highEffort, sums);
+    }
+
+    /** The answers of this one without those of {@code other}, which were counted in it. */
+    CesCounts minus(CesCounts other) {
+        TreeMap<Integer, Long> sums = new TreeMap<>(stepsByRange);
+        other.stepsByRange.forEach((range, steps) -> sums.merge(range, -steps, Long::sum));
+        return new CesCounts(n - other.n, highEffort - other.highEffort, sums);
     }
 
     /**

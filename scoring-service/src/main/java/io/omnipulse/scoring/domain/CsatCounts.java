@@ -17,6 +17,10 @@ public record CsatCounts(long n, long satisfied) {
         return new CsatCounts(n + other.n, satisfied + other.satisfied);
     }
 
+    CsatCounts minus(CsatCounts other) {
+        return new CsatCounts(n - other.n, satisfied - other.satisfied);
+    }
+
     /** CSAT% = 100 x satisfied / n; null when n is 0. */
     ScoreUpdated.Csat present() {
         return new ScoreUpdated.Csat(n, satisfied, Ratios.percent(satisfied, n));

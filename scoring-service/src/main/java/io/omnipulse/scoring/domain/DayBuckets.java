@@ -29,9 +29,17 @@ public final class DayBuckets {
      * longest window (a missing bucket, null, is a day without answers).
      */
     public static Map<Window, ScoreTally> trailing(long endDay, LongFunction<ScoreTally> bucket) {
+        return trailing(endDay, Window.LONGEST_DAYS, bucket);
+    }
+
+    /**
+     * The tallies of the trailing windows of at most {@code days} days ending with {@code endDay},
+     * reading only those {@code days} buckets; the same sums as {@link #trailing(long, LongFunction)}.
+     */
+    public static Map<Window, ScoreTally> trailing(long endDay, int days, LongFunction<ScoreTally> bucket) {
         Map<Window, ScoreTally> windows = new EnumMap<>(Window.class);
         ScoreTally sum = ScoreTally.EMPTY;
-        for (int back = 0; back < Window.LONGEST_DAYS; back++) {
+        for (int back = 0; back < Math.min(days, Window.LONGEST_DAYS); back++) {
             sum = sum.plus(bucket.apply(endDay - back));
             for (Window window : Window.TRAILING) {
                 if (window.days() == back + 1) {
@@ -40,6 +48,28 @@ public final class DayBuckets {
             }
         }
         return windows;
+    }
+
+    /**
+     * The trailing windows that change when their end moves on from {@code fromDay} to a later
+     * {@code toDay}, for a scope key without buckets after {@code fromDay}: nothing enters them, so a
+     * window of W days changes only if a bucket of its old days drops out, i.e. one of the days
+     * {@code fromDay - W + 1 .. min(fromDay, toDay - W)}. Reads min(W, toDay - fromDay) buckets per
+     * window: one each (three in all) when the day rolls over by one.
+     */
+    public static List<Window> leaving(long fromDay, long toDay, LongFunction<ScoreTally> bucket) {
+        List<Window> changed = new ArrayList<>(Window.TRAILING.size());
+        for (Window window : Window.TRAILING) {
+            long last = Math.min(fromDay, toDay - window.days());
+            for (long day = fromDay - window.days() + 1; day <= last; day++) {
+                ScoreTally tally = bucket.apply(day);
+                if (tally != null && tally.responses() != 0) {
+                    changed.add(window);
+                    break;
+                }
+            }
+        }
+        return changed;
     }
 
     /** One point of a trend: the answers given from {@code first} to {@code last}, both inclusive. */

@@ -28,6 +28,10 @@ public record NpsCounts(long promoters, long passives, long detractors) {
         return new NpsCounts(promoters + other.promoters, passives + other.passives, detractors + other.detractors);
     }
 
+    NpsCounts minus(NpsCounts other) {
+        return new NpsCounts(promoters - other.promoters, passives - other.passives, detractors - other.detractors);
+    }
+
     /** NPS = 100 x (promoters - detractors) / n, from -100 to +100; null when n is 0. */
     ScoreUpdated.Nps present() {
         long n = n();

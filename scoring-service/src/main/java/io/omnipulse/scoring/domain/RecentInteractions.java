@@ -41,24 +41,28 @@ public record RecentInteractions(List<InteractionRef> items) {
     }
 
     /**
-     * The interaction a survey answer rates: the latest one of {@code conversationId} when it is
-     * known here, else the latest one at or before the answer and at most {@code horizon} before it;
-     * null when there is none (the answer then keeps its own channel, team and agent).
+     * The interaction a survey answer rates, among those at or before the answer and at most
+     * {@code horizon} before it: the latest one of {@code conversationId} when there is one, else the
+     * latest one; null when there is none (the answer then keeps its own channel, team and agent).
+     * Bounded in event time on both sides: an interaction that arrives after the answer changes what
+     * it rates only if it lies in that span (see AttributeToInteraction).
      */
     public InteractionRef rated(String conversationId, long answeredAt, Duration horizon) {
-        if (conversationId != null) {
-            for (int i = items.size() - 1; i >= 0; i--) {
-                if (conversationId.equals(items.get(i).conversationId())) {
-                    return items.get(i);
-                }
-            }
-        }
+        long earliest = answeredAt - horizon.toMillis();
+        InteractionRef latest = null;
         for (int i = items.size() - 1; i >= 0; i--) {
             InteractionRef candidate = items.get(i);
-            if (candidate.at() <= answeredAt) {
-                return candidate.at() >= answeredAt - horizon.toMillis() ? candidate : null;
+            if (candidate.at() < earliest) {
+                break;
             }
+            if (candidate.at() > answeredAt) {
+                continue;
+            }
+            if (conversationId == null || conversationId.equals(candidate.conversationId())) {
+                return candidate;
+            }
+            latest = latest == null ? candidate : latest;
         }
-        return null;
+        return latest;
     }
 }

@@ -66,6 +66,15 @@ public record ScoreTally(NpsCounts nps, CesCounts ces, CsatCounts csat) {
         return new ScoreTally(nps.plus(other.nps), ces.plus(other.ces), csat.plus(other.csat));
     }
 
+    /**
+     * This tally without one answer that was counted in it (a retraction, when an answer moves to
+     * another channel, team or agent): the exact inverse of {@link #add}.
+     */
+    public ScoreTally remove(FeedbackDetails feedback) {
+        ScoreTally one = EMPTY.add(feedback);
+        return new ScoreTally(nps.minus(one.nps), ces.minus(one.ces), csat.minus(one.csat));
+    }
+
     /** Responses over all metrics. */
     public long responses() {
         return nps.n() + ces.n() + csat.n();

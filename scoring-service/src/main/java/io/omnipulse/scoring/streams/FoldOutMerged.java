@@ -2,6 +2,7 @@ package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.scoring.domain.EffortState;
+import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Per merged customer id (the key of a merge): remembers its survivor, then takes its recent
- * interactions, effort state and seen event ids out of this partition and forwards them, with the
+ * interactions and answers, effort state and seen event ids out of this partition and forwards them, with the
  * effort change that takes it out of the aggregates. A replayed merge finds the id already
  * remembered and does nothing: the state went with the first one, and what came since was sent on.
  */
@@ -35,6 +36,7 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
     private FixedKeyProcessorContext<String, Out> context;
     private KeyValueStore<String, MergedInto> merged;
     private KeyValueStore<String, RecentInteractions> history;
+    private KeyValueStore<String, RecentAnswers> answers;
     private KeyValueStore<String, EffortState> effort;
     private KeyValueStore<String, Long> seen;
 
@@ -49,6 +51,7 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
         this.context = context;
         this.merged = context.getStateStore(ScoringTopology.MERGED_CUSTOMERS_STORE);
         this.history = context.getStateStore(ScoringTopology.RECENT_INTERACTIONS_STORE);
+        this.answers = context.getStateStore(ScoringTopology.RECENT_ANSWERS_STORE);
         this.effort = context.getStateStore(ScoringTopology.EFFORT_STORE);
         this.seen = context.getStateStore(ScoringTopology.SEEN_EVENTS_STORE);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOlderThanRetention);
@@ -64,10 +67,12 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
         merged.put(id, new MergedInto(survivor, context.currentSystemTimeMs()));
         RecentInteractions interactions = history.get(id);
         history.delete(id);
+        RecentAnswers remembered = answers.get(id);
+        answers.delete(id);
         EffortState state = effort.get(id);
         effort.delete(id);
         metrics.mergeFolded();
-        context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, state, takeSeen(id)),
+        context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, remembered, state, takeSeen(id)),
                 state == null ? null : new EffortChange(state, EffortState.NONE))));
     }
 

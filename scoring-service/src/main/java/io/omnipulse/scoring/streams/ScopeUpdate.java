@@ -1,18 +1,24 @@
 package io.omnipulse.scoring.streams;
 
 /**
- * A record on the repartition by scope key: a response to count, a merged customer's scope key to
+ * A record on the repartition by scope key: a response to count, a response counted before to take
+ * out again (it was re-attributed to another channel, team or agent), a merged customer's scope key to
  * hand over to its survivor, or a merged customer's tallies for the survivor's scope key to absorb.
  * Exactly one of {@code response}, {@code survivor} and {@code fold} is set, as {@code kind} says.
  */
 record ScopeUpdate(Kind kind, ScoredResponse response, String survivor, ScopeFold fold) {
 
     enum Kind {
-        RESPONSE, HAND_OVER, ABSORB
+        RESPONSE, RETRACTION, HAND_OVER, ABSORB
     }
 
     static ScopeUpdate response(ScoredResponse response) {
         return new ScopeUpdate(Kind.RESPONSE, response, null, null);
+    }
+
+    /** Takes out a response counted before for this scope key; it keeps its day and late flag. */
+    static ScopeUpdate retraction(ScoredResponse response) {
+        return new ScopeUpdate(Kind.RETRACTION, response, null, null);
     }
 
     static ScopeUpdate handOver(String survivor) {

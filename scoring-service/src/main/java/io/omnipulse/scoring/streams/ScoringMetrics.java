@@ -16,6 +16,7 @@ public class ScoringMetrics {
     private final Counter rejected;
     private final Counter late;
     private final Counter attributed;
+    private final Counter reattributed;
     private final Counter mergesFolded;
     private final Counter mergedIdsFollowed;
 
@@ -34,6 +35,9 @@ public class ScoringMetrics {
                 .register(registry);
         attributed = Counter.builder("omnipulse.scoring.responses.attributed")
                 .description("Responses counted for the channel, team and agent of the interaction they rate")
+                .register(registry);
+        reattributed = Counter.builder("omnipulse.scoring.responses.reattributed")
+                .description("Responses moved to another channel, team or agent because the interaction they rate arrived after them")
                 .register(registry);
         rejected = Counter.builder("omnipulse.scoring.responses.rejected")
                 .description("Answers whose score lies off their scale; not counted")
@@ -60,6 +64,10 @@ public class ScoringMetrics {
 
     void responseAttributed() {
         attributed.increment();
+    }
+
+    void responseReattributed() {
+        reattributed.increment();
     }
 
     void mergeFolded() {

@@ -12,9 +12,11 @@ import io.omnipulse.events.Topics;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.config.EffortConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
+import io.omnipulse.scoring.config.WindowsConfig;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.EffortFormula;
 import io.omnipulse.scoring.domain.EffortState;
+import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
@@ -48,6 +50,11 @@ import org.apache.kafka.streams.state.Stores;
  * hand its tallies over; that scope key sends them the same way; the survivor's partition folds
  * the customer state in and passes the tallies on to the survivor's scope key, which adds them up.
  * The merged id is remembered with its survivor, so that whatever still arrives for it follows.
+ *
+ * <p>Arrival order does not change a score: an answer that comes before the interaction it rates is
+ * re-attributed when that interaction arrives (a retraction from the old scope keys and a count in the
+ * new ones, through the same repartition); and the trailing windows move on with the day even for a
+ * scope key that gets no new response ({@link TallyWindows}).
  */
 @Singleton
 public class ScoringTopology {
@@ -65,11 +72,13 @@ public class ScoringTopology {
     public static final String EVENT_CLOCK_STORE = "event-clock";
     /** Recent interactions per customer ({@link RecentInteractions}), to attribute answers. */
     public static final String RECENT_INTERACTIONS_STORE = "recent-interactions";
+    /** Recent answers per customer ({@link RecentAnswers}), to re-attribute them when the interaction they rate comes after them. */
+    public static final String RECENT_ANSWERS_STORE = "recent-answers";
     /** All-time tally, late count and clock per scope key ({@code scope|key} -> {@link ScopeTotals}). */
     public static final String TALLIES_STORE = "score-tallies";
     /** One tally per scope key and UTC day ({@code scope|key#epochDay} -> {@link ScoreTally}). */
     public static final String BUCKETS_STORE = "score-buckets";
-    /** Event-time clock of each scope-key partition. */
+    /** Event-time clock of each scope-key partition, and where its trailing windows were last rolled over to. */
     public static final String SCORE_CLOCK_STORE = "score-clock";
     /** Name of the repartition by scope key (topic {@code <application-id>-responses-by-scope-repartition}). */
     public static final String BY_SCOPE = "responses-by-scope";
@@ -87,23 +96,27 @@ public class ScoringTopology {
     static final Serde<MergedInto> MERGED_SERDE = new JsonSerde<>(MergedInto.class);
     static final Serde<ScopeTotals> TOTALS_SERDE = new JsonSerde<>(ScopeTotals.class);
     static final Serde<RecentInteractions> HISTORY_SERDE = new JsonSerde<>(RecentInteractions.class);
+    static final Serde<RecentAnswers> ANSWERS_SERDE = new JsonSerde<>(RecentAnswers.class);
     static final Serde<ScoreTally> BUCKET_SERDE = new TallySerde();
     static final Serde<EffortState> EFFORT_SERDE = new JsonSerde<>(EffortState.class);
     static final Serde<EffortAggregate> EFFORT_SUM_SERDE = new JsonSerde<>(EffortAggregate.class);
 
     private final ScoringConfig config;
+    private final WindowsConfig windows;
     private final EffortConfig effort;
     private final ScoringMetrics metrics;
     private final boolean inMemory;
 
     @Inject
-    public ScoringTopology(ScoringConfig config, EffortConfig effort, ScoringMetrics metrics) {
-        this(config, effort, metrics, false);
+    public ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics) {
+        this(config, windows, effort, metrics, false);
     }
 
     /** {@code inMemory}: in-memory stores, for TopologyTestDriver tests (RocksDB flushes on every commit there). */
-    ScoringTopology(ScoringConfig config, EffortConfig effort, ScoringMetrics metrics, boolean inMemory) {
+    ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
+            boolean inMemory) {
         this.config = config;
+        this.windows = windows;
         this.effort = effort;
         this.metrics = metrics;
         this.inMemory = inMemory;
@@ -115,6 +128,7 @@ public class ScoringTopology {
         store(builder, SEEN_EVENTS_STORE, Serdes.Long());
         store(builder, EVENT_CLOCK_STORE, Serdes.Long());
         store(builder, RECENT_INTERACTIONS_STORE, HISTORY_SERDE);
+        store(builder, RECENT_ANSWERS_STORE, ANSWERS_SERDE);
         store(builder, TALLIES_STORE, TOTALS_SERDE);
         store(builder, BUCKETS_STORE, BUCKET_SERDE);
         store(builder, SCORE_CLOCK_STORE, Serdes.Long());
@@ -143,13 +157,13 @@ public class ScoringTopology {
                 .processValues(() -> new DropDuplicates(SEEN_EVENTS_STORE, config.dedupRetention(),
                         config.dedupPurgeInterval(), metrics), Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
                 .processValues(() -> new AttributeToInteraction(config, metrics), Named.as("attribute-to-interaction"),
-                        EVENT_CLOCK_STORE, RECENT_INTERACTIONS_STORE);
+                        EVENT_CLOCK_STORE, RECENT_INTERACTIONS_STORE, RECENT_ANSWERS_STORE);
         KStream<String, FoldOutMerged.Out> foldedOut = builder
                 .stream(MERGES.name(), Consumed.with(MERGES.keySerde(), MERGES.valueSerde()).withName("customer-merges"))
                 .filter(ScoringTopology::isFoldable, Named.as("foldable-merges"))
                 .processValues(() -> new FoldOutMerged(config.mergeRetention(), config.dedupPurgeInterval(), metrics),
-                        Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE, EFFORT_STORE,
-                        SEEN_EVENTS_STORE);
+                        Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE,
+                        RECENT_ANSWERS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
         foldedOut.filter((merged, out) -> !out.customer().isEmpty(), Named.as("with-customer-state"))
                 .map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer())),
                         Named.as("customer-to-survivor"))
@@ -169,13 +183,11 @@ public class ScoringTopology {
         Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
         KStream<String, ScopeUpdate> responses = attributed
                 .filter((customer, a) -> a.event().isFeedback(), Named.as("responses-only"))
-                // One response becomes one record per scope it counts in. Every response also lands on
+                // One response becomes one record per scope it counts in (a re-attributed one, per scope it
+                // leaves or enters). Every response also lands on
                 // the one key global|all, hence on one partition; fine at survey-answer rates, and the
                 // place to pre-aggregate per partition if it ever is not.
-                .flatMap((customer, a) -> ScopeKey.of(customer, a.event()).stream()
-                        .map(scope -> KeyValue.pair(scope.format(), ScopeUpdate.response(new ScoredResponse(
-                                a.event().feedback(), a.event().occurredAt().toEpochMilli(), a.late()))))
-                        .toList(), Named.as("fan-out-to-scopes"));
+                .flatMap((customer, a) -> a.toScopes(customer), Named.as("fan-out-to-scopes"));
         KStream<String, ScopeUpdate> handOvers = foldedOut.map((merged, o) -> KeyValue.pair(
                 customerScope(merged), ScopeUpdate.handOver(o.survivor())), Named.as("hand-over-customer-scope"));
         KStream<String, ScopeUpdate> absorbs = here
@@ -186,7 +198,7 @@ public class ScoringTopology {
                 .merge(handOvers, Named.as("responses-and-hand-overs"))
                 .merge(absorbs, Named.as("responses-and-merges"))
                 .repartition(Repartitioned.with(Serdes.String(), SCOPE_UPDATE_SERDE).withName(BY_SCOPE))
-                .process(() -> new TallyWindows(config), Named.as("tally-windows"),
+                .process(() -> new TallyWindows(config, windows), Named.as("tally-windows"),
                         SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE);
         tallied.filter((key, o) -> o.score() != null, Named.as("score-changes"))
                 .mapValues(ScopeOutput::score, Named.as("score"))
@@ -214,14 +226,16 @@ public class ScoringTopology {
         Topic<String, EffortIndexUpdated> indexes = Topics.EFFORT_INDEX;
         EffortFormula formula = new EffortFormula(effort);
         KStream<String, EffortChange> tracked = attributed
-                .filter((customer, a) -> !a.event().isFeedback() || a.event().feedback().metric() == Metric.CES,
+                // A re-attributed answer is no new CES answer for the customer's effort.
+                .filter((customer, a) -> !a.event().isFeedback()
+                        || (a.retracted() == null && a.event().feedback().metric() == Metric.CES),
                         Named.as("interactions-and-ces"))
                 .processValues(() -> new TrackEffort(formula), Named.as("track-effort"), EFFORT_STORE,
                         RECENT_INTERACTIONS_STORE);
         KStream<String, EffortChange> foldedIn = here
                 .filter((customer, fold) -> fold.kind() == MergeFold.Kind.CUSTOMER, Named.as("customer-folds-in"))
                 .processValues(() -> new FoldInMerged(config, formula), Named.as("fold-in-merged"),
-                        RECENT_INTERACTIONS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
+                        RECENT_INTERACTIONS_STORE, RECENT_ANSWERS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
         KStream<String, EffortChange> left = foldedOut
                 .filter((merged, out) -> out.effort() != null, Named.as("merged-with-effort"))
                 .mapValues(FoldOutMerged.Out::effort, Named.as("merged-effort-out"));

@@ -1,6 +1,7 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.scoring.config.ScoringConfig;
+import io.omnipulse.scoring.config.WindowsConfig;
 import io.omnipulse.scoring.domain.DayBuckets;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
@@ -23,9 +24,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Per scope key: the all-time tally, one tally per UTC day of event time, and the trailing windows
- * as exact sums of those days, ending with the day of this task's event-time clock (the latest
- * occurredAt seen here). Publishes "all" on every response and a trailing window when the response
- * lies in it or when the clock entered a new day since the window was last published.
+ * as exact sums of those days, ending with this task's day. Publishes "all" on every response and a
+ * trailing window when the response lies in it or when the task's day changed since the window was
+ * last published; and, when the day changes, the windows that a day bucket has left, for every
+ * scope key of the task, whether or not it gets a response that day ({@link WindowRollover}, which
+ * also says which clock says "today"). Every published trailing window is dated with its end
+ * ({@code updatedAt}) and equals what the query API sums over the day buckets for that end day.
+ *
+ * <p>A retraction (an answer re-attributed to another channel, team or agent) is a count of -1 in the
+ * same "all", late count or day: counts are additive, so the result is as if it had never been counted
+ * here. A scope key or day left without answers is deleted.
  *
  * <p>Merges: a merged customer's scope key hands its tallies over (taken out here, published empty,
  * sent towards the survivor); the survivor's scope key absorbs them: counts, late counts and the
@@ -36,12 +44,15 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
     private static final Pattern DAY = Pattern.compile("-?\\d+");
 
     private final ScoringConfig config;
+    private final WindowsConfig windows;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, ScopeTotals> totals;
     private KeyValueStore<String, ScoreTally> buckets;
+    private WindowRollover rollover;
 
-    TallyWindows(ScoringConfig config) {
+    TallyWindows(ScoringConfig config, WindowsConfig windows) {
         this.config = config;
+        this.windows = windows;
     }
 
     /** The bucket of a scope key and day. */
@@ -71,13 +82,16 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         totals = context.getStateStore(ScoringTopology.TALLIES_STORE);
         buckets = context.getStateStore(ScoringTopology.BUCKETS_STORE);
         context.schedule(config.bucketPurgeInterval(), PunctuationType.WALL_CLOCK_TIME, t -> purgeOldBuckets());
+        rollover = new WindowRollover(config.grace(), clock, totals, buckets);
+        context.schedule(windows.rolloverCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::rollOver);
     }
 
     @Override
     public void process(Record<String, ScopeUpdate> record) {
         ScopeUpdate update = record.value();
         switch (update.kind()) {
-            case RESPONSE -> count(record, update.response());
+            case RESPONSE -> count(record, update.response(), 1);
+            case RETRACTION -> count(record, update.response(), -1);
             case HAND_OVER -> handOver(record, update.survivor());
             case ABSORB -> absorb(record, update.fold());
         }
@@ -91,25 +105,38 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         return now;
     }
 
-    private void count(Record<String, ScopeUpdate> record, ScoredResponse response) {
+    /**
+     * Counts a response ({@code sign} 1) or takes one counted before out again (-1), in "all", the late
+     * count or its day. A scope key or a day left without answers is deleted, as if never counted.
+     */
+    private void count(Record<String, ScopeUpdate> record, ScoredResponse response, int sign) {
         ScopeKey scope = ScopeKey.parse(record.key());
         long now = advanceClock(response.occurredAt());
-        long endDay = DayBuckets.dayOf(now);
+        long end = rollover.windowsEnd(now);
+        long endDay = DayBuckets.dayOf(end);
         long day = DayBuckets.dayOf(response.occurredAt());
 
         ScopeTotals before = totals.get(record.key());
         before = before == null ? ScopeTotals.EMPTY : before;
-        ScopeTotals after = new ScopeTotals(before.all().add(response.feedback()),
-                before.lateEvents() + (response.late() ? 1 : 0), endDay, now);
-        totals.put(record.key(), after);
+        ScopeTotals after = new ScopeTotals(apply(before.all(), response, sign),
+                before.lateEvents() + (response.late() ? sign : 0), endDay, now);
+        if (after.all().responses() == 0 && after.lateEvents() == 0) {
+            totals.delete(record.key());
+        } else {
+            totals.put(record.key(), after);
+        }
         if (!response.late()) {
             String bucket = bucketKey(record.key(), day);
             ScoreTally tally = buckets.get(bucket);
-            buckets.put(bucket, (tally == null ? ScoreTally.EMPTY : tally).add(response.feedback()));
+            ScoreTally updated = apply(tally == null ? ScoreTally.EMPTY : tally, response, sign);
+            if (updated.responses() == 0) {
+                buckets.delete(bucket);
+            } else {
+                buckets.put(bucket, updated);
+            }
         }
 
-        Instant asOf = Instant.ofEpochMilli(now);
-        publish(record, scope, Window.ALL, after.all(), asOf);
+        publish(record, scope, Window.ALL, after.all(), Instant.ofEpochMilli(now));
         boolean newDay = before.windowEndDay() == null || before.windowEndDay() != endDay;
         List<Window> changed = new ArrayList<>(3);
         for (Window window : Window.TRAILING) {
@@ -118,9 +145,12 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
             }
         }
         if (!changed.isEmpty()) {
-            Map<Window, ScoreTally> windows = DayBuckets.trailing(endDay, d -> buckets.get(bucketKey(record.key(), d)));
-            changed.forEach(window -> publish(record, scope, window, windows.get(window), asOf));
+            publishTrailing(record, scope, changed, end);
         }
+    }
+
+    private static ScoreTally apply(ScoreTally tally, ScoredResponse response, int sign) {
+        return sign > 0 ? tally.add(response.feedback()) : tally.remove(response.feedback());
     }
 
     /**
@@ -150,7 +180,8 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
     private void absorb(Record<String, ScopeUpdate> record, ScopeFold fold) {
         ScopeKey scope = ScopeKey.parse(record.key());
         long now = advanceClock(fold.updatedAt());
-        long endDay = DayBuckets.dayOf(now);
+        long end = rollover.windowsEnd(now);
+        long endDay = DayBuckets.dayOf(end);
         ScopeTotals before = totals.get(record.key());
         before = before == null ? ScopeTotals.EMPTY : before;
         ScopeTotals after = new ScopeTotals(before.all().plus(fold.all()), before.lateEvents() + fold.lateEvents(),
@@ -161,15 +192,29 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
             ScoreTally mine = buckets.get(bucket);
             buckets.put(bucket, (mine == null ? ScoreTally.EMPTY : mine).plus(tally));
         });
-        Instant asOf = Instant.ofEpochMilli(now);
-        publish(record, scope, Window.ALL, after.all(), asOf);
-        Map<Window, ScoreTally> windows = DayBuckets.trailing(endDay, d -> buckets.get(bucketKey(record.key(), d)));
-        Window.TRAILING.forEach(window -> publish(record, scope, window, windows.get(window), asOf));
+        publish(record, scope, Window.ALL, after.all(), Instant.ofEpochMilli(now));
+        publishTrailing(record, scope, Window.TRAILING, end);
     }
 
-    private void publish(Record<String, ScopeUpdate> record, ScopeKey scope, Window window, ScoreTally tally,
-            Instant asOf) {
-        context().forward(record.withKey(scope.topicKey(window.wire()))
+    /** On a new day, publishes the trailing windows that a day bucket has left, dated with their new end. */
+    private void rollOver(long wallClock) {
+        WindowRollover.Moved moved = rollover.rollOver(wallClock);
+        if (moved != null) {
+            moved.windows().forEach((key, left) ->
+                    publishTrailing(new Record<>(key, null, moved.end()), ScopeKey.parse(key), left, moved.end()));
+        }
+    }
+
+    /** Publishes the given trailing windows of a scope key, ending at {@code end}, summed from its buckets. */
+    private <V> void publishTrailing(Record<String, V> origin, ScopeKey scope, List<Window> which, long end) {
+        int longest = which.stream().mapToInt(Window::days).max().orElse(0);
+        Map<Window, ScoreTally> sums = DayBuckets.trailing(DayBuckets.dayOf(end), longest,
+                d -> buckets.get(bucketKey(origin.key(), d)));
+        which.forEach(window -> publish(origin, scope, window, sums.get(window), Instant.ofEpochMilli(end)));
+    }
+
+    private <V> void publish(Record<String, V> origin, ScopeKey scope, Window window, ScoreTally tally, Instant asOf) {
+        context().forward(origin.withKey(scope.topicKey(window.wire()))
                 .withValue(ScopeOutput.score(tally.toScoreUpdated(scope, window.wire(), asOf))));
     }
 

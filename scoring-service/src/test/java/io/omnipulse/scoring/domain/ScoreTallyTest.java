@@ -33,6 +33,20 @@ class ScoreTallyTest {
         return tally;
     }
 
+    @Test
+    void removingAnAnswerUndoesAddingItWhateverCameBetween() {
+        FeedbackDetails hardest = ces(1, new Scale(1, 7, true));
+        ScoreTally before = tally(answer(Metric.NPS, 9), ces(6, null), answer(Metric.CSAT, 2));
+        ScoreTally with = before.add(hardest).add(answer(Metric.NPS, 3)).add(ces(4, CES_1_0));
+
+        ScoreTally without = with.remove(answer(Metric.NPS, 3)).remove(ces(4, CES_1_0)).remove(hardest);
+
+        assertThat(without).isEqualTo(before);
+        assertThat(tally(hardest).remove(hardest)).isEqualTo(ScoreTally.EMPTY);
+        assertThat(with.remove(hardest).toScoreUpdated(EMAIL, "all", null))
+                .isEqualTo(before.add(answer(Metric.NPS, 3)).add(ces(4, CES_1_0)).toScoreUpdated(EMAIL, "all", null));
+    }
+
     static ScoreTally repeat(ScoreTally tally, FeedbackDetails answer, int times) {
         for (int i = 0; i < times; i++) {
             tally = tally.add(answer);

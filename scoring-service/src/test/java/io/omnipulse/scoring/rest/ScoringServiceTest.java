@@ -249,11 +249,19 @@ class ScoringServiceTest {
 
         Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
             var response = given().get("/v1/customers/" + annId + "/scores");
-            return response.statusCode() == 200 && response.jsonPath().getInt("windows.all.csat.n") == 3
-                    && given().get("/v1/customers/" + bobId + "/scores").statusCode() == 404;
+            return response.statusCode() == 200 && response.jsonPath().getInt("windows.all.csat.n") == 3;
         });
         given().get("/v1/customers/" + annId + "/scores").then().statusCode(200)
+                .header(CustomersResource.MERGED_INTO_HEADER, nullValue())
                 .body("windows.7d.csat.n", equalTo(3)).body("windows.7d.csat.satisfied", equalTo(2));
+        // Bob's id answers for Ann, saying so, instead of 404 (his own scope key is empty now).
+        given().get("/v1/customers/" + bobId + "/scores").then().statusCode(200)
+                .header(CustomersResource.MERGED_INTO_HEADER, annId)
+                .header("Content-Location", org.hamcrest.Matchers.endsWith("/v1/customers/" + annId + "/scores"))
+                .body("customerId", equalTo(annId)).body("windows.all.csat.n", equalTo(3));
+        given().get("/v1/customers/" + bobId + "/merged-into").then().statusCode(200)
+                .body("customerId", equalTo(bobId)).body("survivorId", equalTo(annId));
+        given().get("/v1/customers/" + annId + "/merged-into").then().statusCode(404);
         given().queryParam("scope", "customer").queryParam("key", bobId).get("/v1/scores").then().statusCode(200)
                 .body("csat.n", equalTo(0));
         given().get("/q/metrics").then().statusCode(200)

@@ -6,11 +6,17 @@ import static io.omnipulse.scoring.streams.Events.handled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.scoring.domain.ScopeTotals;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +26,18 @@ class AttributionTest {
     static final String ANN = "ann@example.com";
 
     final ScoringDriver scoring = new ScoringDriver();
+
+    static ScopeTotals withoutUpdatedAt(ScopeTotals totals) {
+        return new ScopeTotals(totals.all(), totals.lateEvents(), totals.windowEndDay(), 0);
+    }
+
+    static <V> Map<String, Object> storeOf(ScoringDriver driver, String store, Function<V, Object> view) {
+        Map<String, Object> all = new TreeMap<>();
+        try (KeyValueIterator<String, V> entries = driver.driver.<String, V>getKeyValueStore(store).all()) {
+            entries.forEachRemaining(entry -> all.put(entry.key, view.apply(entry.value)));
+        }
+        return all;
+    }
 
     @AfterEach
     void close() {
@@ -79,6 +97,86 @@ class AttributionTest {
         Map<String, ScoreUpdated> latest = scoring.latest("all", "team-channel");
         assertThat(latest).containsOnlyKeys("team-channel:call:billing:all");
         assertThat(latest.get("team-channel:call:billing:all").nps().promoters()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerThatComesBeforeTheCallItRatesMovesToTheCall() {
+        scoring.send(answer("s-1", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(2)), Metric.NPS, 3, "conv-1"));
+        assertThat(scoring.latest("all", "channel")).containsOnlyKeys("channel:email:all");
+
+        scoring.send(handled("call-1", Channel.CALL, ANN, T0, "conv-1", "billing", "a-7", InteractionStatus.RESOLVED,
+                0, 30));
+
+        Map<String, ScoreUpdated> latest = scoring.latest("all", "global", "channel", "team", "agent", "team-channel");
+        assertThat(latest).containsOnlyKeys("channel:email:all", "channel:call:all", "team:billing:all",
+                "agent:a-7:all", "team-channel:call:billing:all");
+        assertThat(latest.get("channel:email:all").nps().n()).isZero();
+        assertThat(latest.get("channel:call:all").nps().detractors()).isEqualTo(1);
+        assertThat(latest.get("agent:a-7:all").nps().detractors()).isEqualTo(1);
+        assertThat(scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE).get("channel|email")).isNull();
+        assertThat(((ScopeTotals) scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE).get("global|all"))
+                .all().nps().n()).isEqualTo(1);
+        assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void theSameEventsInEitherOrderGiveTheSameTalliesDaysAndAttributions() {
+        List<ContactEvent> interactions = List.of(
+                handled("call-1", Channel.CALL, ANN, T0, "conv-1", "billing", "a-7", InteractionStatus.RESOLVED, 0, 30),
+                handled("chat-1", Channel.CHAT, ANN, T0.plus(Duration.ofMinutes(30)), "conv-2", "sales", "a-1",
+                        InteractionStatus.RESOLVED, 0, 0),
+                handled("call-2", Channel.CALL, ANN, T0.minus(Duration.ofDays(2)), "conv-3", "care", "a-3",
+                        InteractionStatus.RESOLVED, 0, 0));
+        List<ContactEvent> answers = List.of(
+                answer("s-1", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(2)), Metric.NPS, 3, "conv-1"),
+                answer("s-2", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(3)), Metric.CSAT, 5, null),
+                answer("s-3", Channel.SOCIAL, ANN, T0.minus(Duration.ofDays(1)), Metric.CES, 2, null),
+                // Its conversation's call came after it: it rates the latest interaction before it instead.
+                answer("s-4", Channel.EMAIL, ANN, T0.minus(Duration.ofHours(1)), Metric.NPS, 10, "conv-1"));
+        scoring.send(answers.toArray(ContactEvent[]::new));
+        scoring.send(interactions.toArray(ContactEvent[]::new));
+
+        try (ScoringDriver inOrder = new ScoringDriver()) {
+            inOrder.send(interactions.toArray(ContactEvent[]::new));
+            inOrder.send(answers.toArray(ContactEvent[]::new));
+
+            // updatedAt is the clock when a scope key last changed, which depends on the order by definition.
+            assertThat(storeOf(scoring, ScoringTopology.TALLIES_STORE, AttributionTest::withoutUpdatedAt))
+                    .isEqualTo(storeOf(inOrder, ScoringTopology.TALLIES_STORE, AttributionTest::withoutUpdatedAt))
+                    .containsKeys("channel|call", "agent|a-1", "team|care").doesNotContainKey("channel|email");
+            assertThat(storeOf(scoring, ScoringTopology.BUCKETS_STORE, v -> v))
+                    .isEqualTo(storeOf(inOrder, ScoringTopology.BUCKETS_STORE, v -> v));
+            assertThat(storeOf(scoring, ScoringTopology.RECENT_ANSWERS_STORE, v -> v))
+                    .isEqualTo(storeOf(inOrder, ScoringTopology.RECENT_ANSWERS_STORE, v -> v));
+            assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(5.0);
+            assertThat(inOrder.counter("omnipulse.scoring.responses.reattributed")).isZero();
+        }
+    }
+
+    @Test
+    void aLaterContactInTheSameConversationIsNotWhatTheAnswerRated() {
+        scoring.send(handled("call-1", Channel.CALL, ANN, T0, "conv-1", "billing", "a-7", InteractionStatus.RESOLVED,
+                        0, 0),
+                answer("s-1", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(1)), Metric.NPS, 9, "conv-1"),
+                // The next day, the same conversation goes on by chat: the answer was about the call.
+                handled("chat-1", Channel.CHAT, ANN, T0.plus(Duration.ofDays(1)), "conv-1", "sales", "a-1",
+                        InteractionStatus.RESOLVED, 0, 0));
+
+        assertThat(scoring.latest("all", "channel", "team", "agent"))
+                .containsOnlyKeys("channel:call:all", "team:billing:all", "agent:a-7:all");
+        assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isZero();
+    }
+
+    @Test
+    void anInteractionLaterThanTheGraceReattributesNothing() {
+        scoring.send(answer("s-1", Channel.EMAIL, ANN, T0, Metric.NPS, 3, "conv-1"),
+                handled("other", Channel.CHAT, "bob@example.com", T0.plus(Duration.ofDays(8)), null, "sales", "a-1",
+                        InteractionStatus.RESOLVED, 0, 0),
+                handled("call-1", Channel.CALL, ANN, T0.minus(Duration.ofHours(1)), "conv-1", "billing", "a-7",
+                        InteractionStatus.RESOLVED, 0, 0));
+
+        assertThat(scoring.latest("all", "channel", "team", "agent")).containsOnlyKeys("channel:email:all");
+        assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isZero();
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.scoring.domain.DayBuckets;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.EffortState;
+import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
@@ -131,6 +132,27 @@ class MergeFoldingTest {
         scoring.send(answer("b-3", Channel.EMAIL, BOB, T0.plusSeconds(120), Metric.CSAT, 1, null));
         assertThat(totals(scoring).get(customer(ANN)).all().csat().n()).isEqualTo(2);
         assertThat(totals(scoring).get(customer(BOB)).all().csat().n()).isEqualTo(1);
+    }
+
+    @Test
+    void aMergedCustomersAnswerMovesToTheCallThatArrivesAfterTheMerge() {
+        scoring.send(answer("b-1", Channel.EMAIL, BOB, T0.plus(Duration.ofHours(1)), Metric.CSAT, 5, "conv-b"),
+                // Before the call: it stays on e-mail.
+                answer("a-1", Channel.EMAIL, ANN, T0.minusSeconds(60), Metric.CSAT, 4, null));
+        scoring.merge(id(ANN), id(BOB));
+
+        // Bob's call, resolved to Ann after the merge, rated by Bob's answer remembered since.
+        scoring.send(id(ANN), handled("call-b", Channel.CALL, BOB, T0, "conv-b", "billing", "a-7",
+                InteractionStatus.RESOLVED, 0, 0));
+
+        Map<String, ScoreUpdated> published = scoring.latest();
+        assertThat(published.get("channel:email:all").csat().n()).isEqualTo(1);
+        assertThat(published.get("channel:call:all").csat().n()).isEqualTo(1);
+        assertThat(published.get("agent:a-7:all").csat().satisfied()).isEqualTo(1);
+        assertThat(totals(scoring).get(customer(ANN)).all().csat().n()).isEqualTo(2);
+        assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(1.0);
+        assertThat(scoring.driver.<String, RecentAnswers>getKeyValueStore(ScoringTopology.RECENT_ANSWERS_STORE)
+                .get(id(BOB))).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
 import io.omnipulse.scoring.config.EffortConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
+import io.omnipulse.scoring.config.WindowsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ final class ScoringDriver implements AutoCloseable {
             Duration mergeRetention, Duration forwardTimeout, int retryAfterSeconds) implements ScoringConfig {
     }
 
+    record Windows(Duration rolloverCheckInterval) implements WindowsConfig {
+    }
+
     record Effort(Duration horizon, Duration repeatWindow, int repeatPoints, int switchPoints, int transferPoints,
             Duration longWait, int longWaitPoints, int abandonedPoints, int reopenedPoints) implements EffortConfig {
     }
@@ -38,6 +42,9 @@ final class ScoringDriver implements AutoCloseable {
     /** The documented default weights (application.properties, EffortConfig). */
     static final Effort EFFORT = new Effort(Duration.ofDays(7), Duration.ofHours(48), 15, 15, 10, Duration.ofMinutes(10),
             10, 15, 20);
+
+    /** The roll-over is checked every minute of wall-clock time, as by default. */
+    static final Windows WINDOWS = new Windows(Duration.ofMinutes(1));
 
     static final Config DEFAULTS = new Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7),
             Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofDays(90), Duration.ofSeconds(2), 2);
@@ -67,7 +74,7 @@ final class ScoringDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(new ScoringTopology(config, EFFORT, new ScoringMetrics(meters), inMemory).topology(), props,
+        driver = new TopologyTestDriver(new ScoringTopology(config, WINDOWS, EFFORT, new ScoringMetrics(meters), inMemory).topology(), props,
                 wallClock);
         input = driver.createInputTopic(ScoringTopology.SOURCE.name(), ScoringTopology.SOURCE.keySerde().serializer(),
                 ScoringTopology.SOURCE.valueSerde().serializer());

@@ -21,6 +21,7 @@ import io.omnipulse.scoring.domain.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,9 +42,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * merged id). Every score of every scope key and window, as published and as queried, equals an
  * oracle computed straight from the raw events with plain arithmetic and none of the production
  * code: replay in arrival order, first copy of each (source, eventId) only; the clock is the latest
- * occurredAt so far; an answer rates its conversation's latest interaction, else the customer's
- * latest one at most 7 days before it, among the interactions of everyone merged into that customer
- * so far; a response counts for the customer that the final merges make of it; windows are day ranges.
+ * occurredAt so far; an answer rates, among the interactions at or before it and at most 7 days
+ * before it, its conversation's latest one, else the latest one, of everyone merged into its customer;
+ * a response counts for the customer that the final merges make of it; windows are day ranges.
+ *
+ * <p>Some answers are sent before the interaction they rate (it is held back longer). What an answer
+ * rates is decided by the interactions its customer has when it comes, and decided again whenever an
+ * interaction that lies in its span (at most 7 days before it) comes later and is not late itself;
+ * it counts where its last decision puts it, as if every interaction had come before it. At the end,
+ * three quiet days pass by the wall clock: the windows that lost a day are published again, and every
+ * published window still equals the oracle's for the day it is dated.
  */
 class ScoringMatchesOracleTest {
 
@@ -73,6 +81,21 @@ class ScoringMatchesOracleTest {
     record Sent(ContactEvent event, long arrival) {
     }
 
+    /** An answer the oracle counted, and the interaction it rates by now (null: none). */
+    static final class Answer {
+        final ContactEvent event;
+        final boolean late;
+        final String customer;
+        ContactEvent rated;
+
+        Answer(ContactEvent event, boolean late, String customer, ContactEvent rated) {
+            this.event = event;
+            this.late = late;
+            this.customer = customer;
+            this.rated = rated;
+        }
+    }
+
     /**
      * One record in arrival order: an event keyed as identity resolution keyed it, or (event null) the
      * merge of the customer {@code key} into {@code survivor}.
@@ -99,6 +122,7 @@ class ScoringMatchesOracleTest {
         assertThat(oracle.intoMerged).as("some into an id merged before").isGreaterThan(2);
         assertThat(oracle.replayedMerges).as("some sent twice").isGreaterThan(3);
         assertThat(oracle.staleKeys).as("and events keyed by a merged id").isGreaterThan(100);
+        assertThat(oracle.reattributed).as("and answers that came before the interaction they rate").isGreaterThan(100);
         try (ScoringDriver scoring = new ScoringDriver(config, Events.T0)) {
             for (Step step : steps) {
                 if (step.event() == null) {
@@ -107,7 +131,11 @@ class ScoringMatchesOracleTest {
                     scoring.send(step.key(), step.event());
                 }
             }
+            // Three quiet days after the last event, by the wall clock: the windows move on without it.
+            Instant rolled = Instant.ofEpochMilli(oracle.clock).plus(Duration.ofDays(3));
+            scoring.driver.advanceWallClockTime(Duration.between(Events.T0, rolled));
             Map<String, ScoreUpdated> published = scoring.latest();
+            assertThat(published.values()).as("windows moved on with the day").anyMatch(u -> rolled.equals(u.updatedAt()));
 
             Set<String> expectedKeys = new HashSet<>();
             oracle.allTime.keySet().forEach(k -> Window.TRAILING.forEach(w -> expectedKeys.add(k + ":" + w.wire())));
@@ -115,6 +143,8 @@ class ScoringMatchesOracleTest {
             // A merged customer that had responses publishes its windows once more, empty.
             oracle.emptied.forEach(id -> Window.TRAILING.forEach(w -> expectedKeys.add("customer:" + id + ":" + w.wire())));
             oracle.emptied.forEach(id -> expectedKeys.add("customer:" + id + ":all"));
+            // So does a channel, team or agent that every answer counted for has left.
+            oracle.vacated.forEach(k -> Arrays.stream(Window.values()).forEach(w -> expectedKeys.add(k + ":" + w.wire())));
             assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expectedKeys);
 
             KeyValueStore<String, ScopeTotals> totals = scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE);
@@ -141,29 +171,69 @@ class ScoringMatchesOracleTest {
                             published.get("customer:" + id + ":" + window.wire()));
                 }
             });
+            oracle.vacated.forEach(key -> {
+                assertThat(totals.get(key.replaceFirst(":", "|"))).as(key + " left").isNull();
+                for (Window window : Window.values()) {
+                    assertMatches(key + ":" + window.wire(), new Expected(), published.get(key + ":" + window.wire()));
+                }
+            });
             assertThat(scoring.counter("omnipulse.scoring.merges.folded")).isEqualTo(oracle.merges);
             assertThat(scoring.counter("omnipulse.scoring.responses.late")).isEqualTo(oracle.late);
             assertThat(scoring.counter("omnipulse.scoring.responses.attributed")).as("attribution was exercised")
                     .isGreaterThan(1000);
+            assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(oracle.reattributed);
         }
     }
 
-    /** Events with an arrival delay (mostly minutes, some days, a few beyond the grace) and re-sends. */
+    /**
+     * Events with an arrival delay (mostly minutes, some days, a few beyond the grace) and re-sends.
+     * One interaction in four is rated by an answer given up to two days after it, and held back up
+     * to three days longer than that answer, so the answer often comes first. At least {@link #EVENTS}
+     * events besides those answers.
+     */
     static List<ContactEvent> arrivalOrder(Random random) {
         List<Sent> sent = new ArrayList<>();
-        for (int i = 0; sent.size() < EVENTS; i++) {
+        int answersTo = 0;
+        for (int i = 0; sent.size() - answersTo < EVENTS; i++) {
             ContactEvent event = randomEvent(random, i);
-            long at = event.occurredAt().toEpochMilli();
-            int roll = random.nextInt(100);
-            long delay = roll < 90 ? random.nextInt(600_000) : roll < 97 ? (long) (random.nextDouble() * 6 * DAY)
-                    : (long) ((8 + random.nextDouble() * 20) * DAY);
-            sent.add(new Sent(event, at + delay));
-            if (random.nextInt(10) == 0) {
-                sent.add(new Sent(event, at + delay + (long) (random.nextDouble() * 3 * DAY)));
+            long delay = randomDelay(random);
+            if (event.type() == EventType.INTERACTION && random.nextInt(4) == 0) {
+                ContactEvent answer = answerTo(event, random, i);
+                long answerDelay = randomDelay(random);
+                int before = sent.size();
+                send(sent, answer, answer.occurredAt().toEpochMilli() + answerDelay, random);
+                answersTo += sent.size() - before;
+                delay = Math.max(delay, answer.occurredAt().toEpochMilli() - event.occurredAt().toEpochMilli()
+                        + answerDelay + (long) (random.nextDouble() * 3 * DAY));
             }
+            send(sent, event, event.occurredAt().toEpochMilli() + delay, random);
         }
         sent.sort(Comparator.comparingLong(Sent::arrival));
         return sent.stream().map(Sent::event).toList();
+    }
+
+    static long randomDelay(Random random) {
+        int roll = random.nextInt(100);
+        return roll < 90 ? random.nextInt(600_000) : roll < 97 ? (long) (random.nextDouble() * 6 * DAY)
+                : (long) ((8 + random.nextDouble() * 20) * DAY);
+    }
+
+    /** One event arriving at {@code arrival}, and one in ten re-sent up to three days later. */
+    static void send(List<Sent> sent, ContactEvent event, long arrival, Random random) {
+        sent.add(new Sent(event, arrival));
+        if (random.nextInt(10) == 0) {
+            sent.add(new Sent(event, arrival + (long) (random.nextDouble() * 3 * DAY)));
+        }
+    }
+
+    /** A survey answer about an interaction, given up to two days after it, naming its conversation or not. */
+    static ContactEvent answerTo(ContactEvent interaction, Random random, int i) {
+        Metric metric = Metric.values()[random.nextInt(3)];
+        Scale scale = metric.defaultScale();
+        Instant at = interaction.occurredAt().plusMillis(60_000 + (long) (random.nextDouble() * 2 * DAY));
+        return new ContactEvent("a" + i, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, at, interaction.customer(),
+                null, null, null, null, new FeedbackDetails(metric, scale.min() + random.nextInt(scale.max() - scale.min() + 1),
+                        null, null, random.nextBoolean() ? interaction.conversationId() : null), null);
     }
 
     /**
@@ -246,6 +316,8 @@ class ScoringMatchesOracleTest {
         final Map<String, Map<Long, List<ContactEvent>>> onTime = new HashMap<>();
         /** Merged customers that had responses when they were merged. */
         final Set<String> emptied = new TreeSet<>();
+        /** Channel, team and agent keys that answers counted for once and none does in the end. */
+        final Set<String> vacated = new TreeSet<>();
         long clock = Long.MIN_VALUE;
         long late;
         long duplicates;
@@ -254,6 +326,7 @@ class ScoringMatchesOracleTest {
         long intoMerged;
         long replayedMerges;
         long staleKeys;
+        long reattributed;
 
         record Seen(ContactEvent event, int order) {
         }
@@ -265,6 +338,8 @@ class ScoringMatchesOracleTest {
             Map<String, Long> responses = new HashMap<>();
             Set<String> seen = new HashSet<>();
             Map<String, List<Seen>> interactions = new HashMap<>();
+            Map<String, List<Answer>> pending = new HashMap<>();
+            List<Answer> answers = new ArrayList<>();
             for (int order = 0; order < steps.size(); order++) {
                 Step step = steps.get(order);
                 if (step.event() == null) {
@@ -281,6 +356,8 @@ class ScoringMatchesOracleTest {
                     interactions.computeIfAbsent(survivor, c -> new ArrayList<>())
                             .addAll(interactions.getOrDefault(merged, List.of()));
                     interactions.remove(merged);
+                    pending.computeIfAbsent(survivor, c -> new ArrayList<>()).addAll(pending.getOrDefault(merged, List.of()));
+                    pending.remove(merged);
                     if (responses.getOrDefault(merged, 0L) > 0) {
                         emptied.add(merged);
                         responses.merge(survivor, responses.remove(merged), Long::sum);
@@ -302,16 +379,56 @@ class ScoringMatchesOracleTest {
                 clock = Math.max(clock, at);
                 String customer = root(into, step.key());
                 if (!answer) {
-                    interactions.computeIfAbsent(customer, c -> new ArrayList<>()).add(new Seen(e, order));
+                    List<Seen> known = interactions.computeIfAbsent(customer, c -> new ArrayList<>());
+                    known.add(new Seen(e, order));
+                    if (!isLate) {
+                        // Decide again for the answers this interaction may be about.
+                        for (Answer a : pending.getOrDefault(customer, List.of())) {
+                            long answered = a.event.occurredAt().toEpochMilli();
+                            if (answered >= at && answered <= at + HORIZON) {
+                                ContactEvent rated = rated(known, a.event);
+                                reattributed += keys(a.event, a.rated).equals(keys(a.event, rated)) ? 0 : 1;
+                                vacated.addAll(keys(a.event, rated));
+                                a.rated = rated;
+                            }
+                        }
+                    }
                     continue;
                 }
-                ContactEvent rated = rated(interactions.getOrDefault(customer, List.of()), e);
-                Channel channel = rated == null ? e.channel() : rated.channel();
-                String team = rated == null ? e.team() : rated.team();
-                String agent = rated == null ? e.agentId() : rated.agentId();
+                Answer counted = new Answer(e, isLate, customer, rated(interactions.getOrDefault(customer, List.of()), e));
+                answers.add(counted);
+                vacated.addAll(keys(e, counted.rated));
+                if (!isLate) {
+                    pending.computeIfAbsent(customer, c -> new ArrayList<>()).add(counted);
+                }
                 responses.merge(customer, 1L, Long::sum);
-                List<String> keys = new ArrayList<>(List.of("global:all", "customer:" + root(finalInto, customer)));
-                if (channel != null) {
+                late += isLate ? 1 : 0;
+            }
+            for (Answer a : answers) {
+                ContactEvent e = a.event;
+                List<String> keys = new ArrayList<>(List.of("global:all", "customer:" + root(finalInto, a.customer)));
+                keys.addAll(keys(e, a.rated));
+                for (String key : keys) {
+                    count(allTime.computeIfAbsent(key, k -> new Expected()), e);
+                    if (a.late) {
+                        lateByKey.merge(key, 1L, Long::sum);
+                    } else {
+                        onTime.computeIfAbsent(key, k -> new HashMap<>())
+                                .computeIfAbsent(Math.floorDiv(e.occurredAt().toEpochMilli(), DAY), d -> new ArrayList<>())
+                                .add(e);
+                    }
+                }
+            }
+            vacated.removeAll(allTime.keySet());
+        }
+
+        /** The channel, team, agent and team-channel keys an answer counts for when it rates {@code rated}. */
+        static List<String> keys(ContactEvent answer, ContactEvent rated) {
+            Channel channel = rated == null ? answer.channel() : rated.channel();
+            String team = rated == null ? answer.team() : rated.team();
+            String agent = rated == null ? answer.agentId() : rated.agentId();
+            List<String> keys = new ArrayList<>();
+            if (channel != null) {
                     keys.add("channel:" + channel.wire());
                 }
                 if (team != null) {
@@ -323,34 +440,25 @@ class ScoringMatchesOracleTest {
                 if (agent != null) {
                     keys.add("agent:" + agent);
                 }
-                late += isLate ? 1 : 0;
-                for (String key : keys) {
-                    count(allTime.computeIfAbsent(key, k -> new Expected()), e);
-                    if (isLate) {
-                        lateByKey.merge(key, 1L, Long::sum);
-                    } else {
-                        onTime.computeIfAbsent(key, k -> new HashMap<>())
-                                .computeIfAbsent(Math.floorDiv(at, DAY), d -> new ArrayList<>()).add(e);
-                    }
-                }
-            }
+            return keys;
         }
 
-        /** Interactions within the retention of the customer's newest; by conversation, else latest within the horizon. */
+        /**
+         * Among the interactions within the retention of the customer's newest, at or before the answer and
+         * at most the horizon before it: the latest of its conversation, else the latest.
+         */
         static ContactEvent rated(List<Seen> all, ContactEvent answer) {
             long newest = all.stream().mapToLong(s -> s.event().occurredAt().toEpochMilli()).max().orElse(0);
-            List<Seen> kept = all.stream().filter(s -> s.event().occurredAt().toEpochMilli() >= newest - RETENTION)
-                    .toList();
+            long at = answer.occurredAt().toEpochMilli();
+            List<Seen> span = all.stream().filter(s -> {
+                        long t = s.event().occurredAt().toEpochMilli();
+                        return t >= newest - RETENTION && t <= at && t >= at - HORIZON;
+                    }).toList();
             Comparator<Seen> latest = Comparator.<Seen>comparingLong(s -> s.event().occurredAt().toEpochMilli())
                     .thenComparingInt(Seen::order);
             String conversation = answer.feedback().ratesConversationId();
-            var byConversation = kept.stream().filter(s -> s.event().conversationId().equals(conversation)).max(latest);
-            if (byConversation.isPresent()) {
-                return byConversation.get().event();
-            }
-            long at = answer.occurredAt().toEpochMilli();
-            return kept.stream().filter(s -> s.event().occurredAt().toEpochMilli() <= at).max(latest)
-                    .map(Seen::event).filter(i -> i.occurredAt().toEpochMilli() >= at - HORIZON).orElse(null);
+            return span.stream().filter(s -> s.event().conversationId().equals(conversation)).max(latest)
+                    .or(() -> span.stream().max(latest)).map(Seen::event).orElse(null);
         }
 
         Expected window(String key, long endDay, Window window) {
