@@ -66,8 +66,7 @@ public final class StreamsThroughputBench {
 
     private static int write(String bootstrap, Topic<String, ContactEvent> input, int count) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10);
         JourneyGenerator journeys = new JourneyGenerator(System.nanoTime(), Math.max(1, count / 6));
         int written = 0;
         try (KafkaProducer<String, ContactEvent> producer = new KafkaProducer<>(props,
