@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load generator for the closed loop: posts detractor answers, one new customer each, at a steady
@@ -46,14 +45,10 @@ public final class AlertLatencyBench {
 
         Map<String, Instant> posted = new ConcurrentHashMap<>();
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
-        long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
+        SteadyLoad load = new SteadyLoad(rate);
         for (int i = 0; i < count; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // never spin: the bench shares the 2 cores with the stack
-            }
+            load.awaitTurn(i);
             String email = run + "-" + i + "@example.com";
             ContactEvent detractor = new ContactEvent(run + "-" + i, "latency-bench", EventType.FEEDBACK,
                     Channel.EMAIL, Instant.now(), new CustomerIds(null, email, null, null, null), null, null, "bench",
@@ -82,13 +77,11 @@ public final class AlertLatencyBench {
             collect(alerting, posted, delays, stored);
             Thread.sleep(500);
         }
-        Collections.sort(delays);
         Collections.sort(stored);
         double span = Duration.between(stored.get(0), stored.get(stored.size() - 1)).toMillis() / 1000.0;
         System.out.printf("posted %d detractors in %.1f s (%.1f/s); %d alerts stored%n", count, postSeconds,
                 count / postSeconds, delays.size());
-        System.out.printf("POST -> alert stored: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                pct(delays, 50), pct(delays, 90), pct(delays, 99), delays.get(delays.size() - 1));
+        System.out.println("POST -> alert stored: " + SteadyLoad.percentiles(delays));
         System.out.printf("alerts stored per second over the run: %.1f%n", (stored.size() - 1) / Math.max(span, 1e-3));
     }
 
@@ -110,9 +103,5 @@ public final class AlertLatencyBench {
                 }
             }
         }
-    }
-
-    private static long pct(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

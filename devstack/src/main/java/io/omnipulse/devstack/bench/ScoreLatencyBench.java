@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -75,12 +74,9 @@ public final class ScoreLatencyBench {
             }
             poster.join();
         }
-        List<Long> sorted = new ArrayList<>(delays);
-        Collections.sort(sorted);
         System.out.printf("posted %d NPS answers at %.0f/s (%d refused); %d customer scores seen%n", count, rate,
-                REFUSED.get(), sorted.size());
-        System.out.printf("POST -> score update: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
+                REFUSED.get(), delays.size());
+        System.out.println("POST -> score update: " + SteadyLoad.percentiles(delays));
     }
 
     private static KafkaConsumer<String, ScoreUpdated> scoresFromNow(String bootstrap) {
@@ -98,13 +94,9 @@ public final class ScoreLatencyBench {
     }
 
     private static void post(String ingest, String run, int count, double rate, Map<String, Long> postedAt) {
-        long interval = (long) (1e9 / rate);
-        long start = System.nanoTime();
+        SteadyLoad load = new SteadyLoad(rate);
         for (int i = 0; i < count; i++) {
-            long wait = start + i * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // never spin: the bench shares the cores with the stack
-            }
+            load.awaitTurn(i);
             CustomerIds customer = new CustomerIds(null, run + "-" + i + "@example.com", null, null, null);
             ContactEvent answer = new ContactEvent(run + "-" + i, "score-bench", EventType.FEEDBACK, Channel.EMAIL,
                     Instant.now(), customer, null, null, "bench", null,
@@ -125,9 +117,5 @@ public final class ScoreLatencyBench {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private static long pct(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }
