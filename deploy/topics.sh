@@ -18,6 +18,7 @@ cx.identity-audit.v1      6
 cx.score-updates.v1       6
 cx.effort-index.v1        6
 cx.alert-events.v1        6
+cx.dead-letters.v1        6
 omnipulse-profile-identity-loop   6
 omnipulse-scoring-merge-folds     6
 "

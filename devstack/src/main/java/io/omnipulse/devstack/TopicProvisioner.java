@@ -22,7 +22,7 @@ public final class TopicProvisioner {
 
     /** The catalog and the services' internal topics, as deploy/topics.sh creates them. */
     public static void createAll(String bootstrapServers) {
-        create(bootstrapServers, Topics.ALL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList());
+        create(bootstrapServers, Topics.ALL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config())).toList());
         create(bootstrapServers, Topics.INTERNAL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList());
         warmCoordinators(bootstrapServers);
     }

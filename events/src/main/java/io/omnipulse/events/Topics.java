@@ -7,6 +7,7 @@ import io.omnipulse.events.serde.EffortIndexUpdatedSerde;
 import io.omnipulse.events.serde.IdentityConflictSerde;
 import io.omnipulse.events.serde.ScoreUpdatedSerde;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -21,36 +22,58 @@ public final class Topics {
 
     private static final Serde<String> STRING = Serdes.String();
 
+    /**
+     * Kept for ever: every derived store (profiles, identity index, all-time scores, alerts) is
+     * rebuilt by replaying these topics from the start, so a time limit would silently drop history
+     * from a rebuilt service. Size grows with traffic; tiered storage is the production answer.
+     */
+    public static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+    /** Latest value per key is all a reader needs (score windows, effort index): compacted. */
+    public static final Map<String, String> LATEST_PER_KEY = Map.of("cleanup.policy", "compact");
+    /** 30 days: long enough for downstream systems and operators to read, short enough for personal data. */
+    public static final Map<String, String> THIRTY_DAYS = Map.of("retention.ms", Long.toString(30L * 24 * 3600 * 1000));
+    /** 400 days, like the oldest event ingest accepts: audits explain merges for as long as the data is used. */
+    public static final Map<String, String> FOUR_HUNDRED_DAYS =
+            Map.of("retention.ms", Long.toString(400L * 24 * 3600 * 1000));
+
     /** Validated contacts and survey answers from ingest, keyed by {@link CustomerKeys#customerId}. */
     public static final Topic<String, ContactEvent> CONTACT_EVENTS =
-            new Topic<>("cx.contact-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.contact-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
 
     /** The same events after identity resolution, keyed by the resolved (surviving) customer id. */
     public static final Topic<String, ContactEvent> RESOLVED_EVENTS =
-            new Topic<>("cx.resolved-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.resolved-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
 
     /** Customer merges, keyed by the merged (absorbed) customer id. */
     public static final Topic<String, CustomersMerged> CUSTOMER_MERGES =
-            new Topic<>("cx.customer-merges.v1", STRING, new CustomersMergedSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.customer-merges.v1", STRING, new CustomersMergedSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
 
     /** Merges identity resolution refused (crmId conflicts, junk or shared identifiers), for audit. */
     public static final Topic<String, IdentityConflict> IDENTITY_AUDIT =
-            new Topic<>("cx.identity-audit.v1", STRING, new IdentityConflictSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.identity-audit.v1", STRING, new IdentityConflictSerde(), DEFAULT_PARTITIONS, FOUR_HUNDRED_DAYS);
 
     /** Score changes per scope and window, keyed by {@code scope:key:window}. */
     public static final Topic<String, ScoreUpdated> SCORE_UPDATES =
-            new Topic<>("cx.score-updates.v1", STRING, new ScoreUpdatedSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.score-updates.v1", STRING, new ScoreUpdatedSerde(), DEFAULT_PARTITIONS, LATEST_PER_KEY);
 
     /** Behavioural effort index changes, keyed by customer id. */
     public static final Topic<String, EffortIndexUpdated> EFFORT_INDEX =
-            new Topic<>("cx.effort-index.v1", STRING, new EffortIndexUpdatedSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.effort-index.v1", STRING, new EffortIndexUpdatedSerde(), DEFAULT_PARTITIONS, LATEST_PER_KEY);
 
     /** Alert lifecycle steps (raised, acknowledged, assigned, escalated, resolved), keyed by alert id. */
     public static final Topic<String, AlertEvent> ALERT_EVENTS =
-            new Topic<>("cx.alert-events.v1", STRING, new AlertEventSerde(), DEFAULT_PARTITIONS);
+            new Topic<>("cx.alert-events.v1", STRING, new AlertEventSerde(), DEFAULT_PARTITIONS, THIRTY_DAYS);
+
+    /**
+     * Records a service could not deserialize, process or produce, with their original key and value
+     * bytes and the {@link DeadLetters} headers (service, source topic, partition, offset, error); one
+     * topic for every service, so operators list and replay them in one place.
+     */
+    public static final Topic<byte[], byte[]> DEAD_LETTERS =
+            new Topic<>("cx.dead-letters.v1", Serdes.ByteArray(), Serdes.ByteArray(), DEFAULT_PARTITIONS, THIRTY_DAYS);
 
     public static final List<Topic<?, ?>> ALL = List.of(CONTACT_EVENTS, RESOLVED_EVENTS, CUSTOMER_MERGES,
-            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS);
+            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS, DEAD_LETTERS);
 
     /**
      * profile-service's identity-resolution loop: claims, label offers and merges travel through it
