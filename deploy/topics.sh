@@ -1,31 +1,59 @@
 #!/usr/bin/env bash
-# Creates OmniPulse's topics on a Kafka cluster. Brokers should not auto-create topics, so run this
-# once per cluster before the services start (docker-compose does, as the kafka-topics service).
-# The list mirrors io.omnipulse.events.Topics (ALL, then the services' INTERNAL topics, which the
-# services read and write but never create themselves); devstack's TopicCatalogScriptTest fails when they drift.
-#   KAFKA_BOOTSTRAP_SERVERS=broker:9092 REPLICATION_FACTOR=3 deploy/topics.sh
+# Creates OmniPulse's topics on a Kafka cluster, each with its catalog configuration, and brings the
+# configuration of topics that already exist up to date. Brokers should not auto-create topics, so
+# run this once per cluster before the services start, and again after an upgrade (docker-compose
+# runs it as the kafka-topics service).
+# The list mirrors io.omnipulse.events.Topics (ALL with Topic.config(), then the services' INTERNAL
+# topics, which the services read and write but never create themselves) and the dead-letter replay
+# ledger of devstack's DeadLetterTool; devstack's TopicCatalogScriptTest runs this script and fails
+# when they drift.
+#   KAFKA_BOOTSTRAP_SERVERS=broker:9092 deploy/topics.sh                      production: 3 replicas, min ISR 2
+#   KAFKA_BOOTSTRAP_SERVERS=kafka:9092 REPLICATION_FACTOR=1 MIN_INSYNC_REPLICAS=1 deploy/topics.sh   one broker
 set -euo pipefail
 : "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS}"
-REPLICATION_FACTOR="${REPLICATION_FACTOR:-1}"
+# Durable by default: an acknowledged record (acks=all) is on at least MIN_INSYNC_REPLICAS brokers,
+# so one broker can fail without losing it and without stopping producers.
+REPLICATION_FACTOR="${REPLICATION_FACTOR:-3}"
+MIN_INSYNC_REPLICAS="${MIN_INSYNC_REPLICAS:-2}"
 KAFKA_TOPICS="${KAFKA_TOPICS:-/opt/kafka/bin/kafka-topics.sh}"
+KAFKA_CONFIGS="${KAFKA_CONFIGS:-/opt/kafka/bin/kafka-configs.sh}"
 
-# topic name              partitions
+if [ "$MIN_INSYNC_REPLICAS" -gt "$REPLICATION_FACTOR" ]; then
+  echo "MIN_INSYNC_REPLICAS ($MIN_INSYNC_REPLICAS) cannot exceed REPLICATION_FACTOR ($REPLICATION_FACTOR)" >&2
+  exit 2
+fi
+
+# retention.ms=-1: the input and resolved-event topics are kept for ever, because every derived
+# store (profiles, identity index, all-time scores, alerts) is rebuilt by replaying them from the
+# start; deploy/README.md explains. 2592000000 ms = 30 days; 34560000000 ms = 400 days.
+# topic name                        partitions  topic configuration
 TOPICS="
-cx.contact-events.v1      6
-cx.resolved-events.v1     6
-cx.customer-merges.v1     6
-cx.identity-audit.v1      6
-cx.score-updates.v1       6
-cx.effort-index.v1        6
-cx.alert-events.v1        6
-cx.dead-letters.v1        6
-omnipulse-profile-identity-loop   6
-omnipulse-scoring-merge-folds     6
+cx.contact-events.v1                6  retention.ms=-1
+cx.resolved-events.v1               6  retention.ms=-1
+cx.customer-merges.v1               6  retention.ms=-1
+cx.identity-audit.v1                6  retention.ms=34560000000
+cx.score-updates.v1                 6  cleanup.policy=compact
+cx.effort-index.v1                  6  cleanup.policy=compact
+cx.alert-events.v1                  6  retention.ms=2592000000
+cx.dead-letters.v1                  6  retention.ms=2592000000
+omnipulse-profile-identity-loop     6
+omnipulse-scoring-merge-folds       6
+omnipulse-dead-letter-replays       1  cleanup.policy=compact
 "
 
-echo "$TOPICS" | while read -r name partitions; do
+echo "$TOPICS" | while read -r name partitions configs; do
   [ -n "$name" ] || continue
+  settings="min.insync.replicas=$MIN_INSYNC_REPLICAS"
+  create_args=(--config "min.insync.replicas=$MIN_INSYNC_REPLICAS")
+  for config in $configs; do
+    settings="$settings,$config"
+    create_args+=(--config "$config")
+  done
   "$KAFKA_TOPICS" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --if-not-exists \
-    --topic "$name" --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR"
+    --topic "$name" --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" "${create_args[@]}"
+  # --if-not-exists leaves an existing topic as it was: set its configuration explicitly, so a
+  # cluster created by an older script (7-day broker default retention) gets the catalog's.
+  "$KAFKA_CONFIGS" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --alter --entity-type topics \
+    --entity-name "$name" --add-config "$settings"
 done
 echo "topics ready"

@@ -1,5 +1,6 @@
 package io.omnipulse.devstack;
 
+import io.omnipulse.devstack.deadletters.ReplayLedger;
 import io.omnipulse.events.Topics;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,12 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    /** The catalog and the services' internal topics, as deploy/topics.sh creates them. */
+    /** The catalog, the services' internal topics and the dead-letter replay ledger, as deploy/topics.sh creates them. */
     public static void createAll(String bootstrapServers) {
         create(bootstrapServers, Topics.ALL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config())).toList());
         create(bootstrapServers, Topics.INTERNAL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList());
+        create(bootstrapServers, List.of(new NewTopic(ReplayLedger.TOPIC, ReplayLedger.PARTITIONS, (short) 1)
+                .configs(ReplayLedger.CONFIG)));
         warmCoordinators(bootstrapServers);
     }
 
