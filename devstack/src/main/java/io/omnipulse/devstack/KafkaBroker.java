@@ -31,8 +31,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats {@code dataDir} if it is new and starts a broker listening on {@code port} (0 = any free port). */
     public static KafkaBroker start(Path dataDir, int port) {
-        int brokerPort = port == 0 ? Ports.free() : port;
-        Properties props = serverProperties(dataDir, brokerPort, Ports.free());
+        return start(dataDir, port == 0 ? Ports.free() : port, Ports.free());
+    }
+
+    /** As {@link #start(Path, int)} with both ports fixed, so that a restarted broker is found where it was. */
+    public static KafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+        Properties props = serverProperties(dataDir, brokerPort, controllerPort);
         Path configFile = writeConfig(dataDir, props);
         format(dataDir, configFile);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
@@ -94,6 +98,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "kafka";
     }
 
     @Override

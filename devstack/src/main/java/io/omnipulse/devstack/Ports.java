@@ -52,7 +52,8 @@ public final class Ports {
         return true;
     }
 
-    static boolean isFree(int port) {
+    /** Whether nothing listens on {@code port} (on any interface). */
+    public static boolean isFree(int port) {
         // Bind on every interface, as the servers will: a port free only on loopback is not free.
         try (ServerSocket socket = new ServerSocket(port, 1, (InetAddress) null)) {
             return true;

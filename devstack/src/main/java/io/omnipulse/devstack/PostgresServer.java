@@ -3,6 +3,7 @@ package io.omnipulse.devstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,9 +20,11 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /** Starts PostgreSQL on {@code port} (0 = any free port), keeping its data in {@code dataDir}. */
@@ -33,7 +36,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new PostgresServer(pg);
+            return new PostgresServer(pg, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -41,6 +44,18 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * The postmaster's pid, from the first line of {@code postmaster.pid}. pg_ctl daemonises the
+     * postmaster, so it is not a child of this JVM and only this file says which process it is.
+     */
+    public long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dataDir, e);
+        }
     }
 
     public String jdbcUrl(String database) {
@@ -66,6 +81,11 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "postgresql";
     }
 
     @Override

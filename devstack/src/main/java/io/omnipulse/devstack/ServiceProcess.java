@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(command)
+            Process p = new ProcessBuilder(Detached.command(command))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -99,17 +99,40 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM first so Quarkus shuts down gracefully (streams commit, consumers leave); then force. */
-    @Override
-    public void close() {
+    /** The service's own pid (setsid execs in place). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * SIGTERM first so Quarkus shuts down gracefully (streams commit, consumers leave); a service that
+     * is not gone after {@code grace} (hung in shutdown, stopped) gets SIGKILL, so the launcher never
+     * exits before its children. Returns whether it stopped by itself.
+     */
+    public boolean stop(Duration grace) {
+        if (!process.isAlive()) {
+            return true;
+        }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -2,42 +2,59 @@ package io.omnipulse.devstack;
 
 import io.omnipulse.devstack.simulator.TrafficSimulator;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The whole OmniPulse pipeline on one machine: a real Kafka broker (in this JVM), a real
- * PostgreSQL, the catalog's topics and the four services as child processes. {@link #close()}
- * stops everything in reverse order, so no process outlives the stack.
+ * The whole OmniPulse pipeline on one machine: a real Kafka broker (in this JVM, or in its own with
+ * {@link StackOptions#brokerProcess()}), a real PostgreSQL, the catalog's topics and the services as
+ * child processes. {@link #close()} stops the services in reverse order of the data flow (a topic's
+ * consumers before its producers), each within the stop timeout, then the broker, then PostgreSQL.
+ * A {@link Watchdog} makes sure nothing outlives the launcher even if it is killed with SIGKILL.
  */
 public final class Stack implements AutoCloseable {
 
     public static final String DATABASE = "omnipulse";
+    /** In the order of the data flow; they start in this order and stop in the reverse one. */
     public static final List<String> SERVICES =
             List.of("ingest-service", "profile-service", "scoring-service", "alerting-service");
     private static final List<String> STREAMS_SERVICES = List.of("profile-service", "scoring-service");
     private static final List<String> DATABASE_SERVICES = List.of("alerting-service");
 
-    private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Duration stopTimeout;
+    private final PrintStream progress;
+    private Watchdog watchdog;
+    private AutoCloseable broker;
+    private BrokerProcess brokerProcess;
     private String bootstrapServers;
     private PostgresServer postgres;
     private TrafficSimulator simulator;
 
-    private Stack() {
+    private Stack(Duration stopTimeout, PrintStream progress) {
+        this.stopTimeout = stopTimeout;
+        this.progress = progress;
     }
 
     /** Starts everything and returns once every service reports ready; on failure stops what started. */
     public static Stack start(StackOptions options, Duration readyTimeout) {
-        Stack stack = new Stack();
+        return start(options, readyTimeout, System.out);
+    }
+
+    /** As {@link #start(StackOptions, Duration)}, reporting what it stops on {@code progress}. */
+    public static Stack start(StackOptions options, Duration readyTimeout, PrintStream progress) {
+        Stack stack = new Stack(options.stopTimeout(), progress);
         try {
             stack.startAll(options, readyTimeout);
             return stack;
@@ -51,27 +68,39 @@ public final class Stack implements AutoCloseable {
         if (!options.keepData()) {
             deleteRecursively(options.home());
         }
-        KafkaBroker kafka = KafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort());
-        started.add(kafka);
-        bootstrapServers = kafka.bootstrapServers();
+        watchdog = Watchdog.start();
+        if (options.brokerProcess()) {
+            brokerProcess = BrokerProcess.start(options.home().resolve("kafka"), options.kafkaPort());
+            watchdog.watch(brokerProcess.pid(), "KILL");
+            broker = brokerProcess;
+            bootstrapServers = brokerProcess.bootstrapServers();
+        } else {
+            KafkaBroker kafka = KafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort());
+            broker = kafka;
+            bootstrapServers = kafka.bootstrapServers();
+        }
         TopicProvisioner.createAll(bootstrapServers);
 
         postgres = PostgresServer.start(options.home().resolve("postgres"), options.postgresPort(), options.keepData());
-        started.add(postgres);
+        // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster takes its backends with it.
+        watchdog.watch(postgres.postmasterPid(), "QUIT");
         postgres.ensureDatabase(DATABASE);
 
         for (String name : SERVICES) {
+            if (!options.services().contains(name)) {
+                continue;
+            }
             Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             ServiceProcess service = ServiceProcess.start(name, jar, portOf(name, options), configFor(name, options),
                     options.home().resolve("logs"));
-            started.add(service);
+            // Killed outright if the launcher dies: with the broker gone a graceful stop could only hang.
+            watchdog.watch(service.pid(), "KILL");
             services.put(name, service);
         }
         awaitReady(readyTimeout);
 
-        if (options.demoRate() > 0) {
+        if (options.demoRate() > 0 && services.containsKey("ingest-service")) {
             simulator = TrafficSimulator.start(service("ingest-service").baseUrl(), options.demoRate(), 42L);
-            started.add(simulator);
         }
     }
 
@@ -145,17 +174,82 @@ public final class Stack implements AutoCloseable {
         return sb.toString();
     }
 
+    /** The broker's own process, when the stack runs it as one (to kill and restart it in fault tests). */
+    public Optional<BrokerProcess> brokerProcess() {
+        return Optional.ofNullable(brokerProcess);
+    }
+
+    /** Pids of the processes the stack started (services, broker process, postmaster), to check none is left. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        services.values().forEach(s -> pids.add(s.pid()));
+        brokerProcess().ifPresent(b -> pids.add(b.pid()));
+        if (postgres != null) {
+            pids.add(postgres.postmasterPid());
+        }
+        return pids;
+    }
+
+    /**
+     * Stops the demo traffic, then the services from the last reader to the first writer (alerting,
+     * scoring, profile, ingest), each given the stop timeout before SIGKILL, then the broker, then
+     * PostgreSQL, and lets the watchdog go. Safe to call twice.
+     */
     @Override
     public synchronized void close() {
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        java.util.Collections.reverse(reverse);
-        started.clear();
-        for (AutoCloseable c : reverse) {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+        List<ServiceProcess> reverse = new ArrayList<>(services.values());
+        Collections.reverse(reverse);
+        for (ServiceProcess s : reverse) {
+            long t0 = System.nanoTime();
+            boolean clean = s.stop(stopTimeout);
+            forget(s.pid());
+            progress.printf(clean ? "  stopped %s (%.1f s)%n" : "  killed %s: not stopped after %.0f s%n", s.name(),
+                    clean ? (System.nanoTime() - t0) / 1e9 : stopTimeout.toSeconds() * 1.0);
+        }
+        services.clear();
+        stopping(broker, () -> {
+            broker.close();
+            brokerProcess().ifPresent(b -> forget(b.pid()));
+        });
+        broker = null;
+        stopping(postgres, () -> {
+            long pid = postgres.postmasterPid();
             try {
-                c.close();
-            } catch (Exception e) {
-                System.err.println("while stopping " + c + ": " + e);
+                postgres.close();
+            } finally {
+                forget(pid);
             }
+        });
+        postgres = null;
+        if (watchdog != null) {
+            watchdog.close();
+            watchdog = null;
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void stopping(Object what, Step step) {
+        if (what == null) {
+            return;
+        }
+        try {
+            step.run();
+            progress.println("  stopped " + what);
+        } catch (Exception e) {
+            progress.println("  while stopping " + what + ": " + e);
+        }
+    }
+
+    private void forget(long pid) {
+        if (watchdog != null) {
+            watchdog.forget(pid);
         }
     }
 

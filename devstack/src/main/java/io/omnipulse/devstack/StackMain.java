@@ -33,8 +33,8 @@ public final class StackMain {
             return;
         }
         long t0 = System.nanoTime();
-        System.out.println("Starting OmniPulse: Kafka, PostgreSQL and four services (logs in "
-                + options.home().resolve("logs") + ") ...");
+        System.out.println("Starting OmniPulse: Kafka, PostgreSQL and " + String.join(", ", options.services())
+                + " (logs in " + options.home().resolve("logs") + ") ...");
         Stack stack;
         try {
             stack = Stack.start(options, Duration.ofMinutes(3));

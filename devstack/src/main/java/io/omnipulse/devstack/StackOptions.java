@@ -1,6 +1,9 @@
 package io.omnipulse.devstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * How to run the local stack.
@@ -10,9 +13,29 @@ import java.nio.file.Path;
  * @param firstServicePort ingest gets this port, then profile, scoring and alerting the next ones
  * @param keepData  reuse broker, database and streams state from the last run instead of starting empty
  * @param demoRate  simulated events per second; 0 = no demo traffic
+ * @param services  which services to run, a subset of {@link Stack#SERVICES} (default all four)
+ * @param stopTimeout how long a service may take to stop on SIGTERM before it is killed
+ * @param brokerProcess run the broker in a JVM of its own ({@link BrokerProcess}) instead of the launcher's
  */
 public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
-                           boolean keepData, double demoRate) {
+                           boolean keepData, double demoRate, List<String> services, Duration stopTimeout,
+                           boolean brokerProcess) {
+
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    public StackOptions {
+        services = List.copyOf(services);
+        if (!Stack.SERVICES.containsAll(services)) {
+            throw new IllegalArgumentException("unknown service in " + services + "; known: " + Stack.SERVICES);
+        }
+    }
+
+    /** All four services, the default stop timeout, the broker in the launcher's JVM. */
+    public StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
+                        boolean keepData, double demoRate) {
+        this(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, Stack.SERVICES,
+                DEFAULT_STOP_TIMEOUT, false);
+    }
 
     public static StackOptions defaults(Path repoRoot) {
         return new StackOptions(repoRoot, repoRoot.resolve(".omnipulse"), 9092, 5432, 8081, false, 0);
@@ -20,52 +43,77 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
 
     public static StackOptions parse(Path repoRoot, String... args) {
         StackOptions o = defaults(repoRoot);
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            o = switch (arg) {
-                case "--demo" -> o.withDemoRate(5);
-                case "--demo-rate" -> o.withDemoRate(Double.parseDouble(value(args, ++i, arg)));
-                case "--keep-data" -> o.withKeepData();
-                case "--kafka-port" -> o.withKafkaPort(Integer.parseInt(value(args, ++i, arg)));
-                case "--postgres-port" -> o.withPostgresPort(Integer.parseInt(value(args, ++i, arg)));
-                case "--home" -> o.withHome(Path.of(value(args, ++i, arg)));
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
-            };
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                o = switch (arg) {
+                    case "--demo" -> o.withDemoRate(5);
+                    case "--demo-rate" -> o.withDemoRate(Double.parseDouble(value(args, ++i, arg)));
+                    case "--keep-data" -> o.with(o.kafkaPort, o.postgresPort, o.firstServicePort, true, o.home);
+                    case "--kafka-port" -> o.with(port(args, ++i, arg), o.postgresPort, o.firstServicePort, o.keepData, o.home);
+                    case "--postgres-port" -> o.with(o.kafkaPort, port(args, ++i, arg), o.firstServicePort, o.keepData, o.home);
+                    case "--service-port" -> o.with(o.kafkaPort, o.postgresPort, port(args, ++i, arg), o.keepData, o.home);
+                    case "--home" -> o.with(o.kafkaPort, o.postgresPort, o.firstServicePort, o.keepData, Path.of(value(args, ++i, arg)));
+                    case "--services" -> o.withServices(Arrays.asList(value(args, ++i, arg).split(",")));
+                    case "--stop-timeout" -> o.withStopTimeout(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
+                    case "--broker-process" -> o.withBrokerProcess();
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                };
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + usage());
         }
         return o;
     }
 
     public StackOptions withDemoRate(double rate) {
-        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, rate);
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, rate, services,
+                stopTimeout, brokerProcess);
     }
 
-    StackOptions withKeepData() {
-        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, true, demoRate);
+    public StackOptions withServices(List<String> names) {
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, names,
+                stopTimeout, brokerProcess);
     }
 
-    StackOptions withKafkaPort(int port) {
-        return new StackOptions(repoRoot, home, port, postgresPort, firstServicePort, keepData, demoRate);
+    public StackOptions withStopTimeout(Duration timeout) {
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
+                timeout, brokerProcess);
     }
 
-    StackOptions withPostgresPort(int port) {
-        return new StackOptions(repoRoot, home, kafkaPort, port, firstServicePort, keepData, demoRate);
+    public StackOptions withBrokerProcess() {
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
+                stopTimeout, true);
     }
 
-    StackOptions withHome(Path dir) {
-        return new StackOptions(repoRoot, dir, kafkaPort, postgresPort, firstServicePort, keepData, demoRate);
+    private StackOptions with(int kafka, int postgres, int firstService, boolean keep, Path dir) {
+        return new StackOptions(repoRoot, dir, kafka, postgres, firstService, keep, demoRate, services, stopTimeout,
+                brokerProcess);
     }
 
     public static String usage() {
         return """
                 usage: ./omnipulse [--demo] [--demo-rate EVENTS_PER_SECOND] [--keep-data]
-                                   [--kafka-port 9092] [--postgres-port 5432] [--home .omnipulse]
-                  --demo        feed simulated omnichannel traffic (5 events/s) into ingest-service
-                  --keep-data   keep broker, database and streams state from the previous run""";
+                                   [--kafka-port 9092] [--postgres-port 5432] [--service-port 8081] [--home .omnipulse]
+                                   [--services ingest-service,profile-service,...] [--stop-timeout 30] [--broker-process]
+                       ./omnipulse dead-letters list|replay [filters]   (./omnipulse dead-letters --help)
+                  --demo            feed simulated omnichannel traffic (5 events/s) into ingest-service
+                  --keep-data       keep broker, database and streams state from the previous run
+                  --service-port    ingest's port; profile, scoring and alerting take the next three
+                  --services        run only these services (comma-separated)
+                  --stop-timeout    seconds a service may take to stop on Ctrl-C before it is killed
+                  --broker-process  run the Kafka broker in a JVM of its own (for fault tests: kill -9 and restart it)
+                  dead-letters      list records the services could not handle (origin and error, never the
+                                    content) and replay them onto their source topic after a fix""";
+    }
+
+    private static int port(String[] args, int i, String option) {
+        return Integer.parseInt(value(args, i, option));
     }
 
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value\n" + usage());
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }

@@ -32,6 +32,27 @@ class StackOptionsTest {
     }
 
     @Test
+    void launcherTestsCanPickPortsServicesStopTimeoutAndABrokerProcess() {
+        StackOptions o = StackOptions.parse(root, "--service-port", "20100", "--services", "ingest-service,alerting-service",
+                "--stop-timeout", "5", "--broker-process");
+
+        assertThat(o.firstServicePort()).isEqualTo(20100);
+        assertThat(o.services()).containsExactly("ingest-service", "alerting-service");
+        assertThat(o.stopTimeout()).hasSeconds(5);
+        assertThat(o.brokerProcess()).isTrue();
+        assertThat(StackOptions.parse(root).services()).isEqualTo(Stack.SERVICES);
+        assertThat(StackOptions.parse(root).stopTimeout()).hasSeconds(30);
+    }
+
+    @Test
+    void unknownServicesAndBadNumbersAreRefusedWithTheUsage() {
+        assertThatThrownBy(() -> StackOptions.parse(root, "--services", "ingest,alerting-service"))
+                .hasMessageContaining("unknown service").hasMessageContaining("usage:");
+        assertThatThrownBy(() -> StackOptions.parse(root, "--stop-timeout", "soon"))
+                .hasMessageContaining("usage:");
+    }
+
+    @Test
     void unknownOptionsAreRefusedWithTheUsage() {
         assertThatThrownBy(() -> StackOptions.parse(root, "--dmeo"))
                 .isInstanceOf(IllegalArgumentException.class)
