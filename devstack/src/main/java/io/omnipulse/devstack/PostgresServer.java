@@ -27,14 +27,24 @@ public final class PostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Starts PostgreSQL on {@code port} (0 = any free port), keeping its data in {@code dataDir}. */
+    /** Starts PostgreSQL on {@code port} (0 = any free port), keeping its data in {@code dataDir}; stopped with the JVM. */
     public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+        return start(dataDir, port, keepData, true);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}; with {@code stopWithJvm} false the caller alone stops it.
+     * The launcher needs that: a JVM runs its shutdown hooks all at once, and PostgreSQL stopped by
+     * its own hook would go while alerting-service is still writing to it.
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData, boolean stopWithJvm) {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setPort(port == 0 ? Ports.free() : port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopWithJvm)
                     .start();
             return new PostgresServer(pg, dataDir);
         } catch (IOException e) {

@@ -81,7 +81,9 @@ public final class Stack implements AutoCloseable {
         }
         TopicProvisioner.createAll(bootstrapServers);
 
-        postgres = PostgresServer.start(options.home().resolve("postgres"), options.postgresPort(), options.keepData());
+        // Stopped by close() after the services and the broker, never by a JVM hook of its own.
+        postgres = PostgresServer.start(options.home().resolve("postgres"), options.postgresPort(), options.keepData(),
+                false);
         // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster takes its backends with it.
         watchdog.watch(postgres.postmasterPid(), "QUIT");
         postgres.ensureDatabase(DATABASE);
