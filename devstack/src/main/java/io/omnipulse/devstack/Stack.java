@@ -112,6 +112,9 @@ public final class Stack implements AutoCloseable {
         config.put("kafka.bootstrap.servers", bootstrapServers);
         if (STREAMS_SERVICES.contains(name)) {
             config.put("kafka-streams.state.dir", options.home().resolve("streams-state").resolve(name).toString());
+            // One broker: Streams' changelog and repartition topics cannot have the production 3 replicas.
+            config.put("kafka-streams.replication.factor", "1");
+            config.put("kafka-streams.topic.min.insync.replicas", "1");
         }
         if (DATABASE_SERVICES.contains(name)) {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
