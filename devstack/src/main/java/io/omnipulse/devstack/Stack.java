@@ -184,17 +184,6 @@ public final class Stack implements AutoCloseable {
         return Optional.ofNullable(brokerProcess);
     }
 
-    /** Pids of the processes the stack started (services, broker process, postmaster), to check none is left. */
-    public List<Long> pids() {
-        List<Long> pids = new ArrayList<>();
-        services.values().forEach(s -> pids.add(s.pid()));
-        brokerProcess().ifPresent(b -> pids.add(b.pid()));
-        if (postgres != null) {
-            pids.add(postgres.postmasterPid());
-        }
-        return pids;
-    }
-
     /**
      * Stops the demo traffic, then the services from the last reader to the first writer (alerting,
      * scoring, profile, ingest), each given the stop timeout before SIGKILL, then the broker, then

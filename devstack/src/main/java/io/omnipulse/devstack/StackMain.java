@@ -36,6 +36,8 @@ public final class StackMain {
         System.out.println("Starting OmniPulse: Kafka, PostgreSQL and " + String.join(", ", options.services())
                 + " (logs in " + options.home().resolve("logs") + ") ...");
         Stack stack;
+        // A SIGTERM before the hook below exists ends the JVM at once; the watchdog then kills what
+        // had started, so start-up needs no hook of its own.
         try {
             stack = Stack.start(options, Duration.ofMinutes(3));
         } catch (RuntimeException e) {
