@@ -15,7 +15,9 @@ import java.util.List;
  * @param demoRate  simulated events per second; 0 = no demo traffic
  * @param services  which services to run, a subset of {@link Stack#SERVICES} (default all four)
  * @param stopTimeout how long a service may take to stop on SIGTERM before it is killed
- * @param brokerProcess run the broker in a JVM of its own ({@link BrokerProcess}) instead of the launcher's
+ * @param brokerProcess run the broker in a JVM of its own ({@link BrokerProcess}) instead of the launcher's.
+ *                  Off by default: on a small machine it is one JVM fewer, and an in-JVM broker dies with
+ *                  the launcher without the watchdog's help; fault tests turn it on to kill the broker alone.
  */
 public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
                            boolean keepData, double demoRate, List<String> services, Duration stopTimeout,

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,16 @@ class LauncherShutdownTest {
             launcher.destroyForcibly();
         }
         started.forEach(ProcessHandle::destroyForcibly);
+        postmaster().ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /** The PostgreSQL the launcher started, if it is still running: pg_ctl made it nobody's child. */
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Test
@@ -91,8 +102,7 @@ class LauncherShutdownTest {
 
     /** Every process the launcher started: its descendants, and the postmaster (pg_ctl daemonised it) with its backends. */
     private List<ProcessHandle> children() throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid")).get(0).trim());
-        ProcessHandle pm = ProcessHandle.of(postmaster).orElseThrow();
+        ProcessHandle pm = postmaster().orElseThrow();
         List<ProcessHandle> all = new ArrayList<>(launcher.descendants().toList());
         all.add(pm);
         all.addAll(pm.descendants().toList());
