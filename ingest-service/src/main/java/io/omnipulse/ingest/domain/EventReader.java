@@ -66,10 +66,10 @@ public class EventReader {
             event = StrictJson.convert(node, ContactEvent.class);
         } catch (JsonMappingException e) {
             String field = FieldErrors.path(prefix, StrictJson.pathOf(e));
-            errors.add(field.isEmpty() ? "$" : field, StrictJson.rootMessage(e));
+            errors.add(field.isEmpty() ? "$" : field, StrictJson.safeMessage(e));
             return;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(prefix.isEmpty() ? "$" : prefix, StrictJson.rootMessage(e));
+            errors.add(prefix.isEmpty() ? "$" : prefix, StrictJson.safeMessage(e));
             return;
         }
         errors.addAll(prefix, validator.validate(event));
