@@ -129,16 +129,15 @@ public final class GateFixtures {
         return json.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(replace.get(1).asText()));
     }
 
-    /** Values the mutation put in that are long enough to recognise if an answer quoted them. */
+    /** The refused value itself (set at the named field), when long enough to recognise if an answer quoted it. */
     private static List<String> echoes(JsonNode c, Instant now) {
-        List<String> out = new ArrayList<>();
-        c.path("set").forEach(v -> {
-            JsonNode value = expand(v.deepCopy(), now);
-            if (value.isTextual() && value.asText().length() >= 4) {
-                out.add(value.asText());
-            }
-        });
-        return out;
+        String field = c.path("field").asText("");
+        JsonNode v = c.path("set").get("/" + field.replace('.', '/'));
+        if (v == null) {
+            return List.of();
+        }
+        JsonNode value = expand(v.deepCopy(), now);
+        return value.isTextual() && value.asText().length() >= 4 ? List.of(value.asText()) : List.of();
     }
 
     private static JsonNode expand(JsonNode node, Instant now) {
