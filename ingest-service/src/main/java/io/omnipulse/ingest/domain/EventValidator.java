@@ -1,9 +1,5 @@
 package io.omnipulse.ingest.domain;
 
-import static io.omnipulse.events.FieldLimits.CES_MIN_SPAN;
-import static io.omnipulse.events.FieldLimits.CES_SCALE_MAX;
-import static io.omnipulse.events.FieldLimits.CES_SCALE_MIN;
-
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.EventType;
@@ -17,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The rules every event must pass before it reaches Kafka, whichever door it came in by. Returns
@@ -113,48 +108,13 @@ public class EventValidator {
             return;
         }
         Scale stated = feedback.scale();
-        if (stated != null && !(metric.allowsCustomScale() ? customScaleOk(errors, stated) : fixedScaleOk(errors, metric, stated))) {
+        if (stated != null && !ScaleRules.check(errors, metric, stated)) {
             return;
         }
         Scale scale = feedback.effectiveScale();
         if (feedback.score() != null && !scale.contains(feedback.score())) {
             errors.add("feedback.score", "must lie within " + scale.min() + ".." + scale.max() + " for " + metric.wire());
         }
-    }
-
-    private static boolean fixedScaleOk(FieldErrors errors, Metric metric, Scale stated) {
-        Scale fixed = metric.defaultScale();
-        boolean differs = !Objects.equals(stated.min(), fixed.min()) || !Objects.equals(stated.max(), fixed.max())
-                || (stated.higherIsBetter() != null && !stated.higherIsBetter().equals(fixed.higherIsBetter()));
-        if (differs) {
-            errors.add("feedback.scale", metric.wire() + " always uses " + fixed.min() + ".." + fixed.max()
-                    + ", higher is better; leave scale out");
-        }
-        return !differs;
-    }
-
-    /** A known CES scale passes these bounds too; the bounds keep custom ones small enough for exact maths. */
-    private static boolean customScaleOk(FieldErrors errors, Scale stated) {
-        if (stated.min() == null || stated.max() == null) {
-            errors.add("feedback.scale", "needs both min and max");
-            return false;
-        }
-        boolean ok = true;
-        if (stated.min() < CES_SCALE_MIN || stated.min() > CES_SCALE_MAX) {
-            errors.add("feedback.scale.min", "must lie within " + CES_SCALE_MIN + ".." + CES_SCALE_MAX);
-            ok = false;
-        }
-        if (stated.max() < CES_SCALE_MIN || stated.max() > CES_SCALE_MAX) {
-            errors.add("feedback.scale.max", "must lie within " + CES_SCALE_MIN + ".." + CES_SCALE_MAX);
-            ok = false;
-        }
-        // Both are within 0..100 here, so the subtraction cannot overflow.
-        if (ok && stated.max() - stated.min() < CES_MIN_SPAN) {
-            errors.add("feedback.scale", "max must exceed min by at least " + CES_MIN_SPAN
-                    + " (known scales: 1..5, 1..7, 1..10)");
-            ok = false;
-        }
-        return ok;
     }
 
     private static void required(FieldErrors errors, String field, Object value) {

@@ -12,6 +12,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.ingest.domain.EventReader;
 import io.omnipulse.ingest.domain.EventValidator;
 import io.omnipulse.problem.InvalidRequestException;
@@ -22,9 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,7 +109,37 @@ class GateSchemaAgreementTest {
         return errors;
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void schemaStatesTheNumbersOfFieldLimits() throws Exception {
+        JsonNode root;
+        try (InputStream in = getClass().getResourceAsStream("/schema/contact-event.schema.json")) {
+            root = JSON.readTree(in);
+        }
+        JsonNode p = root.get("properties");
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("/eventId/maxLength", FieldLimits.EVENT_ID);
+        expected.put("/source/maxLength", FieldLimits.SOURCE);
+        expected.put("/customer/properties/crmId/maxLength", FieldLimits.ID);
+        expected.put("/customer/properties/email/maxLength", FieldLimits.EMAIL);
+        expected.put("/customer/properties/phone/maxLength", FieldLimits.PHONE);
+        expected.put("/customer/properties/handle/maxLength", FieldLimits.HANDLE);
+        expected.put("/customer/properties/chatVisitorId/maxLength", FieldLimits.ID);
+        expected.put("/conversationId/maxLength", FieldLimits.ID);
+        expected.put("/agentId/maxLength", FieldLimits.ID);
+        expected.put("/team/maxLength", FieldLimits.TEAM);
+        expected.put("/interaction/properties/subject/maxLength", FieldLimits.SUBJECT);
+        expected.put("/interaction/properties/text/maxLength", FieldLimits.TEXT);
+        expected.put("/interaction/properties/waitSeconds/maximum", FieldLimits.MAX_WAIT_SECONDS);
+        expected.put("/interaction/properties/handleSeconds/maximum", FieldLimits.MAX_HANDLE_SECONDS);
+        expected.put("/interaction/properties/transfers/maximum", FieldLimits.MAX_TRANSFERS);
+        expected.put("/feedback/properties/comment/maxLength", FieldLimits.COMMENT);
+        expected.put("/feedback/properties/ratesConversationId/maxLength", FieldLimits.ID);
+        expected.put("/feedback/properties/scale/properties/min/minimum", FieldLimits.CES_SCALE_MIN);
+        expected.put("/feedback/properties/scale/properties/max/maximum", FieldLimits.CES_SCALE_MAX);
+        expected.forEach((pointer, limit) -> assertThat(p.at(pointer).asInt(-1)).as(pointer).isEqualTo(limit));
+    }
+
+    @Test
     void schemaIsReadableAndStrict() {
         assertThat(schema).isNotNull();
         assertThatThrownBy(() -> reader.read("{}")).isInstanceOf(InvalidRequestException.class);
