@@ -6,9 +6,11 @@ import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.events.InteractionDetails;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.ingest.domain.FieldErrors;
+import io.omnipulse.ingest.domain.TextRules;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +24,7 @@ public class CallAdapter implements ChannelAdapter<CallRecord> {
             "conversationId", "callId",
             "occurredAt", "startedAt",
             "customer", "callerNumber",
+            "customer.phone", "callerNumber",
             "team", "queue",
             "interaction.transfers", "transfers",
             "interaction.waitSeconds", "answeredAt",
@@ -31,13 +34,18 @@ public class CallAdapter implements ChannelAdapter<CallRecord> {
     public ContactEvent toEvent(CallRecord c) {
         Native.requirePayload(c, "call record");
         FieldErrors errors = new FieldErrors();
-        Native.requireText(errors, "callId", c.callId());
+        TextRules.requiredIdentifier(errors, "callId", c.callId(), FieldLimits.ID);
         Native.requireTime(errors, "startedAt", c.startedAt());
-        if (Native.blank(c.callerNumber())) {
-            errors.add("callerNumber", "is required");
-        } else if (CustomerKeys.phone(c.callerNumber()) == null) {
-            errors.add("callerNumber", "must contain digits; a withheld number names no customer");
+        TextRules.identifier(errors, "source", c.source(), FieldLimits.SOURCE);
+        TextRules.identifier(errors, "queue", c.queue(), FieldLimits.TEAM);
+        TextRules.identifier(errors, "agentId", c.agentId(), FieldLimits.ID);
+        TextRules.identifier(errors, "disposition", c.disposition(), FieldLimits.KEYWORD);
+        FieldErrors caller = new FieldErrors();
+        TextRules.requiredIdentifier(caller, "callerNumber", c.callerNumber(), FieldLimits.PHONE);
+        if (caller.isEmpty() && CustomerKeys.phone(c.callerNumber()) == null) {
+            caller.add("callerNumber", "must contain digits; a withheld number names no customer");
         }
+        errors.addAll("", caller.list());
         Native.notBefore(errors, "answeredAt", c.answeredAt(), "startedAt", c.startedAt());
         Native.notBefore(errors, "endedAt", c.endedAt(), c.answeredAt() != null ? "answeredAt" : "startedAt",
                 c.answeredAt() != null ? c.answeredAt() : c.startedAt());

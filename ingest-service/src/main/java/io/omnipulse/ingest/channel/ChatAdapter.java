@@ -5,9 +5,11 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.events.InteractionDetails;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.ingest.domain.FieldErrors;
+import io.omnipulse.ingest.domain.TextRules;
 import java.util.Map;
 
 /** A chat session becomes an inbound interaction, resolved when the platform says so. */
@@ -20,6 +22,8 @@ public class ChatAdapter implements ChannelAdapter<ChatSession> {
             "conversationId", "sessionId",
             "occurredAt", "startedAt",
             "customer", "visitorId",
+            "customer.chatVisitorId", "visitorId",
+            "customer.email", "email",
             "interaction.waitSeconds", "waitSeconds",
             "interaction.handleSeconds", "endedAt",
             "interaction.text", "transcript");
@@ -28,7 +32,13 @@ public class ChatAdapter implements ChannelAdapter<ChatSession> {
     public ContactEvent toEvent(ChatSession s) {
         Native.requirePayload(s, "chat session");
         FieldErrors errors = new FieldErrors();
-        Native.requireText(errors, "sessionId", s.sessionId());
+        TextRules.requiredIdentifier(errors, "sessionId", s.sessionId(), FieldLimits.ID);
+        TextRules.identifier(errors, "source", s.source(), FieldLimits.SOURCE);
+        TextRules.identifier(errors, "visitorId", s.visitorId(), FieldLimits.ID);
+        TextRules.identifier(errors, "email", s.email(), FieldLimits.EMAIL);
+        TextRules.identifier(errors, "agentId", s.agentId(), FieldLimits.ID);
+        TextRules.identifier(errors, "team", s.team(), FieldLimits.TEAM);
+        TextRules.freeText(errors, "transcript", s.transcript(), FieldLimits.TEXT);
         Native.requireTime(errors, "startedAt", s.startedAt());
         Native.notBefore(errors, "endedAt", s.endedAt(), "startedAt", s.startedAt());
         if (Native.blank(s.visitorId()) && Native.blank(s.email())) {

@@ -5,9 +5,11 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.events.InteractionDetails;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.ingest.domain.FieldErrors;
+import io.omnipulse.ingest.domain.TextRules;
 import java.util.Map;
 
 /** An inbound e-mail becomes an open, inbound interaction of the sender's address. */
@@ -19,20 +21,32 @@ public class EmailAdapter implements ChannelAdapter<EmailMessage> {
             "eventId", "messageId",
             "occurredAt", "receivedAt",
             "customer", "from",
+            "customer.email", "from",
+            "interaction.subject", "subject",
+            "interaction.text", "text",
             "conversationId", "messageId");
 
     @Override
     public ContactEvent toEvent(EmailMessage m) {
         Native.requirePayload(m, "e-mail message");
         FieldErrors errors = new FieldErrors();
-        Native.requireText(errors, "messageId", m.messageId());
+        TextRules.requiredIdentifier(errors, "messageId", m.messageId(), FieldLimits.ID);
         Native.requireTime(errors, "receivedAt", m.receivedAt());
-        String address = address(m.from());
-        if (Native.blank(m.from())) {
-            errors.add("from", "is required");
-        } else if (address == null || !address.contains("@")) {
-            errors.add("from", "must contain an e-mail address");
+        FieldErrors from = new FieldErrors();
+        TextRules.requiredIdentifier(from, "from", m.from(), FieldLimits.SUBJECT);
+        String address = from.isEmpty() ? address(m.from()) : null;
+        if (from.isEmpty() && (address == null || !address.contains("@"))) {
+            from.add("from", "must contain an e-mail address");
         }
+        errors.addAll("", from.list());
+        TextRules.identifier(errors, "source", m.source(), FieldLimits.SOURCE);
+        TextRules.identifier(errors, "to", m.to(), FieldLimits.SUBJECT);
+        TextRules.freeText(errors, "subject", m.subject(), FieldLimits.SUBJECT);
+        TextRules.identifier(errors, "threadId", m.threadId(), FieldLimits.ID);
+        TextRules.identifier(errors, "inReplyTo", m.inReplyTo(), FieldLimits.ID);
+        TextRules.freeText(errors, "text", m.text(), FieldLimits.TEXT);
+        TextRules.identifier(errors, "team", m.team(), FieldLimits.TEAM);
+        TextRules.identifier(errors, "agentId", m.agentId(), FieldLimits.ID);
         errors.throwIfAny();
 
         String messageId = messageId(m.messageId());

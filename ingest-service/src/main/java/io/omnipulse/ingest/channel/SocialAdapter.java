@@ -5,9 +5,11 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.events.InteractionDetails;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.ingest.domain.FieldErrors;
+import io.omnipulse.ingest.domain.TextRules;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,15 +27,22 @@ public class SocialAdapter implements ChannelAdapter<SocialPost> {
             "eventId", "postId",
             "conversationId", "postId",
             "occurredAt", "postedAt",
-            "customer", "handle");
+            "customer", "handle",
+            "customer.handle", "handle",
+            "interaction.text", "text");
 
     @Override
     public ContactEvent toEvent(SocialPost p) {
         Native.requirePayload(p, "social post");
         FieldErrors errors = new FieldErrors();
-        Native.requireText(errors, "platform", p.platform());
-        Native.requireText(errors, "handle", p.handle());
-        Native.requireText(errors, "postId", p.postId());
+        TextRules.identifier(errors, "source", p.source(), FieldLimits.SOURCE);
+        TextRules.requiredIdentifier(errors, "platform", p.platform(), FieldLimits.PLATFORM);
+        TextRules.requiredIdentifier(errors, "handle", p.handle(), FieldLimits.SOCIAL_HANDLE);
+        TextRules.requiredIdentifier(errors, "postId", p.postId(), FieldLimits.ID);
+        TextRules.freeText(errors, "text", p.text(), FieldLimits.TEXT);
+        TextRules.identifier(errors, "visibility", p.visibility(), FieldLimits.KEYWORD);
+        TextRules.identifier(errors, "agentId", p.agentId(), FieldLimits.ID);
+        TextRules.identifier(errors, "team", p.team(), FieldLimits.TEAM);
         Native.requireTime(errors, "postedAt", p.postedAt());
         String visibility = Native.trimmedOr(p.visibility(), "public").toLowerCase(Locale.ROOT);
         if (!VISIBILITIES.contains(visibility)) {

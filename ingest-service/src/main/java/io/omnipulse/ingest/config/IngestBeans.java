@@ -20,7 +20,7 @@ public class IngestBeans {
     @Produces
     @Singleton
     EventValidator validator(Clock clock, IngestConfig config) {
-        return new EventValidator(clock, config.maxFutureSkew());
+        return new EventValidator(clock, config.maxEventAge(), config.maxFutureSkew());
     }
 
     @Produces

@@ -20,6 +20,13 @@ public interface IngestConfig {
     Duration maxFutureSkew();
 
     /**
+     * How far in the past occurredAt may lie. Older events would land in score windows long closed
+     * (and a year -5000 breaks consumers' date maths); 400 days covers a yearly survey sent late.
+     */
+    @WithDefault("400D")
+    Duration maxEventAge();
+
+    /**
      * ISO 3166 region of phone numbers written without a calling code, for record keys. Must equal
      * profile-service's omnipulse.profile.identity.default-region. An unknown code stops start-up.
      */

@@ -3,16 +3,35 @@ package io.omnipulse.ingest.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.Direction;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.InteractionStatus;
+import io.omnipulse.events.Metric;
 import io.omnipulse.problem.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns the body of POST /v1/events (one event or an array of them) into events, or fails with
  * every bad field of every element at once, so that a batch is accepted whole or not at all.
  */
 public class EventReader {
+
+    private static final Map<String, List<String>> ENUMS = new LinkedHashMap<>();
+
+    static {
+        ENUMS.put("/type", wire(EventType.values(), EventType::wire));
+        ENUMS.put("/channel", wire(Channel.values(), Channel::wire));
+        ENUMS.put("/interaction/direction", wire(Direction.values(), Direction::wire));
+        ENUMS.put("/interaction/status", wire(InteractionStatus.values(), InteractionStatus::wire));
+        ENUMS.put("/feedback/metric", wire(Metric.values(), Metric::wire));
+    }
 
     private final EventValidator validator;
     private final int maxBatchSize;
@@ -55,6 +74,9 @@ public class EventReader {
             errors.add(prefix, "must be a ContactEvent object");
             return;
         }
+        if (!wireSpelling(node, prefix, errors)) {
+            return;
+        }
         JsonNode occurredAt = node.get("occurredAt");
         if (occurredAt != null && !occurredAt.isNull() && !occurredAt.isTextual()) {
             // Jackson would read a number as epoch seconds; the contract says ISO-8601 text.
@@ -66,13 +88,34 @@ public class EventReader {
             event = StrictJson.convert(node, ContactEvent.class);
         } catch (JsonMappingException e) {
             String field = FieldErrors.path(prefix, StrictJson.pathOf(e));
-            errors.add(field.isEmpty() ? "$" : field, StrictJson.rootMessage(e));
+            errors.add(field.isEmpty() ? "$" : field, StrictJson.safeMessage(e));
             return;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(prefix.isEmpty() ? "$" : prefix, StrictJson.rootMessage(e));
+            errors.add(prefix.isEmpty() ? "$" : prefix, StrictJson.safeMessage(e));
             return;
         }
         errors.addAll(prefix, validator.validate(event));
         out.add(event);
+    }
+
+    /**
+     * Enum values exactly as the contract spells them ("chat", not "Chat" or " chat "): the wire
+     * parser forgives case and spaces for consumers' sake, the gate and the JSON Schema do not.
+     */
+    private static boolean wireSpelling(JsonNode node, String prefix, FieldErrors errors) {
+        boolean ok = true;
+        for (Map.Entry<String, List<String>> e : ENUMS.entrySet()) {
+            JsonNode value = node.at(e.getKey());
+            if (value.isTextual() && !e.getValue().contains(value.asText())) {
+                String field = e.getKey().substring(1).replace('/', '.');
+                errors.add(FieldErrors.path(prefix, field), "must be one of " + String.join(", ", e.getValue()));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static <E extends Enum<E>> List<String> wire(E[] values, Function<E, String> wire) {
+        return Arrays.stream(values).map(wire).toList();
     }
 }

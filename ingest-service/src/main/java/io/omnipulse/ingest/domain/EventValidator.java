@@ -1,8 +1,10 @@
 package io.omnipulse.ingest.domain;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.events.InteractionDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
@@ -11,37 +13,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The rules every event must pass before it reaches Kafka, whichever door it came in by. Returns
- * each broken rule as a JSON path relative to the event ({@code feedback.score}), never just the first.
+ * each broken rule as a JSON path relative to the event ({@code feedback.score}), never just the
+ * first. Bounds come from {@link FieldLimits}; every number is range-checked before any arithmetic.
  */
 public class EventValidator {
 
-    static final int MAX_EVENT_ID = 200;
-    static final int MAX_SOURCE = 100;
-
     private final Clock clock;
+    private final Duration maxAge;
     private final Duration maxFutureSkew;
 
-    public EventValidator(Clock clock, Duration maxFutureSkew) {
+    /**
+     * @param maxAge        oldest occurredAt accepted, counted back from now
+     * @param maxFutureSkew how far occurredAt may lie ahead of now (clock drift between systems)
+     */
+    public EventValidator(Clock clock, Duration maxAge, Duration maxFutureSkew) {
         this.clock = clock;
+        this.maxAge = maxAge;
         this.maxFutureSkew = maxFutureSkew;
     }
 
     public List<FieldError> validate(ContactEvent event) {
         FieldErrors errors = new FieldErrors();
-        text(errors, "eventId", event.eventId(), MAX_EVENT_ID);
-        text(errors, "source", event.source(), MAX_SOURCE);
+        TextRules.requiredIdentifier(errors, "eventId", event.eventId(), FieldLimits.EVENT_ID);
+        TextRules.requiredIdentifier(errors, "source", event.source(), FieldLimits.SOURCE);
         required(errors, "type", event.type());
         required(errors, "channel", event.channel());
         occurredAt(errors, event.occurredAt());
-        if (event.customer() == null) {
-            errors.add("customer", "is required");
-        } else if (event.customer().isEmpty()) {
-            errors.add("customer", "needs at least one identifier: crmId, email, phone, handle or chatVisitorId");
-        }
+        customer(errors, event.customer());
+        TextRules.identifier(errors, "conversationId", event.conversationId(), FieldLimits.ID);
+        TextRules.identifier(errors, "agentId", event.agentId(), FieldLimits.ID);
+        TextRules.identifier(errors, "team", event.team(), FieldLimits.TEAM);
         if (event.type() == EventType.INTERACTION && event.interaction() == null) {
             errors.add("interaction", "is required for type interaction");
         }
@@ -58,57 +62,58 @@ public class EventValidator {
     }
 
     private void occurredAt(FieldErrors errors, Instant occurredAt) {
+        Instant now = clock.instant();
         if (occurredAt == null) {
             errors.add("occurredAt", "is required (ISO-8601, e.g. 2025-03-01T10:15:30Z)");
-        } else if (occurredAt.isAfter(clock.instant().plus(maxFutureSkew))) {
+        } else if (occurredAt.isAfter(now.plus(maxFutureSkew))) {
             errors.add("occurredAt", "lies more than " + maxFutureSkew.toSeconds() + " s in the future");
+        } else if (occurredAt.isBefore(now.minus(maxAge))) {
+            errors.add("occurredAt", "lies more than " + maxAge.toDays() + " days in the past");
+        }
+    }
+
+    private static void customer(FieldErrors errors, CustomerIds customer) {
+        if (customer == null) {
+            errors.add("customer", "is required");
+            return;
+        }
+        FieldErrors ids = new FieldErrors();
+        TextRules.identifier(ids, "customer.crmId", customer.crmId(), FieldLimits.ID);
+        TextRules.identifier(ids, "customer.email", customer.email(), FieldLimits.EMAIL);
+        TextRules.identifier(ids, "customer.phone", customer.phone(), FieldLimits.PHONE);
+        TextRules.identifier(ids, "customer.handle", customer.handle(), FieldLimits.HANDLE);
+        TextRules.identifier(ids, "customer.chatVisitorId", customer.chatVisitorId(), FieldLimits.ID);
+        if (!ids.isEmpty()) {
+            errors.addAll("", ids.list());
+        } else if (customer.isEmpty()) {
+            // Only asked once every identifier is known to be clean: CustomerKeys normalises them.
+            errors.add("customer", "needs at least one identifier: crmId, email, phone, handle or chatVisitorId");
         }
     }
 
     private static void interaction(FieldErrors errors, InteractionDetails interaction) {
-        notNegative(errors, "interaction.waitSeconds", interaction.waitSeconds());
-        notNegative(errors, "interaction.handleSeconds", interaction.handleSeconds());
-        notNegative(errors, "interaction.transfers", interaction.transfers());
+        bounded(errors, "interaction.waitSeconds", interaction.waitSeconds(), FieldLimits.MAX_WAIT_SECONDS);
+        bounded(errors, "interaction.handleSeconds", interaction.handleSeconds(), FieldLimits.MAX_HANDLE_SECONDS);
+        bounded(errors, "interaction.transfers", interaction.transfers(), FieldLimits.MAX_TRANSFERS);
+        TextRules.freeText(errors, "interaction.subject", interaction.subject(), FieldLimits.SUBJECT);
+        TextRules.freeText(errors, "interaction.text", interaction.text(), FieldLimits.TEXT);
     }
 
     private static void feedback(FieldErrors errors, FeedbackDetails feedback) {
+        TextRules.freeText(errors, "feedback.comment", feedback.comment(), FieldLimits.COMMENT);
+        TextRules.identifier(errors, "feedback.ratesConversationId", feedback.ratesConversationId(), FieldLimits.ID);
         Metric metric = feedback.metric();
         if (metric == null) {
             errors.add("feedback.metric", "is required: nps, ces or csat");
             return;
         }
         Scale stated = feedback.scale();
-        if (stated != null && !metric.allowsCustomScale()) {
-            Scale fixed = metric.defaultScale();
-            boolean differs = !Objects.equals(stated.min(), fixed.min()) || !Objects.equals(stated.max(), fixed.max())
-                    || (stated.higherIsBetter() != null && !stated.higherIsBetter().equals(fixed.higherIsBetter()));
-            if (differs) {
-                errors.add("feedback.scale", metric.wire() + " always uses " + fixed.min() + ".." + fixed.max()
-                        + ", higher is better; leave scale out");
-                return;
-            }
-        }
-        if (stated != null && metric.allowsCustomScale()) {
-            if (stated.min() == null || stated.max() == null) {
-                errors.add("feedback.scale", "needs both min and max");
-                return;
-            }
-            if (stated.min() >= stated.max()) {
-                errors.add("feedback.scale", "min must be less than max");
-                return;
-            }
+        if (stated != null && !ScaleRules.check(errors, metric, stated)) {
+            return;
         }
         Scale scale = feedback.effectiveScale();
         if (feedback.score() != null && !scale.contains(feedback.score())) {
             errors.add("feedback.score", "must lie within " + scale.min() + ".." + scale.max() + " for " + metric.wire());
-        }
-    }
-
-    private static void text(FieldErrors errors, String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, "is required");
-        } else if (value.length() > maxLength) {
-            errors.add(field, "must be at most " + maxLength + " characters");
         }
     }
 
@@ -118,9 +123,9 @@ public class EventValidator {
         }
     }
 
-    private static void notNegative(FieldErrors errors, String field, Integer value) {
-        if (value != null && value < 0) {
-            errors.add(field, "must not be negative");
+    private static void bounded(FieldErrors errors, String field, Integer value, int max) {
+        if (value != null && (value < 0 || value > max)) {
+            errors.add(field, "must lie within 0.." + max);
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.omnipulse.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +14,15 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.omnipulse.events.serde.EventJson;
 import io.omnipulse.problem.InvalidRequestException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * Reads request bodies with the wire mapping (enums and instants parse exactly as on Kafka) but
- * stricter at the door: "7" or 7.5 for an integer is a client bug, not something to round silently.
- * Every failure becomes a 400 naming the JSON path, e.g. {@code feedback.score}.
+ * strict at the door: unknown fields, duplicate keys, trailing content, and any coercion ("7" or
+ * 7.5 for an integer, 7 for a string) are client bugs, not something to guess at. Every failure
+ * becomes a 400 naming the JSON path, e.g. {@code feedback.score}, and never repeating the value.
  */
 public final class StrictJson {
 
@@ -23,7 +31,7 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** The whole body as a tree; malformed JSON is a 400. */
+    /** The whole body as a tree; malformed JSON or a duplicate key is a 400. */
     public static JsonNode tree(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("the body is empty; send JSON", List.of());
@@ -31,7 +39,11 @@ public final class StrictJson {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("malformed JSON: " + rootMessage(e), List.of());
+            String duplicate = duplicateKeyPath(e);
+            if (duplicate != null) {
+                throw InvalidRequestException.field(duplicate, "appears more than once in its object");
+            }
+            throw new InvalidRequestException("malformed JSON" + location(e), List.of());
         }
     }
 
@@ -45,7 +57,7 @@ public final class StrictJson {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-            throw InvalidRequestException.field(field.isEmpty() ? "$" : field, rootMessage(e));
+            throw InvalidRequestException.field(field.isEmpty() ? "$" : field, safeMessage(e));
         }
     }
 
@@ -67,17 +79,44 @@ public final class StrictJson {
         return sb.toString();
     }
 
-    /** The innermost message: for an unknown enum value that is "'fax' is not one of email, ...". */
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** What is wrong, in words that never quote the input: Jackson's own messages do, and it may be personal data. */
+    static String safeMessage(Throwable e) {
+        return JsonErrors.describe(e);
+    }
+
+    /** The path of a key repeated in one object, e.g. {@code [2].customer.crmId}; null for other parse errors. */
+    private static String duplicateKeyPath(JsonProcessingException e) {
+        if (!(e instanceof JsonParseException p) || p.getOriginalMessage() == null
+                || !p.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
         }
-        String message = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
-        return message == null ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        JsonParser parser = p.getProcessor();
+        if (parser == null) {
+            return "$";
+        }
+        Deque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            steps.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : String.valueOf(c.getCurrentName()));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String step : steps) {
+            sb.append(sb.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
+        }
+        return sb.isEmpty() ? "$" : sb.toString();
+    }
+
+    private static String location(JsonProcessingException e) {
+        if (e instanceof StreamReadException s && s.getLocation() != null) {
+            return " at line " + s.getLocation().getLineNr() + ", column " + s.getLocation().getColumnNr();
+        }
+        return "";
     }
 
     private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
@@ -85,6 +124,10 @@ public final class StrictJson {
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
     }
 }

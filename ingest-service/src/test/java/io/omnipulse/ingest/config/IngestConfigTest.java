@@ -34,4 +34,15 @@ class IngestConfigTest {
                 .hasMessageContaining("omnipulse.ingest.default-region")
                 .hasMessageContaining("ISO 3166");
     }
+
+    @Test
+    void eventTimeWindowIsFourHundredDaysBackAndFiveMinutesAheadUnlessConfigured() {
+        IngestConfig defaults = load(Map.of());
+        assertThat(defaults.maxEventAge()).isEqualTo(Duration.ofDays(400));
+        assertThat(defaults.maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
+        IngestConfig custom = load(Map.of("omnipulse.ingest.max-event-age", "30D",
+                "omnipulse.ingest.max-future-skew", "1M"));
+        assertThat(custom.maxEventAge()).isEqualTo(Duration.ofDays(30));
+        assertThat(custom.maxFutureSkew()).isEqualTo(Duration.ofMinutes(1));
+    }
 }

@@ -23,7 +23,7 @@ class EventReaderTest {
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
 
     final EventReader reader = new EventReader(
-            new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5)), 3);
+            new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(400), Duration.ofMinutes(5)), 3);
 
     static String event(String eventId, String channel, String score) {
         return """
@@ -83,12 +83,13 @@ class EventReaderTest {
     }
 
     @Test
-    void unknownEnumMessageListsTheAllowedValues() throws Exception {
+    void unknownEnumMessageListsTheAllowedValuesWithoutRepeatingTheInput() throws Exception {
         try {
             reader.read(json(event("a", "fax", "3")));
             throw new AssertionError("expected a 400");
         } catch (InvalidRequestException e) {
-            assertThat(e.errors().get(0).message()).contains("fax").contains("email, chat, social, call");
+            assertThat(e.errors().get(0).message()).doesNotContain("fax").contains("email, chat, social, call");
+            assertThat(e.getMessage()).doesNotContain("fax");
         }
     }
 

@@ -25,7 +25,7 @@ class EventValidatorTest {
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     static final CustomerIds ANN = new CustomerIds(null, "ann@example.com", null, null, null);
 
-    final EventValidator validator = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    final EventValidator validator = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(400), Duration.ofMinutes(5));
 
     static ContactEvent feedback(FeedbackDetails feedback) {
         return new ContactEvent("svy-1", "survey-tool", EventType.FEEDBACK, Channel.EMAIL, NOW.minusSeconds(60), ANN,

@@ -1,5 +1,6 @@
 package io.omnipulse.ingest.rest;
 
+import static io.omnipulse.ingest.rest.Payloads.minuteAgo;
 import static io.omnipulse.ingest.rest.Payloads.npsFeedback;
 import static io.omnipulse.ingest.rest.Payloads.uniqueId;
 import static io.restassured.RestAssured.given;
@@ -48,7 +49,8 @@ class KafkaUnavailableTest {
     @Test
     void channelAdapterIsAnsweredWithServiceUnavailableToo() {
         given().contentType(ContentType.JSON)
-                .body("{\"callId\":\"c-1\",\"callerNumber\":\"+4420\",\"startedAt\":\"2025-03-01T10:00:00Z\"}")
+                // A recent call: a fixed date would fall out of the accepted event-time window (400 days).
+                .body("{\"callId\":\"c-1\",\"callerNumber\":\"+4420\",\"startedAt\":\"" + minuteAgo() + "\"}")
                 .when().post("/v1/channels/call")
                 .then().statusCode(503)
                 .header("Retry-After", "7");
