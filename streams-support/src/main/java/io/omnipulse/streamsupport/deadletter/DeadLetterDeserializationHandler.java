@@ -1,7 +1,6 @@
 package io.omnipulse.streamsupport.deadletter;
 
 import io.omnipulse.events.DeadLetters.Stage;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +17,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
 
     @Override
     public void configure(Map<String, ?> configs) {
-        writer = new DeadLetterWriter(DeadLetterSettings.from(configs), Clock.systemUTC());
+        writer = DeadLetterWriter.configured(configs);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.omnipulse.streamsupport.deadletter;
 
 import io.omnipulse.events.DeadLetters.Stage;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -23,7 +22,7 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        writer = new DeadLetterWriter(DeadLetterSettings.from(configs), Clock.systemUTC());
+        writer = DeadLetterWriter.configured(configs);
     }
 
     @Override

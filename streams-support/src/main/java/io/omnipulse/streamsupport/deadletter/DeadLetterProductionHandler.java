@@ -2,7 +2,6 @@ package io.omnipulse.streamsupport.deadletter;
 
 import io.omnipulse.events.DeadLetters.Stage;
 import io.omnipulse.events.Topics;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +28,7 @@ public class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        writer = new DeadLetterWriter(DeadLetterSettings.from(configs), Clock.systemUTC());
+        writer = DeadLetterWriter.configured(configs);
     }
 
     @Override

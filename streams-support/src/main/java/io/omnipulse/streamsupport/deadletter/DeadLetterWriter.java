@@ -28,17 +28,36 @@ final class DeadLetterWriter {
     private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
 
     private final DeadLetterSettings settings;
+    private final SourceRecordReader sources;
     private final Clock clock;
 
-    DeadLetterWriter(DeadLetterSettings settings, Clock clock) {
+    DeadLetterWriter(DeadLetterSettings settings, SourceRecordReader sources, Clock clock) {
         this.settings = settings;
+        this.sources = sources;
         this.clock = clock;
+    }
+
+    /** From the configuration Kafka Streams gives a handler. */
+    static DeadLetterWriter configured(java.util.Map<String, ?> configs) {
+        return new DeadLetterWriter(DeadLetterSettings.from(configs), new SourceRecordReader(configs), Clock.systemUTC());
     }
 
     /** The dead letter of the record read at {@code topic/partition/offset} that failed at {@code stage}. */
     ProducerRecord<byte[], byte[]> deadLetter(String topic, int partition, long offset, byte[] key, byte[] value,
             Stage stage, Exception error) {
         Origin origin = DeadLetters.origin(settings.service(), topic, partition, offset, stage, error, clock.instant());
+        if (key == null && value == null) {
+            var source = sources.read(topic, partition, offset);
+            if (source.isPresent()) {
+                key = source.get().key();
+                value = source.get().value();
+            } else {
+                origin = new Origin(origin.service(), origin.sourceTopic(), origin.sourcePartition(),
+                        origin.sourceOffset(), stage, origin.errorClass(),
+                        "[source bytes unavailable: read them at the source offset] " + origin.errorMessage(),
+                        origin.failedAt());
+            }
+        }
         byte[] keptKey = key;
         byte[] keptValue = value;
         int size = length(key) + length(value);
