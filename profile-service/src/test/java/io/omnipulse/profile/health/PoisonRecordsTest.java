@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.KafkaBroker;
+import io.omnipulse.devstack.TopicProvisioner;
+import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -16,12 +18,16 @@ import io.omnipulse.events.DeadLetters.Origin;
 import io.omnipulse.events.DeadLetters.Stage;
 import io.omnipulse.events.Topics;
 import io.omnipulse.profile.streams.ProfileTopology;
-import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
@@ -33,10 +39,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Records nobody can handle, written straight onto the topics profile-service reads: each ends in the
  * dead-letter topic with its original bytes and where it came from, the next event on the same partition
- * is still resolved, and the service stays ready.
+ * is still resolved, and the service stays ready. On a broker and application of its own, so that its
+ * events never reach the counts other test classes assert.
  */
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
+@TestProfile(PoisonRecordsTest.OwnBroker.class)
 class PoisonRecordsTest {
 
     private static final String INPUT = Topics.CONTACT_EVENTS.name();
@@ -147,5 +154,31 @@ class PoisonRecordsTest {
 
     private static byte[] json(ContactEvent event) {
         return Topics.CONTACT_EVENTS.valueSerde().serializer().serialize(INPUT, event);
+    }
+
+    /** A broker for this class alone, with the catalog's topics, stopped with the application. */
+    public static class OwnBroker implements QuarkusTestProfile, QuarkusTestResourceLifecycleManager {
+
+        private KafkaBroker broker;
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OwnBroker.class));
+        }
+
+        @Override
+        public Map<String, String> start() {
+            broker = KafkaBroker.start(TestInfrastructure.tempDir("profile-poison-kafka"), 0);
+            TopicProvisioner.createAll(broker.bootstrapServers());
+            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "kafka-streams.state.dir", TestInfrastructure.tempDir("profile-poison-state").toString());
+        }
+
+        @Override
+        public void stop() {
+            if (broker != null) {
+                broker.close();
+            }
+        }
     }
 }

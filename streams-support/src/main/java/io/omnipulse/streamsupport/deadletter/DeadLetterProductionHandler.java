@@ -15,6 +15,9 @@ import org.jboss.logging.Logger;
  * record it came from goes to the dead-letter topic and the stream goes on ({@code production.exception.handler}).
  * Transient broker errors are retried instead, as Kafka Streams' default handler does.
  *
+ * <p>An output sent outside the processing of a record (a changelog write when the store cache is flushed
+ * at commit) has no input record: it is dropped and counted in {@code omnipulse_streams_outputs_dropped_total}.
+ *
  * <p>One input record can fail several outputs (the identity loop sends one message per identifier); only
  * the first failure of an input record is dead-lettered. A dead letter that itself cannot be written is
  * logged and dropped: there is nowhere further to put it, and failing would replay the same record for ever.
@@ -37,28 +40,29 @@ public class DeadLetterProductionHandler implements ProductionExceptionHandler {
         if (exception instanceof RetriableException) {
             return Response.retry();
         }
-        return deadLetter(context, record.topic(), record.key(), record.value(), exception);
+        return deadLetter(context, record.topic(), exception);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
-        // The output could not become bytes: only the input record's own bytes can be kept.
-        return deadLetter(context, record.topic(), null, null, exception);
+        return deadLetter(context, record.topic(), exception);
     }
 
-    private synchronized Response deadLetter(ErrorHandlerContext context, String outputTopic, byte[] outputKey,
-            byte[] outputValue, Exception exception) {
+    private synchronized Response deadLetter(ErrorHandlerContext context, String outputTopic, Exception exception) {
         if (Topics.DEAD_LETTERS.name().equals(outputTopic)) {
             LOG.errorf("A dead letter for %s-%d@%d could not be written (%s); dropped", context.topic(),
                     context.partition(), context.offset(), exception.getClass().getName());
             return Response.resume();
         }
         if (context.topic() == null) {
-            // Sent by a punctuation: no input record, so keep the output that failed.
-            return Response.resume(List.of(writer.deadLetter(outputTopic, -1, -1, outputKey, outputValue,
-                    Stage.PRODUCE, exception)));
+            // Sent outside the processing of a record (a cache flush to a changelog at commit, a punctuation):
+            // there is no input record to keep, and the output alone (store internals) could not be replayed.
+            // Kafka Streams 4.2.1 also fails with a NullPointerException on a dead letter sent without a
+            // record context, so none is sent: the output is dropped, logged and counted.
+            writer.dropped(outputTopic, exception);
+            return Response.resume();
         }
         String source = context.topic() + "-" + context.partition() + "@" + context.offset();
         if (source.equals(lastSource)) {

@@ -74,8 +74,29 @@ final class DeadLetterWriter {
                 keptValue, origin.toHeaders());
         count(topic, stage);
         LOG.warnf("Dead-lettered the record at %s-%d@%d (%s failed: %s)", topic, partition, offset,
-                stage.name().toLowerCase(Locale.ROOT), error.getClass().getName());
+                stage.name().toLowerCase(Locale.ROOT), causes(error));
         return record;
+    }
+
+    /** An output that failed with no input record to dead-letter: logged and counted only. */
+    void dropped(String outputTopic, Exception error) {
+        Counter.builder("omnipulse.streams.outputs.dropped")
+                .description("Outputs that could not be written and had no input record to dead-letter (changelog flushes)")
+                .tag("service", settings.service())
+                .tag("topic", outputTopic)
+                .register(Metrics.globalRegistry)
+                .increment();
+        LOG.errorf("Dropped an output to %s that could not be written (%s); no input record to dead-letter",
+                outputTopic, causes(error));
+    }
+
+    /** The error's class and its causes' classes: what failed, without messages that may quote the record. */
+    static String causes(Throwable error) {
+        StringBuilder chain = new StringBuilder(error.getClass().getName());
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private void count(String topic, Stage stage) {

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
@@ -122,12 +123,33 @@ class DeadLetterHandlersTest {
         assertThat(origin.errorClass()).isEqualTo(NumberFormatException.class.getName());
     }
 
+    @Test
+    void anOutputOfAPunctuationThatCannotBeWrittenIsCountedAsDroppedAndNothingStops() {
+        open(1_000_000);
+        input.pipeInput(bytes("k1"), bytes("7"));
+        // The punctuation forwards 99, which the sink cannot serialize: no input record to keep.
+        driver.advanceWallClockTime(java.time.Duration.ofMinutes(2));
+        input.pipeInput(bytes("k2"), bytes("8"));
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(output.readKeyValuesToList()).extracting(kv -> kv.value).containsExactly("7", "8");
+        assertThat(registry.get("omnipulse.streams.outputs.dropped").tag("topic", OUT).counter().count())
+                .isEqualTo(1.0);
+    }
+
     private void open(int maxDeadLetterBytes) {
         Topology topology = new Topology();
         // Values are decimal numbers: unreadable otherwise; 13 fails the processor; 99 fails the sink's serializer.
         topology.addSource("source", new ByteArrayDeserializer(), (topic, data) -> Integer.parseInt(
                         new String(data, StandardCharsets.UTF_8)), IN)
                 .addProcessor("check", () -> new ContextualProcessor<byte[], Integer, String, Integer>() {
+                    @Override
+                    public void init(org.apache.kafka.streams.processor.api.ProcessorContext<String, Integer> context) {
+                        super.init(context);
+                        context.schedule(java.time.Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
+                                now -> context.forward(new Record<>("tick", 99, now)));
+                    }
+
                     @Override
                     public void process(Record<byte[], Integer> record) {
                         if (record.value() == 13) {
