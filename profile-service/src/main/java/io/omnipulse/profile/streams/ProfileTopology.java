@@ -10,6 +10,7 @@ import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileFolder;
 import io.omnipulse.profile.domain.ProfileLimits;
+import io.omnipulse.streamsupport.ContactEventGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -116,8 +117,8 @@ public class ProfileTopology {
         var merges = Topics.CUSTOMER_MERGES;
         Topology topology = new Topology();
 
-        topology.addSource("contact-events", contacts.keySerde().deserializer(), contacts.valueSerde().deserializer(),
-                        contacts.name())
+        topology.addSource("contact-events", contacts.keySerde().deserializer(),
+                        ContactEventGate.gated(contacts.valueSerde().deserializer()), contacts.name())
                 .addProcessor(INTAKE, () -> new EventIntake(normaliser, metrics), "contact-events")
                 .addSink(LOOP_FROM_INTAKE, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), INTAKE)
                 .addSink(AUDIT_FROM_INTAKE, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),

@@ -22,6 +22,7 @@ import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
+import io.omnipulse.streamsupport.ContactEventGate;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -138,7 +139,8 @@ public class ScoringTopology {
 
         // Events and folds keyed by a merged id go on to its survivor; the rest stays here.
         KStream<String, MergeFold> events = builder
-                .stream(SOURCE.name(), Consumed.with(SOURCE.keySerde(), SOURCE.valueSerde()).withName("resolved-events"))
+                .stream(SOURCE.name(), Consumed.with(SOURCE.keySerde(), ContactEventGate.gated(SOURCE.valueSerde()))
+                        .withName("resolved-events"))
                 .filter((customer, event) -> customer != null && isCountable(event), Named.as("answers-and-interactions"))
                 .mapValues(MergeFold::event, Named.as("as-fold"));
         KStream<String, FollowMerges.Routed> routed = builder

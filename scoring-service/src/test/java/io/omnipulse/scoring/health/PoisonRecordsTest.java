@@ -1,0 +1,181 @@
+package io.omnipulse.scoring.health;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.omnipulse.devstack.KafkaBroker;
+import io.omnipulse.devstack.TopicProvisioner;
+import io.omnipulse.devstack.testkit.TestInfrastructure;
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
+import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.DeadLetters.Origin;
+import io.omnipulse.events.DeadLetters.Stage;
+import io.omnipulse.events.EventType;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records nobody can handle, written straight onto the topics scoring-service reads (resolved events,
+ * merges and its merge-folds loop): each ends in the dead-letter topic with its original bytes and where
+ * it came from, the next answer on the same partition is still counted, and the service stays ready.
+ * On a broker of its own, so that its answers never reach the exact counts of ScoringServiceTest.
+ */
+@QuarkusTest
+@TestProfile(PoisonRecordsTest.OwnBroker.class)
+class PoisonRecordsTest {
+
+    private static final String EVENTS = Topics.RESOLVED_EVENTS.name();
+    private static final String MERGES = Topics.CUSTOMER_MERGES.name();
+    private static final String FOLDS = Topics.SCORING_MERGE_FOLDS.name();
+    private static RawRecords raw;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        raw = new RawRecords(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        raw.enlarge(EVENTS, Topics.DEAD_LETTERS.name());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        raw.close();
+    }
+
+    @Test
+    void brokenJsonWrongTypesAndNulBytesInEventsAreDeadLettered() throws Exception {
+        poisonThenCounted("broken", EVENTS, "{\"eventId\": \"p-1\", ".getBytes(StandardCharsets.UTF_8),
+                Stage.DESERIALIZE);
+        poisonThenCounted("types", EVENTS, ("{\"eventId\":\"p-2\",\"source\":\"s\",\"type\":\"feedback\","
+                + "\"channel\":\"email\",\"occurredAt\":true,\"customer\":\"ann\"}").getBytes(StandardCharsets.UTF_8),
+                Stage.DESERIALIZE);
+        poisonThenCounted("nul", EVENTS, "{\"eventId\":\"p-3\u0000\"}".getBytes(StandardCharsets.UTF_8),
+                Stage.DESERIALIZE);
+    }
+
+    @Test
+    void anAnswerDatedYearMinus300MillionIsDeadLettered() throws Exception {
+        ContactEvent ancient = answer("p-4", "ancient", Instant.parse("-300000000-01-01T00:00:00Z"));
+        poisonThenCounted("ancient", EVENTS, json(ancient), Stage.DESERIALIZE);
+    }
+
+    @Test
+    void aTwoMegabyteCustomerIdIsDeadLetteredInsteadOfKillingTheStreamThread() throws Exception {
+        String hugeId = "cus-" + "7".repeat(2 * 1024 * 1024);
+        byte[] value = json(answer("p-5", "huge", Instant.now()));
+        RecordMetadata written = raw.send(EVENTS, hugeId, value);
+        assertDeadLetter(written, value, Stage.PRODUCE);
+        counted("huge-next", EVENTS);
+    }
+
+    @Test
+    void unreadableMergesAndFoldsAreDeadLettered() throws Exception {
+        poisonThenCounted("merge", MERGES, "{\"survivorId\": ".getBytes(StandardCharsets.UTF_8), Stage.DESERIALIZE);
+        poisonThenCounted("merge-types", MERGES, "{\"survivorId\":{\"a\":1},\"mergedAt\":[true]}"
+                .getBytes(StandardCharsets.UTF_8), Stage.DESERIALIZE);
+        poisonThenCounted("fold", FOLDS, new byte[] {0, 0, 0}, Stage.DESERIALIZE);
+        poisonThenCounted("fold-json", FOLDS, "{\"kind\":".getBytes(StandardCharsets.UTF_8), Stage.DESERIALIZE);
+    }
+
+    @Test
+    void deadLettersAreCountedAndFreshnessIsExported() throws Exception {
+        poisonThenCounted("metrics", EVENTS, "nope".getBytes(StandardCharsets.UTF_8), Stage.DESERIALIZE);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("omnipulse_dead_letters_total\\{[^}]*service=\"scoring-service\"[^}]*stage=\"deserialize\""
+                        + "[^}]*topic=\"cx.resolved-events.v1\"[^}]*} [1-9]")
+                .containsPattern("omnipulse_streams_event_freshness_seconds\\{[^}]*topic=\"cx.resolved-events.v1\"")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    /** A poison record and then an answer for the same key, so on the same partition: both handled. */
+    private static void poisonThenCounted(String name, String topic, byte[] poison, Stage expectedStage)
+            throws Exception {
+        String key = CustomerKeys.customerId(customer(name));
+        RecordMetadata written = raw.send(topic, key, poison);
+        assertDeadLetter(written, poison, expectedStage);
+        counted(name, EVENTS);
+    }
+
+    /** An answer from a team of its own is counted in that team's scores. */
+    private static void counted(String name, String topic) throws Exception {
+        raw.send(topic, CustomerKeys.customerId(customer(name)), json(answer("good-" + name, name, Instant.now())));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().queryParam("scope", "team").queryParam("key", "team-" + name).get("/v1/scores")
+                        .then().statusCode(200).body("csat.n", equalTo(1)));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Kafka Streams is processing"));
+    }
+
+    private static void assertDeadLetter(RecordMetadata written, byte[] value, Stage expectedStage) {
+        ConsumerRecord<byte[], byte[]> deadLetter = raw.awaitDeadLetter(written);
+        // Compared whole but not printed whole: some are megabytes.
+        assertThat(Arrays.equals(deadLetter.value(), value))
+                .as("dead letter of %d bytes holds the original %d bytes",
+                        deadLetter.value() == null ? -1 : deadLetter.value().length, value.length)
+                .isTrue();
+        Origin origin = Origin.from(deadLetter.headers()).orElseThrow();
+        assertThat(origin.service()).isEqualTo("scoring-service");
+        assertThat(origin.stage()).isEqualTo(expectedStage);
+        assertThat(origin.errorClass()).isNotBlank();
+    }
+
+    private static CustomerIds customer(String name) {
+        return new CustomerIds(null, name + "@example.com", null, null, null);
+    }
+
+    private static ContactEvent answer(String eventId, String name, Instant at) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, at, customer(name), null,
+                null, "team-" + name, null, new FeedbackDetails(Metric.CSAT, 5, null, null, null), null);
+    }
+
+    private static byte[] json(ContactEvent event) {
+        return Topics.RESOLVED_EVENTS.valueSerde().serializer().serialize(EVENTS, event);
+    }
+
+    /** A broker for this class alone, with the catalog's topics, stopped with the application. */
+    public static class OwnBroker implements QuarkusTestProfile, QuarkusTestResourceLifecycleManager {
+
+        private KafkaBroker broker;
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OwnBroker.class));
+        }
+
+        @Override
+        public Map<String, String> start() {
+            broker = KafkaBroker.start(TestInfrastructure.tempDir("scoring-poison-kafka"), 0);
+            TopicProvisioner.createAll(broker.bootstrapServers());
+            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "kafka-streams.state.dir", TestInfrastructure.tempDir("scoring-poison-state").toString());
+        }
+
+        @Override
+        public void stop() {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+}
