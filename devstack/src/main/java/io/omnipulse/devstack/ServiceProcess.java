@@ -23,18 +23,28 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final Path runnerJar;
     private final int port;
+    private final Map<String, String> config;
     private final Path logFile;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process) {
+    private ServiceProcess(String name, Path runnerJar, int port, Map<String, String> config, Path logFile,
+            Process process) {
         this.name = name;
+        this.runnerJar = runnerJar;
         this.port = port;
+        this.config = Map.copyOf(config);
         this.logFile = logFile;
         this.process = process;
     }
 
     public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> config, Path logDir) {
+        return start(name, runnerJar, port, config, logDir, false);
+    }
+
+    private static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> config, Path logDir,
+            boolean appendLog) {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -51,9 +61,10 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             Process p = new ProcessBuilder(Detached.command(command))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
-            return new ServiceProcess(name, port, log, p);
+            return new ServiceProcess(name, runnerJar, port, config, log, p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -124,6 +135,51 @@ public final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         return false;
+    }
+
+    /** SIGKILL, as a crash: no shutdown hook, no commit, no leaving the group. Returns once it is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /** SIGSTOP: the process freezes (no heartbeat, no HTTP answer) until {@link #resume()}. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The same service started again with the same jar, port, configuration (so the same state
+     * directory) and log file, appended to; this one must have exited first.
+     */
+    public ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still running (pid " + process.pid() + ")");
+        }
+        return start(name, runnerJar, port, config, logFile.getParent(), true);
     }
 
     @Override

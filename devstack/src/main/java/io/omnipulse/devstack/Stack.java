@@ -35,6 +35,8 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Duration stopTimeout;
     private final PrintStream progress;
+    private final Map<String, Map<String, String>> extraConfig;
+    private StackOptions options;
     private Watchdog watchdog;
     private AutoCloseable broker;
     private BrokerProcess brokerProcess;
@@ -42,9 +44,10 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private TrafficSimulator simulator;
 
-    private Stack(Duration stopTimeout, PrintStream progress) {
+    private Stack(Duration stopTimeout, PrintStream progress, Map<String, Map<String, String>> extraConfig) {
         this.stopTimeout = stopTimeout;
         this.progress = progress;
+        this.extraConfig = Map.copyOf(extraConfig);
     }
 
     /** Starts everything and returns once every service reports ready; on failure stops what started. */
@@ -54,7 +57,16 @@ public final class Stack implements AutoCloseable {
 
     /** As {@link #start(StackOptions, Duration)}, reporting what it stops on {@code progress}. */
     public static Stack start(StackOptions options, Duration readyTimeout, PrintStream progress) {
-        Stack stack = new Stack(options.stopTimeout(), progress);
+        return start(options, readyTimeout, progress, Map.of());
+    }
+
+    /**
+     * As {@link #start(StackOptions, Duration, PrintStream)}, with system properties added to (or
+     * replacing) the stack's own for some services, by service name: fault tests shorten timeouts.
+     */
+    public static Stack start(StackOptions options, Duration readyTimeout, PrintStream progress,
+            Map<String, Map<String, String>> extraConfig) {
+        Stack stack = new Stack(options.stopTimeout(), progress, extraConfig);
         try {
             stack.startAll(options, readyTimeout);
             return stack;
@@ -65,6 +77,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startAll(StackOptions options, Duration readyTimeout) {
+        this.options = options;
         if (!options.keepData()) {
             deleteRecursively(options.home());
         }
@@ -124,6 +137,7 @@ public final class Stack implements AutoCloseable {
             config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
             config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
         }
+        config.putAll(extraConfig.getOrDefault(name, Map.of()));
         return config;
     }
 
@@ -182,6 +196,59 @@ public final class Stack implements AutoCloseable {
     /** The broker's own process, when the stack runs it as one (to kill and restart it in fault tests). */
     public Optional<BrokerProcess> brokerProcess() {
         return Optional.ofNullable(brokerProcess);
+    }
+
+    /** SIGKILL to a service, as a crash; {@link #restartService} brings it back. */
+    public synchronized void killService(String name) {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a service that has exited (killed, crashed) again with the same port, configuration and
+     * state directory, its output appended to the same log. Does not wait for readiness.
+     */
+    public synchronized ServiceProcess restartService(String name) {
+        ServiceProcess old = service(name);
+        ServiceProcess restarted = old.restart();
+        forget(old.pid());
+        watchdog.watch(restarted.pid(), "KILL");
+        services.put(name, restarted);
+        return restarted;
+    }
+
+    /** SIGKILL to the broker process, as a crash ({@link StackOptions#brokerProcess()} only). */
+    public synchronized void killBroker() {
+        BrokerProcess b = brokerProcess().orElseThrow(() -> new IllegalStateException("the broker runs in this JVM"));
+        long pid = b.pid();
+        b.kill();
+        forget(pid);
+    }
+
+    /** Starts the killed broker again on the same log directory and ports; returns once it serves clients. */
+    public synchronized void restartBroker() {
+        BrokerProcess b = brokerProcess().orElseThrow(() -> new IllegalStateException("the broker runs in this JVM"));
+        b.restart();
+        watchdog.watch(b.pid(), "KILL");
+    }
+
+    /**
+     * Stops PostgreSQL cleanly (the database's fast shutdown: sessions are ended), keeping its data
+     * for {@link #startPostgres()}. Only for a stack started with {@link StackOptions#keepData()}: the
+     * embedded server deletes a data directory it created clean when it stops.
+     */
+    public synchronized void stopPostgres() {
+        if (!options.keepData()) {
+            throw new IllegalStateException("PostgreSQL of a stack without keepData loses its data when it stops");
+        }
+        long pid = postgres.postmasterPid();
+        postgres.close();
+        forget(pid);
+    }
+
+    /** Starts PostgreSQL again on the same data directory and port after {@link #stopPostgres()}. */
+    public synchronized void startPostgres() {
+        postgres = PostgresServer.start(options.home().resolve("postgres"), postgres.port(), true, false);
+        watchdog.watch(postgres.postmasterPid(), "QUIT");
     }
 
     /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * streams services would only make the test slower). Stopped with SIGTERM it stops everything in
  * order, killing a service that does not stop; killed with SIGKILL it leaves nothing behind either.
  */
-class LauncherShutdownTest {
+class LauncherShutdownIT {
 
     private static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -121,7 +121,7 @@ class LauncherShutdownTest {
     /** ProcessHandle.isAlive also checks the start time, so a reused pid does not count as alive. */
     private void assertNothingLeft(List<ProcessHandle> children) {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(children.stream().filter(ProcessHandle::isAlive).map(LauncherShutdownTest::commandLine))
+            assertThat(children.stream().filter(ProcessHandle::isAlive).map(LauncherShutdownIT::commandLine))
                     .as("processes left").isEmpty();
             assertThat(Stream.of(kafkaPort, postgresPort, firstServicePort, firstServicePort + 3)
                     .filter(port -> !Ports.isFree(port))).as("ports still taken").isEmpty();

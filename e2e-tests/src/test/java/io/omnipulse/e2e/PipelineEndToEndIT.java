@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The four packaged services, started as real processes against one real broker and one real
  * PostgreSQL by the same launcher as {@code ./omnipulse}, followed from a POST to an alert.
  */
-class PipelineEndToEndTest {
+class PipelineEndToEndIT {
 
     private static Stack stack;
     private static String ingest;
