@@ -36,6 +36,14 @@ public class GracefulStop {
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event) {
+        stopTakingWork();
+    }
+
+    /**
+     * Pauses the schedulers and the channels and waits for the work in progress; answers how many
+     * records or jobs were still running when the drain timeout ran out (0 after a clean drain).
+     */
+    public int stopTakingWork() {
         scheduler.pause();
         for (String channel : channels.getIncomingNames()) {
             PausableChannel pausable = channels.getPausable(channel);
@@ -49,8 +57,10 @@ public class GracefulStop {
                 LOG.warnf("%d records or jobs still running after %s; they are read again after the restart",
                         left, config.consumers().drainTimeout());
             }
+            return left;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return -1;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.omnipulse.alerting.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.config.AlertingConfig;
 import io.omnipulse.alerting.health.ConsumerStates;
 import io.omnipulse.alerting.lifecycle.WorkGate;
@@ -38,11 +39,13 @@ public class FailurePolicy {
     private final InputFreshness freshness;
     private final WorkGate gate;
     private final RecordChecks checks;
+    private final MeterRegistry registry;
     private final Backoff backoff;
 
     public FailurePolicy(DeadLetterPublisher deadLetters, ConsumerStates states, InputFreshness freshness,
-            WorkGate gate, RecordChecks checks, AlertingConfig config) {
+            WorkGate gate, RecordChecks checks, AlertingConfig config, MeterRegistry registry) {
         this.checks = checks;
+        this.registry = registry;
         this.deadLetters = deadLetters;
         this.states = states;
         this.freshness = freshness;
@@ -120,6 +123,7 @@ public class FailurePolicy {
                     throw e;
                 }
                 states.retrying(channel, e.getClass().getName());
+                registry.counter("omnipulse.alerting.consumer.retries", "channel", channel).increment();
                 LOG.warnf("transient failure on %s-%d@%d (attempt %d), retrying: %s", record.topic(),
                         record.partition(), record.offset(), failures, e.toString().lines().findFirst().orElse(""));
                 if (!waitBeforeRetry(failures)) {

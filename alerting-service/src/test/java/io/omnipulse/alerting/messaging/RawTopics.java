@@ -83,9 +83,22 @@ final class RawTopics implements AutoCloseable {
                         && o.sourceOffset() == offset).isPresent()).findFirst();
     }
 
-    /** Polls once more; every dead letter whose source is this topic. */
+    /** Every dead letter written before this call: polls until the end offsets of the moment are reached. */
+    List<ConsumerRecord<byte[], byte[]>> deadLettersUpToNow() {
+        Map<TopicPartition, Long> end = deadLetters.endOffsets(deadLetters.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (end.entrySet().stream().anyMatch(e -> deadLetters.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the dead-letter topic could not be read to its end");
+            }
+            deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    /** Every dead letter written before this call whose source is this topic. */
     List<ConsumerRecord<byte[], byte[]>> deadLettersFrom(String topic) {
-        deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
+        deadLettersUpToNow();
         List<ConsumerRecord<byte[], byte[]>> from = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : seen) {
             DeadLetters.Origin.from(r.headers()).filter(o -> o.sourceTopic().equals(topic)).ifPresent(o -> from.add(r));

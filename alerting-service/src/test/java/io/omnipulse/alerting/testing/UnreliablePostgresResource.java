@@ -9,12 +9,14 @@ import java.util.function.Consumer;
 
 /**
  * The real PostgreSQL of {@link PostgresTestResource}, reached through a {@link TcpProxy} that a
- * test can cut and restore: {@link #reachable(boolean)}. The switch is kept in the system
- * properties as a JDK type, because the resource and the test class live in different class loaders.
+ * test can cut and restore: the test declares a field {@code Consumer<Boolean> postgresReachable},
+ * which this resource fills (a JDK type, because the resource and the test class live in
+ * different class loaders).
  */
 public class UnreliablePostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String SWITCH = "omnipulse.test.postgres-reachable";
+    /** The name of the test's field that receives the switch. */
+    public static final String FIELD = "postgresReachable";
 
     private final PostgresTestResource postgres = new PostgresTestResource();
     private TcpProxy proxy;
@@ -27,26 +29,24 @@ public class UnreliablePostgresResource implements QuarkusTestResourceLifecycleM
         proxy = new TcpProxy(upstream.getHost(), upstream.getPort());
         config.put("quarkus.datasource.jdbc.url", jdbcUrl.replace(upstream.getHost() + ":" + upstream.getPort(),
                 "localhost:" + proxy.port()));
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
         TcpProxy current = proxy;
-        System.getProperties().put(SWITCH, (Consumer<Boolean>) up -> {
+        Consumer<Boolean> reachable = up -> {
             if (up) {
                 current.restore();
             } else {
                 current.cut();
             }
-        });
-        return config;
-    }
-
-    /** Cuts (false) or restores (true) the way to PostgreSQL. */
-    @SuppressWarnings("unchecked")
-    public static void reachable(boolean up) {
-        ((Consumer<Boolean>) System.getProperties().get(SWITCH)).accept(up);
+        };
+        injector.injectIntoFields(reachable, field -> field.getName().equals(FIELD));
     }
 
     @Override
     public void stop() {
-        System.getProperties().remove(SWITCH);
         if (proxy != null) {
             proxy.close();
         }
