@@ -29,8 +29,13 @@ public class RecordChecks {
 
     private final int maxText;
 
+    @jakarta.inject.Inject
     public RecordChecks(AlertingConfig config) {
-        this.maxText = config.consumers().maxTextLength();
+        this(config.consumers().maxTextLength());
+    }
+
+    RecordChecks(int maxText) {
+        this.maxText = maxText;
     }
 
     /** Throws {@link InvalidRecordException} naming the first field that is wrong. */

@@ -157,6 +157,31 @@ class PoisonRecordFlowTest {
         assertDeadLettered(Topics.EFFORT_INDEX.name(), customer, poisons, sent);
     }
 
+    @Test
+    void consumerLagAndEventTimeFreshnessAreExportedPerTopic() {
+        String email = uniqueEmail();
+        Instant before = Instant.now();
+        // Record timestamp T0, as a Streams application gives its output the event time.
+        raw.send(Topics.RESOLVED_EVENTS.name(), customerId(email).getBytes(UTF_8),
+                Topics.RESOLVED_EVENTS.valueSerde().serializer().serialize(Topics.RESOLVED_EVENTS.name(),
+                        ResolvedEventProducer.nps(uniqueId(), email, 2, "late", T0)), T0.toEpochMilli());
+        awaitAlertWithTriggers(customerId(email), 1);
+
+        String metrics = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                        m -> m.contains("kafka_consumer_fetch_manager_records_lag"));
+        // One consumer per channel, so the client id names the input (per-partition records_lag
+        // meters follow once Micrometer's periodic scan of the client metrics picked them up).
+        assertThat(metrics.lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
+                && l.contains("client_id=\"kafka-consumer-resolved-events\""))).isNotEmpty();
+        // The last record handled from the topic is this one: freshness is at least its age.
+        double freshness = metrics.lines()
+                .filter(l -> l.startsWith("omnipulse_alerting_input_freshness_seconds{")
+                        && l.contains("topic=\"cx.resolved-events.v1\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(-1);
+        assertThat(freshness).isGreaterThanOrEqualTo(Duration.between(T0, before).toSeconds());
+    }
+
     /** Broken JSON, wrong types, and the good record dated in year -300000000. */
     private static List<Poison> common(ObjectNode good, String timeField) {
         List<Poison> poisons = new ArrayList<>();

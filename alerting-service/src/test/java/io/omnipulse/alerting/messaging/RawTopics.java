@@ -68,8 +68,13 @@ final class RawTopics implements AutoCloseable {
 
     /** Sends and waits for the ack; returns where the record landed. */
     RecordMetadata send(String topic, byte[] key, byte[] value) {
+        return send(topic, key, value, null);
+    }
+
+    /** Sends with this record timestamp (null: the producer's clock) and waits for the ack. */
+    RecordMetadata send(String topic, byte[] key, byte[] value, Long timestamp) {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not write to " + topic, e);
         }
