@@ -1,13 +1,20 @@
 package io.omnipulse.alerting.lifecycle;
 
 import io.omnipulse.alerting.config.AlertingConfig;
+import io.omnipulse.alerting.messaging.Failures;
+import io.omnipulse.alerting.messaging.InvalidRecordException;
+import io.omnipulse.events.DeadLetters;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +40,18 @@ public class GracefulStop {
         this.channels = channels;
         this.gate = gate;
         this.config = config;
+    }
+
+    /**
+     * Loads at start the classes that only the failure and shutdown paths use, so that none is
+     * first loaded by a worker while the application is stopping.
+     */
+    void warmUp(@Observes StartupEvent event) {
+        for (Class<?> type : List.of(DeadLetters.Origin.class, DeadLetters.Stage.class, Failures.class,
+                InvalidRecordException.class, RecordHeader.class, SerializationException.class)) {
+            type.getName();
+        }
+        Failures.isTransient(new IllegalStateException("warm-up"));
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event) {
