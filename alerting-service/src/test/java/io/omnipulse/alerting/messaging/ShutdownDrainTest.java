@@ -14,6 +14,7 @@ import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.events.DeadLetters;
 import io.omnipulse.events.Topics;
 import io.quarkus.test.common.WithTestResource;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -55,6 +57,9 @@ class ShutdownDrainTest {
     @Inject
     GracefulStop stop;
 
+    @Inject
+    ChannelRegistry channels;
+
     @AfterEach
     void restore() {
         postgresReachable.accept(true);
@@ -77,6 +82,10 @@ class ShutdownDrainTest {
 
             // The same steps as on SIGTERM: the retry loop ends at once instead of holding the drain.
             assertThat(stop.stopTakingWork()).as("records or jobs left running").isZero();
+            for (String channel : List.of(ResolvedEventConsumer.CHANNEL, CustomerMergeConsumer.CHANNEL,
+                    SignalConsumers.SCORES, SignalConsumers.EFFORT)) {
+                assertThat(channels.getPausable(channel).isPaused()).as(channel + " paused").isTrue();
+            }
 
             TopicPartition partition = new TopicPartition(at.topic(), at.partition());
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets("omnipulse-alerting")
