@@ -83,6 +83,10 @@ class PoisonRecordFlowTest {
             n.put("eventId", uniqueId());
         })), "process"));
         poisons.add(new Poison("NUL in team", bytes(event(good, n -> n.put("team", "bil\u0000ling").put("eventId", uniqueId()))), "process"));
+        // Passes the input checks but not PostgreSQL: above the btree row limit of the team index.
+        // The database's own refusal is permanent too: dead-lettered, not retried.
+        poisons.add(new Poison("9,000-char team", bytes(event(good, n -> n.put("team", incompressible(9000))
+                .put("eventId", uniqueId()))), "process"));
         poisons.add(new Poison("NPS answer of 42", bytes(event(good, n -> {
             ((ObjectNode) n.get("feedback")).put("score", 42);
             n.put("eventId", uniqueId());
@@ -224,6 +228,16 @@ class PoisonRecordFlowTest {
         ObjectNode node = (ObjectNode) JSON.valueToTree(event);
         change.accept(node);
         return node;
+    }
+
+    /** Text that compression cannot shrink below PostgreSQL's index row limit (fixed seed). */
+    private static String incompressible(int length) {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('!' + random.nextInt(94)));
+        }
+        return text.toString();
     }
 
     private static ScoreUpdated score(String team, String window, long n, double nps) {
