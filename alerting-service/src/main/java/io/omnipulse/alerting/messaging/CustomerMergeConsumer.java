@@ -76,7 +76,8 @@ public class CustomerMergeConsumer {
                 throw e;
             }
             // A person or an answer changed one of the alerts at the same moment (version check);
-            // the rolled-back merge runs once more on what they wrote. A second failure nacks it.
+            // the rolled-back merge runs once more on what they wrote. A second failure goes to
+            // FailurePolicy: a version conflict is retried with backoff, a unique violation dead-lettered.
             LOG.infof("write conflict on merge %s-%d@%d; retrying once", record.topic(), record.partition(),
                     record.offset());
             return service.apply(merge);

@@ -85,7 +85,8 @@ public class ResolvedEventConsumer {
             }
             // Another instance (e.g. during a rebalance) wrote the same event or alert first and
             // this transaction was rolled back. Running it once more sees that write and turns
-            // into a duplicate or an attach; a second failure nacks the record.
+            // into a duplicate or an attach; a second failure goes to FailurePolicy (a version
+            // conflict is retried with backoff, a unique violation dead-lettered).
             LOG.infof("write conflict on event %s; retrying once", event.dedupKey());
             return service.handle(customerId, event);
         }
