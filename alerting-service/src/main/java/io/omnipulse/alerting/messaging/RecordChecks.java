@@ -18,7 +18,7 @@ import java.util.Collection;
  * reaches the rules or the database: text longer than {@code max-text-length} or holding control
  * characters (PostgreSQL refuses NUL), an instant outside 1900-9999 (PostgreSQL's timestamptz and
  * every rule's arithmetic), required fields missing, and values that cannot be (an answer off its
- * scale, a customer merged into itself, an index outside 0-100, negative counts). The names in the
+ * scale, a merge without both ids, an index outside 0-100, negative counts). The names in the
  * message are field names, never values: dead-letter headers and logs carry no personal data.
  */
 @ApplicationScoped
@@ -47,8 +47,9 @@ public class RecordChecks {
         if (value instanceof ContactEvent event) {
             contact(event);
         } else if (value instanceof CustomersMerged merge) {
-            require(merge.survivorId() != null && merge.mergedId() != null, "survivorId and mergedId are required");
-            require(!merge.survivorId().equals(merge.mergedId()), "a customer cannot be merged into itself");
+            require(merge.survivorId() != null && merge.mergedId() != null
+                    && !merge.survivorId().isBlank() && !merge.mergedId().isBlank(), "survivorId and mergedId are required");
+            // A merge into itself is valid: it says the id lives again (CustomersMerged).
         } else if (value instanceof ScoreUpdated update) {
             require(update.scope() != null && update.key() != null && update.window() != null,
                     "scope, key and window are required");

@@ -110,7 +110,7 @@ class PoisonRecordFlowTest {
         List<Poison> poisons = common(template, "occurredAt");
         poisons.add(new Poison("2 MB identifier", bytes(template.deepCopy().put("survivorId", TWO_MB)), "process"));
         poisons.add(new Poison("NUL in linking source", bytes(template.deepCopy().put("linkingSource", "chat\u0000")), "process"));
-        poisons.add(new Poison("merged into itself", bytes(template.deepCopy().put("survivorId", merged)), "process"));
+        poisons.add(new Poison("blank survivor", bytes(template.deepCopy().put("survivorId", " ")), "process"));
 
         List<RecordMetadata> sent = sendAll(Topics.CUSTOMER_MERGES.name(), merged, poisons);
         try (CustomerMergeProducer merges = new CustomerMergeProducer()) {

@@ -49,13 +49,18 @@ class RecordChecksTest {
     }
 
     @Test
+    void aMergeIntoItselfIsTheWordThatAnIdLivesAgain() {
+        checks.check("a", new CustomersMerged("a", "a", "s", "e", List.of(), T0, T0));
+    }
+
+    @Test
     void valuesThatCannotBeAreRefused() {
         assertThatThrownBy(() -> checks.check("cus-1", answer("billing", 42, null, T0)))
                 .hasMessageContaining("off its scale");
         assertThatThrownBy(() -> checks.check("cus-1", answer("billing", 3, new Scale(7, 1, true), T0)))
                 .hasMessageContaining("min must be below max");
-        assertThatThrownBy(() -> checks.check("a", new CustomersMerged("a", "a", "s", "e", List.of(), T0, T0)))
-                .hasMessageContaining("itself");
+        assertThatThrownBy(() -> checks.check("a", new CustomersMerged("", "a", "s", "e", List.of(), T0, T0)))
+                .hasMessageContaining("survivorId and mergedId are required");
         assertThatThrownBy(() -> checks.check("c", new EffortIndexUpdated("c", 101, List.of(), T0)))
                 .hasMessageContaining("0..100");
     }
