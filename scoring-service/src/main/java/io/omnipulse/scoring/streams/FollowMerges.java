@@ -9,6 +9,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Per customer id (the record key): an event or a fold for an id that was merged goes on to its
  * survivor instead. A chain (A into B, later B into C) is followed one hop at a time, each on the
  * partition that knows it, and ends with the id that was not merged.
+ *
+ * <p>A pointer can be stale: the id lives again and is now a survivor itself (A into B, then B into
+ * A). Following it would send the survivor's state back to B and B's pointer would return it, for
+ * ever. A customer fold says which merge made this id a survivor, so the pointer goes when that merge
+ * is newer, or when the fold is this id's own state coming back (a newer merge sent it home). What
+ * still circulates (a future bug) is stopped by the hop count: counted and thrown, so that it ends
+ * as a dead letter.
  */
 class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.Routed> {
 
@@ -17,11 +24,13 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     }
 
     private final ScoringMetrics metrics;
+    private final int maxHops;
     private FixedKeyProcessorContext<String, Routed> context;
     private KeyValueStore<String, MergedInto> merged;
 
-    FollowMerges(ScoringMetrics metrics) {
+    FollowMerges(ScoringMetrics metrics, int maxHops) {
         this.metrics = metrics;
+        this.maxHops = maxHops;
     }
 
     @Override
@@ -32,10 +41,36 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
 
     @Override
     public void process(FixedKeyRecord<String, MergeFold> record) {
+        MergeFold fold = record.value();
+        if (fold.hopCount() > maxHops) {
+            metrics.loopGuardTripped(ScoringTopology.FOLDS);
+            throw new LoopGuardException(ScoringTopology.FOLDS, fold.hopCount(), maxHops);
+        }
         MergedInto into = merged.get(record.key());
+        if (into != null && isStale(record.key(), into, fold)) {
+            merged.delete(record.key());
+            metrics.stalePointerDropped();
+            into = null;
+        }
         if (into != null) {
             metrics.mergedIdFollowed();
         }
-        context.forward(record.withValue(new Routed(into == null ? null : into.survivor(), record.value())));
+        context.forward(record.withValue(new Routed(into == null ? null : into.survivor(), fold)));
+    }
+
+    /**
+     * Whether the merge that sent this state here makes {@code id}'s own pointer stale: its own state
+     * came home, or a newer merge (or, at the same time, the reverse of its pointer) made it a survivor.
+     */
+    private static boolean isStale(String id, MergedInto into, MergeFold fold) {
+        if (fold.kind() == MergeFold.Kind.EVENT) {
+            return false;
+        }
+        if (id.equals(fold.mergedId())) {
+            return true;
+        }
+        return fold.kind() == MergeFold.Kind.CUSTOMER && (into.olderThan(fold.mergeTime())
+                || fold.mergeTime() != null && fold.mergeTime().equals(into.mergeTime())
+                        && into.survivor().equals(fold.mergedId()));
     }
 }
