@@ -70,15 +70,22 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
         String survivor = record.value().survivorId();
         Long time = record.value().mergedAt() == null ? null : record.value().mergedAt().toEpochMilli();
         MergedInto known = merged.get(id);
+        if (known != null && known.newerThan(time)) {
+            // Older than what is known of this id (a merge or its word that it lives again): stale.
+            return;
+        }
         if (survivor.equals(id)) {
-            if (known != null && !olderThanPointer(known, time)) {
-                merged.delete(id);
+            if (known != null && known.pointsOn()) {
                 metrics.stalePointerDropped();
+            }
+            if (time == null) {
+                merged.delete(id);
+            } else {
+                merged.put(id, MergedInto.livesAgain(context.currentSystemTimeMs(), time));
             }
             return;
         }
-        if (known != null && (known.survivor().equals(survivor) || olderThanPointer(known, time))) {
-            // A replay, or a merge older than the one the pointer holds.
+        if (known != null && survivor.equals(known.survivor())) {
             return;
         }
         merged.put(id, new MergedInto(survivor, context.currentSystemTimeMs(), time));
@@ -93,10 +100,6 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
                 state == null ? null : new EffortChange(state, EffortState.NONE), time)));
     }
 
-    /** A merge made at {@code time} before the pointer's own merge (unknown times are never older). */
-    private static boolean olderThanPointer(MergedInto known, Long time) {
-        return time != null && known.mergeTime() != null && time < known.mergeTime();
-    }
 
     /** The merged id's remembered event ids, deleted here. */
     private Map<String, Long> takeSeen(String id) {

@@ -1,5 +1,6 @@
 package io.omnipulse.scoring.streams;
 
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -47,8 +48,17 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
             throw new LoopGuardException(ScoringTopology.FOLDS, fold.hopCount(), maxHops);
         }
         MergedInto into = merged.get(record.key());
+        if (into != null && !into.pointsOn()) {
+            into = null;
+        }
         if (into != null && isStale(record.key(), into, fold)) {
-            merged.delete(record.key());
+            // Remembered as live since the merge that made it a survivor, so that an older merge of it,
+            // arriving late, is ignored.
+            if (fold.mergeTime() == null) {
+                merged.delete(record.key());
+            } else {
+                merged.put(record.key(), MergedInto.livesAgain(context.currentSystemTimeMs(), fold.mergeTime()));
+            }
             metrics.stalePointerDropped();
             into = null;
         }
@@ -59,18 +69,20 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     }
 
     /**
-     * Whether the merge that sent this state here makes {@code id}'s own pointer stale: its own state
-     * came home, or a newer merge (or, at the same time, the reverse of its pointer) made it a survivor.
+     * Whether the merge that sent this customer state here makes {@code id}'s own pointer stale: a
+     * newer merge made {@code id} a survivor, or the pointer's own merge sent the state round and back
+     * (its own state came home, or the fold is the pointer's reverse made at the same instant). A
+     * pointer newer than the fold's merge holds, and the fold follows it. Scope folds only follow:
+     * they come after the customer fold of the same merge, which has already decided.
      */
     private static boolean isStale(String id, MergedInto into, MergeFold fold) {
-        if (fold.kind() == MergeFold.Kind.EVENT) {
+        if (fold.kind() != MergeFold.Kind.CUSTOMER) {
             return false;
         }
-        if (id.equals(fold.mergedId())) {
+        if (into.olderThan(fold.mergeTime())) {
             return true;
         }
-        return fold.kind() == MergeFold.Kind.CUSTOMER && (into.olderThan(fold.mergeTime())
-                || fold.mergeTime() != null && fold.mergeTime().equals(into.mergeTime())
-                        && into.survivor().equals(fold.mergedId()));
+        boolean sameMergeTime = Objects.equals(fold.mergeTime(), into.mergeTime());
+        return sameMergeTime && (id.equals(fold.mergedId()) || into.survivor().equals(fold.mergedId()));
     }
 }

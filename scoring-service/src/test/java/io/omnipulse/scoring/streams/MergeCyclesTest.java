@@ -99,6 +99,17 @@ class MergeCyclesTest {
     }
 
     @Test
+    void anOlderMergeArrivingAfterTheIdLivesAgainDoesNotMergeItAgain() {
+        scoring.merge("b", "a", T1);
+        scoring.livesAgain("a", T2);
+        scoring.merge("b", "a", T1);
+        answer("a");
+
+        assertThat(csat("customer|a")).isEqualTo(1);
+        assertThat(pointers()).isEmpty();
+    }
+
+    @Test
     void aStaleWordThatAnIdLivesKeepsTheNewerMerge() {
         scoring.merge("b", "a", T2);
         scoring.livesAgain("a", T1);
@@ -171,7 +182,11 @@ class MergeCyclesTest {
         KeyValueStore<String, MergedInto> store = scoring.driver.getKeyValueStore(ScoringTopology.MERGED_CUSTOMERS_STORE);
         Map<String, String> out = new TreeMap<>();
         try (KeyValueIterator<String, MergedInto> all = store.all()) {
-            all.forEachRemaining(kv -> out.put(kv.key, kv.value.survivor()));
+            all.forEachRemaining(kv -> {
+                if (kv.value.pointsOn()) {
+                    out.put(kv.key, kv.value.survivor());
+                }
+            });
         }
         return out;
     }
