@@ -111,14 +111,12 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
     private void absorb(Record<String, LoopMessage> record, CustomerProfile absorbed, CustomersMerged merge) {
         String id = record.key();
         CustomerRecord current = records.get(id);
-        if (current != null && current.isMerged() && id.equals(merge.mergedId())) {
-            // Its own profile came back: the survivor it points at was merged back into it since, so
-            // its pointer is stale and following it would pass the profile round for ever.
+        if (current != null && current.isMerged() && madeBefore(current.merge(), merge)) {
+            // This id was merged before the merge that now makes it a survivor: it lives again (its
+            // REVIVE is still on its way), and following its stale pointer could pass the profile round.
             metrics.stalePointers.increment();
-            liveAgain(record, id, merge.linkingSource(), merge.linkingEventId(), merge.linkingIdentifiers(),
+            current = liveAgain(record, id, merge.linkingSource(), merge.linkingEventId(), merge.linkingIdentifiers(),
                     merge.occurredAt());
-            records.put(id, CustomerRecord.live(merger.merge(id, null, absorbed), List.of()));
-            return;
         }
         if (current != null && current.isMerged()) {
             // Passed on along a chain of merges; the merged id then points at the final survivor.
@@ -166,6 +164,12 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withKey(id).withValue(split), ProfileTopology.AUDIT_SINK);
         }
+    }
+
+    /** Whether {@code earlier} was made before {@code later}, by profile's clock (unknown: no). */
+    private static boolean madeBefore(CustomersMerged earlier, CustomersMerged later) {
+        return earlier != null && earlier.mergedAt() != null && later.mergedAt() != null
+                && earlier.mergedAt().isBefore(later.mergedAt());
     }
 
     private static CustomersMerged withSurvivor(CustomersMerged merge, String survivor) {
