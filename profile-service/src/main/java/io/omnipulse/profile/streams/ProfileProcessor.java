@@ -115,8 +115,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             // This id was merged before the merge that now makes it a survivor: it lives again (its
             // REVIVE is still on its way), and following its stale pointer could pass the profile round.
             metrics.stalePointers.increment();
-            current = liveAgain(record, id, merge.linkingSource(), merge.linkingEventId(), merge.linkingIdentifiers(),
-                    merge.occurredAt());
+            current = liveAgain(record, id, merge.linkingSource(), merge.linkingEventId(), merge.occurredAt());
         }
         if (current != null && current.isMerged()) {
             // Passed on along a chain of merges; the merged id then points at the final survivor.
@@ -156,7 +155,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             return;
         }
         LoopMessage.Cause cause = m.cause();
-        liveAgain(record, id, cause.source(), cause.eventId(), List.of(m.identifier()), cause.occurredAt());
+        liveAgain(record, id, cause.source(), cause.eventId(), cause.occurredAt());
         if (m.label() != null) {
             metrics.splits.increment();
             IdentityConflict split = new IdentityConflict("customers-split", cause.source(), cause.eventId(),
@@ -183,13 +182,14 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
      * a later merge the other way (the old survivor into this id) forms no cycle with it.
      */
     private CustomerRecord liveAgain(Record<String, LoopMessage> record, String id, String source, String eventId,
-            List<String> identifiers, Instant occurredAt) {
+            Instant occurredAt) {
         CustomerRecord current = records.get(id);
         CustomerRecord live = CustomerRecord.live(CustomerProfile.empty(id), List.of());
         records.put(id, live);
         if (current != null && current.announced()) {
             metrics.revived.increment();
-            CustomersMerged lives = new CustomersMerged(id, id, source, eventId, identifiers, occurredAt,
+            // No identifiers: the word names no link, and readers that refuse it may log it.
+            CustomersMerged lives = new CustomersMerged(id, id, source, eventId, List.of(), occurredAt,
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withKey(id).withValue(lives), ProfileTopology.MERGES_SINK);
         }
