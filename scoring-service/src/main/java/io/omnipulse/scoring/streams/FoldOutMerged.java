@@ -100,7 +100,6 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
                 state == null ? null : new EffortChange(state, EffortState.NONE), time)));
     }
 
-
     /** The merged id's remembered event ids, deleted here. */
     private Map<String, Long> takeSeen(String id) {
         String prefix = DropDuplicates.seenKey(id, "");
