@@ -1,5 +1,6 @@
 package io.omnipulse.profile.streams;
 
+import io.omnipulse.streamsupport.LoopGuardException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

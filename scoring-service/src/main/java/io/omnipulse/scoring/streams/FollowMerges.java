@@ -1,5 +1,6 @@
 package io.omnipulse.scoring.streams;
 
+import io.omnipulse.streamsupport.LoopGuardException;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
