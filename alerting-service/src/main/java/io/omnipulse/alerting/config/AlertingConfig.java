@@ -22,7 +22,9 @@ public interface AlertingConfig {
 
     Schedule escalation();
 
-    Schedule outbox();
+    Outbox outbox();
+
+    Consumers consumers();
 
     Context context();
 
@@ -33,6 +35,50 @@ public interface AlertingConfig {
     interface Schedule {
 
         java.util.Optional<String> every();
+    }
+
+    /**
+     * The outbox relay. A row that fails to publish for a reason a retry cannot fix (it cannot be
+     * read back or serialized, the broker refuses it) waits {@code backoff}, doubled per failure up
+     * to {@code maxBackoff}, and is parked after {@code maxAttempts}, so it never holds back later
+     * rows. A broker that is away counts no attempt: rows wait for it in order, none is parked.
+     */
+    interface Outbox extends Schedule {
+
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("PT5S")
+        Duration backoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+    }
+
+    /**
+     * The four incoming channels' failure policy (messaging.FailurePolicy): a transient failure
+     * (database or broker unavailable) is retried on the record's worker thread after
+     * {@code retryBackoff}, doubled per failure up to {@code maxRetryBackoff}, for as long as it
+     * lasts; readiness is DOWN meanwhile. On shutdown, work in progress gets {@code drainTimeout} to
+     * finish before the datasource and the producers close.
+     */
+    interface Consumers {
+
+        @WithDefault("PT0.5S")
+        Duration retryBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxRetryBackoff();
+
+        @WithDefault("PT15S")
+        Duration drainTimeout();
+
+        /**
+         * Longest text accepted in any field of an input record or its key, in chars; far above
+         * what ingest lets through, so only a record no service of ours wrote is refused.
+         */
+        @WithDefault("10000")
+        int maxTextLength();
     }
 
     /** NPS detractor alerts. */

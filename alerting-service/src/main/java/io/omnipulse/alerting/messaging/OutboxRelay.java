@@ -1,20 +1,27 @@
 package io.omnipulse.alerting.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnipulse.alerting.config.AlertingConfig;
 import io.omnipulse.alerting.notify.AlertStream;
+import io.omnipulse.alerting.notify.Backoff;
 import io.omnipulse.alerting.persistence.OutboxEntry;
 import io.omnipulse.alerting.persistence.OutboxRepository;
 import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.serde.AlertEventSerde;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -23,6 +30,9 @@ import org.jboss.logging.Logger;
  * sent only after the broker acknowledged it, in the transaction that locked it. If Kafka is down
  * the rows stay unsent and the next run tries again, so no alert event is lost; a crash after the
  * ack but before the commit sends a row twice (at least once; consumers dedupe by alert id and type).
+ * A row that fails for a reason of its own (unreadable payload, refused by the broker) is put off
+ * with backoff and parked after {@code omnipulse.alerting.outbox.max-attempts}: it never holds back
+ * the rows after it ({@code omnipulse_alerting_outbox_parked_total} counts them).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,15 +47,24 @@ public class OutboxRelay {
     private final AlertStream stream;
     private final Clock clock;
     private final AlertEventSerde serde = new AlertEventSerde();
+    private final AlertingConfig.Outbox config;
+    private final Backoff backoff;
+    private final Counter parked;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<AlertEvent> emitter, OutboxRepository outbox,
-            AlertStream stream, Clock clock) {
+            AlertStream stream, Clock clock, AlertingConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.outbox = outbox;
         this.stream = stream;
         this.clock = clock;
+        this.config = config.outbox();
+        this.backoff = new Backoff(this.config.backoff(), this.config.maxBackoff());
+        this.parked = Counter.builder("omnipulse.alerting.outbox.parked")
+                .description("Outbox rows given up on after too many failed attempts (not relayed; see alert_outbox.parked_at)")
+                .register(registry);
     }
 
+    @Drained
     @Scheduled(identity = "relay-alert-outbox", every = "${omnipulse.alerting.outbox.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -55,40 +74,69 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends up to one batch; returns how many rows were sent. */
+    /** Sends up to one batch; returns how many rows were taken (sent, or failed and put off). */
     public int relayBatch() {
         // Longer than the producer's delivery timeout, so a slow broker fails a send, not the transaction.
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
-            List<OutboxEntry> entries = outbox.lockUnsent(BATCH);
+            Instant now = clock.instant();
+            List<OutboxEntry> entries = outbox.lockUnsent(BATCH, now);
             // All sends of the batch are in flight at once (the idempotent producer keeps their
             // order per partition); waiting for each ack in turn capped the relay at one linger
             // and round trip per event.
             List<AlertEvent> events = new ArrayList<>(entries.size());
             List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
             for (OutboxEntry entry : entries) {
-                AlertEvent event = serde.deserialize(CHANNEL, entry.payload.getBytes(StandardCharsets.UTF_8));
+                AlertEvent event = null;
+                CompletableFuture<Void> ack;
+                try {
+                    event = serde.deserialize(CHANNEL, entry.payload.getBytes(StandardCharsets.UTF_8));
+                    ack = emitter.sendMessage(KafkaRecord.of(Long.toString(entry.alertId), event))
+                            .subscribeAsCompletionStage();
+                } catch (RuntimeException refused) {
+                    ack = CompletableFuture.failedFuture(refused);
+                }
                 events.add(event);
-                acks.add(emitter.sendMessage(KafkaRecord.of(Long.toString(entry.alertId), event))
-                        .subscribeAsCompletionStage());
+                acks.add(ack);
             }
-            int sent = 0;
+            int taken = 0;
             for (int i = 0; i < entries.size(); i++) {
                 OutboxEntry entry = entries.get(i);
-                entry.attempts++;
                 try {
                     acks.get(i).join();
                 } catch (RuntimeException e) {
-                    // Only the acked prefix is marked sent, so a retry resends in order (a later
-                    // row that did get through is sent again: at least once).
-                    entry.lastError = e.toString();
-                    LOG.warnf("outbox row %d not sent yet: %s", entry.id, e.toString());
-                    break;
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (Failures.isTransient(cause)) {
+                        // The broker is away: no attempt counted, nothing parked. Only the acked
+                        // prefix is marked sent, so the retry resends in order (a later row that
+                        // did get through is sent again: at least once).
+                        LOG.warnf("outbox row %d not sent yet: %s", entry.id, cause.toString());
+                        break;
+                    }
+                    putOff(entry, cause, now);
+                    taken++;
+                    continue;
                 }
+                entry.attempts++;
                 entry.sentAt = clock.instant();
-                sent++;
+                taken++;
                 stream.publish(events.get(i));
             }
-            return sent;
+            return taken;
         });
+    }
+
+    /** A failure of the row itself: try again later, and park it after maxAttempts. */
+    private void putOff(OutboxEntry entry, Throwable cause, Instant now) {
+        entry.attempts++;
+        entry.lastError = cause.toString();
+        if (entry.attempts >= config.maxAttempts()) {
+            entry.parkedAt = now;
+            parked.increment();
+            LOG.errorf("outbox row %d (alert %d) parked after %d attempts: %s", entry.id, entry.alertId,
+                    entry.attempts, cause.toString());
+        } else {
+            entry.nextAttemptAt = now.plus(backoff.after(entry.attempts));
+            LOG.warnf("outbox row %d cannot be published (attempt %d): %s", entry.id, entry.attempts, cause.toString());
+        }
     }
 }

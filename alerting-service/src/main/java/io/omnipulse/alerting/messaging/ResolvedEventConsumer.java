@@ -6,6 +6,7 @@ import io.omnipulse.alerting.service.AlertService;
 import io.omnipulse.alerting.service.Outcome;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.serde.ContactEventSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -23,9 +24,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Delivery is at least once: the offset is committed only after this method returned. A replay
  * (crash between the database commit and the offset commit) finds its trigger row and changes
- * nothing. If storing fails for another reason (e.g. PostgreSQL is down), the exception nacks
- * the record and the {@code fail} strategy stops the channel and reports DOWN on /q/health,
- * so the pod is restarted and the record is read again from the last committed offset.
+ * nothing. Failures follow {@link FailurePolicy}: a record that cannot be read or stored (bad data)
+ * is dead-lettered and skipped; PostgreSQL being away is waited out, the record retried.
  */
 @ApplicationScoped
 public class ResolvedEventConsumer {
@@ -36,11 +36,14 @@ public class ResolvedEventConsumer {
     private static final Logger LOG = Logger.getLogger(ResolvedEventConsumer.class);
 
     private final AlertService service;
+    private final FailurePolicy policy;
+    private final ContactEventSerde serde = new ContactEventSerde();
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Counter unreadable;
 
-    public ResolvedEventConsumer(AlertService service, MeterRegistry registry) {
+    public ResolvedEventConsumer(AlertService service, FailurePolicy policy, MeterRegistry registry) {
         this.service = service;
+        this.policy = policy;
         outcomes.put(Outcome.OPENED, counter(registry, "omnipulse.alerting.alerts.opened", "Alerts opened"));
         outcomes.put(Outcome.ATTACHED, counter(registry, "omnipulse.alerting.triggers.attached",
                 "Events attached to an alert that was already open"));
@@ -49,30 +52,28 @@ public class ResolvedEventConsumer {
         outcomes.put(Outcome.IGNORED, counter(registry, "omnipulse.alerting.events.ignored",
                 "Events that call for no alert"));
         unreadable = counter(registry, "omnipulse.alerting.events.unreadable",
-                "Records skipped because their value is not a ContactEvent");
+                "Records dead-lettered because their value is not a ContactEvent");
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, ContactEvent> record) {
-        ContactEvent event = record.value();
-        if (event == null) {
-            // A poison record would otherwise block its partition for ever; it is logged with its
-            // coordinates so that it can be inspected, and counted.
-            LOG.errorf("skipping unreadable record %s-%d@%d (key %s)", record.topic(), record.partition(),
-                    record.offset(), record.key());
-            unreadable.increment();
-            return;
-        }
-        outcomes.get(handle(customerOf(record), event)).increment();
+    public void consume(ConsumerRecord<byte[], byte[]> record) {
+        policy.handle(CHANNEL, record, (topic, bytes) -> {
+            try {
+                return serde.deserialize(topic, bytes);
+            } catch (RuntimeException e) {
+                unreadable.increment();
+                throw e;
+            }
+        }, (key, event) -> outcomes.get(handle(customerOf(key, event), event)).increment());
     }
 
     /**
      * profile-service keys every resolved event by its customer id. A record without a key (written
      * by something else) still names its customer the way ingest keys it, rather than being dropped.
      */
-    private static String customerOf(ConsumerRecord<String, ContactEvent> record) {
-        return record.key() != null ? record.key() : CustomerKeys.customerId(record.value().customer());
+    private static String customerOf(String key, ContactEvent event) {
+        return key != null ? key : CustomerKeys.customerId(event.customer());
     }
 
     private Outcome handle(String customerId, ContactEvent event) {
@@ -84,7 +85,8 @@ public class ResolvedEventConsumer {
             }
             // Another instance (e.g. during a rebalance) wrote the same event or alert first and
             // this transaction was rolled back. Running it once more sees that write and turns
-            // into a duplicate or an attach; a second failure nacks the record.
+            // into a duplicate or an attach; a second failure goes to FailurePolicy (a version
+            // conflict is retried with backoff, a unique violation dead-lettered).
             LOG.infof("write conflict on event %s; retrying once", event.dedupKey());
             return service.handle(customerId, event);
         }

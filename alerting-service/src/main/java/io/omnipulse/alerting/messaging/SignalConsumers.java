@@ -3,8 +3,8 @@ package io.omnipulse.alerting.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.service.AlertService;
 import io.omnipulse.alerting.service.Outcome;
-import io.omnipulse.events.EffortIndexUpdated;
-import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.events.serde.EffortIndexUpdatedSerde;
+import io.omnipulse.events.serde.ScoreUpdatedSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code Topics.EFFORT_INDEX} and {@code Topics.SCORE_UPDATES} for the behavioural-effort
  * and team/channel-drop rules. Same delivery guarantees as {@link ResolvedEventConsumer}: at least
- * once, made idempotent by the trigger key derived from each record.
+ * once, made idempotent by the trigger key derived from each record; failures follow
+ * {@link FailurePolicy}.
  */
 @ApplicationScoped
 public class SignalConsumers {
@@ -26,31 +27,29 @@ public class SignalConsumers {
     private static final Logger LOG = Logger.getLogger(SignalConsumers.class);
 
     private final AlertService service;
+    private final FailurePolicy policy;
     private final MeterRegistry registry;
+    private final EffortIndexUpdatedSerde effortSerde = new EffortIndexUpdatedSerde();
+    private final ScoreUpdatedSerde scoreSerde = new ScoreUpdatedSerde();
 
-    public SignalConsumers(AlertService service, MeterRegistry registry) {
+    public SignalConsumers(AlertService service, FailurePolicy policy, MeterRegistry registry) {
         this.service = service;
+        this.policy = policy;
         this.registry = registry;
     }
 
     @Incoming(EFFORT)
     @Blocking
-    public void effort(ConsumerRecord<String, EffortIndexUpdated> record) {
-        if (record.value() == null) {
-            skip(record);
-            return;
-        }
-        count(EFFORT, retryOnce(() -> service.handle(record.value()), record));
+    public void effort(ConsumerRecord<byte[], byte[]> record) {
+        policy.handle(EFFORT, record, (topic, bytes) -> unreadable(record, () -> effortSerde.deserialize(topic, bytes)),
+                (key, update) -> count(EFFORT, retryOnce(() -> service.handle(update), record)));
     }
 
     @Incoming(SCORES)
     @Blocking
-    public void scores(ConsumerRecord<String, ScoreUpdated> record) {
-        if (record.value() == null) {
-            skip(record);
-            return;
-        }
-        count(SCORES, retryOnce(() -> service.handle(record.value()), record));
+    public void scores(ConsumerRecord<byte[], byte[]> record) {
+        policy.handle(SCORES, record, (topic, bytes) -> unreadable(record, () -> scoreSerde.deserialize(topic, bytes)),
+                (key, update) -> count(SCORES, retryOnce(() -> service.handle(update), record)));
     }
 
     private static Outcome retryOnce(Supplier<Outcome> work, ConsumerRecord<?, ?> record) {
@@ -70,9 +69,12 @@ public class SignalConsumers {
                 .increment();
     }
 
-    private void skip(ConsumerRecord<?, ?> record) {
-        LOG.errorf("skipping unreadable record %s-%d@%d (key %s)", record.topic(), record.partition(),
-                record.offset(), record.key());
-        registry.counter("omnipulse.alerting.events.unreadable.signals", "topic", record.topic()).increment();
+    private <T> T unreadable(ConsumerRecord<?, ?> record, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            registry.counter("omnipulse.alerting.events.unreadable.signals", "topic", record.topic()).increment();
+            throw e;
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.omnipulse.alerting.persistence.OutboxRepository;
 import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.serde.EventJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -61,6 +62,7 @@ public class NotificationDispatcher {
         this.backoff = new Backoff(config.backoff(), config.maxBackoff());
     }
 
+    @Drained
     @Scheduled(identity = "dispatch-notifications", every = "${omnipulse.alerting.notify.every:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

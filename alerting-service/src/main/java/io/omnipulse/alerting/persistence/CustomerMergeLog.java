@@ -61,6 +61,21 @@ public class CustomerMergeLog {
         return q.executeUpdate() == 1;
     }
 
+    /**
+     * Forgets that {@code customerId} was merged, if that merge is older than {@code before}: the id
+     * lives again (profile-service split it off, or a newer merge names it as a survivor), so its
+     * answers stay its own and a merge the other way cannot form a cycle with the old pointer.
+     * A pointer without a merge time is taken as older. Returns whether a pointer was dropped.
+     */
+    public boolean forgetOlderThan(String customerId, Instant before) {
+        NativeQuery<?> q = em.createNativeQuery(
+                "delete from customer_merge where merged_id = ?1 and (merged_at is null or ?2 is null or merged_at < ?2)")
+                .unwrap(NativeQuery.class);
+        q.setParameter(1, customerId, String.class);
+        q.setParameter(2, before, Instant.class);
+        return q.executeUpdate() > 0;
+    }
+
     /** Customers merged into {@code from} before now live on {@code to}: the chain stays one step. */
     public void repoint(String from, String to) {
         em.createNativeQuery("update customer_merge set survivor_id = ?2 where survivor_id = ?1")

@@ -39,4 +39,12 @@ public class OutboxEntry {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Not tried again before this instant (after a failure that was not the broker being away). */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** Set when the row was given up on after too many attempts; it is no longer relayed. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -9,6 +9,7 @@ import io.omnipulse.alerting.domain.ContextStatus;
 import io.omnipulse.alerting.persistence.AlertContextStore;
 import io.omnipulse.alerting.persistence.ContextClaim;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpTimeoutException;
@@ -66,6 +67,7 @@ public class ContextEnricher {
         return enabled ? ContextStatus.PENDING : ContextStatus.DISABLED;
     }
 
+    @Drained
     @Scheduled(identity = "enrich-alert-context", every = "${omnipulse.alerting.context.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -45,13 +45,18 @@ public class CustomerMergeService {
 
         static final Result DUPLICATE = new Result(Kind.DUPLICATE, 0, 0);
         static final Result IGNORED = new Result(Kind.IGNORED, 0, 0);
+        static final Result REVIVED = new Result(Kind.REVIVED, 0, 0);
     }
 
-    /** Applied now, stored before (a replay), or not applicable (no ids, or a merge into itself). */
+    /**
+     * Applied now, stored before (a replay), not applicable (no ids, or older than what is known), or
+     * the word that a merged id lives again (a merge into itself), which drops its pointer.
+     */
     public enum Kind {
         APPLIED,
         DUPLICATE,
-        IGNORED
+        IGNORED,
+        REVIVED
     }
 
     static final String ACTION = "MERGED";
@@ -79,11 +84,24 @@ public class CustomerMergeService {
 
     public Result apply(CustomersMerged merge) {
         String merged = merge.mergedId();
-        if (merged == null || merge.survivorId() == null || merged.equals(merge.survivorId())) {
-            LOG.warnf("ignoring merge %s: it does not name two customers", merge);
+        if (merged == null || merge.survivorId() == null) {
+            LOG.warnf("ignoring merge of %s into %s: it does not name two customers", merged, merge.survivorId());
             return Result.IGNORED;
         }
         merges.lockMerges();
+        if (merged.equals(merge.survivorId())) {
+            // The id lives again: its alerts already moved and stay where they are (history); what
+            // arrives under it from now on is its own.
+            boolean dropped = merges.forgetOlderThan(merged, merge.mergedAt());
+            LOG.infof("customer %s lives again%s", merged, dropped ? "; its merge pointer is dropped" : "");
+            return dropped ? Result.REVIVED : Result.IGNORED;
+        }
+        // A merge naming a survivor whose own pointer is older: the survivor lives again (its word may
+        // still be on its way, on another partition), so the pointer is stale and a chain through it
+        // would lead back to this merge's id.
+        if (merges.forgetOlderThan(merge.survivorId(), merge.mergedAt())) {
+            LOG.infof("customer %s lives again as the survivor of a newer merge", merge.survivorId());
+        }
         // The survivor may have been merged on since (B into C before A into B arrived): go to C.
         String survivor = merges.survivorOf(merge.survivorId());
         if (survivor.equals(merged)) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public class Escalator {
                 .description("Alerts escalated because a follow-up deadline passed").register(registry);
     }
 
+    @Drained
     @Scheduled(identity = "escalate-breached-alerts", every = "${omnipulse.alerting.escalation.every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -211,10 +211,12 @@ class CustomerMergeFlowTest {
         long bId = awaitAlertWithTriggers(customerId(b), 1, events, nps(b, 4, "meh", T0));
         long aId = awaitAlertWithTriggers(customerId(a), 1, events, nps(a, 2, "bad", T0.plusSeconds(60)));
 
-        // B into C is handled before A into B arrives (they are keyed differently, so either order happens).
-        merges.send(CustomerMergeProducer.merge(customerId(b), customerId(c)));
+        // A into B was merged first, but B into C is handled before A into B arrives (they are keyed
+        // differently, so either order happens).
+        CustomersMerged aIntoB = CustomerMergeProducer.merge(customerId(a), customerId(b), T0.plusSeconds(120));
+        merges.send(CustomerMergeProducer.merge(customerId(b), customerId(c), T0.plusSeconds(180)));
         awaitAlerts(customerId(c), List.of((int) bId));
-        merges.send(CustomerMergeProducer.merge(customerId(a), customerId(b)));
+        merges.send(aIntoB);
 
         JsonPath kept = awaitAlertWithTriggersOf(bId, 2);
         assertThat(kept.getString("customerId")).isEqualTo(customerId(c));
@@ -223,6 +225,49 @@ class CustomerMergeFlowTest {
         assertThat(folded.getString("outcome")).isEqualTo("MERGED");
         assertThat(folded.getString("resolutionNote")).endsWith("of customer " + customerId(c));
         assertThat(folded.getString("history[1].detail")).contains(customerId(b) + " lives on as " + customerId(c));
+    }
+
+    @Test
+    void aMergedIdThatLivesAgainKeepsWhatArrivesUnderItFromThenOn() {
+        String a = uniqueEmail();
+        String b = uniqueEmail();
+        long moved = awaitAlertWithTriggers(customerId(a), 1, events, nps(a, 3, "slow", T0));
+        merges.send(CustomerMergeProducer.merge(customerId(a), customerId(b), T0.plusSeconds(60)));
+        awaitAlerts(customerId(b), List.of((int) moved));
+
+        // profile-service split A off again: a merge of A into itself.
+        merges.send(CustomerMergeProducer.merge(customerId(a), customerId(a), T0.plusSeconds(120)));
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> metric("omnipulse_alerting_merges_total", "outcome=\"revived\"") >= 1);
+        long own = awaitAlertWithTriggers(customerId(a), 1, events, nps(a, 1, "still broken", T0.plusSeconds(180)));
+
+        assertThat(own).isNotEqualTo(moved);
+        assertThat(alertsOf(customerId(a))).containsExactly((int) own);
+        assertThat(alertsOf(customerId(b))).containsExactly((int) moved);
+    }
+
+    @Test
+    void aMergeBackIntoAnIdThatLivesAgainFormsNoCycleWhateverArrivesFirst() {
+        String a = uniqueEmail();
+        String b = uniqueEmail();
+        long aAlert = awaitAlertWithTriggers(customerId(a), 1, events, nps(a, 3, "slow", T0));
+        merges.send(CustomerMergeProducer.merge(customerId(a), customerId(b), T0.plusSeconds(60)));
+        awaitAlerts(customerId(b), List.of((int) aAlert));
+
+        // Later B merges back into A; the word that A lives again is keyed by A and arrives after it.
+        merges.send(CustomerMergeProducer.merge(customerId(b), customerId(a), T0.plusSeconds(180)));
+        awaitAlerts(customerId(a), List.of((int) aAlert));
+        merges.send(CustomerMergeProducer.merge(customerId(a), customerId(a), T0.plusSeconds(120)));
+
+        // Answers under either id now land on A, the live customer, and nothing points in a circle.
+        events.send(customerId(b), nps(b, 2, "again", T0.plusSeconds(240)));
+        JsonPath kept = awaitAlertWithTriggersOf(aAlert, 2);
+        assertThat(kept.getString("customerId")).isEqualTo(customerId(a));
+        events.send(customerId(a), nps(a, 2, "and again", T0.plusSeconds(300)));
+        awaitAlertWithTriggersOf(aAlert, 3);
+        assertThat(alertsOf(customerId(b))).isEmpty();
+        assertThat(em.createNativeQuery("select count(*) from customer_merge where merged_id = survivor_id")
+                .getSingleResult()).isEqualTo(0L);
     }
 
     @Test

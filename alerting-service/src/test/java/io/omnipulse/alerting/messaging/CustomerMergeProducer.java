@@ -13,9 +13,13 @@ final class CustomerMergeProducer implements AutoCloseable {
 
     /** A merge of {@code mergedId} into {@code survivorId} by a new linking event. */
     static CustomersMerged merge(String mergedId, String survivorId) {
-        Instant now = Instant.now();
+        return merge(mergedId, survivorId, Instant.now());
+    }
+
+    /** The same, made by profile-service at {@code mergedAt} (merges are ordered by it across ids). */
+    static CustomersMerged merge(String mergedId, String survivorId, Instant mergedAt) {
         return new CustomersMerged(survivorId, mergedId, "chat-widget", "evt-" + UUID.randomUUID(),
-                List.of("email:ann@example.com"), now, now);
+                List.of("email:ann@example.com"), mergedAt, mergedAt);
     }
 
     /** Sends and waits for the broker's acknowledgement. */

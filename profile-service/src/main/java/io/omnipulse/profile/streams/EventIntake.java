@@ -53,11 +53,11 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
             (identifiers.junk().isEmpty() ? metrics.unusable : metrics.junkOnly).increment();
             return;
         }
-        context.forward(record.withKey(event.dedupKey()).withValue(LoopMessage.expect(event, usable)),
+        context.forward(record.withKey(event.dedupKey()).withValue(LoopMessage.expect(event, usable).after(null)),
                 ProfileTopology.LOOP_FROM_INTAKE);
         LoopMessage.Cause cause = LoopMessage.cause(event, usable);
         for (String identifier : usable) {
-            context.forward(record.withKey(identifier).withValue(LoopMessage.claim(cause)),
+            context.forward(record.withKey(identifier).withValue(LoopMessage.claim(cause).after(null)),
                     ProfileTopology.LOOP_FROM_INTAKE);
         }
     }

@@ -62,8 +62,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         }
         Label label = step.node().label();
         if (message.kind() == LoopMessage.Kind.CLAIM) {
-            context.forward(record.withKey(cause.eventKey())
-                    .withValue(LoopMessage.response(self, label, step.node().shared())), ProfileTopology.LOOP_SINK);
+            loop(record, cause.eventKey(), LoopMessage.response(self, label, step.node().shared()));
         }
         if (step.becameShared()) {
             metrics.sharedIdentifiers.increment();
@@ -73,12 +72,10 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             announce(record, self, step, cause);
         }
         for (String linked : step.offerTo()) {
-            context.forward(record.withKey(linked).withValue(LoopMessage.offer(self, step.offer(), cause)),
-                    ProfileTopology.LOOP_SINK);
+            loop(record, linked, LoopMessage.offer(self, step.offer(), cause));
         }
         for (String linked : step.withdrawTo()) {
-            context.forward(record.withKey(linked).withValue(LoopMessage.withdraw(self, cause)),
-                    ProfileTopology.LOOP_SINK);
+            loop(record, linked, LoopMessage.withdraw(self, cause));
         }
     }
 
@@ -95,8 +92,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             return;
         }
         if (after.customerId().equals(own)) {
-            context.forward(record.withKey(own).withValue(LoopMessage.revive(cause, self,
-                    step.split() ? before : null)), ProfileTopology.LOOP_SINK);
+            loop(record, own, LoopMessage.revive(cause, self, step.split() ? before : null));
             return;
         }
         if (!before.customerId().equals(own)) {
@@ -104,8 +100,12 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         }
         CustomersMerged merge = new CustomersMerged(after.customerId(), before.customerId(), cause.source(),
                 cause.eventId(), cause.identifiers(), cause.occurredAt(), now());
-        context.forward(record.withKey(before.customerId()).withValue(LoopMessage.mergedInto(merge)),
-                ProfileTopology.LOOP_SINK);
+        loop(record, before.customerId(), LoopMessage.mergedInto(merge));
+    }
+
+    /** Writes {@code message} to the loop, keyed by {@code key}, one hop after the message being processed. */
+    private void loop(Record<String, LoopMessage> record, String key, LoopMessage message) {
+        context.forward(record.withKey(key).withValue(message.after(record.value())), ProfileTopology.LOOP_SINK);
     }
 
     private void audit(Record<String, LoopMessage> record, String kind, LoopMessage.Cause cause,

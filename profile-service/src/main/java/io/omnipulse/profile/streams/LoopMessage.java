@@ -13,10 +13,14 @@ import java.util.List;
  * One step of identity resolution on the loop topic. The key says who handles it: a typed
  * identifier (CLAIM, OFFER, WITHDRAW), an event's dedup key (EXPECT, RESPONSE) or a customer id
  * (FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE). Only the fields of its kind are set.
+ *
+ * <p>{@code hops} counts the loop-topic writes since the contact event that caused it (1 for what
+ * intake writes); null in messages written before it was counted, read as 0. Bounded by the loop
+ * guard ({@link LoopGuard}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label,
-        Boolean shared, CustomerProfile profile, CustomersMerged merge, Offer offer) {
+        Boolean shared, CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops) {
 
     public enum Kind {
         /** To the resolver: this event waits for the labels of its identifiers. */
@@ -35,7 +39,10 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
         MERGED_INTO,
         /** To a survivor: fold this merged profile in. */
         ABSORB,
-        /** To a merged id: your survivor was merged further, point at merge.survivorId. */
+        /**
+         * To a merged id: your survivor {@code identifier} was merged further, point at merge.survivorId
+         * (only if you still point at {@code identifier}; null in older messages: unconditionally).
+         */
         REPOINT,
         /**
          * To a merged id: you lead your own group again, because a late, earlier event made you the
@@ -53,43 +60,53 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
     }
 
     static LoopMessage expect(ContactEvent event, List<String> identifiers) {
-        return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null, null);
+        return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null, null, null);
     }
 
     static LoopMessage claim(Cause cause) {
-        return new LoopMessage(Kind.CLAIM, null, cause, null, null, null, null, null, null);
+        return new LoopMessage(Kind.CLAIM, null, cause, null, null, null, null, null, null, null);
     }
 
     static LoopMessage offer(String from, Offer offer, Cause cause) {
-        return new LoopMessage(Kind.OFFER, null, cause, from, null, null, null, null, offer);
+        return new LoopMessage(Kind.OFFER, null, cause, from, null, null, null, null, offer, null);
     }
 
     static LoopMessage withdraw(String from, Cause cause) {
-        return new LoopMessage(Kind.WITHDRAW, null, cause, from, null, null, null, null, null);
+        return new LoopMessage(Kind.WITHDRAW, null, cause, from, null, null, null, null, null, null);
     }
 
     static LoopMessage response(String identifier, Label label, boolean shared) {
-        return new LoopMessage(Kind.RESPONSE, null, null, identifier, label, shared, null, null, null);
+        return new LoopMessage(Kind.RESPONSE, null, null, identifier, label, shared, null, null, null, null);
     }
 
     static LoopMessage fold(ContactEvent event) {
-        return new LoopMessage(Kind.FOLD, event, null, null, null, null, null, null, null);
+        return new LoopMessage(Kind.FOLD, event, null, null, null, null, null, null, null, null);
     }
 
     static LoopMessage mergedInto(CustomersMerged merge) {
-        return new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, merge, null);
+        return new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, merge, null, null);
     }
 
     static LoopMessage absorb(CustomerProfile profile, CustomersMerged merge) {
-        return new LoopMessage(Kind.ABSORB, null, null, null, null, null, profile, merge, null);
+        return new LoopMessage(Kind.ABSORB, null, null, null, null, null, profile, merge, null, null);
     }
 
-    static LoopMessage repoint(CustomersMerged merge) {
-        return new LoopMessage(Kind.REPOINT, null, null, null, null, null, null, merge, null);
+    static LoopMessage repoint(CustomersMerged merge, String from) {
+        return new LoopMessage(Kind.REPOINT, null, null, from, null, null, null, merge, null, null);
     }
 
     static LoopMessage revive(Cause cause, String identifier, Label splitFrom) {
-        return new LoopMessage(Kind.REVIVE, null, cause, identifier, splitFrom, null, null, null, null);
+        return new LoopMessage(Kind.REVIVE, null, cause, identifier, splitFrom, null, null, null, null, null);
+    }
+
+    int hopCount() {
+        return hops == null ? 0 : hops;
+    }
+
+    /** This message, written to the loop one hop after {@code previous} (null: the first write). */
+    LoopMessage after(LoopMessage previous) {
+        int next = previous == null ? 1 : previous.hopCount() + 1;
+        return new LoopMessage(kind, event, cause(), identifier, label, shared, profile, merge, offer, next);
     }
 
     static Cause cause(ContactEvent event, List<String> identifiers) {

@@ -21,6 +21,9 @@ final class ProfileMetrics {
     final Counter resolved;
     final Counter replays;
     final Counter splits;
+    final Counter revived;
+    final Counter stalePointers;
+    private final MeterRegistry registry;
 
     ProfileMetrics(MeterRegistry registry) {
         folded = registry.counter("omnipulse.profile.events.folded");
@@ -31,9 +34,17 @@ final class ProfileMetrics {
         replays = registry.counter("omnipulse.profile.events.ignored", "reason", "replay");
         merges = registry.counter("omnipulse.profile.customers.merged");
         splits = registry.counter("omnipulse.profile.customers.split");
+        revived = registry.counter("omnipulse.profile.customers.revived");
+        stalePointers = registry.counter("omnipulse.profile.merges.stale");
+        this.registry = registry;
         crmConflicts = registry.counter("omnipulse.profile.identity.guarded", "kind", "crm-conflict");
         junkIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "junk-identifier");
         sharedIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "shared-identifier");
         cappedIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "identifier-cap");
+    }
+
+    /** A record went round the loop topic too often (the same name as scoring-service's). */
+    void loopGuardTripped(String topic, int count) {
+        registry.counter("omnipulse.loop.guard.tripped", "topic", topic).increment(count);
     }
 }

@@ -51,7 +51,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             case FOLD -> fold(record, m.event());
             case MERGED_INTO -> mergedInto(record, m.merge());
             case ABSORB -> absorb(record, m.profile(), m.merge());
-            case REPOINT -> repoint(record.key(), m.merge());
+            case REPOINT -> repoint(record.key(), m.merge(), m.identifier());
             case REVIVE -> revive(record, m);
             default -> {
                 // claims, offers, expectations and responses belong to the other processors
@@ -68,10 +68,9 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
                 // survivor list it (ahead of the event, which follows on the same key).
                 publishMerge(record, current.merge());
                 records.put(id, current.withAnnounced());
-                context.forward(record.withKey(current.mergedInto())
-                        .withValue(LoopMessage.absorb(null, current.merge())), ProfileTopology.LOOP_SINK);
+                loop(record, current.mergedInto(), LoopMessage.absorb(null, current.merge()));
             }
-            context.forward(record.withKey(current.mergedInto()), ProfileTopology.LOOP_SINK);
+            loop(record, current.mergedInto(), record.value());
             return;
         }
         CustomerProfile profile = current == null ? null : current.profile();
@@ -97,15 +96,13 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         CustomerRecord current = records.get(id);
         boolean live = current != null && !current.isMerged();
         if (live) {
-            context.forward(record.withKey(survivor).withValue(LoopMessage.absorb(current.profile(), merge)),
-                    ProfileTopology.LOOP_SINK);
+            loop(record, survivor, LoopMessage.absorb(current.profile(), merge));
             publishMerge(record, merge);
             for (CustomersMerged earlier : current.merges()) {
                 CustomersMerged onward = withSurvivor(merge, survivor);
                 onward = new CustomersMerged(survivor, earlier.mergedId(), onward.linkingSource(),
                         onward.linkingEventId(), onward.linkingIdentifiers(), onward.occurredAt(), onward.mergedAt());
-                context.forward(record.withKey(earlier.mergedId()).withValue(LoopMessage.repoint(onward)),
-                        ProfileTopology.LOOP_SINK);
+                loop(record, earlier.mergedId(), LoopMessage.repoint(onward, id));
             }
         }
         records.put(id, CustomerRecord.merged(merge, live || current != null && current.announced()));
@@ -114,12 +111,17 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
     private void absorb(Record<String, LoopMessage> record, CustomerProfile absorbed, CustomersMerged merge) {
         String id = record.key();
         CustomerRecord current = records.get(id);
+        if (current != null && current.isMerged() && madeBefore(current.merge(), merge)) {
+            // This id was merged before the merge that now makes it a survivor: it lives again (its
+            // REVIVE is still on its way), and following its stale pointer could pass the profile round.
+            metrics.stalePointers.increment();
+            current = liveAgain(record, id, merge.linkingSource(), merge.linkingEventId(), merge.occurredAt());
+        }
         if (current != null && current.isMerged()) {
             // Passed on along a chain of merges; the merged id then points at the final survivor.
-            context.forward(record.withKey(current.mergedInto()), ProfileTopology.LOOP_SINK);
+            loop(record, current.mergedInto(), record.value());
             if (!current.mergedInto().equals(merge.mergedId())) {
-                context.forward(record.withKey(merge.mergedId()).withValue(LoopMessage.repoint(
-                        withSurvivor(merge, current.mergedInto()))), ProfileTopology.LOOP_SINK);
+                loop(record, merge.mergedId(), LoopMessage.repoint(withSurvivor(merge, current.mergedInto()), id));
             }
             return;
         }
@@ -152,10 +154,10 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         if (current == null || !current.isMerged()) {
             return;
         }
-        records.put(id, CustomerRecord.live(CustomerProfile.empty(id), List.of()));
+        LoopMessage.Cause cause = m.cause();
+        liveAgain(record, id, cause.source(), cause.eventId(), cause.occurredAt());
         if (m.label() != null) {
             metrics.splits.increment();
-            LoopMessage.Cause cause = m.cause();
             IdentityConflict split = new IdentityConflict("customers-split", cause.source(), cause.eventId(),
                     List.of(m.identifier()), List.of(current.mergedInto(), id), id, cause.occurredAt(),
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
@@ -163,17 +165,50 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         }
     }
 
+    /** Whether {@code earlier} was made before {@code later}, by profile's clock (unknown: no). */
+    private static boolean madeBefore(CustomersMerged earlier, CustomersMerged later) {
+        return earlier != null && earlier.mergedAt() != null && later.mergedAt() != null
+                && earlier.mergedAt().isBefore(later.mergedAt());
+    }
+
     private static CustomersMerged withSurvivor(CustomersMerged merge, String survivor) {
         return new CustomersMerged(survivor, merge.mergedId(), merge.linkingSource(), merge.linkingEventId(),
                 merge.linkingIdentifiers(), merge.occurredAt(), merge.mergedAt());
     }
 
-    private void repoint(String id, CustomersMerged onward) {
+    /**
+     * A merged id lives again, with nothing. If its merge was published, downstream services still
+     * hold a pointer from it to its old survivor; a merge into itself tells them to drop it, so that
+     * a later merge the other way (the old survivor into this id) forms no cycle with it.
+     */
+    private CustomerRecord liveAgain(Record<String, LoopMessage> record, String id, String source, String eventId,
+            Instant occurredAt) {
+        CustomerRecord current = records.get(id);
+        CustomerRecord live = CustomerRecord.live(CustomerProfile.empty(id), List.of());
+        records.put(id, live);
+        if (current != null && current.announced()) {
+            metrics.revived.increment();
+            // No identifiers: the word names no link, and readers that refuse it may log it.
+            CustomersMerged lives = new CustomersMerged(id, id, source, eventId, List.of(), occurredAt,
+                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            context.forward(record.withKey(id).withValue(lives), ProfileTopology.MERGES_SINK);
+        }
+        return live;
+    }
+
+    /** Only an id that still points at {@code from} (the survivor merged further) follows; null: any. */
+    private void repoint(String id, CustomersMerged onward, String from) {
         CustomerRecord current = records.get(id);
         if (current != null && current.isMerged() && !id.equals(onward.survivorId())
+                && (from == null || current.mergedInto().equals(from))
                 && !current.mergedInto().equals(onward.survivorId())) {
             records.put(id, current.repointedTo(onward.survivorId()));
         }
+    }
+
+    /** Writes {@code message} to the loop, keyed by {@code key}, one hop after the message being processed. */
+    private void loop(Record<String, LoopMessage> record, String key, LoopMessage message) {
+        context.forward(record.withKey(key).withValue(message.after(record.value())), ProfileTopology.LOOP_SINK);
     }
 
     private void publishMerge(Record<String, LoopMessage> record, CustomersMerged merge) {

@@ -3,6 +3,7 @@ package io.omnipulse.profile.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.events.Topics;
 import io.omnipulse.events.serde.JsonSerde;
+import io.omnipulse.profile.config.LoopGuardConfig;
 import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerRecord;
 import io.omnipulse.profile.domain.IdentifierNormaliser;
@@ -59,7 +60,16 @@ public class ProfileTopology {
      */
     public static final String DEFAULT_LOOP_TOPIC = "omnipulse-profile-identity-loop";
 
+    /**
+     * Default bound on a loop message's hops ({@code omnipulse.loop-guard.max-hops}). The longest chains
+     * come from offers and withdrawals re-settling a group after a split, bounded by the hop cap
+     * {@link io.omnipulse.profile.domain.Reach#MAX_HOPS} per route; LoopQuiescenceTest measures them.
+     */
+    public static final String DEFAULT_MAX_LOOP_HOPS_TEXT = "128";
+    public static final int DEFAULT_MAX_LOOP_HOPS = Integer.parseInt(DEFAULT_MAX_LOOP_HOPS_TEXT);
+
     static final String INTAKE = "intake";
+    static final String LOOP_GUARD = "loop-guard";
     static final String IDENTITY = "identity";
     static final String RESOLVER = "resolver";
     static final String PROFILES = "profiles";
@@ -81,10 +91,12 @@ public class ProfileTopology {
     private final String loopTopic;
     private final Duration replayRetention;
     private final ProfileMetrics metrics;
+    private final int maxLoopHops;
 
     @Inject
-    public ProfileTopology(ProfileConfig config, MeterRegistry registry) {
-        this(config.limits(), config.identityRules(), config.identityLoopTopic(), config.replayRetention(), registry);
+    public ProfileTopology(ProfileConfig config, LoopGuardConfig guard, MeterRegistry registry) {
+        this(config.limits(), config.identityRules(), config.identityLoopTopic(), config.replayRetention(),
+                guard.maxHops(), registry);
     }
 
     public ProfileTopology(ProfileLimits limits, MeterRegistry registry) {
@@ -97,11 +109,18 @@ public class ProfileTopology {
 
     public ProfileTopology(ProfileLimits limits, IdentityRules rules, String loopTopic, Duration replayRetention,
             MeterRegistry registry) {
+        this(limits, rules, loopTopic, replayRetention, DEFAULT_MAX_LOOP_HOPS, registry);
+    }
+
+    public ProfileTopology(ProfileLimits limits, IdentityRules rules, String loopTopic, Duration replayRetention,
+            int maxLoopHops, MeterRegistry registry) {
+        this.maxLoopHops = maxLoopHops;
         this.limits = limits;
         this.rules = rules;
         this.loopTopic = loopTopic;
         this.replayRetention = replayRetention;
         this.metrics = new ProfileMetrics(registry);
+        metrics.loopGuardTripped(loopTopic, 0);
     }
 
     public String loopTopic() {
@@ -125,10 +144,11 @@ public class ProfileTopology {
                         INTAKE);
 
         topology.addSource("identity-loop", STRING.deserializer(), LOOP_SERDE.deserializer(), loopTopic)
-                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics), "identity-loop")
-                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics, replayRetention, REPLAY_PURGE_INTERVAL), "identity-loop")
+                .addProcessor(LOOP_GUARD, () -> new LoopGuard(loopTopic, maxLoopHops, metrics), "identity-loop")
+                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics), LOOP_GUARD)
+                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics, replayRetention, REPLAY_PURGE_INTERVAL), LOOP_GUARD)
                 .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
-                        "identity-loop")
+                        LOOP_GUARD)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
                         STRING, NODE_SERDE), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),

@@ -90,7 +90,8 @@ final class ResolverProcessor implements Processor<String, LoopMessage, String, 
             context.forward(record.withKey(customerId).withValue(conflict), ProfileTopology.AUDIT_SINK);
         }
         context.forward(record.withKey(customerId).withValue(event), ProfileTopology.RESOLVED_SINK);
-        context.forward(record.withKey(customerId).withValue(LoopMessage.fold(event)), ProfileTopology.LOOP_SINK);
+        context.forward(record.withKey(customerId).withValue(LoopMessage.fold(event).after(record.value())),
+                ProfileTopology.LOOP_SINK);
     }
 
     private void purgeExpired(long now) {

@@ -232,7 +232,7 @@ class OrderIndependenceTest {
      * links, then crmId) within the hop cap, else to the oldest identifier within it (first seen,
      * then strength, then id).
      */
-    private static Map<String, String> definedGrouping(List<ContactEvent> events, IdentityRules rules) {
+    static Map<String, String> definedGrouping(List<ContactEvent> events, IdentityRules rules) {
         IdentifierNormaliser normaliser = new IdentifierNormaliser(rules);
         Set<String> shared = sharedIdentifiers(events, rules);
         Map<String, Instant> firstSeen = new HashMap<>();
@@ -275,7 +275,7 @@ class OrderIndependenceTest {
     }
 
     /** Identifiers whose events named too many stronger identifiers as their strongest, or too many co-identifiers. */
-    private static Set<String> sharedIdentifiers(List<ContactEvent> events, IdentityRules rules) {
+    static Set<String> sharedIdentifiers(List<ContactEvent> events, IdentityRules rules) {
         IdentifierNormaliser normaliser = new IdentifierNormaliser(rules);
         Map<String, Set<String>> customers = new HashMap<>();
         Map<String, Set<String>> seenWith = new HashMap<>();

@@ -31,7 +31,23 @@ final class TopologyTestSupport {
     }
 
     static TopologyTestDriver driver(Topology topology) {
+        return driver(topology, new Properties());
+    }
+
+    /**
+     * A driver that, like the service with its dead-letter handler, drops a record whose processing
+     * threw and goes on with the next one.
+     */
+    static TopologyTestDriver continuingAfterErrors(Topology topology) {
         Properties props = new Properties();
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+        return driver(topology, props);
+    }
+
+    static TopologyTestDriver driver(Topology topology, Properties extra) {
+        Properties props = new Properties();
+        props.putAll(extra);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "omnipulse-profile-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         try {

@@ -68,7 +68,9 @@ public class EffortQueries {
                     .fromNameAndType(storeName, QueryableStoreTypes.<String, S>keyValueStore())
                     .withPartition(owner.partition()));
             S found = store.get(key);
-            return found == null ? new StateLookup.NotFound<>() : new StateLookup.Found<>(view.apply(found));
+            V value = found == null ? null : view.apply(found);
+            // A null view is no state: e.g. a merged id that lives again has no survivor.
+            return value == null ? new StateLookup.NotFound<>() : new StateLookup.Found<>(value);
         } catch (InvalidStateStoreException e) {
             throw new StoreNotQueryableException(storeName + " is not queryable yet: " + e.getMessage(), e);
         }

@@ -23,11 +23,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * interactions and answers, effort state and seen event ids out of this partition and forwards them, with the
  * effort change that takes it out of the aggregates. A replayed merge finds the id already
  * remembered and does nothing: the state went with the first one, and what came since was sent on.
+ *
+ * <p>An id can be merged, live again (split off, or a late, earlier event made it the oldest of its
+ * group) and merged again, or become the survivor of its own survivor. So the pointer keeps when
+ * profile-service made the merge: an older merge than the pointer's is stale and ignored; a newer one
+ * into another survivor replaces it. A merge of an id into itself is profile-service's word that the
+ * id lives again: its pointer goes, so nothing it receives is sent back along a merge that no longer
+ * holds (which, with the reverse merge, was a cycle).
  */
 class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOutMerged.Out> {
 
     /** What leaves with a merged customer; {@code effort} null when it had no effort state. */
-    record Out(String survivor, CustomerFold customer, EffortChange effort) {
+    record Out(String survivor, CustomerFold customer, EffortChange effort, Long mergeTime) {
     }
 
     private final Duration retention;
@@ -60,11 +67,28 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
     @Override
     public void process(FixedKeyRecord<String, CustomersMerged> record) {
         String id = record.key();
-        if (merged.get(id) != null) {
+        String survivor = record.value().survivorId();
+        Long time = record.value().mergedAt() == null ? null : record.value().mergedAt().toEpochMilli();
+        MergedInto known = merged.get(id);
+        if (known != null && known.newerThan(time)) {
+            // Older than what is known of this id (a merge or its word that it lives again): stale.
             return;
         }
-        String survivor = record.value().survivorId();
-        merged.put(id, new MergedInto(survivor, context.currentSystemTimeMs()));
+        if (survivor.equals(id)) {
+            if (known != null && known.pointsOn()) {
+                metrics.stalePointerDropped();
+            }
+            if (time == null) {
+                merged.delete(id);
+            } else {
+                merged.put(id, MergedInto.livesAgain(context.currentSystemTimeMs(), time));
+            }
+            return;
+        }
+        if (known != null && survivor.equals(known.survivor())) {
+            return;
+        }
+        merged.put(id, new MergedInto(survivor, context.currentSystemTimeMs(), time));
         RecentInteractions interactions = history.get(id);
         history.delete(id);
         RecentAnswers remembered = answers.get(id);
@@ -73,7 +97,7 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
         effort.delete(id);
         metrics.mergeFolded();
         context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, remembered, state, takeSeen(id)),
-                state == null ? null : new EffortChange(state, EffortState.NONE))));
+                state == null ? null : new EffortChange(state, EffortState.NONE), time)));
     }
 
     /** The merged id's remembered event ids, deleted here. */

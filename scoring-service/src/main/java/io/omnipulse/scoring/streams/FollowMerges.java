@@ -1,5 +1,7 @@
 package io.omnipulse.scoring.streams;
 
+import io.omnipulse.streamsupport.LoopGuardException;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -9,6 +11,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Per customer id (the record key): an event or a fold for an id that was merged goes on to its
  * survivor instead. A chain (A into B, later B into C) is followed one hop at a time, each on the
  * partition that knows it, and ends with the id that was not merged.
+ *
+ * <p>A pointer can be stale: the id lives again and is now a survivor itself (A into B, then B into
+ * A). Following it would send the survivor's state back to B and B's pointer would return it, for
+ * ever. A customer fold says which merge made this id a survivor, so the pointer goes when that merge
+ * is newer, or when the fold is this id's own state coming back (a newer merge sent it home). What
+ * still circulates (a future bug) is stopped by the hop count: counted and thrown, so that it ends
+ * as a dead letter.
  */
 class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.Routed> {
 
@@ -17,11 +26,13 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     }
 
     private final ScoringMetrics metrics;
+    private final int maxHops;
     private FixedKeyProcessorContext<String, Routed> context;
     private KeyValueStore<String, MergedInto> merged;
 
-    FollowMerges(ScoringMetrics metrics) {
+    FollowMerges(ScoringMetrics metrics, int maxHops) {
         this.metrics = metrics;
+        this.maxHops = maxHops;
     }
 
     @Override
@@ -32,10 +43,47 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
 
     @Override
     public void process(FixedKeyRecord<String, MergeFold> record) {
+        MergeFold fold = record.value();
+        if (fold.hopCount() > maxHops) {
+            metrics.loopGuardTripped(ScoringTopology.FOLDS);
+            throw new LoopGuardException(ScoringTopology.FOLDS, fold.hopCount(), maxHops);
+        }
         MergedInto into = merged.get(record.key());
+        if (into != null && !into.pointsOn()) {
+            into = null;
+        }
+        if (into != null && isStale(record.key(), into, fold)) {
+            // Remembered as live since the merge that made it a survivor, so that an older merge of it,
+            // arriving late, is ignored.
+            if (fold.mergeTime() == null) {
+                merged.delete(record.key());
+            } else {
+                merged.put(record.key(), MergedInto.livesAgain(context.currentSystemTimeMs(), fold.mergeTime()));
+            }
+            metrics.stalePointerDropped();
+            into = null;
+        }
         if (into != null) {
             metrics.mergedIdFollowed();
         }
-        context.forward(record.withValue(new Routed(into == null ? null : into.survivor(), record.value())));
+        context.forward(record.withValue(new Routed(into == null ? null : into.survivor(), fold)));
+    }
+
+    /**
+     * Whether the merge that sent this customer state here makes {@code id}'s own pointer stale: a
+     * newer merge made {@code id} a survivor, or the pointer's own merge sent the state round and back
+     * (its own state came home, or the fold is the pointer's reverse made at the same instant). A
+     * pointer newer than the fold's merge holds, and the fold follows it. Scope folds only follow:
+     * they come after the customer fold of the same merge, which has already decided.
+     */
+    private static boolean isStale(String id, MergedInto into, MergeFold fold) {
+        if (fold.kind() != MergeFold.Kind.CUSTOMER) {
+            return false;
+        }
+        if (into.olderThan(fold.mergeTime())) {
+            return true;
+        }
+        boolean sameMergeTime = Objects.equals(fold.mergeTime(), into.mergeTime());
+        return sameMergeTime && (id.equals(fold.mergedId()) || into.survivor().equals(fold.mergedId()));
     }
 }

@@ -19,8 +19,11 @@ public class ScoringMetrics {
     private final Counter reattributed;
     private final Counter mergesFolded;
     private final Counter mergedIdsFollowed;
+    private final Counter stalePointers;
+    private final MeterRegistry registry;
 
     public ScoringMetrics(MeterRegistry registry) {
+        this.registry = registry;
         for (Metric metric : Metric.values()) {
             counted.put(metric, Counter.builder("omnipulse.scoring.responses.counted")
                     .description("Survey responses counted into the scores (once per event)")
@@ -48,6 +51,27 @@ public class ScoringMetrics {
         mergedIdsFollowed = Counter.builder("omnipulse.scoring.merges.followed")
                 .description("Events and folds that arrived for a merged customer id and were sent on to its survivor")
                 .register(registry);
+        stalePointers = Counter.builder("omnipulse.scoring.merges.stale")
+                .description("Merged-id pointers dropped because the id lives again (a newer merge made it a survivor, "
+                        + "or profile-service said so); merges older than the pointer ignored are not counted")
+                .register(registry);
+        loopGuard(ScoringTopology.FOLDS);
+    }
+
+    /** A record went round an internal loop topic too often and was refused (shared name with profile-service). */
+    void loopGuardTripped(String topic) {
+        loopGuard(topic).increment();
+    }
+
+    private Counter loopGuard(String topic) {
+        return Counter.builder("omnipulse.loop.guard.tripped")
+                .description("Records refused because they circulated through an internal loop topic more often than "
+                        + "any legitimate path (sent to the dead-letter topic)")
+                .tag("topic", topic).register(registry);
+    }
+
+    void stalePointerDropped() {
+        stalePointers.increment();
     }
 
     void responseCounted(Metric metric) {

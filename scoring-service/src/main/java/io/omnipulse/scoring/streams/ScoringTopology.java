@@ -11,6 +11,7 @@ import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.config.EffortConfig;
+import io.omnipulse.scoring.config.LoopGuardConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
 import io.omnipulse.scoring.domain.EffortAggregate;
@@ -92,6 +93,9 @@ public class ScoringTopology {
     /** Merged customer id -> its survivor ({@link MergedInto}), kept for the merge retention. */
     public static final String MERGED_CUSTOMERS_STORE = "merged-customers";
 
+    /** The default of {@link LoopGuardConfig#maxHops()}. */
+    static final int DEFAULT_MAX_LOOP_HOPS = 64;
+
     static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = new JsonSerde<>(ScopeUpdate.class);
     static final Serde<MergeFold> FOLD_SERDE = new JsonSerde<>(MergeFold.class);
     static final Serde<MergedInto> MERGED_SERDE = new JsonSerde<>(MergedInto.class);
@@ -107,20 +111,28 @@ public class ScoringTopology {
     private final EffortConfig effort;
     private final ScoringMetrics metrics;
     private final boolean inMemory;
+    private final int maxLoopHops;
 
     @Inject
-    public ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics) {
-        this(config, windows, effort, metrics, false);
+    public ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, LoopGuardConfig guard,
+            ScoringMetrics metrics) {
+        this(config, windows, effort, metrics, false, guard.maxHops());
     }
 
     /** {@code inMemory}: in-memory stores, for TopologyTestDriver tests (RocksDB flushes on every commit there). */
     ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
             boolean inMemory) {
+        this(config, windows, effort, metrics, inMemory, DEFAULT_MAX_LOOP_HOPS);
+    }
+
+    ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
+            boolean inMemory, int maxLoopHops) {
         this.config = config;
         this.windows = windows;
         this.effort = effort;
         this.metrics = metrics;
         this.inMemory = inMemory;
+        this.maxLoopHops = maxLoopHops;
     }
 
     @Produces
@@ -146,9 +158,10 @@ public class ScoringTopology {
         KStream<String, FollowMerges.Routed> routed = builder
                 .stream(FOLDS, Consumed.with(Serdes.String(), FOLD_SERDE).withName("merge-folds"))
                 .merge(events, Named.as("events-and-folds"))
-                .processValues(() -> new FollowMerges(metrics), Named.as("follow-merges"), MERGED_CUSTOMERS_STORE);
+                .processValues(() -> new FollowMerges(metrics, maxLoopHops), Named.as("follow-merges"),
+                        MERGED_CUSTOMERS_STORE);
         routed.filter((customer, r) -> r.survivor() != null, Named.as("for-merged-ids"))
-                .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold()), Named.as("to-survivor"))
+                .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold().nextHop()), Named.as("to-survivor"))
                 .to(FOLDS, toFolds("follow-to-survivor"));
         KStream<String, MergeFold> here = routed.filter((customer, r) -> r.survivor() == null, Named.as("not-merged"))
                 .mapValues(FollowMerges.Routed::fold, Named.as("routed-fold"));
@@ -166,9 +179,10 @@ public class ScoringTopology {
                 .processValues(() -> new FoldOutMerged(config.mergeRetention(), config.dedupPurgeInterval(), metrics),
                         Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE,
                         RECENT_ANSWERS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
-        foldedOut.filter((merged, out) -> !out.customer().isEmpty(), Named.as("with-customer-state"))
-                .map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer())),
-                        Named.as("customer-to-survivor"))
+        // Sent even when empty: it tells the survivor's partition that the survivor lives as of this
+        // merge, so that a stale pointer from the survivor (a reverse merge) is dropped there.
+        foldedOut.map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer(),
+                        out.mergeTime())), Named.as("customer-to-survivor"))
                 .to(FOLDS, toFolds("customer-folds"));
 
         scores(attributed, here, foldedOut);
@@ -255,10 +269,12 @@ public class ScoringTopology {
                 .process(SumEffort::new, Named.as("sum-effort"), EFFORT_AGGREGATES_STORE);
     }
 
-    /** A merge keyed by its merged id, into another customer: anything else cannot be folded. */
+    /**
+     * A merge keyed by its merged id: into another customer, or into itself (the id lives again);
+     * anything else cannot be folded.
+     */
     private static boolean isFoldable(String merged, CustomersMerged merge) {
-        return merged != null && merge != null && merged.equals(merge.mergedId()) && merge.survivorId() != null
-                && !merge.survivorId().equals(merged);
+        return merged != null && merge != null && merged.equals(merge.mergedId()) && merge.survivorId() != null;
     }
 
     private <V> void store(StreamsBuilder builder, String name, Serde<V> values) {

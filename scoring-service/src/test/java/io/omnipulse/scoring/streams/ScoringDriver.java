@@ -65,7 +65,23 @@ final class ScoringDriver implements AutoCloseable {
     }
 
     ScoringDriver(ScoringConfig config, Instant wallClock, boolean inMemory) {
+        this(config, wallClock, inMemory, new Properties());
+    }
+
+    /**
+     * A driver that, like the service with its dead-letter handler, drops a record whose processing
+     * threw and goes on with the next one.
+     */
+    static ScoringDriver continuingAfterErrors() {
         Properties props = new Properties();
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+        return new ScoringDriver(DEFAULTS, Events.T0, true, props);
+    }
+
+    ScoringDriver(ScoringConfig config, Instant wallClock, boolean inMemory, Properties extra) {
+        Properties props = new Properties();
+        props.putAll(extra);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try {
@@ -102,6 +118,17 @@ final class ScoringDriver implements AutoCloseable {
     void merge(String survivorId, String mergedId) {
         merges.pipeInput(mergedId, new CustomersMerged(survivorId, mergedId, "helpdesk", "link-" + mergedId,
                 List.of(), Events.T0, Events.T0));
+    }
+
+    /** profile-service's merge of {@code mergedId} into {@code survivorId}, made at {@code mergedAt}. */
+    void merge(String survivorId, String mergedId, Instant mergedAt) {
+        merges.pipeInput(mergedId, new CustomersMerged(survivorId, mergedId, "helpdesk", "link-" + mergedId,
+                List.of(), Events.T0, mergedAt));
+    }
+
+    /** profile-service's word that {@code id} lives again (a merge into itself), given at {@code at}. */
+    void livesAgain(String id, Instant at) {
+        merge(id, id, at);
     }
 
     /** The latest update per topic key. */

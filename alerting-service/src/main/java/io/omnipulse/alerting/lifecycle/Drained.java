@@ -1,0 +1,14 @@
+package io.omnipulse.alerting.lifecycle;
+
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A scheduled job that shutdown waits for and that does not start once shutdown began (WorkGate). */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Drained {
+}

@@ -1,0 +1,127 @@
+package io.omnipulse.alerting.messaging;
+
+import io.omnipulse.alerting.config.AlertingConfig;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.events.EffortIndexUpdated;
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Scale;
+import io.omnipulse.events.ScoreUpdated;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * Refuses an input record that parsed but that no producer of ours could have written, before it
+ * reaches the rules or the database: text longer than {@code max-text-length} or holding control
+ * characters (PostgreSQL refuses NUL), an instant outside 1900-9999 (PostgreSQL's timestamptz and
+ * every rule's arithmetic), required fields missing, and values that cannot be (an answer off its
+ * scale, a merge without both ids, an index outside 0-100, negative counts). The names in the
+ * message are field names, never values: dead-letter headers and logs carry no personal data.
+ */
+@ApplicationScoped
+public class RecordChecks {
+
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final int maxText;
+
+    @jakarta.inject.Inject
+    public RecordChecks(AlertingConfig config) {
+        this(config.consumers().maxTextLength());
+    }
+
+    RecordChecks(int maxText) {
+        this.maxText = maxText;
+    }
+
+    /** Throws {@link InvalidRecordException} naming the first field that is wrong. */
+    public void check(String key, Object value) {
+        if (key != null) {
+            text("key", key);
+        }
+        walk(value.getClass().getSimpleName(), value);
+        if (value instanceof ContactEvent event) {
+            contact(event);
+        } else if (value instanceof CustomersMerged merge) {
+            require(merge.survivorId() != null && merge.mergedId() != null
+                    && !merge.survivorId().isBlank() && !merge.mergedId().isBlank(), "survivorId and mergedId are required");
+            // A merge into itself is valid: it says the id lives again (CustomersMerged).
+        } else if (value instanceof ScoreUpdated update) {
+            require(update.scope() != null && update.key() != null && update.window() != null,
+                    "scope, key and window are required");
+            ScoreUpdated.Nps nps = update.nps();
+            require(nps == null || nps.n() >= 0 && nps.promoters() >= 0 && nps.passives() >= 0
+                    && nps.detractors() >= 0 && nps.promoters() + nps.passives() + nps.detractors() <= nps.n(),
+                    "nps counts must be non-negative and within n");
+        } else if (value instanceof EffortIndexUpdated effort) {
+            require(effort.customerId() != null, "customerId is required");
+            require(effort.index() >= 0 && effort.index() <= 100, "index must lie in 0..100");
+        }
+    }
+
+    private static void contact(ContactEvent event) {
+        require(event.eventId() != null && event.source() != null && event.type() != null
+                && event.occurredAt() != null, "eventId, source, type and occurredAt are required");
+        FeedbackDetails feedback = event.feedback();
+        if (feedback != null && feedback.metric() != null && feedback.score() != null) {
+            Scale scale = feedback.effectiveScale();
+            require(scale.min() < scale.max(), "feedback.scale: min must be below max");
+            require(scale.contains(feedback.score()), "feedback.score lies off its scale");
+        }
+    }
+
+    private void walk(String path, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text) {
+            text(path, text);
+        } else if (value instanceof Instant instant) {
+            require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), path + " lies outside 1900-9999");
+        } else if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                walk(path + "[]", item);
+            }
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                walk(path + "." + component.getName(), read(component, record));
+            }
+        }
+    }
+
+    private void text(String path, String text) {
+        require(text.length() <= maxText, path + " is longer than " + maxText + " chars");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || Character.isSurrogate(c) && !pairedAt(text, i)) {
+                throw new InvalidRecordException(path + " holds a control character or an unpaired surrogate");
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+    }
+
+    private static boolean pairedAt(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidRecordException(message);
+        }
+    }
+}

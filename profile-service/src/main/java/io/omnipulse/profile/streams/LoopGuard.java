@@ -1,0 +1,38 @@
+package io.omnipulse.profile.streams;
+
+import io.omnipulse.streamsupport.LoopGuardException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * First step on the loop topic: a message that made more hops than {@code maxHops} goes no further.
+ * It is counted and thrown, so that it ends as a dead letter instead of circulating.
+ */
+final class LoopGuard implements Processor<String, LoopMessage, String, LoopMessage> {
+
+    private final String topic;
+    private final int maxHops;
+    private final ProfileMetrics metrics;
+    private ProcessorContext<String, LoopMessage> context;
+
+    LoopGuard(String topic, int maxHops, ProfileMetrics metrics) {
+        this.topic = topic;
+        this.maxHops = maxHops;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, LoopMessage> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, LoopMessage> record) {
+        if (record.value() != null && record.value().hopCount() > maxHops) {
+            metrics.loopGuardTripped(topic, 1);
+            throw new LoopGuardException(topic, record.value().hopCount(), maxHops);
+        }
+        context.forward(record);
+    }
+}
