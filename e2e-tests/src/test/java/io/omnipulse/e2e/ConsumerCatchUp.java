@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,6 +88,7 @@ final class ConsumerCatchUp implements AutoCloseable {
             String group = matching.get(0);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, long[]> gaps = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
                 TopicPartition tp = target.getKey();
                 if (!input.getValue().contains(tp.topic()) || target.getValue() == 0) {
@@ -93,29 +96,43 @@ final class ConsumerCatchUp implements AutoCloseable {
                 }
                 OffsetAndMetadata c = committed.get(tp);
                 long at = c == null ? 0 : c.offset();
-                if (at < target.getValue() && holdsRecords(tp, at, target.getValue())) {
-                    behind.add(group + " " + tp + " " + at + "/" + target.getValue());
+                if (at < target.getValue()) {
+                    gaps.put(tp, new long[] {at, target.getValue()});
                 }
+            }
+            for (TopicPartition tp : holdingRecords(gaps)) {
+                behind.add(group + " " + tp + " " + gaps.get(tp)[0] + "/" + gaps.get(tp)[1]);
             }
         }
         return behind;
     }
 
-    /** Whether [from, to) of a partition holds a committed record (not only transaction markers). */
-    private boolean holdsRecords(TopicPartition tp, long from, long to) {
-        reader.assign(List.of(tp));
-        reader.seek(tp, from);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            ConsumerRecords<byte[], byte[]> records = reader.poll(Duration.ofMillis(200));
-            if (!records.isEmpty()) {
-                return records.records(tp).get(0).offset() < to;
-            }
-            if (reader.position(tp, Duration.ofSeconds(5)) >= to) {
-                return false;
-            }
+    /**
+     * The partitions whose gap [from, to) holds a committed record, not only transaction markers;
+     * all read at once. A partition that cannot be read to its gap's end in 5 s counts as holding one.
+     */
+    private Set<TopicPartition> holdingRecords(Map<TopicPartition, long[]> gaps) {
+        Set<TopicPartition> holding = new HashSet<>();
+        if (gaps.isEmpty()) {
+            return holding;
         }
-        return true;
+        reader.assign(gaps.keySet());
+        reader.resume(reader.paused());
+        gaps.forEach((tp, gap) -> reader.seek(tp, gap[0]));
+        Set<TopicPartition> pending = new HashSet<>(gaps.keySet());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            ConsumerRecords<byte[], byte[]> records = reader.poll(Duration.ofMillis(100));
+            for (TopicPartition tp : records.partitions()) {
+                if (pending.remove(tp) && records.records(tp).get(0).offset() < gaps.get(tp)[1]) {
+                    holding.add(tp);
+                }
+            }
+            pending.removeIf(tp -> reader.position(tp, Duration.ofSeconds(5)) >= gaps.get(tp)[1]);
+            reader.pause(Set.copyOf(gaps.keySet().stream().filter(tp -> !pending.contains(tp)).toList()));
+        }
+        holding.addAll(pending);
+        return holding;
     }
 
     @Override
