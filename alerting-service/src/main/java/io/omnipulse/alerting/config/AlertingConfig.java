@@ -74,10 +74,11 @@ public interface AlertingConfig {
         Duration drainTimeout();
 
         /**
-         * Longest text accepted in any field of an input record or its key, in chars; far above
-         * what ingest lets through, so only a record no service of ours wrote is refused.
+         * Longest text accepted in any field of an input record or its key, in chars: twice ingest's
+         * longest field ({@code FieldLimits.TEXT}, 20,000 for an interaction's text), so only a record
+         * no service of ours wrote is refused.
          */
-        @WithDefault("10000")
+        @WithDefault("40000")
         int maxTextLength();
     }
 

@@ -65,14 +65,18 @@ public class CustomerMergeLog {
      * Forgets that {@code customerId} was merged, if that merge is older than {@code before}: the id
      * lives again (profile-service split it off, or a newer merge names it as a survivor), so its
      * answers stay its own and a merge the other way cannot form a cycle with the old pointer.
-     * A pointer without a merge time is taken as older. Returns whether a pointer was dropped.
+     * A pointer without a merge time is taken as older, and so is any pointer when {@code before} is
+     * unknown. Returns whether a pointer was dropped.
      */
     public boolean forgetOlderThan(String customerId, Instant before) {
-        NativeQuery<?> q = em.createNativeQuery(
-                "delete from customer_merge where merged_id = ?1 and (merged_at is null or ?2 is null or merged_at < ?2)")
+        NativeQuery<?> q = em.createNativeQuery(before == null
+                ? "delete from customer_merge where merged_id = ?1"
+                : "delete from customer_merge where merged_id = ?1 and (merged_at is null or merged_at < ?2)")
                 .unwrap(NativeQuery.class);
         q.setParameter(1, customerId, String.class);
-        q.setParameter(2, before, Instant.class);
+        if (before != null) {
+            q.setParameter(2, before, Instant.class);
+        }
         return q.executeUpdate() > 0;
     }
 

@@ -99,7 +99,7 @@ public class CustomerMergeService {
         // A merge naming a survivor whose own pointer is older: the survivor lives again (its word may
         // still be on its way, on another partition), so the pointer is stale and a chain through it
         // would lead back to this merge's id.
-        if (merges.forgetOlderThan(merge.survivorId(), merge.mergedAt())) {
+        if (merge.mergedAt() != null && merges.forgetOlderThan(merge.survivorId(), merge.mergedAt())) {
             LOG.infof("customer %s lives again as the survivor of a newer merge", merge.survivorId());
         }
         // The survivor may have been merged on since (B into C before A into B arrived): go to C.

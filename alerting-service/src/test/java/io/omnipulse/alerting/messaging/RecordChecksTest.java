@@ -1,5 +1,6 @@
 package io.omnipulse.alerting.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,6 +47,14 @@ class RecordChecksTest {
                 .hasMessageContaining("ContactEvent.occurredAt");
         assertThatThrownBy(() -> checks.check("cus-1", answer("billing", 3, null, Instant.MAX)))
                 .hasMessageContaining("ContactEvent.occurredAt");
+    }
+
+    @Test
+    void theDefaultTextLimitLetsThroughEverythingIngestAccepts() throws Exception {
+        String limit = io.omnipulse.alerting.config.AlertingConfig.Consumers.class.getMethod("maxTextLength")
+                .getAnnotation(io.smallrye.config.WithDefault.class).value();
+
+        assertThat(Integer.parseInt(limit)).isGreaterThanOrEqualTo(io.omnipulse.events.FieldLimits.TEXT);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.omnipulse.profile.health;
 
+import io.omnipulse.devstack.testkit.RawRecords;
 import static io.omnipulse.profile.TestEvents.at;
 import static io.omnipulse.profile.TestEvents.interaction;
 import static io.restassured.RestAssured.given;

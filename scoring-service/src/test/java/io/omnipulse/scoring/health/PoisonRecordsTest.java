@@ -1,5 +1,6 @@
 package io.omnipulse.scoring.health;
 
+import io.omnipulse.devstack.testkit.RawRecords;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package io.omnipulse.profile.health;
+package io.omnipulse.devstack.testkit;
 
 import io.omnipulse.events.DeadLetters.Origin;
 import io.omnipulse.events.Topics;
@@ -30,16 +30,16 @@ import org.awaitility.Awaitility;
  * Writes bytes straight onto a topic, as another producer or an old version could, and reads the dead
  * letters back. Records up to 8 MB: the topics a test writes large records to are enlarged first.
  */
-final class RawRecords implements AutoCloseable {
+public final class RawRecords implements AutoCloseable {
 
-    static final int MAX_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
 
     private final String bootstrap;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> deadLetters;
     private final List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
 
-    RawRecords(String bootstrap) {
+    public RawRecords(String bootstrap) {
         this.bootstrap = bootstrap;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_BYTES),
@@ -56,7 +56,7 @@ final class RawRecords implements AutoCloseable {
     }
 
     /** Lets the broker take records of up to {@link #MAX_BYTES} on these topics. */
-    void enlarge(String... topics) throws Exception {
+    public void enlarge(String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             var op = new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                     Integer.toString(MAX_BYTES + 1024)), AlterConfigOp.OpType.SET);
@@ -68,13 +68,13 @@ final class RawRecords implements AutoCloseable {
         }
     }
 
-    RecordMetadata send(String topic, String key, byte[] value) throws Exception {
+    public RecordMetadata send(String topic, String key, byte[] value) throws Exception {
         return producer.send(new ProducerRecord<>(topic, Serdes.String().serializer().serialize(topic, key), value))
                 .get(30, TimeUnit.SECONDS);
     }
 
     /** The dead letter of the record written at {@code written}, once it is there. */
-    ConsumerRecord<byte[], byte[]> awaitDeadLetter(RecordMetadata written) {
+    public ConsumerRecord<byte[], byte[]> awaitDeadLetter(RecordMetadata written) {
         return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> find(written), Optional::isPresent).orElseThrow();
     }
