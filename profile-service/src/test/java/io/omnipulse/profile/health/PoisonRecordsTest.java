@@ -1,5 +1,6 @@
 package io.omnipulse.profile.health;
 
+import io.omnipulse.devstack.testkit.OwnKafkaBroker;
 import io.omnipulse.devstack.testkit.RawRecords;
 import static io.omnipulse.profile.TestEvents.at;
 import static io.omnipulse.profile.TestEvents.interaction;
@@ -8,9 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.omnipulse.devstack.KafkaBroker;
-import io.omnipulse.devstack.TopicProvisioner;
-import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -19,16 +17,12 @@ import io.omnipulse.events.DeadLetters.Origin;
 import io.omnipulse.events.DeadLetters.Stage;
 import io.omnipulse.events.Topics;
 import io.omnipulse.profile.streams.ProfileTopology;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
@@ -44,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * events never reach the counts other test classes assert.
  */
 @QuarkusTest
-@TestProfile(PoisonRecordsTest.OwnBroker.class)
+@TestProfile(OwnKafkaBroker.class)
 class PoisonRecordsTest {
 
     private static final String INPUT = Topics.CONTACT_EVENTS.name();
@@ -155,31 +149,5 @@ class PoisonRecordsTest {
 
     private static byte[] json(ContactEvent event) {
         return Topics.CONTACT_EVENTS.valueSerde().serializer().serialize(INPUT, event);
-    }
-
-    /** A broker for this class alone, with the catalog's topics, stopped with the application. */
-    public static class OwnBroker implements QuarkusTestProfile, QuarkusTestResourceLifecycleManager {
-
-        private KafkaBroker broker;
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OwnBroker.class));
-        }
-
-        @Override
-        public Map<String, String> start() {
-            broker = KafkaBroker.start(TestInfrastructure.tempDir("profile-poison-kafka"), 0);
-            TopicProvisioner.createAll(broker.bootstrapServers());
-            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka-streams.state.dir", TestInfrastructure.tempDir("profile-poison-state").toString());
-        }
-
-        @Override
-        public void stop() {
-            if (broker != null) {
-                broker.close();
-            }
-        }
     }
 }
