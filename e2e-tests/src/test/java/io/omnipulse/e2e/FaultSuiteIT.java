@@ -42,6 +42,8 @@ class FaultSuiteIT {
     private static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int CUSTOMERS = 300;
     private static final double EVENTS_PER_SECOND = 30;
+    /** About ten seconds of load: how much arrives while PostgreSQL is down. */
+    private static final int OUTAGE_EVENTS = (int) (EVENTS_PER_SECOND * 10);
     /** Consumer and Streams session timeout in the suite: a stopped member leaves the group after this. */
     private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
@@ -89,9 +91,16 @@ class FaultSuiteIT {
         }
 
         stack.stopPostgres();
-        Thread.sleep(10_000); // the outage itself, not a wait for a condition
+        long stopped = System.nanoTime();
+        int acceptedBefore = load.accepted().size();
+        // The outage lasts until alerting has noticed it (not ready) and about ten seconds of load
+        // (OUTAGE_EVENTS accepted by ingest) has arrived meanwhile, so records wait on the database.
+        await("PostgreSQL outage seen by alerting, with load behind it").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250)).until(() -> !stack.service("alerting-service").isReady()
+                        && load.accepted().size() >= acceptedBefore + OUTAGE_EVENTS);
+        System.out.printf("faults: PostgreSQL stopped %.1f s%n", (System.nanoTime() - stopped) / 1e9);
         stack.startPostgres();
-        recover("PostgreSQL stopped 10 s");
+        recover("PostgreSQL stopped");
         load.resendAccepted(10);
 
         stack.killBroker();
