@@ -51,14 +51,8 @@ public class CustomerMergeConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(CHANNEL, record, (topic, bytes) -> {
-            try {
-                return serde.deserialize(topic, bytes);
-            } catch (RuntimeException e) {
-                unreadable.increment();
-                throw e;
-            }
-        }, (key, merge) -> count(apply(record, merge)));
+        policy.handle(CHANNEL, record, serde, unreadable::increment,
+                (key, merge) -> count(apply(record, merge)));
     }
 
     private void count(CustomerMergeService.Result result) {

@@ -53,14 +53,17 @@ public class FailurePolicy {
         this.backoff = new Backoff(config.consumers().retryBackoff(), config.consumers().maxRetryBackoff());
     }
 
-    /** Deserializes the record with {@code values} and hands key and value to {@code work}. */
+    /**
+     * Deserializes the record with {@code values} and hands key and value to {@code work};
+     * {@code onUnreadable} runs when the deserializer refuses the value (the channel's own counter).
+     */
     public <T> void handle(String channel, ConsumerRecord<byte[], byte[]> record, Deserializer<T> values,
-            BiConsumer<String, T> work) {
+            Runnable onUnreadable, BiConsumer<String, T> work) {
         gate.enterAlways();
         try {
             T value;
             try {
-                value = record.value() == null ? null : values.deserialize(record.topic(), record.value());
+                value = record.value() == null ? null : deserialize(values, record, onUnreadable);
                 if (value == null) {
                     throw new SerializationException("the record has no value");
                 }
@@ -79,6 +82,16 @@ public class FailurePolicy {
             freshness.processed(record.topic(), record.timestamp());
         } finally {
             gate.exit();
+        }
+    }
+
+    private static <T> T deserialize(Deserializer<T> values, ConsumerRecord<byte[], byte[]> record,
+            Runnable onUnreadable) {
+        try {
+            return values.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            onUnreadable.run();
+            throw e;
         }
     }
 

@@ -58,14 +58,8 @@ public class ResolvedEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(CHANNEL, record, (topic, bytes) -> {
-            try {
-                return serde.deserialize(topic, bytes);
-            } catch (RuntimeException e) {
-                unreadable.increment();
-                throw e;
-            }
-        }, (key, event) -> outcomes.get(handle(customerOf(key, event), event)).increment());
+        policy.handle(CHANNEL, record, serde, unreadable::increment,
+                (key, event) -> outcomes.get(handle(customerOf(key, event), event)).increment());
     }
 
     /**

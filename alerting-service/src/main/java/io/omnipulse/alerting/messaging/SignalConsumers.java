@@ -41,14 +41,14 @@ public class SignalConsumers {
     @Incoming(EFFORT)
     @Blocking
     public void effort(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(EFFORT, record, (topic, bytes) -> unreadable(record, () -> effortSerde.deserialize(topic, bytes)),
+        policy.handle(EFFORT, record, effortSerde, () -> unreadable(record),
                 (key, update) -> count(EFFORT, retryOnce(() -> service.handle(update), record)));
     }
 
     @Incoming(SCORES)
     @Blocking
     public void scores(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(SCORES, record, (topic, bytes) -> unreadable(record, () -> scoreSerde.deserialize(topic, bytes)),
+        policy.handle(SCORES, record, scoreSerde, () -> unreadable(record),
                 (key, update) -> count(SCORES, retryOnce(() -> service.handle(update), record)));
     }
 
@@ -69,12 +69,7 @@ public class SignalConsumers {
                 .increment();
     }
 
-    private <T> T unreadable(ConsumerRecord<?, ?> record, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (RuntimeException e) {
-            registry.counter("omnipulse.alerting.events.unreadable.signals", "topic", record.topic()).increment();
-            throw e;
-        }
+    private void unreadable(ConsumerRecord<?, ?> record) {
+        registry.counter("omnipulse.alerting.events.unreadable.signals", "topic", record.topic()).increment();
     }
 }
