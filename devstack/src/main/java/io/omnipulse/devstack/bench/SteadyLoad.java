@@ -27,15 +27,20 @@ final class SteadyLoad {
         }
     }
 
+    long intervalNanos() {
+        return intervalNanos;
+    }
+
     /** "p50 .. ms, p90 .. ms, p99 .. ms, max .. ms" of the given delays (in any order). */
     static String percentiles(List<Long> delaysMillis) {
         List<Long> sorted = new ArrayList<>(delaysMillis);
         Collections.sort(sorted);
-        return String.format("p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", pct(sorted, 50), pct(sorted, 90),
-                pct(sorted, 99), sorted.get(sorted.size() - 1));
+        return String.format("p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", percentile(sorted, 50), percentile(sorted, 90),
+                percentile(sorted, 99), sorted.get(sorted.size() - 1));
     }
 
-    private static long pct(List<Long> sorted, int p) {
+    /** The {@code p}-th percentile of sorted values (nearest rank). */
+    static long percentile(List<Long> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

@@ -1,5 +1,6 @@
 package io.omnipulse.devstack.deadletters;
 
+import io.omnipulse.devstack.QuietKafkaLogs;
 import io.omnipulse.events.DeadLetters;
 import io.omnipulse.events.Topics;
 import java.io.PrintStream;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code ./omnipulse dead-letters list|replay [filters]}: lists the dead letters on
@@ -20,7 +19,6 @@ import java.util.logging.Logger;
 public final class DeadLetterTool {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Logger[] QUIET = {Logger.getLogger("org.apache.kafka")};
 
     private final String bootstrapServers;
     private final PrintStream out;
@@ -33,9 +31,7 @@ public final class DeadLetterTool {
     }
 
     public static void main(String[] args) {
-        for (Logger logger : QUIET) {
-            logger.setLevel(Level.WARNING);
-        }
+        QuietKafkaLogs.apply();
         try {
             DeadLetterCommand command = DeadLetterCommand.parse(System.getenv("KAFKA_BOOTSTRAP_SERVERS"), args);
             if (command == null) {

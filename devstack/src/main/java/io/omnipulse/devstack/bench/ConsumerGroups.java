@@ -1,0 +1,91 @@
+package io.omnipulse.devstack.bench;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The consumer groups of a running stack and whether they have caught up. A service is found by the
+ * prefix of its group id (a streams service's group is its application id, which changes with its
+ * state format, so a bench never hard-codes it).
+ */
+final class ConsumerGroups {
+
+    /** Topics written without transactions: no commit marker sits behind their last record. */
+    private static final Set<String> PLAIN_TOPICS = Set.of("cx.contact-events.v1");
+
+    private final Admin admin;
+
+    ConsumerGroups(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** The active group whose id starts with {@code prefix} (the newest one if several are listed). */
+    String find(String prefix) throws Exception {
+        List<String> ids = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                .map(ConsumerGroupListing::groupId).filter(id -> id.startsWith(prefix)).sorted(Comparator.reverseOrder())
+                .toList();
+        for (String id : ids) {
+            var description = admin.describeConsumerGroups(List.of(id)).all().get(30, TimeUnit.SECONDS).get(id);
+            if (!description.members().isEmpty()) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no running consumer group starts with " + prefix + " (is the stack up?)");
+    }
+
+    /**
+     * Waits until each group (mapped to the input topics it must have read, all their partitions) is
+     * caught up on those and on every other partition it has committed on: no lag on topics written
+     * without transactions, at most one offset (the marker an exactly-once transaction leaves behind
+     * its last record) on the others. Returns the seconds waited.
+     */
+    double awaitCaughtUp(Map<String, Set<String>> groupsAndInputs, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!caughtUp(groupsAndInputs)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("groups " + groupsAndInputs.keySet() + " did not catch up within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private boolean caughtUp(Map<String, Set<String>> groupsAndInputs) throws Exception {
+        Map<String, Set<TopicPartition>> reads = new HashMap<>();
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+        for (var group : groupsAndInputs.entrySet()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.getKey())
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            committed.put(group.getKey(), offsets);
+            Set<TopicPartition> partitions = new HashSet<>(offsets.keySet());
+            admin.describeTopics(group.getValue()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
+                    d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            reads.put(group.getKey(), partitions);
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        reads.values().forEach(set -> set.forEach(tp -> latest.put(tp, OffsetSpec.latest())));
+        var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        for (var group : reads.entrySet()) {
+            for (TopicPartition tp : group.getValue()) {
+                OffsetAndMetadata at = committed.get(group.getKey()).get(tp);
+                long lag = ends.get(tp).offset() - (at == null ? 0 : at.offset());
+                if (lag > (PLAIN_TOPICS.contains(tp.topic()) ? 0 : 1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

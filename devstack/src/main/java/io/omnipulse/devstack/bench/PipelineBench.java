@@ -1,0 +1,138 @@
+package io.omnipulse.devstack.bench;
+
+import io.omnipulse.devstack.QuietKafkaLogs;
+import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The throughput bench of a running stack ({@code ./omnipulse}), one command for every figure:
+ * <pre>
+ * ./omnipulse bench [--runs 3] [--events 50000] [--ingest-seconds 10] [--single-rate 10000] [--batch-rate 30000]
+ * </pre>
+ * Each run measures, in this order and each phase from a quiet stack (every consumer group caught up):
+ * the raw producer on the same broker; ingest with one event a request and with batches, open loop;
+ * profile-service's drain of events written straight onto its input; scoring-service's drain of
+ * resolved events written straight onto its input; and the whole pipeline, from the first POST until
+ * profile, scoring and alerting have all caught up. It prints each figure per run, then the median of
+ * the runs and its ratio to the raw producer. The other services keep running and share the cores,
+ * as they do in production.
+ */
+public final class PipelineBench {
+
+    private static final Duration CATCH_UP = Duration.ofMinutes(30);
+
+    private final BenchOptions options;
+    private final Admin admin;
+    private final ConsumerGroups groups;
+    private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
+
+    private PipelineBench(BenchOptions options, Admin admin) {
+        this.options = options;
+        this.admin = admin;
+        this.groups = new ConsumerGroups(admin);
+    }
+
+    public static void main(String[] args) throws Exception {
+        QuietKafkaLogs.apply();
+        BenchOptions options = BenchOptions.parse(args);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap()))) {
+            new PipelineBench(options, admin).runAll();
+        }
+    }
+
+    /** One figure of one run: a rate (per second) and, for loads, the latency it came with. */
+    record Figure(double perSecond, String detail) {
+    }
+
+    private void runAll() throws Exception {
+        String profile = groups.find("omnipulse-profile");
+        String scoring = groups.find("omnipulse-scoring");
+        String alerting = groups.find("omnipulse-alerting");
+        Map<String, Set<String>> all = Map.of(profile, Set.of(Topics.CONTACT_EVENTS.name()),
+                scoring, Set.of(Topics.RESOLVED_EVENTS.name()), alerting, Set.of(Topics.RESOLVED_EVENTS.name()));
+        System.out.printf("bench: %d runs; groups %s, %s, %s%n", options.runs(), profile, scoring, alerting);
+        IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.connections());
+        for (int run = 1; run <= options.runs(); run++) {
+            long seed = System.nanoTime();
+            quiet(all);
+            record("raw producer (500 B, acks=all, idempotent)", run,
+                    new Figure(new RawProducerRate(admin, options.bootstrap()).measure(options.rawRecords()), ""));
+
+            quiet(all);
+            int singles = (int) (options.singleRate() * options.ingestSeconds());
+            record("ingest, one event a request, open loop " + (int) options.singleRate() + "/s", run,
+                    load(ingest, SimulatedEvents.generate(singles, seed), 1, options.singleRate()));
+            quiet(all);
+            int batched = (int) (options.batchRate() * options.ingestSeconds());
+            record("ingest, batches of " + options.batchSize() + ", open loop " + (int) options.batchRate() + "/s", run,
+                    load(ingest, SimulatedEvents.generate(batched, seed + 1), options.batchSize(), options.batchRate()));
+
+            quiet(all);
+            record("profile-service drain", run, drain(Topics.CONTACT_EVENTS.name(), profile, seed + 2,
+                    Topics.CONTACT_EVENTS));
+            quiet(all);
+            record("scoring-service drain", run, drain(Topics.RESOLVED_EVENTS.name(), scoring, seed + 3,
+                    Topics.RESOLVED_EVENTS));
+
+            quiet(all);
+            List<ContactEvent> events = SimulatedEvents.generate(options.events(), seed + 4);
+            long start = System.nanoTime();
+            IngestLoad.Result posted = ingest.run(events, options.batchSize(), Double.MAX_VALUE / 2);
+            groups.awaitCaughtUp(all, CATCH_UP);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            record("whole pipeline, POST until every group caught up", run, new Figure(events.size() / seconds,
+                    String.format("posted at %.0f/s", posted.eventsPerSecond())));
+        }
+        printSummary();
+    }
+
+    private Figure load(IngestLoad ingest, List<ContactEvent> events, int perRequest, double rate) throws Exception {
+        IngestLoad.Result result = ingest.run(events, perRequest, rate);
+        return new Figure(result.eventsPerSecond(), String.format("p50 %d ms, p99 %d ms%s", result.p50Millis(),
+                result.p99Millis(), result.refused() == 0 ? "" : ", " + result.refused() + " requests refused"));
+    }
+
+    private Figure drain(String input, String group, long seed, io.omnipulse.events.Topic<String, ContactEvent> topic)
+            throws Exception {
+        List<ContactEvent> events = SimulatedEvents.generate(options.events(), seed);
+        long start = System.nanoTime();
+        SimulatedEvents.write(options.bootstrap(), topic, events);
+        double written = (System.nanoTime() - start) / 1e9;
+        groups.awaitCaughtUp(Map.of(group, Set.of(input)), CATCH_UP);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Figure(events.size() / seconds, String.format("%d events written in %.1f s", events.size(), written));
+    }
+
+    private void quiet(Map<String, Set<String>> all) throws Exception {
+        double waited = groups.awaitCaughtUp(all, CATCH_UP);
+        if (waited > 1) {
+            System.out.printf("  (waited %.0f s for the stack to catch up)%n", waited);
+        }
+    }
+
+    private void record(String what, int run, Figure figure) {
+        figures.computeIfAbsent(what, k -> new ArrayList<>()).add(figure);
+        System.out.printf("run %d  %-58s %,10.0f /s  %s%n", run, what, figure.perSecond(), figure.detail());
+    }
+
+    private void printSummary() {
+        double raw = median(figures.values().iterator().next());
+        System.out.printf("%nmedian of %d runs%n%-62s %12s %10s%n", options.runs(), "what", "per second", "vs raw");
+        figures.forEach((what, runs) -> System.out.printf("%-62s %,12.0f %9.3fx%n", what, median(runs),
+                median(runs) / raw));
+    }
+
+    private static double median(List<Figure> runs) {
+        List<Double> values = runs.stream().map(Figure::perSecond).sorted().toList();
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+}
