@@ -20,8 +20,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * Each run measures, in this order and each phase from a quiet stack (every consumer group caught up):
  * the raw producer on the same broker; ingest with one event a request and with batches, open loop;
  * profile-service's drain of events written straight onto its input; scoring-service's drain of
- * resolved events written straight onto its input; and the whole pipeline, from the first POST until
- * profile, scoring and alerting have all caught up. It prints each figure per run, then the median of
+ * resolved events written straight onto its input; the whole pipeline, from the first POST until
+ * profile, scoring and alerting have all caught up; and, at half that rate, the delay from POST to
+ * score update and to stored alert ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
  * the runs and its ratio to the raw producer. The other services keep running and share the cores,
  * as they do in production.
  */
@@ -33,6 +34,7 @@ public final class PipelineBench {
     private final Admin admin;
     private final ConsumerGroups groups;
     private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
+    private final Map<String, List<Long>> latencies = new LinkedHashMap<>();
 
     private PipelineBench(BenchOptions options, Admin admin) {
         this.options = options;
@@ -44,7 +46,7 @@ public final class PipelineBench {
         QuietKafkaLogs.apply();
         BenchOptions options = BenchOptions.parse(args);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap()))) {
-            new PipelineBench(options, admin).runAll();
+            new PipelineBench(options, admin).run();
         }
     }
 
@@ -52,14 +54,21 @@ public final class PipelineBench {
     record Figure(double perSecond, String detail) {
     }
 
-    private void runAll() throws Exception {
+    private void run() throws Exception {
         String profile = groups.find("omnipulse-profile");
         String scoring = groups.find("omnipulse-scoring");
         String alerting = groups.find("omnipulse-alerting");
         Map<String, Set<String>> all = Map.of(profile, Set.of(Topics.CONTACT_EVENTS.name()),
                 scoring, Set.of(Topics.RESOLVED_EVENTS.name()), alerting, Set.of(Topics.RESOLVED_EVENTS.name()));
         System.out.printf("bench: %d runs; groups %s, %s, %s%n", options.runs(), profile, scoring, alerting);
-        IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.connections());
+        try (IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.connections())) {
+            runAll(ingest, profile, scoring, all);
+        }
+        printSummary();
+    }
+
+    private void runAll(IngestLoad ingest, String profile, String scoring, Map<String, Set<String>> all)
+            throws Exception {
         for (int run = 1; run <= options.runs(); run++) {
             long seed = System.nanoTime();
             quiet(all);
@@ -88,10 +97,18 @@ public final class PipelineBench {
             IngestLoad.Result posted = ingest.run(events, options.batchSize(), Double.MAX_VALUE / 2);
             groups.awaitCaughtUp(all, CATCH_UP);
             double seconds = (System.nanoTime() - start) / 1e9;
-            record("whole pipeline, POST until every group caught up", run, new Figure(events.size() / seconds,
+            double pipeline = events.size() / seconds;
+            record("whole pipeline, POST until every group caught up", run, new Figure(pipeline,
                     String.format("posted at %.0f/s", posted.eventsPerSecond())));
+
+            quiet(all);
+            double half = pipeline / 2;
+            LatencyUnderLoad.Result latency = new LatencyUnderLoad(options.ingestUrl(), options.alertingUrl(),
+                    options.bootstrap()).run(ingest, SimulatedEvents.generate((int) (half * options.latencySeconds()),
+                    seed + 5), options.batchSize(), half);
+            latency("POST -> customer score update, at half the pipeline's rate", run, half, latency.toScore());
+            latency("POST -> alert stored, at half the pipeline's rate", run, half, latency.toAlert());
         }
-        printSummary();
     }
 
     private Figure load(IngestLoad ingest, List<ContactEvent> events, int perRequest, double rate) throws Exception {
@@ -111,6 +128,17 @@ public final class PipelineBench {
         return new Figure(events.size() / seconds, String.format("%d events written in %.1f s", events.size(), written));
     }
 
+    private void latency(String what, int run, double load, List<Long> sortedMillis) {
+        if (sortedMillis.isEmpty()) {
+            System.out.printf("run %d  %-62s none seen%n", run, what);
+            return;
+        }
+        long p99 = SteadyLoad.percentile(sortedMillis, 99);
+        latencies.computeIfAbsent(what, k -> new ArrayList<>()).add(p99);
+        System.out.printf("run %d  %-62s p50 %d ms, p99 %d ms (%d answers, load %.0f events/s)%n", run, what,
+                SteadyLoad.percentile(sortedMillis, 50), p99, sortedMillis.size(), load);
+    }
+
     private void quiet(Map<String, Set<String>> all) throws Exception {
         double waited = groups.awaitCaughtUp(all, CATCH_UP);
         if (waited > 1) {
@@ -120,7 +148,7 @@ public final class PipelineBench {
 
     private void record(String what, int run, Figure figure) {
         figures.computeIfAbsent(what, k -> new ArrayList<>()).add(figure);
-        System.out.printf("run %d  %-58s %,10.0f /s  %s%n", run, what, figure.perSecond(), figure.detail());
+        System.out.printf("run %d  %-62s %,10.0f /s  %s%n", run, what, figure.perSecond(), figure.detail());
     }
 
     private void printSummary() {
@@ -128,6 +156,8 @@ public final class PipelineBench {
         System.out.printf("%nmedian of %d runs%n%-62s %12s %10s%n", options.runs(), "what", "per second", "vs raw");
         figures.forEach((what, runs) -> System.out.printf("%-62s %,12.0f %9.3fx%n", what, median(runs),
                 median(runs) / raw));
+        latencies.forEach((what, p99s) -> System.out.printf("%-62s %9d ms p99%n", what,
+                p99s.stream().sorted().toList().get(p99s.size() / 2)));
     }
 
     private static double median(List<Figure> runs) {

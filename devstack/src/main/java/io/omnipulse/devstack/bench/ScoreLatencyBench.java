@@ -79,7 +79,8 @@ public final class ScoreLatencyBench {
         System.out.println("POST -> score update: " + SteadyLoad.percentiles(delays));
     }
 
-    private static KafkaConsumer<String, ScoreUpdated> scoresFromNow(String bootstrap) {
+    /** A read-committed consumer of cx.score-updates.v1 positioned at its end. */
+    static KafkaConsumer<String, ScoreUpdated> scoresFromNow(String bootstrap) {
         var topic = Topics.SCORE_UPDATES;
         KafkaConsumer<String, ScoreUpdated> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
