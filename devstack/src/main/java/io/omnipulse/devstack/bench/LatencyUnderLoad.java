@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -69,16 +68,7 @@ final class LatencyUnderLoad {
             Thread poster = new Thread(() -> probe(team, probes, postedNanos, postedAt), "latency-probes");
             poster.start();
             long deadline = System.nanoTime() + (long) (probes / PROBES_PER_SECOND * 1e9) + SETTLE.toNanos();
-            while (toScore.size() < probes && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, ScoreUpdated> r : scores.poll(Duration.ofMillis(50))) {
-                    ScoreUpdated update = r.value();
-                    Long sent = "customer".equals(update.scope()) && "all".equals(update.window())
-                            ? postedNanos.remove(update.key()) : null;
-                    if (sent != null) {
-                        toScore.add((System.nanoTime() - sent) / 1_000_000);
-                    }
-                }
-            }
+            ScoreLatencyBench.awaitScores(scores, postedNanos, toScore, probes, deadline);
             poster.join();
             background.join();
         }

@@ -60,23 +60,30 @@ public final class ScoreLatencyBench {
         try (KafkaConsumer<String, ScoreUpdated> consumer = scoresFromNow(bootstrap)) {
             Thread poster = new Thread(() -> post(ingest, run, count, rate, postedAt), "score-bench-poster");
             poster.start();
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (delays.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, ScoreUpdated> r : consumer.poll(Duration.ofMillis(50))) {
-                    ScoreUpdated update = r.value();
-                    // The first update of the customer's all-time NPS is the answer becoming visible.
-                    Long sent = "customer".equals(update.scope()) && "all".equals(update.window())
-                            ? postedAt.remove(update.key()) : null;
-                    if (sent != null) {
-                        delays.add((System.nanoTime() - sent) / 1_000_000);
-                    }
-                }
-            }
+            awaitScores(consumer, postedAt, delays, count, System.nanoTime() + Duration.ofMinutes(10).toNanos());
             poster.join();
         }
         System.out.printf("posted %d NPS answers at %.0f/s (%d refused); %d customer scores seen%n", count, rate,
                 REFUSED.get(), delays.size());
         System.out.println("POST -> score update: " + SteadyLoad.percentiles(delays));
+    }
+
+    /**
+     * Reads score updates until {@code count} posted customers' first all-time score was seen (the
+     * answer becoming visible) or the deadline passed; adds each one's delay from its POST.
+     */
+    static void awaitScores(KafkaConsumer<String, ScoreUpdated> consumer, Map<String, Long> postedNanos,
+            List<Long> delays, int count, long deadlineNanos) {
+        while (delays.size() < count && System.nanoTime() < deadlineNanos) {
+            for (ConsumerRecord<String, ScoreUpdated> r : consumer.poll(Duration.ofMillis(50))) {
+                ScoreUpdated update = r.value();
+                Long sent = "customer".equals(update.scope()) && "all".equals(update.window())
+                        ? postedNanos.remove(update.key()) : null;
+                if (sent != null) {
+                    delays.add((System.nanoTime() - sent) / 1_000_000);
+                }
+            }
+        }
     }
 
     /** A read-committed consumer of cx.score-updates.v1 positioned at its end. */
