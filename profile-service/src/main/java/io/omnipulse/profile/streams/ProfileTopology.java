@@ -38,6 +38,13 @@ import org.apache.kafka.streams.state.Stores;
  * (Kafka Streams cannot feed a repartition topic back into its own sub-topology). The grouping of
  * identifiers into customers depends on the set of events only, not on their order or partition:
  * {@link IdentityNode} defines it.
+ *
+ * <p>The stores are cached: a key updated several times between two commits (a node settling its
+ * offers, an event's pending resolution collecting answers, a profile folding a burst of events)
+ * reaches RocksDB and its changelog once per commit instead of once per update. That is safe because
+ * every processor reads its own store (reads go through the cache) and none reads a changelog; an
+ * exactly-once commit flushes the cache before the transaction commits, so restored state is the
+ * committed state. Interactive queries read through the cache as well.
  */
 @ApplicationScoped
 public class ProfileTopology {
@@ -150,13 +157,13 @@ public class ProfileTopology {
                 .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
                         LOOP_GUARD)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
-                        STRING, NODE_SERDE), IDENTITY)
+                        STRING, NODE_SERDE).withCachingEnabled(), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
-                        STRING, PENDING_SERDE), RESOLVER)
+                        STRING, PENDING_SERDE).withCachingEnabled(), RESOLVER)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
-                        STRING, Serdes.Long()), RESOLVER)
+                        STRING, Serdes.Long()).withCachingEnabled(), RESOLVER)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
-                        STRING, RECORD_SERDE), PROFILES)
+                        STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)
                 .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                         IDENTITY, RESOLVER, PROFILES)
