@@ -26,10 +26,13 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic
- * loop topic -> identity  (identifier-index: node per identifier; offers what it reaches to its links via the loop)
- *            -> resolver  (pending-resolutions: attributes each event once all its identifiers answered;
- *                          resolved-event-keys: drops replays of resolved events)
- *            -> profiles  (customer-profiles: folds events, carries out merges)
+ * loop topic -> loop-guard (hop bound; routes each message by its kind to the one processor that handles it)
+ *   CLAIM, OFFER, WITHDRAW       -> identity  (identifier-index: node per identifier; offers what it reaches
+ *                                              to its links via the loop)
+ *   EXPECT, RESPONSE             -> resolver  (pending-resolutions: attributes each event once all its
+ *                                              identifiers answered; resolved-event-keys: drops replays)
+ *   FOLD, MERGED_INTO, ABSORB,
+ *   REPOINT, REVIVE              -> profiles  (customer-profiles: folds events, carries out merges)
  * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
  * </pre>
  *
