@@ -2,7 +2,6 @@ package io.omnipulse.profile.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.events.Topics;
-import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.profile.config.LoopGuardConfig;
 import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerRecord;
@@ -11,6 +10,10 @@ import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileFolder;
 import io.omnipulse.profile.domain.ProfileLimits;
+import io.omnipulse.profile.streams.serde.CustomerRecordSerde;
+import io.omnipulse.profile.streams.serde.IdentityNodeSerde;
+import io.omnipulse.profile.streams.serde.LoopMessageSerde;
+import io.omnipulse.profile.streams.serde.PendingResolutionSerde;
 import io.omnipulse.streamsupport.ContactEventGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -90,10 +93,13 @@ public class ProfileTopology {
     static final String RESOLVED_SINK = "resolved-events-sink";
     static final String MERGES_SINK = "customer-merges-sink";
 
-    public static final Serde<LoopMessage> LOOP_SERDE = new JsonSerde<>(LoopMessage.class);
-    public static final Serde<CustomerRecord> RECORD_SERDE = new JsonSerde<>(CustomerRecord.class);
-    public static final Serde<IdentityNode> NODE_SERDE = new JsonSerde<>(IdentityNode.class);
-    static final Serde<PendingResolution> PENDING_SERDE = new JsonSerde<>(PendingResolution.class);
+    // The loop topic and the stores are this service's own: compact, versioned binary formats
+    // (io.omnipulse.profile.streams.serde). Public topics keep the wire catalog's JSON serdes. A change
+    // of a store format needs a new application id (quarkus.kafka-streams.application-id).
+    public static final Serde<LoopMessage> LOOP_SERDE = new LoopMessageSerde();
+    public static final Serde<CustomerRecord> RECORD_SERDE = new CustomerRecordSerde();
+    public static final Serde<IdentityNode> NODE_SERDE = new IdentityNodeSerde();
+    static final Serde<PendingResolution> PENDING_SERDE = new PendingResolutionSerde();
     private static final Serde<String> STRING = Serdes.String();
 
     private final ProfileLimits limits;

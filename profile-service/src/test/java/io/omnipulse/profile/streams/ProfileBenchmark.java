@@ -84,6 +84,7 @@ class ProfileBenchmark {
         var streams = new org.apache.kafka.streams.KafkaStreams(new ProfileTopology(ProfileLimits.DEFAULTS,
                 io.omnipulse.profile.domain.IdentityRules.DEFAULTS, loop, registry).buildTopology(), props);
         long start = System.nanoTime();
+        long processCpuStart = processCpuNanos();
         streams.start();
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(30))
@@ -94,12 +95,33 @@ class ProfileBenchmark {
             System.out.printf("BENCHMARK broker run %d (1 instance, 1 stream thread, exactly_once_v2, start-up included):"
                     + " events=%d seconds=%.1f events/s=%.0f merges=%.0f%n", run, total, seconds, total / seconds,
                     registry.counter("omnipulse.profile.customers.merged").count());
+            // CPU time, unlike events/s, hardly depends on what else the shared machine is running.
+            System.out.printf("BENCHMARK cpu per input event: stream thread=%.3f ms, whole test JVM (embedded broker"
+                    + " included)=%.3f ms%n", streamThreadCpuNanos(app) / 1e6 / total,
+                    (processCpuNanos() - processCpuStart) / 1e6 / total);
             reportRecordsWritten(streams, loop, total);
             assertThat(registry.counter("omnipulse.profile.events.resolved").count()).isGreaterThanOrEqualTo(total);
             return total / seconds;
         } finally {
             streams.close(java.time.Duration.ofSeconds(10));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of this application's stream threads (alive until it is closed). */
+    private static long streamThreadCpuNanos(String app) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(app) && t.getName().contains("StreamThread")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 
     /**
