@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic
  * loop topic -> loop-guard (hop bound; routes each message by its kind to the one processor that handles it)
  *   CLAIM, OFFER, WITHDRAW       -> identity  (identifier-index: node per identifier; offers what it reaches
- *                                              to its links via the loop)
+ *                                              to its links via the loop; resolves an event with a single
+ *                                              identifier itself: its claim carries the event)
  *   EXPECT, RESPONSE             -> resolver  (pending-resolutions: attributes each event once all its
  *                                              identifiers answered; resolved-event-keys: drops replays)
  *   FOLD, MERGED_INTO, ABSORB,
@@ -169,15 +170,16 @@ public class ProfileTopology {
                         STRING, NODE_SERDE).withCachingEnabled(), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
                         STRING, PENDING_SERDE).withCachingEnabled(), RESOLVER)
+                // Identity resolves events with a single identifier itself and remembers them here too.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
-                        STRING, Serdes.Long()).withCachingEnabled(), RESOLVER)
+                        STRING, Serdes.Long()).withCachingEnabled(), RESOLVER, IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
                         STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)
                 .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                         IDENTITY, RESOLVER, PROFILES)
                 .addSink(RESOLVED_SINK, resolved.name(), resolved.keySerde().serializer(),
-                        resolved.valueSerde().serializer(), RESOLVER)
+                        resolved.valueSerde().serializer(), RESOLVER, IDENTITY)
                 .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
                         PROFILES);
         return topology;
