@@ -14,6 +14,10 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * First step: normalises the identifiers of a contact event, reports junk, and sends one claim per
  * usable identifier (keyed by it) plus the event itself to the resolver (keyed by its dedup key).
+ *
+ * <p>An event with a single usable identifier (most of them) needs no resolver: its customer is that
+ * identifier's label after the claim. Its one claim carries the event and the identity resolves it
+ * (see {@link IdentityProcessor}), which saves two loop records and one round trip through the loop.
  */
 final class EventIntake implements Processor<String, ContactEvent, String, Object> {
 
@@ -53,9 +57,14 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
             (identifiers.junk().isEmpty() ? metrics.unusable : metrics.junkOnly).increment();
             return;
         }
+        LoopMessage.Cause cause = LoopMessage.cause(event, usable);
+        if (usable.size() == 1) {
+            context.forward(record.withKey(usable.get(0)).withValue(LoopMessage.claimResolving(event, cause).after(null)),
+                    ProfileTopology.LOOP_FROM_INTAKE);
+            return;
+        }
         context.forward(record.withKey(event.dedupKey()).withValue(LoopMessage.expect(event, usable).after(null)),
                 ProfileTopology.LOOP_FROM_INTAKE);
-        LoopMessage.Cause cause = LoopMessage.cause(event, usable);
         for (String identifier : usable) {
             context.forward(record.withKey(identifier).withValue(LoopMessage.claim(cause).after(null)),
                     ProfileTopology.LOOP_FROM_INTAKE);

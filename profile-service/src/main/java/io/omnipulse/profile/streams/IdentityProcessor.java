@@ -8,6 +8,8 @@ import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.Label;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One node per typed identifier ({@link IdentityNode} defines the grouping it computes). A claim
- * links the identifiers of an event; offers carry what each identifier reaches to its links through
+ * links the identifiers of an event (and resolves the event when it has no other identifier); offers carry what each identifier reaches to its links through
  * the loop topic until nothing changes any more; an identifier that becomes shared withdraws. When
  * a group's representative moves to another customer, its customer was merged; when it gets its own
  * customer back, that customer lives again. Both are announced to the profile store.
@@ -26,6 +28,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
     private final ProfileMetrics metrics;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, IdentityNode> nodes;
+    private KeyValueStore<String, Long> resolvedAt;
 
     IdentityProcessor(IdentityRules rules, ProfileMetrics metrics) {
         this.rules = rules;
@@ -36,6 +39,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.nodes = context.getStateStore(ProfileTopology.IDENTIFIER_INDEX_STORE);
+        this.resolvedAt = context.getStateStore(ProfileTopology.RESOLVED_KEYS_STORE);
     }
 
     @Override
@@ -61,7 +65,9 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             nodes.put(self, step.node());
         }
         Label label = step.node().label();
-        if (message.kind() == LoopMessage.Kind.CLAIM) {
+        if (message.kind() == LoopMessage.Kind.CLAIM && message.event() != null) {
+            resolveAlone(record, self, label, step.node().shared());
+        } else if (message.kind() == LoopMessage.Kind.CLAIM) {
             loop(record, cause.eventKey(), LoopMessage.response(self, label, step.node().shared()));
         }
         if (step.becameShared()) {
@@ -77,6 +83,22 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         for (String linked : step.withdrawTo()) {
             loop(record, linked, LoopMessage.withdraw(self, cause));
         }
+    }
+
+    /**
+     * An event with this identifier alone: its label after the claim is all the resolver would wait
+     * for, so it is resolved here. Its key is remembered in the resolver's store of resolved keys (a
+     * replay of the event carries the same single identifier, so it comes to the same partition).
+     */
+    private void resolveAlone(Record<String, LoopMessage> record, String self, Label label, boolean shared) {
+        String key = record.value().event().dedupKey();
+        if (resolvedAt.get(key) != null) {
+            metrics.replays.increment();
+            return;
+        }
+        resolvedAt.put(key, context.currentSystemTimeMs());
+        ResolverProcessor.publish(context, metrics, record, record.value().event(), List.of(self), Map.of(self, label),
+                shared ? Set.of(self) : Set.of());
     }
 
     /**

@@ -8,6 +8,10 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * First step on the loop topic: a message that made more hops than {@code maxHops} goes no further.
  * It is counted and thrown, so that it ends as a dead letter instead of circulating.
+ *
+ * <p>It also routes: each kind goes only to the processor that handles it ({@link #handlerOf}), so a
+ * message is not handed to three processors of which two ignore it. A message without a value is
+ * handled by nobody and goes no further.
  */
 final class LoopGuard implements Processor<String, LoopMessage, String, LoopMessage> {
 
@@ -33,6 +37,18 @@ final class LoopGuard implements Processor<String, LoopMessage, String, LoopMess
             metrics.loopGuardTripped(topic, 1);
             throw new LoopGuardException(topic, record.value().hopCount(), maxHops);
         }
-        context.forward(record);
+        if (record.value() == null || record.value().kind() == null) {
+            return;
+        }
+        context.forward(record, handlerOf(record.value().kind()));
+    }
+
+    /** The processor (child of this one in {@link ProfileTopology}) that handles a kind. */
+    static String handlerOf(LoopMessage.Kind kind) {
+        return switch (kind) {
+            case CLAIM, OFFER, WITHDRAW -> ProfileTopology.IDENTITY;
+            case EXPECT, RESPONSE -> ProfileTopology.RESOLVER;
+            case FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE -> ProfileTopology.PROFILES;
+        };
     }
 }

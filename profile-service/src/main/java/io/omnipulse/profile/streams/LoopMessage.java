@@ -25,7 +25,10 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
     public enum Kind {
         /** To the resolver: this event waits for the labels of its identifiers. */
         EXPECT,
-        /** To an identifier: an event carried you with these others. */
+        /**
+         * To an identifier: an event carried you with these others. With {@code event} set when the
+         * event has this one identifier only: the identity resolves it on the spot (no EXPECT, no RESPONSE).
+         */
         CLAIM,
         /** To an identifier: the linked {@code identifier} reaches what {@code offer} says. */
         OFFER,
@@ -61,6 +64,11 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
 
     static LoopMessage expect(ContactEvent event, List<String> identifiers) {
         return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null, null, null);
+    }
+
+    /** The claim of an event with a single identifier, which the identity resolves itself. */
+    static LoopMessage claimResolving(ContactEvent event, Cause cause) {
+        return new LoopMessage(Kind.CLAIM, event, cause, null, null, null, null, null, null, null);
     }
 
     static LoopMessage claim(Cause cause) {

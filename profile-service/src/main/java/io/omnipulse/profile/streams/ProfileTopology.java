@@ -2,7 +2,6 @@ package io.omnipulse.profile.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.events.Topics;
-import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.profile.config.LoopGuardConfig;
 import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerRecord;
@@ -11,6 +10,10 @@ import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileFolder;
 import io.omnipulse.profile.domain.ProfileLimits;
+import io.omnipulse.profile.streams.serde.CustomerRecordSerde;
+import io.omnipulse.profile.streams.serde.IdentityNodeSerde;
+import io.omnipulse.profile.streams.serde.LoopMessageSerde;
+import io.omnipulse.profile.streams.serde.PendingResolutionSerde;
 import io.omnipulse.streamsupport.ContactEventGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -26,10 +29,14 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic
- * loop topic -> identity  (identifier-index: node per identifier; offers what it reaches to its links via the loop)
- *            -> resolver  (pending-resolutions: attributes each event once all its identifiers answered;
- *                          resolved-event-keys: drops replays of resolved events)
- *            -> profiles  (customer-profiles: folds events, carries out merges)
+ * loop topic -> loop-guard (hop bound; routes each message by its kind to the one processor that handles it)
+ *   CLAIM, OFFER, WITHDRAW       -> identity  (identifier-index: node per identifier; offers what it reaches
+ *                                              to its links via the loop; resolves an event with a single
+ *                                              identifier itself: its claim carries the event)
+ *   EXPECT, RESPONSE             -> resolver  (pending-resolutions: attributes each event once all its
+ *                                              identifiers answered; resolved-event-keys: drops replays)
+ *   FOLD, MERGED_INTO, ABSORB,
+ *   REPOINT, REVIVE              -> profiles  (customer-profiles: folds events, carries out merges)
  * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
  * </pre>
  *
@@ -38,6 +45,13 @@ import org.apache.kafka.streams.state.Stores;
  * (Kafka Streams cannot feed a repartition topic back into its own sub-topology). The grouping of
  * identifiers into customers depends on the set of events only, not on their order or partition:
  * {@link IdentityNode} defines it.
+ *
+ * <p>The stores are cached: a key updated several times between two commits (a node settling its
+ * offers, an event's pending resolution collecting answers, a profile folding a burst of events)
+ * reaches RocksDB and its changelog once per commit instead of once per update. That is safe because
+ * every processor reads its own store (reads go through the cache) and none reads a changelog; an
+ * exactly-once commit flushes the cache before the transaction commits, so restored state is the
+ * committed state. Interactive queries read through the cache as well.
  */
 @ApplicationScoped
 public class ProfileTopology {
@@ -80,10 +94,13 @@ public class ProfileTopology {
     static final String RESOLVED_SINK = "resolved-events-sink";
     static final String MERGES_SINK = "customer-merges-sink";
 
-    public static final Serde<LoopMessage> LOOP_SERDE = new JsonSerde<>(LoopMessage.class);
-    public static final Serde<CustomerRecord> RECORD_SERDE = new JsonSerde<>(CustomerRecord.class);
-    public static final Serde<IdentityNode> NODE_SERDE = new JsonSerde<>(IdentityNode.class);
-    static final Serde<PendingResolution> PENDING_SERDE = new JsonSerde<>(PendingResolution.class);
+    // The loop topic and the stores are this service's own: compact, versioned binary formats
+    // (io.omnipulse.profile.streams.serde). Public topics keep the wire catalog's JSON serdes. A change
+    // of a store format needs a new application id (quarkus.kafka-streams.application-id).
+    public static final Serde<LoopMessage> LOOP_SERDE = new LoopMessageSerde();
+    public static final Serde<CustomerRecord> RECORD_SERDE = new CustomerRecordSerde();
+    public static final Serde<IdentityNode> NODE_SERDE = new IdentityNodeSerde();
+    static final Serde<PendingResolution> PENDING_SERDE = new PendingResolutionSerde();
     private static final Serde<String> STRING = Serdes.String();
 
     private final ProfileLimits limits;
@@ -150,18 +167,19 @@ public class ProfileTopology {
                 .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
                         LOOP_GUARD)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
-                        STRING, NODE_SERDE), IDENTITY)
+                        STRING, NODE_SERDE).withCachingEnabled(), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
-                        STRING, PENDING_SERDE), RESOLVER)
+                        STRING, PENDING_SERDE).withCachingEnabled(), RESOLVER)
+                // Identity resolves events with a single identifier itself and remembers them here too.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
-                        STRING, Serdes.Long()), RESOLVER)
+                        STRING, Serdes.Long()).withCachingEnabled(), RESOLVER, IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
-                        STRING, RECORD_SERDE), PROFILES)
+                        STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)
                 .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                         IDENTITY, RESOLVER, PROFILES)
                 .addSink(RESOLVED_SINK, resolved.name(), resolved.keySerde().serializer(),
-                        resolved.valueSerde().serializer(), RESOLVER)
+                        resolved.valueSerde().serializer(), RESOLVER, IDENTITY)
                 .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
                         PROFILES);
         return topology;

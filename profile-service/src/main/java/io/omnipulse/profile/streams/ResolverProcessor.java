@@ -3,11 +3,14 @@ package io.omnipulse.profile.streams;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.IdentityConflict;
 import io.omnipulse.profile.domain.Attribution;
+import io.omnipulse.profile.domain.Label;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,6 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keyed by an event's dedup key: waits for the event and the label of each of its identifiers,
  * then attributes the event to one customer, publishes it resolved and sends it to that profile.
+ * Only events with two or more identifiers come here; the identity resolves the others itself.
  *
  * <p>A resolved event's key is remembered (with the wall-clock time) for the replay retention: a
  * re-sent event is dropped here, because after a merge it would be published under another
@@ -78,14 +82,23 @@ final class ResolverProcessor implements Processor<String, LoopMessage, String, 
     }
 
     private void resolve(Record<String, LoopMessage> record, PendingResolution done) {
-        ContactEvent event = done.event();
-        Attribution attribution = Attribution.of(done.identifiers(), done.labels(), new HashSet<>(done.shared()));
+        publish(context, metrics, record, done.event(), done.identifiers(), done.labels(), new HashSet<>(done.shared()));
+    }
+
+    /**
+     * Attributes a resolved event to one customer, publishes it and sends it to that profile. Also
+     * used by the identity for an event with a single identifier, which it resolves itself.
+     */
+    static void publish(ProcessorContext<String, Object> context, ProfileMetrics metrics,
+            Record<String, LoopMessage> record, ContactEvent event, List<String> identifiers, Map<String, Label> labels,
+            Set<String> shared) {
+        Attribution attribution = Attribution.of(identifiers, labels, shared);
         String customerId = attribution.customerId();
         metrics.resolved.increment();
         if (attribution.conflict()) {
             metrics.crmConflicts.increment();
             IdentityConflict conflict = new IdentityConflict("crm-conflict", event.source(), event.eventId(),
-                    done.identifiers(), attribution.customerIds(), customerId, event.occurredAt(),
+                    identifiers, attribution.customerIds(), customerId, event.occurredAt(),
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withKey(customerId).withValue(conflict), ProfileTopology.AUDIT_SINK);
         }

@@ -1,0 +1,92 @@
+package io.omnipulse.profile.streams.serde;
+
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * A compact, versioned binary format for a value of the loop topic or a store: one version byte,
+ * then the fields. Reading a version this code does not know, a record cut short or one with bytes
+ * left over is a {@link SerializationException}, so the record goes to the dead-letter path instead
+ * of being read as something it is not. A format change gets a new version; readers keep the old
+ * one as long as records in it may still be read (stores: until the application id changes).
+ */
+abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private final String what;
+    private final byte version;
+    private final int expectedSize;
+
+    BinarySerde(String what, int version, int expectedSize) {
+        this.what = what;
+        this.version = (byte) version;
+        this.expectedSize = expectedSize;
+    }
+
+    abstract void write(BinaryWriter out, T value);
+
+    abstract T read(BinaryReader in);
+
+    @Override
+    public final byte[] serialize(String topic, T value) {
+        if (value == null) {
+            return null;
+        }
+        BinaryWriter out = new BinaryWriter(expectedSize);
+        out.u8(version);
+        write(out, value);
+        return out.toByteArray();
+    }
+
+    @Override
+    public final T deserialize(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length == 0) {
+            throw new SerializationException("empty " + what + " record");
+        }
+        return readVersion(bytes[0], bytes);
+    }
+
+    /** Reads the record after its version byte; a subclass may also read an older format first. */
+    T readVersion(byte found, byte[] bytes) {
+        if (found != version) {
+            throw new SerializationException("unknown " + what + " format version " + (found & 0xFF)
+                    + " (this code reads version " + version + ")");
+        }
+        try {
+            BinaryReader in = new BinaryReader(bytes, 1);
+            T value = read(in);
+            in.end();
+            return value;
+        } catch (SerializationException e) {
+            throw new SerializationException("cannot read " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // e.g. a domain constructor refusing what was read: the record is not one of ours
+            throw new SerializationException("cannot read " + what, e);
+        }
+    }
+
+    @Override
+    public final void configure(Map<String, ?> configs, boolean isKey) {
+        // nothing to configure: the format is fixed by its version
+    }
+
+    @Override
+    public final void close() {
+        // nothing to release
+    }
+
+    @Override
+    public final Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public final Deserializer<T> deserializer() {
+        return this;
+    }
+}

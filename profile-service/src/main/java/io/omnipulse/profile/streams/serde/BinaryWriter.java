@@ -1,0 +1,117 @@
+package io.omnipulse.profile.streams.serde;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Appends the primitives of the profile-service binary formats to a growing byte array. Every
+ * nullable value says whether it is there, so that a value read back equals the one written
+ * (null stays null, an empty list stays empty). {@link BinaryReader} reads what this writes.
+ */
+final class BinaryWriter {
+
+    private byte[] buf;
+    private int size;
+
+    BinaryWriter(int expected) {
+        buf = new byte[Math.max(16, expected)];
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    BinaryWriter u8(int value) {
+        ensure(1);
+        buf[size++] = (byte) value;
+        return this;
+    }
+
+    BinaryWriter bool(boolean value) {
+        return u8(value ? 1 : 0);
+    }
+
+    /** An int that is never negative, in 1 to 5 bytes (7 bits a byte): counts, lengths, hops. */
+    BinaryWriter varint(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative count " + value);
+        }
+        ensure(5);
+        while ((value & ~0x7F) != 0) {
+            buf[size++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        buf[size++] = (byte) value;
+        return this;
+    }
+
+    BinaryWriter i32(int value) {
+        ensure(4);
+        buf[size++] = (byte) (value >>> 24);
+        buf[size++] = (byte) (value >>> 16);
+        buf[size++] = (byte) (value >>> 8);
+        buf[size++] = (byte) value;
+        return this;
+    }
+
+    BinaryWriter i64(long value) {
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buf[size++] = (byte) (value >>> shift);
+        }
+        return this;
+    }
+
+    /** Null as length 0, otherwise UTF-8 length + 1, then the bytes. */
+    BinaryWriter string(String value) {
+        if (value == null) {
+            return varint(0);
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        varint(utf8.length + 1);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, buf, size, utf8.length);
+        size += utf8.length;
+        return this;
+    }
+
+    /** Null as one 0 byte, otherwise 1, epoch seconds and nanoseconds: exact, whatever the precision. */
+    BinaryWriter instant(Instant value) {
+        if (value == null) {
+            return u8(0);
+        }
+        return u8(1).i64(value.getEpochSecond()).i32(value.getNano());
+    }
+
+    /** Null as length 0, otherwise length + 1, then the bytes. */
+    BinaryWriter bytes(byte[] value) {
+        if (value == null) {
+            return varint(0);
+        }
+        varint(value.length + 1);
+        ensure(value.length);
+        System.arraycopy(value, 0, buf, size, value.length);
+        size += value.length;
+        return this;
+    }
+
+    /** Null as count 0, otherwise count + 1, then each string. */
+    BinaryWriter strings(List<String> values) {
+        if (values == null) {
+            return varint(0);
+        }
+        varint(values.size() + 1);
+        for (String value : values) {
+            string(value);
+        }
+        return this;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.omnipulse.profile.streams.serde;
+
+import io.omnipulse.events.serde.JsonSerde;
+import io.omnipulse.profile.streams.LoopMessage;
+import io.omnipulse.profile.streams.LoopMessage.Kind;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * The loop topic's values, in binary: each event costs several loop records, each read and written
+ * once per hop, and JSON of them was the largest part of the stream thread's CPU.
+ *
+ * <p>Version 1: version byte, kind code ({@link #KINDS}: append only, a code never changes meaning),
+ * a bit set of the fields that are there (bit 0 event ... bit 8 hops, in record order), then those
+ * fields: the event as JSON ({@link Codecs}), the cause (source, event id, identifiers, occurred at),
+ * identifier, label, shared, the profile as JSON, merge, offer, hops. Which fields a kind carries is
+ * up to the writer, as with JSON, so a message reads back equal to the one written.
+ *
+ * <p>The loop topic outlives the application id (it is configured apart from it), so messages the
+ * JSON version wrote may still be on it: a record whose first byte is {@code '{'} is read as that JSON.
+ * Any other first byte is a version; one this code does not know is refused (dead letter).
+ */
+public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
+
+    /** Wire code of each kind: its index. Append only. */
+    private static final List<Kind> KINDS = List.of(Kind.EXPECT, Kind.CLAIM, Kind.OFFER, Kind.WITHDRAW,
+            Kind.RESPONSE, Kind.FOLD, Kind.MERGED_INTO, Kind.ABSORB, Kind.REPOINT, Kind.REVIVE);
+    private static final byte LEGACY_JSON = '{';
+    private static final JsonSerde<LoopMessage> JSON = new JsonSerde<>(LoopMessage.class);
+
+    public LoopMessageSerde() {
+        super("loop message", 1, 96);
+    }
+
+    @Override
+    void write(BinaryWriter out, LoopMessage m) {
+        int code = KINDS.indexOf(m.kind());
+        if (code < 0) {
+            throw new SerializationException("loop message without a kind");
+        }
+        int present = bit(0, m.event()) | bit(1, m.cause()) | bit(2, m.identifier()) | bit(3, m.label())
+                | bit(4, m.shared()) | bit(5, m.profile()) | bit(6, m.merge()) | bit(7, m.offer()) | bit(8, m.hops());
+        out.u8(code).varint(present);
+        if (m.event() != null) {
+            Codecs.event(out, m.event());
+        }
+        if (m.cause() != null) {
+            LoopMessage.Cause c = m.cause();
+            out.string(c.source()).string(c.eventId()).strings(c.identifiers()).instant(c.occurredAt());
+        }
+        if (m.identifier() != null) {
+            out.string(m.identifier());
+        }
+        if (m.label() != null) {
+            Codecs.label(out, m.label());
+        }
+        if (m.shared() != null) {
+            out.bool(m.shared());
+        }
+        if (m.profile() != null) {
+            Codecs.profile(out, m.profile());
+        }
+        if (m.merge() != null) {
+            Codecs.merge(out, m.merge());
+        }
+        if (m.offer() != null) {
+            Codecs.offer(out, m.offer());
+        }
+        if (m.hops() != null) {
+            out.varint(m.hops());
+        }
+    }
+
+    @Override
+    LoopMessage read(BinaryReader in) {
+        int code = in.u8();
+        if (code >= KINDS.size()) {
+            throw new SerializationException("unknown loop message kind " + code);
+        }
+        int present = in.varint();
+        if (present >= 1 << 9) {
+            throw new SerializationException("unknown loop message fields " + Integer.toBinaryString(present));
+        }
+        return new LoopMessage(KINDS.get(code),
+                has(present, 0) ? Codecs.event(in) : null,
+                has(present, 1) ? new LoopMessage.Cause(in.string(), in.string(), in.strings(), in.instant()) : null,
+                has(present, 2) ? in.string() : null,
+                has(present, 3) ? Codecs.label(in) : null,
+                has(present, 4) ? Boolean.valueOf(in.bool()) : null,
+                has(present, 5) ? Codecs.profile(in) : null,
+                has(present, 6) ? Codecs.merge(in) : null,
+                has(present, 7) ? Codecs.offer(in) : null,
+                has(present, 8) ? Integer.valueOf(in.varint()) : null);
+    }
+
+    @Override
+    LoopMessage readVersion(byte found, byte[] bytes) {
+        return found == LEGACY_JSON ? JSON.deserialize(null, bytes) : super.readVersion(found, bytes);
+    }
+
+    private static int bit(int index, Object field) {
+        return field == null ? 0 : 1 << index;
+    }
+
+    private static boolean has(int present, int index) {
+        return (present & 1 << index) != 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.omnipulse.profile.streams.serde;
+
+import io.omnipulse.profile.domain.Label;
+import io.omnipulse.profile.streams.PendingResolution;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Events being resolved, in binary. Version 1: version byte, the event (JSON, {@link Codecs}), its
+ * identifiers, the number of labels answered and per answer the identifier and its label, then the
+ * identifiers that answered shared.
+ */
+public final class PendingResolutionSerde extends BinarySerde<PendingResolution> {
+
+    public PendingResolutionSerde() {
+        super("pending resolution", 1, 512);
+    }
+
+    @Override
+    void write(BinaryWriter out, PendingResolution pending) {
+        Codecs.event(out, pending.event());
+        out.strings(pending.identifiers());
+        out.varint(pending.labels().size() + 1);
+        pending.labels().forEach((identifier, label) -> {
+            out.string(identifier);
+            Codecs.label(out, label);
+        });
+        out.strings(pending.shared());
+    }
+
+    @Override
+    PendingResolution read(BinaryReader in) {
+        var event = Codecs.event(in);
+        var identifiers = in.strings();
+        int count = in.count();
+        Map<String, Label> labels = count < 0 ? null : new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            labels.put(in.string(), Codecs.label(in));
+        }
+        return new PendingResolution(event, identifiers, labels, in.strings());
+    }
+}
