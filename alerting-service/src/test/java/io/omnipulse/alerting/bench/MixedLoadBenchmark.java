@@ -72,6 +72,7 @@ class MixedLoadBenchmark {
         String team = "bench-" + UUID.randomUUID();
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         double handledBefore = handled();
+        long[] dbBefore = database();
         int total = count * RECORDS_PER_DETRACTOR;
         long start = System.nanoTime();
         Instant t0 = Instant.now().minusSeconds(3600);
@@ -116,12 +117,30 @@ class MixedLoadBenchmark {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> (long) stored(team)[0] >= count);
         Object[] row = stored(team);
+        long[] dbAfter = database();
         double alertSeconds = Duration.between((Instant) row[1], (Instant) row[2]).toMillis() / 1000.0;
         System.out.printf("BENCHMARK %s: %d records (%d detractors) offered in %.1f s, consumed in %.1f s: "
                 + "%.0f records/s; %d alerts stored in %.1f s: %.0f alerts/s (%.0f alerts/s over the whole run)%n",
                 label, total, count, offerSeconds, consumeSeconds, total / consumeSeconds, count, alertSeconds,
                 (count - 1) / Math.max(alertSeconds, 1e-3), count / consumeSeconds);
+        System.out.printf("BENCHMARK %s: PostgreSQL per 1,000 records: %.0f transactions committed, %.0f rows "
+                + "inserted, %.0f rows updated (pg_stat_database, whole database)%n", label,
+                (dbAfter[0] - dbBefore[0]) * 1000.0 / total, (dbAfter[1] - dbBefore[1]) * 1000.0 / total,
+                (dbAfter[2] - dbBefore[2]) * 1000.0 / total);
         assertThat((long) row[0]).isEqualTo(count);
+    }
+
+    /**
+     * Transactions committed, rows inserted and rows updated in this database so far, as the
+     * backends reported them (each call is a new transaction, so it sees fresh statistics).
+     */
+    private long[] database() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] r = (Object[]) em.createNativeQuery(
+                    "select xact_commit, tup_inserted, tup_updated from pg_stat_database where datname = current_database()")
+                    .getSingleResult();
+            return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()};
+        });
     }
 
     private static Map<String, Object> config(String bootstrap) {
