@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -48,11 +49,14 @@ public class CustomerMergeConsumer {
                 .description("Records dead-lettered because their value is not a CustomersMerged").register(registry);
     }
 
+    /** One polled batch, one transaction (see ResolvedEventConsumer#consume). */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(CHANNEL, record, serde, unreadable::increment,
-                (key, merge) -> count(apply(record, merge)));
+    public void consume(ConsumerRecords<byte[], byte[]> records) {
+        policy.handleBatch(CHANNEL, records, serde, record -> unreadable.increment(),
+                items -> service.applyAll(items.stream().map(FailurePolicy.Item::value).toList())
+                        .forEach(this::count),
+                (record, key, merge) -> count(apply(record, merge)));
     }
 
     private void count(CustomerMergeService.Result result) {

@@ -8,7 +8,9 @@ import io.omnipulse.alerting.notify.Backoff;
 import io.omnipulse.events.DeadLetters.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BiConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -28,6 +30,10 @@ import org.jboss.logging.Logger;
  * </ul>
  * Only during shutdown does a transient failure escape (nack): the offset stays uncommitted and the
  * record is read again after the restart.
+ *
+ * <p>The channels consume polled batches ({@link #handleBatch}): the readable records are handled
+ * together (one transaction), and a permanent failure of that batch falls back to one record at a
+ * time under the rules above, so that only the bad record is dead-lettered.
  */
 @ApplicationScoped
 public class FailurePolicy {
@@ -53,36 +59,89 @@ public class FailurePolicy {
         this.backoff = new Backoff(config.consumers().retryBackoff(), config.consumers().maxRetryBackoff());
     }
 
+    /** One readable record of a batch: the record, its key as text and its deserialized value. */
+    public record Item<T>(ConsumerRecord<byte[], byte[]> record, String key, T value) {
+    }
+
+    /** The work for one record of a batch handled one at a time. */
+    @FunctionalInterface
+    public interface RecordWork<T> {
+        void accept(ConsumerRecord<byte[], byte[]> record, String key, T value);
+    }
+
     /**
-     * Deserializes the record with {@code values} and hands key and value to {@code work};
-     * {@code onUnreadable} runs when the deserializer refuses the value (the channel's own counter).
+     * A polled batch (records of a partition in offset order): records that cannot be read or that
+     * {@link RecordChecks} refuses are dead-lettered first, the rest go to {@code batch} at once
+     * (which runs them in one transaction). A transient failure of the batch is retried with backoff
+     * as for one record. A permanent one (one bad record fails the whole transaction, which rolled
+     * back) falls back to {@code work} one record at a time, in order, each with the single-record
+     * policy: the bad record is dead-lettered, the others stored. The offsets move only after this
+     * method returned, i.e. after the batch's transaction committed.
      */
-    public <T> void handle(String channel, ConsumerRecord<byte[], byte[]> record, Deserializer<T> values,
-            Runnable onUnreadable, BiConsumer<String, T> work) {
+    public <T> void handleBatch(String channel, Iterable<ConsumerRecord<byte[], byte[]>> records,
+            Deserializer<T> values, Consumer<ConsumerRecord<byte[], byte[]>> onUnreadable,
+            Consumer<List<Item<T>>> batch, RecordWork<T> work) {
         gate.enterAlways();
         try {
-            T value;
-            try {
-                value = record.value() == null ? null : deserialize(values, record, onUnreadable);
-                if (value == null) {
-                    throw new SerializationException("the record has no value");
+            List<Item<T>> readable = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                Item<T> item = read(channel, record, values, onUnreadable);
+                if (item != null) {
+                    readable.add(item);
                 }
-            } catch (RuntimeException e) {
-                deadLetter(channel, record, Stage.DESERIALIZE, e);
+            }
+            if (readable.isEmpty()) {
                 return;
             }
-            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+            ConsumerRecord<byte[], byte[]> first = readable.get(0).record();
+            boolean stored;
             try {
-                checks.check(key, value);
-            } catch (InvalidRecordException e) {
-                deadLetter(channel, record, Stage.PROCESS, e);
-                return;
+                retryWhileTransient(channel, first, () -> batch.accept(readable));
+                stored = true;
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e; // shutting down during a retry: the batch is read again after the restart
+                }
+                LOG.warnf("batch of %d records from %s-%d@%d failed (%s); handling them one at a time",
+                        readable.size(), first.topic(), first.partition(), first.offset(),
+                        e.toString().lines().findFirst().orElse(""));
+                stored = false;
             }
-            retryWhileTransient(channel, record, () -> process(channel, record, () -> work.accept(key, value)));
-            freshness.processed(record.topic(), record.timestamp());
+            for (Item<T> item : readable) {
+                if (!stored) {
+                    ConsumerRecord<byte[], byte[]> record = item.record();
+                    retryWhileTransient(channel, record,
+                            () -> process(channel, record, () -> work.accept(record, item.key(), item.value())));
+                }
+                freshness.processed(item.record().topic(), item.record().timestamp());
+            }
         } finally {
             gate.exit();
         }
+    }
+
+    /** Deserializes and checks one record; null (after dead-lettering it) when it is not usable. */
+    private <T> Item<T> read(String channel, ConsumerRecord<byte[], byte[]> record, Deserializer<T> values,
+            Consumer<ConsumerRecord<byte[], byte[]>> onUnreadable) {
+        T value;
+        try {
+            value = record.value() == null ? null
+                    : deserialize(values, record, () -> onUnreadable.accept(record));
+            if (value == null) {
+                throw new SerializationException("the record has no value");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(channel, record, Stage.DESERIALIZE, e);
+            return null;
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        try {
+            checks.check(key, value);
+        } catch (InvalidRecordException e) {
+            deadLetter(channel, record, Stage.PROCESS, e);
+            return null;
+        }
+        return new Item<>(record, key, value);
     }
 
     private static <T> T deserialize(Deserializer<T> values, ConsumerRecord<byte[], byte[]> record,

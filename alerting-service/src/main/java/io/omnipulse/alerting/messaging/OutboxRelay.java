@@ -99,6 +99,7 @@ public class OutboxRelay {
                 acks.add(ack);
             }
             int taken = 0;
+            List<Long> sent = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
                 OutboxEntry entry = entries.get(i);
                 try {
@@ -116,11 +117,12 @@ public class OutboxRelay {
                     taken++;
                     continue;
                 }
-                entry.attempts++;
-                entry.sentAt = clock.instant();
+                sent.add(entry.id);
                 taken++;
                 stream.publish(events.get(i));
             }
+            // The sent rows of the batch marked in one statement, not one update per row.
+            outbox.markSent(sent, clock.instant());
             return taken;
         });
     }

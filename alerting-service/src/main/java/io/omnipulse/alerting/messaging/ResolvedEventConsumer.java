@@ -9,9 +9,12 @@ import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.serde.ContactEventSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -22,7 +25,7 @@ import org.jboss.logging.Logger;
  * ingest's, puts an alert on the same customer id as the profile and the customer-scope scores, so
  * its context and a support lead's lookups agree.
  *
- * <p>Delivery is at least once: the offset is committed only after this method returned. A replay
+ * <p>Delivery is at least once: the offsets are committed only after this method returned. A replay
  * (crash between the database commit and the offset commit) finds its trigger row and changes
  * nothing. Failures follow {@link FailurePolicy}: a record that cannot be read or stored (bad data)
  * is dead-lettered and skipped; PostgreSQL being away is waited out, the record retried.
@@ -55,11 +58,25 @@ public class ResolvedEventConsumer {
                 "Records dead-lettered because their value is not a ContactEvent");
     }
 
+    /**
+     * One polled batch (batch=true; each partition's records in offset order, one batch at a time):
+     * one transaction for all of it, the offsets committed after it returned. A batch that fails for
+     * good is handled one record at a time instead (FailurePolicy#handleBatch).
+     */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(CHANNEL, record, serde, unreadable::increment,
-                (key, event) -> outcomes.get(handle(customerOf(key, event), event)).increment());
+    public void consume(ConsumerRecords<byte[], byte[]> records) {
+        policy.handleBatch(CHANNEL, records, serde, record -> unreadable.increment(), this::handleAll,
+                (record, key, event) -> outcomes.get(handle(customerOf(key, event), event)).increment());
+    }
+
+    private void handleAll(List<FailurePolicy.Item<ContactEvent>> items) {
+        List<Map.Entry<String, ContactEvent>> events = new ArrayList<>(items.size());
+        for (FailurePolicy.Item<ContactEvent> item : items) {
+            events.add(new SimpleImmutableEntry<>(customerOf(item.key(), item.value()), item.value()));
+        }
+        // Counted once the transaction committed: a batch that is rolled back and retried counts once.
+        service.handleEvents(events).forEach(outcome -> outcomes.get(outcome).increment());
     }
 
     /**

@@ -7,8 +7,11 @@ import io.omnipulse.events.serde.EffortIndexUpdatedSerde;
 import io.omnipulse.events.serde.ScoreUpdatedSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,18 +41,30 @@ public class SignalConsumers {
         this.registry = registry;
     }
 
+    /** One polled batch, one transaction (see ResolvedEventConsumer#consume). */
     @Incoming(EFFORT)
     @Blocking
-    public void effort(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(EFFORT, record, effortSerde, () -> unreadable(record),
-                (key, update) -> count(EFFORT, retryOnce(() -> service.handle(update), record)));
+    public void effort(ConsumerRecords<byte[], byte[]> records) {
+        policy.handleBatch(EFFORT, records, effortSerde, this::unreadable,
+                items -> service.handleEfforts(values(items)).forEach(outcome -> count(EFFORT, outcome)),
+                (record, key, update) -> count(EFFORT, retryOnce(() -> service.handle(update), record)));
     }
 
+    /** One polled batch, one transaction (see ResolvedEventConsumer#consume). */
     @Incoming(SCORES)
     @Blocking
-    public void scores(ConsumerRecord<byte[], byte[]> record) {
-        policy.handle(SCORES, record, scoreSerde, () -> unreadable(record),
-                (key, update) -> count(SCORES, retryOnce(() -> service.handle(update), record)));
+    public void scores(ConsumerRecords<byte[], byte[]> records) {
+        policy.handleBatch(SCORES, records, scoreSerde, this::unreadable,
+                items -> service.handleScores(values(items)).forEach(outcome -> count(SCORES, outcome)),
+                (record, key, update) -> count(SCORES, retryOnce(() -> service.handle(update), record)));
+    }
+
+    private static <T> List<T> values(List<FailurePolicy.Item<T>> items) {
+        List<T> values = new ArrayList<>(items.size());
+        for (FailurePolicy.Item<T> item : items) {
+            values.add(item.value());
+        }
+        return values;
     }
 
     private static Outcome retryOnce(Supplier<Outcome> work, ConsumerRecord<?, ?> record) {

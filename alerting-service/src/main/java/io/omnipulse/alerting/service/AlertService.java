@@ -16,10 +16,13 @@ import io.omnipulse.events.ScoreUpdated;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +32,9 @@ import org.jboss.logging.Logger;
  * Turns what arrives from Kafka into signals for {@link AlertWriter}: survey answers through the
  * per-event rules, effort indexes and score updates through their own rules. Every public method
  * is one transaction, so the idempotency key (the trigger row) is written atomically with the
- * alert it changes. Score and effort triggers get a key derived from the record (subject, window,
- * updatedAt), so a replayed record is recognised like a replayed answer. A customer id that
+ * alert it changes. Effort triggers get a key derived from the record (subject, updatedAt, index),
+ * score-drop triggers one derived from the two windows compared (subject, updatedAt of each), so a
+ * replayed record is recognised like a replayed answer. A customer id that
  * identity resolution merged away is written under its survivor (see CustomerMergeService).
  */
 @ApplicationScoped
@@ -67,6 +71,9 @@ public class AlertService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     /**
      * An interaction of {@code customerId} (its resolved id) is remembered (context and routing); an
      * answer goes through the rules. A
@@ -78,17 +85,76 @@ public class AlertService {
             contacts.remember(customerId, event);
             return Outcome.IGNORED;
         }
+        Optional<Signal> signal = signalFor(customerId, event);
+        return signal.isEmpty() ? Outcome.IGNORED : writer.apply(signal.get());
+    }
+
+    /**
+     * A polled batch of events (customer id, event), in their order, in this one transaction, with the
+     * same outcomes as {@link #handle(String, ContactEvent)} one at a time. The interactions are
+     * stored together (ContactLog#rememberAll), but always before the next answer that raises an
+     * alert, so an alert's routing sees exactly the contacts that came before it. The persistence
+     * context is cleared after each alert (the writer flushed it), so that later flushes of a large
+     * batch do not dirty-check every alert written before.
+     */
+    public List<Outcome> handleEvents(List<Map.Entry<String, ContactEvent>> events) {
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        List<ContactLog.Contact> pending = new ArrayList<>();
+        for (Map.Entry<String, ContactEvent> entry : events) {
+            String customerId = entry.getKey();
+            ContactEvent event = entry.getValue();
+            if (event.type() == EventType.INTERACTION && customerId != null) {
+                pending.add(new ContactLog.Contact(customerId, event));
+                outcomes.add(Outcome.IGNORED);
+                continue;
+            }
+            Optional<Signal> signal = signalFor(customerId, event);
+            if (signal.isEmpty()) {
+                outcomes.add(Outcome.IGNORED);
+                continue;
+            }
+            contacts.rememberAll(pending);
+            pending.clear();
+            outcomes.add(writer.apply(signal.get()));
+            em.clear();
+        }
+        contacts.rememberAll(pending);
+        return outcomes;
+    }
+
+    /** A polled batch of effort indexes, in order, in this one transaction. */
+    public List<Outcome> handleEfforts(List<EffortIndexUpdated> updates) {
+        List<Outcome> outcomes = new ArrayList<>(updates.size());
+        for (EffortIndexUpdated update : updates) {
+            outcomes.add(handle(update));
+            em.clear();
+        }
+        return outcomes;
+    }
+
+    /** A polled batch of score updates, in order, in this one transaction. */
+    public List<Outcome> handleScores(List<ScoreUpdated> updates) {
+        List<Outcome> outcomes = new ArrayList<>(updates.size());
+        for (ScoreUpdated update : updates) {
+            outcomes.add(handle(update));
+            em.clear();
+        }
+        return outcomes;
+    }
+
+    /** What an answer calls for (no database access): an alert signal, or nothing. */
+    private Optional<Signal> signalFor(String customerId, ContactEvent event) {
         Optional<AlertDecision> decision = decide(event);
         if (decision.isEmpty()) {
-            return Outcome.IGNORED;
+            return Optional.empty();
         }
         if (customerId == null || event.source() == null || event.eventId() == null) {
             LOG.warnf("ignoring alert-worthy event %s: it names no customer or has no idempotency key",
                     event.dedupKey());
-            return Outcome.IGNORED;
+            return Optional.empty();
         }
         TriggerContext context = TriggerContext.of(event, clock.instant());
-        return writer.apply(new Signal(AlertScope.CUSTOMER, customerId, decision.get(), context));
+        return Optional.of(new Signal(AlertScope.CUSTOMER, customerId, decision.get(), context));
     }
 
     public Outcome handle(EffortIndexUpdated update) {
@@ -112,19 +178,26 @@ public class AlertService {
         }
         String scope = update.scope().toLowerCase(Locale.ROOT);
         NpsWindow current = new NpsWindow(update.nps().n(), update.nps().score());
-        windows.remember(scope, update.key(), update.window(), current, update.updatedAt());
-        Optional<NpsWindow> seven = windows.find(scope, update.key(), WINDOW_7D);
-        Optional<NpsWindow> thirty = windows.find(scope, update.key(), WINDOW_30D);
-        if (seven.isEmpty() || thirty.isEmpty()) {
+        Map<String, ScoreWindows.Stored> both = windows.rememberAndRead(scope, update.key(), update.window(),
+                current, update.updatedAt(), WINDOW_7D, WINDOW_30D);
+        ScoreWindows.Stored sevenDays = both.get(WINDOW_7D);
+        ScoreWindows.Stored thirtyDays = both.get(WINDOW_30D);
+        if (sevenDays == null || thirtyDays == null) {
             return Outcome.IGNORED;
         }
-        Optional<AlertDecision> decision = dropRule.evaluate(seven.get(), thirty.get());
+        Optional<AlertDecision> decision = dropRule.evaluate(sevenDays.nps(), thirtyDays.nps());
         if (decision.isEmpty()) {
             return Outcome.IGNORED;
         }
         boolean team = scope.equals("team");
-        String eventId = scope + ":" + update.key() + ":" + update.window() + "@" + update.updatedAt();
-        Integer score = seven.get().score() == null ? null : (int) Math.round(seven.get().score());
+        // The trigger is the pair of windows compared, not the record that happened to complete it:
+        // the 7d and the 30d update travel on different partitions, so a replayed 30d update may
+        // arrive after the 7d one it never saw the first time; it compares the same pair as the 7d
+        // update did, finds that trigger and changes nothing.
+        String eventId = scope + ":" + update.key() + ":" + WINDOW_7D + "@" + sevenDays.updatedAt() + ":"
+                + WINDOW_30D + "@" + thirtyDays.updatedAt();
+        Double sevenDayScore = sevenDays.nps().score();
+        Integer score = sevenDayScore == null ? null : (int) Math.round(sevenDayScore);
         TriggerContext context = TriggerContext.derived(SCORE_SOURCE, eventId, update.updatedAt(),
                 team ? null : update.key(), team ? update.key() : null, score, decision.get().reason());
         return writer.apply(new Signal(team ? AlertScope.TEAM : AlertScope.CHANNEL, update.key(), decision.get(),

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -80,6 +81,15 @@ public class CustomerMergeService {
         this.journal = journal;
         this.deadlines = deadlines;
         this.clock = clock;
+    }
+
+    /** A polled batch of merges, in order, in this one transaction, as {@link #apply} one at a time. */
+    public List<Result> applyAll(List<CustomersMerged> batch) {
+        List<Result> results = new java.util.ArrayList<>(batch.size());
+        for (CustomersMerged merge : batch) {
+            results.add(apply(merge));
+        }
+        return results;
     }
 
     public Result apply(CustomersMerged merge) {
