@@ -8,7 +8,9 @@ import io.omnipulse.profile.domain.CustomerRecord;
 import io.omnipulse.profile.domain.IdentifierNormaliser;
 import io.omnipulse.profile.domain.JourneyEntry;
 import io.omnipulse.profile.streams.ProfileQueries;
-import io.omnipulse.profile.streams.QueryResult;
+import io.omnipulse.queries.MergedIds;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QueryResult;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,8 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.ServiceUnavailableException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,13 +45,13 @@ public class CustomerResource {
     ProfileQueries queries;
 
     @Inject
-    PeerForwarder forwarder;
+    OwnerForwarder forwarder;
 
     @Inject
     ProfileConfig config;
 
     /** Set when the id asked for was merged: the survivor that answered instead. */
-    public static final String MERGED_INTO_HEADER = "X-Omnipulse-Merged-Into";
+    public static final String MERGED_INTO_HEADER = MergedIds.MERGED_INTO_HEADER;
     /** Merged ids are re-pointed at the final survivor; a longer chain means merges are still settling. */
     static final int MAX_POINTERS = 3;
 
@@ -65,7 +65,7 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Profiles are being loaded or moved; see Retry-After")
     public Response byId(@PathParam("id") String id,
-            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+            @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
         return answer(id, profile -> profile, "", hops);
     }
 
@@ -77,7 +77,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response journey(@PathParam("id") String id,
-            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+            @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
         return answer(id, CustomerProfile::journey, "/journey", hops);
     }
 
@@ -89,7 +89,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response merges(@PathParam("id") String id,
-            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+            @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
         QueryResult<CustomerRecord> result = queries.profile(id);
         if (result instanceof QueryResult.Found<CustomerRecord> found) {
             return Response.ok(found.value().merges()).build();
@@ -112,7 +112,7 @@ public class CustomerResource {
     public Response byIdentifier(@QueryParam("email") String email, @QueryParam("phone") String phone,
             @QueryParam("handle") String handle, @QueryParam("crmId") String crmId,
             @QueryParam("chatVisitorId") String chatVisitorId,
-            @Parameter(hidden = true) @HeaderParam(PeerForwarder.HOPS_HEADER) @DefaultValue("0") int hops,
+            @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops,
             @Context UriInfo uri) {
         Map<String, String> given = new HashMap<>();
         given.put("email", email);
@@ -127,7 +127,7 @@ public class CustomerResource {
             return answer(found.value(), profile -> profile, "", hops);
         }
         if (owner instanceof QueryResult.FoundElsewhere<String> elsewhere) {
-            return forwarder.forward(elsewhere.host(), elsewhere.port(), pathAndQuery(uri), hops);
+            return forwarder.forward(elsewhere.host(), elsewhere.port(), OwnerForwarder.pathAndQuery(uri.getRequestUri()), hops);
         }
         throw new NotFoundException("no customer known by that " + query.parameter());
     }
@@ -139,35 +139,20 @@ public class CustomerResource {
      * @param suffix the sub-resource of the view, asked for by id when the owner is elsewhere
      */
     private Response answer(String customerId, Function<CustomerProfile, Object> view, String suffix, int hops) {
-        String id = customerId;
-        for (int pointer = 0; pointer <= MAX_POINTERS; pointer++) {
-            QueryResult<CustomerRecord> result = queries.profile(id);
-            if (result instanceof QueryResult.Found<CustomerRecord> found && found.value().isMerged()) {
-                id = found.value().mergedInto();
-                continue;
-            }
-            Response response;
-            if (result instanceof QueryResult.Found<CustomerRecord> found) {
-                response = Response.ok(view.apply(found.value().profile())).build();
-            } else if (result instanceof QueryResult.FoundElsewhere<CustomerRecord> elsewhere) {
-                // Asked by id even when this request was a lookup by identifier: the owner needs no index.
-                String path = UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(id).toString();
-                response = forwarder.forward(elsewhere.host(), elsewhere.port(), path, hops);
-            } else {
-                throw new NotFoundException("no customer " + customerId);
-            }
-            return id.equals(customerId) ? response : Response.fromResponse(response)
-                    .header(MERGED_INTO_HEADER, id)
-                    .header(HttpHeaders.CONTENT_LOCATION, UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(id))
-                    .build();
+        MergedIds.Survivor<QueryResult<CustomerRecord>> survivor = MergedIds.follow(customerId, MAX_POINTERS,
+                queries::profile, result -> result instanceof QueryResult.Found<CustomerRecord> found
+                        && found.value().isMerged() ? found.value().mergedInto() : null);
+        String id = survivor.id();
+        String path = UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(id).toString();
+        Response response;
+        if (survivor.lookup() instanceof QueryResult.Found<CustomerRecord> found) {
+            response = Response.ok(view.apply(found.value().profile())).build();
+        } else if (survivor.lookup() instanceof QueryResult.FoundElsewhere<CustomerRecord> elsewhere) {
+            // Asked by id even when this request was a lookup by identifier: the owner needs no index.
+            response = forwarder.forward(elsewhere.host(), elsewhere.port(), path, hops);
+        } else {
+            throw new NotFoundException("no customer " + customerId);
         }
-        throw new ServiceUnavailableException("customer " + customerId + " is being merged; retry shortly",
-                PeerForwarder.RETRY_AFTER_SECONDS);
-    }
-
-    private static String pathAndQuery(UriInfo uri) {
-        var requested = uri.getRequestUri();
-        return requested.getRawQuery() == null ? requested.getRawPath()
-                : requested.getRawPath() + "?" + requested.getRawQuery();
+        return MergedIds.answeredFor(customerId, id, path, response);
     }
 }

@@ -16,6 +16,7 @@ import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.CustomerRecord;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileLimits;
+import io.omnipulse.queries.QueryResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

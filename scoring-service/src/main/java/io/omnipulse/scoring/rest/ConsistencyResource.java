@@ -1,18 +1,17 @@
 package io.omnipulse.scoring.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ScoreUpdated;
-import io.omnipulse.events.serde.EventJson;
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QueryResult;
 import io.omnipulse.scoring.domain.ChannelConsistency;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.Window;
 import io.omnipulse.scoring.streams.ScoreLookup;
 import io.omnipulse.scoring.streams.ScoreQueries;
-import io.omnipulse.scoring.streams.StoreNotQueryableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -73,18 +72,14 @@ public class ConsistencyResource {
 
     /** One scope key's scores over the window, here or from its owner; null when it has no responses. */
     private ScoreUpdated read(ScopeKey scope, Window window, Instant end) {
-        ScoreLookup lookup = queries.lookup(scope);
-        if (lookup instanceof ScoreLookup.Found found) {
-            return ScoresResource.window(scope, found.totals(), found.bucket(), window, end);
+        QueryResult<ScoreLookup> lookup = queries.lookup(scope);
+        if (lookup instanceof QueryResult.Found<ScoreLookup> found) {
+            return ScoresResource.window(scope, found.value().totals(), found.value().bucket(), window, end);
         }
-        if (lookup instanceof ScoreLookup.FoundElsewhere elsewhere) {
-            String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), "/v1/scores", java.util.Map.of(
-                    "scope", scope.scope().wire(), "key", scope.key(), "window", window.wire(), "at", end.toString()));
-            try {
-                return body == null ? null : EventJson.mapper().readValue(body, ScoreUpdated.class);
-            } catch (JsonProcessingException e) {
-                throw new StoreNotQueryableException("the owning instance answered unreadable JSON", e);
-            }
+        if (lookup instanceof QueryResult.FoundElsewhere<ScoreLookup> elsewhere) {
+            String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), "/v1/scores", Map.of(
+                    "scope", scope.scope().wire(), "key", scope.key(), "window", window.wire(), "at", end.toString()), 0);
+            return body == null ? null : CustomersResource.read(body, ScoreUpdated.class);
         }
         return null;
     }

@@ -4,24 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.serde.EventJson;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.queries.MergedIds;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QueryResult;
+import io.omnipulse.queries.StoreNotQueryableException;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
+import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.Window;
 import io.omnipulse.scoring.streams.EffortQueries;
 import io.omnipulse.scoring.streams.ScoreLookup;
 import io.omnipulse.scoring.streams.ScoreQueries;
-import io.omnipulse.scoring.streams.StateLookup;
-import io.omnipulse.scoring.streams.StoreNotQueryableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,16 +35,17 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * One customer's scores and effort. Their customer-scope tallies and their effort state are
- * partitioned differently (by scope key and by customer id), so each part is read from its owner,
- * which may be another instance. A merged id answers for its survivor: the end of its chain of
- * merges, each hop read where that id's pointer lives.
+ * partitioned differently (by scope key and by customer id). The owner of the tallies answers the
+ * whole of /scores in one call: every window from its own stores, and the effort read here or from
+ * its owner. A merged id answers for its survivor: the end of its chain of merges, each hop read
+ * where that id's pointer lives.
  */
 @Path("/v1/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {
 
     /** Set when the id asked for was merged: the survivor that answered instead. */
-    public static final String MERGED_INTO_HEADER = "X-Omnipulse-Merged-Into";
+    public static final String MERGED_INTO_HEADER = MergedIds.MERGED_INTO_HEADER;
     /**
      * The most merges in a row followed from an id. Pointers are not re-pointed (A into B, then B into
      * C keeps A -> B), so a chain is as long as the person's history of merges; a longer one is a loop
@@ -72,21 +73,27 @@ public class CustomersResource {
             content = @Content(schema = @Schema(implementation = CustomerScores.class)))
     @APIResponse(responseCode = "404", description = "No interaction and no response of this customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response scores(@RestPath String id) {
+    public Response scores(@RestPath String id,
+            @Parameter(hidden = true) @RestHeader(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
         String asked = Scope.CUSTOMER.normaliseKey(id);
-        String customer = survivorOf(asked, null);
+        // A forwarded /scores names the survivor already: the instance that forwarded it followed the merges.
+        String customer = forwarded != null ? asked : survivorOf(asked, null);
         ScopeKey scope = new ScopeKey(Scope.CUSTOMER, customer);
-        Map<String, ScoreUpdated> windows = windows(scope, Instant.now());
-        EffortReport report = effortOf(customer);
-        if (windows == null && report == null) {
+        QueryResult<ScoreLookup> tallies = scores.lookup(scope);
+        if (tallies instanceof QueryResult.FoundElsewhere<ScoreLookup> elsewhere) {
+            return answeredFor(asked, customer, "/scores", forwarder.forwardOnce(elsewhere.host(), elsewhere.port(),
+                    path(customer, "/scores"), forwarded != null));
+        }
+        EffortReport report = effortOf(customer, forwarded == null ? 0 : 1);
+        if (!(tallies instanceof QueryResult.Found<ScoreLookup>) && report == null) {
             throw new NotFoundException("no interaction and no response of customer " + customer);
         }
-        if (windows == null) {
-            windows = new LinkedHashMap<>();
-            for (Window w : Window.values()) {
-                windows.put(w.wire(), ScoresResource.window(scope, io.omnipulse.scoring.domain.ScopeTotals.EMPTY,
-                        day -> null, w, Instant.now()));
-            }
+        ScoreLookup found = tallies instanceof QueryResult.Found<ScoreLookup> f ? f.value()
+                : new ScoreLookup(ScopeTotals.EMPTY, day -> null);
+        Instant end = Instant.now();
+        Map<String, ScoreUpdated> windows = new LinkedHashMap<>();
+        for (Window w : Window.values()) {
+            windows.put(w.wire(), ScoresResource.window(scope, found.totals(), found.bucket(), w, end));
         }
         return answeredFor(asked, customer, "/scores", Response.ok(new CustomerScores(customer, windows, report)).build());
     }
@@ -104,15 +111,12 @@ public class CustomersResource {
             @Parameter(hidden = true) @RestHeader(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
         String asked = Scope.CUSTOMER.normaliseKey(id);
         String customer = survivorOf(asked, forwarded);
-        StateLookup<EffortState> lookup = effort.customer(customer);
-        if (lookup instanceof StateLookup.FoundElsewhere<EffortState> elsewhere) {
-            if (forwarded != null) {
-                throw rebalancing(customer);
-            }
-            return answeredFor(asked, customer, "/effort",
-                    forwarder.forward(elsewhere.host(), elsewhere.port(), path(customer, "/effort"), null));
+        QueryResult<EffortState> lookup = effort.customer(customer);
+        if (lookup instanceof QueryResult.FoundElsewhere<EffortState> elsewhere) {
+            return answeredFor(asked, customer, "/effort", forwarder.forwardOnce(elsewhere.host(), elsewhere.port(),
+                    path(customer, "/effort"), forwarded != null));
         }
-        if (lookup instanceof StateLookup.Found<EffortState> found && found.value().index() != null) {
+        if (lookup instanceof QueryResult.Found<EffortState> found && found.value().index() != null) {
             return answeredFor(asked, customer, "/effort", Response.ok(EffortReport.of(customer, found.value())).build());
         }
         throw new NotFoundException("no interaction of customer " + customer + " yet");
@@ -129,14 +133,12 @@ public class CustomersResource {
     public Response mergedInto(@RestPath String id,
             @Parameter(hidden = true) @RestHeader(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
         String customer = Scope.CUSTOMER.normaliseKey(id);
-        StateLookup<String> lookup = effort.survivorOf(customer);
-        if (lookup instanceof StateLookup.FoundElsewhere<String> elsewhere) {
-            if (forwarded != null) {
-                throw rebalancing(customer);
-            }
-            return forwarder.forward(elsewhere.host(), elsewhere.port(), path(customer, "/merged-into"), null);
+        QueryResult<String> lookup = effort.survivorOf(customer);
+        if (lookup instanceof QueryResult.FoundElsewhere<String> elsewhere) {
+            return forwarder.forwardOnce(elsewhere.host(), elsewhere.port(), path(customer, "/merged-into"),
+                    forwarded != null);
         }
-        if (lookup instanceof StateLookup.Found<String> found) {
+        if (lookup instanceof QueryResult.Found<String> found) {
             return Response.ok(new MergePointer(customer, found.value())).build();
         }
         throw new NotFoundException("customer " + customer + " was not merged");
@@ -148,69 +150,38 @@ public class CustomersResource {
      * (then ownership is moving, and the caller retries).
      */
     private String survivorOf(String customer, String forwarded) {
-        String current = customer;
-        for (int hops = 0; hops <= MAX_MERGE_HOPS; hops++) {
-            StateLookup<String> lookup = effort.survivorOf(current);
-            String next = null;
-            if (lookup instanceof StateLookup.Found<String> found) {
-                next = found.value();
-            } else if (lookup instanceof StateLookup.FoundElsewhere<String> elsewhere) {
-                if (forwarded != null) {
-                    throw rebalancing(current);
-                }
-                String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), path(current, "/merged-into"), Map.of());
-                next = body == null ? null : read(body, MergePointer.class).survivorId();
-            }
-            if (next == null) {
-                return current;
-            }
-            current = next;
+        return MergedIds.follow(customer, MAX_MERGE_HOPS, id -> pointerOf(id, forwarded), next -> next).id();
+    }
+
+    /** The survivor {@code customer} was merged into, one hop, read where its pointer lives; null if none. */
+    private String pointerOf(String customer, String forwarded) {
+        QueryResult<String> lookup = effort.survivorOf(customer);
+        if (lookup instanceof QueryResult.Found<String> found) {
+            return found.value();
         }
-        throw new StoreNotQueryableException("customer " + customer + " was merged more than " + MAX_MERGE_HOPS
-                + " times in a row (merges still settling, or a loop of merges)", null);
+        if (lookup instanceof QueryResult.FoundElsewhere<String> elsewhere) {
+            if (forwarded != null) {
+                throw new StoreNotQueryableException("the owner of " + customer + " is changing (rebalancing)", null);
+            }
+            String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), path(customer, "/merged-into"), Map.of(), 0);
+            return body == null ? null : read(body, MergePointer.class).survivorId();
+        }
+        return null;
     }
 
     /** The answer for the survivor; for a merged id, naming the survivor as profile-service does. */
     private static Response answeredFor(String asked, String customer, String suffix, Response answer) {
-        if (asked.equals(customer)) {
-            return answer;
-        }
-        return Response.fromResponse(answer)
-                .header(MERGED_INTO_HEADER, customer)
-                .header(HttpHeaders.CONTENT_LOCATION, path(customer, suffix))
-                .build();
+        return MergedIds.answeredFor(asked, customer, path(customer, suffix), answer);
     }
 
-    private static StoreNotQueryableException rebalancing(String customer) {
-        return new StoreNotQueryableException("the owner of " + customer + " is changing (rebalancing)", null);
-    }
-
-    /** The customer's windows, read here or from the owner of their tallies; null when they gave no response. */
-    private Map<String, ScoreUpdated> windows(ScopeKey scope, Instant end) {
-        ScoreLookup lookup = scores.lookup(scope);
-        Map<String, ScoreUpdated> windows = new LinkedHashMap<>();
-        if (lookup instanceof ScoreLookup.NotFound) {
-            return null;
-        }
-        for (Window w : Window.values()) {
-            if (lookup instanceof ScoreLookup.Found found) {
-                windows.put(w.wire(), ScoresResource.window(scope, found.totals(), found.bucket(), w, end));
-            } else if (lookup instanceof ScoreLookup.FoundElsewhere elsewhere) {
-                String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), "/v1/scores", Map.of(
-                        "scope", "customer", "key", scope.key(), "window", w.wire(), "at", end.toString()));
-                windows.put(w.wire(), read(body, ScoreUpdated.class));
-            }
-        }
-        return windows;
-    }
-
-    private EffortReport effortOf(String customer) {
-        StateLookup<EffortState> lookup = effort.customer(customer);
-        if (lookup instanceof StateLookup.Found<EffortState> found && found.value().index() != null) {
+    /** The customer's effort report, read here or from its owner as the {@code hops}-th forward; null if none yet. */
+    private EffortReport effortOf(String customer, int hops) {
+        QueryResult<EffortState> lookup = effort.customer(customer);
+        if (lookup instanceof QueryResult.Found<EffortState> found && found.value().index() != null) {
             return EffortReport.of(customer, found.value());
         }
-        if (lookup instanceof StateLookup.FoundElsewhere<EffortState> elsewhere) {
-            String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), path(customer, "/effort"), Map.of());
+        if (lookup instanceof QueryResult.FoundElsewhere<EffortState> elsewhere) {
+            String body = forwarder.fetch(elsewhere.host(), elsewhere.port(), path(customer, "/effort"), Map.of(), hops);
             return body == null ? null : read(body, EffortReport.class);
         }
         return null;
@@ -218,10 +189,10 @@ public class CustomersResource {
 
     /** The raw path of a customer's sub-resource: ids are "cus-<hex>", but callers may send anything. */
     private static String path(String customer, String suffix) {
-        return "/v1/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8).replace("+", "%20") + suffix;
+        return "/v1/customers/" + OwnerForwarder.segment(customer) + suffix;
     }
 
-    private static <T> T read(String body, Class<T> type) {
+    static <T> T read(String body, Class<T> type) {
         try {
             return EventJson.mapper().readValue(body, type);
         } catch (JsonProcessingException e) {

@@ -2,12 +2,12 @@ package io.omnipulse.scoring.rest;
 
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QueryResult;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.streams.EffortQueries;
-import io.omnipulse.scoring.streams.StateLookup;
-import io.omnipulse.scoring.streams.StoreNotQueryableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -69,15 +69,11 @@ public class EffortResource {
     }
 
     private Response answer(ScopeKey scopeKey, String forwarded, UriInfo uri, Function<EffortAggregate, Object> report) {
-        StateLookup<EffortAggregate> lookup = queries.aggregate(scopeKey);
-        if (lookup instanceof StateLookup.FoundElsewhere<EffortAggregate> elsewhere) {
-            if (forwarded != null) {
-                throw new StoreNotQueryableException("the owner of " + scopeKey + " is changing (rebalancing)", null);
-            }
-            return forwarder.forward(elsewhere.host(), elsewhere.port(), uri.getRequestUri().getRawPath(),
-                    uri.getRequestUri().getRawQuery());
+        QueryResult<EffortAggregate> lookup = queries.aggregate(scopeKey);
+        if (lookup instanceof QueryResult.FoundElsewhere<EffortAggregate> elsewhere) {
+            return forwarder.forwardOnce(elsewhere.host(), elsewhere.port(), uri.getRequestUri(), forwarded != null);
         }
-        EffortAggregate sum = lookup instanceof StateLookup.Found<EffortAggregate> found ? found.value()
+        EffortAggregate sum = lookup instanceof QueryResult.Found<EffortAggregate> found ? found.value()
                 : EffortAggregate.EMPTY;
         return Response.ok(report.apply(sum)).build();
     }

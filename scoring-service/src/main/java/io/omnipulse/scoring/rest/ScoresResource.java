@@ -4,6 +4,8 @@ import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QueryResult;
 import io.omnipulse.scoring.domain.DayBuckets;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
@@ -12,7 +14,6 @@ import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.scoring.domain.Window;
 import io.omnipulse.scoring.streams.ScoreLookup;
 import io.omnipulse.scoring.streams.ScoreQueries;
-import io.omnipulse.scoring.streams.StoreNotQueryableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -140,17 +141,12 @@ public class ScoresResource {
     }
 
     private Response answer(ScopeKey scopeKey, String forwarded, UriInfo uri, Report report) {
-        ScoreLookup lookup = queries.lookup(scopeKey);
-        if (lookup instanceof ScoreLookup.Found found) {
-            return Response.ok(report.of(found.totals(), found.bucket())).build();
+        QueryResult<ScoreLookup> lookup = queries.lookup(scopeKey);
+        if (lookup instanceof QueryResult.Found<ScoreLookup> found) {
+            return Response.ok(report.of(found.value().totals(), found.value().bucket())).build();
         }
-        if (lookup instanceof ScoreLookup.FoundElsewhere elsewhere) {
-            if (forwarded != null) {
-                // The sender thought we own the key and we think it is elsewhere: ownership is moving.
-                throw new StoreNotQueryableException("the owner of " + scopeKey + " is changing (rebalancing)", null);
-            }
-            return forwarder.forward(elsewhere.host(), elsewhere.port(), uri.getRequestUri().getRawPath(),
-                    uri.getRequestUri().getRawQuery());
+        if (lookup instanceof QueryResult.FoundElsewhere<ScoreLookup> elsewhere) {
+            return forwarder.forwardOnce(elsewhere.host(), elsewhere.port(), uri.getRequestUri(), forwarded != null);
         }
         return Response.ok(report.of(ScopeTotals.EMPTY, day -> null)).build();
     }

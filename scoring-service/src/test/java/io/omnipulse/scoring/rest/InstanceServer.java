@@ -5,10 +5,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.ProblemMappers;
+import io.omnipulse.queries.NotQueryableMapper;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.StoreNotQueryableException;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.streams.EffortQueries;
 import io.omnipulse.scoring.streams.ScoreQueries;
-import io.omnipulse.scoring.streams.StoreNotQueryableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -52,19 +54,19 @@ final class InstanceServer implements AutoCloseable {
     private final CustomersResource customers;
     private final ConsistencyResource consistency;
     private final ProblemMappers problems = new ProblemMappers();
-    private final UnavailableMapper unavailable;
+    private final NotQueryableMapper unavailable;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
     InstanceServer(int port, ScoreQueries scoreQueries, EffortQueries effortQueries, ScoringConfig config,
             ObjectMapper json) {
-        OwnerForwarder forwarder = new OwnerForwarder(config);
+        OwnerForwarder forwarder = new OwnerForwarder(QueryWiring.of(config));
         this.json = json;
         this.scores = new ScoresResource(scoreQueries, forwarder);
         this.effort = new EffortResource(effortQueries, forwarder);
         this.customers = new CustomersResource(scoreQueries, effortQueries, forwarder);
         this.consistency = new ConsistencyResource(scoreQueries, forwarder);
-        this.unavailable = new UnavailableMapper(config);
+        this.unavailable = new NotQueryableMapper(QueryWiring.of(config));
         try {
             this.server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         } catch (IOException e) {
@@ -106,7 +108,7 @@ final class InstanceServer implements AutoCloseable {
         if (customer.matches()) {
             String id = URLDecoder.decode(customer.group(1), StandardCharsets.UTF_8);
             return switch (customer.group(2)) {
-                case "/scores" -> customers.scores(id);
+                case "/scores" -> customers.scores(id, forwarded);
                 case "/effort" -> customers.effort(id, forwarded);
                 default -> customers.mergedInto(id, forwarded);
             };

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnipulse.events.Channel;
+import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QueryResult;
+import io.omnipulse.queries.QuerySettings;
+import io.omnipulse.queries.StoreNotQueryableException;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.streams.EffortQueries;
-import io.omnipulse.scoring.streams.StateLookup;
-import io.omnipulse.scoring.streams.StoreNotQueryableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -30,22 +32,20 @@ class MergedIdResolutionTest {
     /** The store reads of one instance that owns every key; nothing here touches Kafka Streams. */
     final EffortQueries local = new EffortQueries(null, "localhost:8083") {
         @Override
-        public StateLookup<String> survivorOf(String customerId) {
+        public QueryResult<String> survivorOf(String customerId) {
             String survivor = pointers.get(customerId);
-            return survivor == null ? new StateLookup.NotFound<>() : new StateLookup.Found<>(survivor);
+            return survivor == null ? new QueryResult.NotFound<>() : new QueryResult.Found<>(survivor);
         }
 
         @Override
-        public StateLookup<EffortState> customer(String customerId) {
+        public QueryResult<EffortState> customer(String customerId) {
             EffortState state = efforts.get(customerId);
-            return state == null ? new StateLookup.NotFound<>() : new StateLookup.Found<>(state);
+            return state == null ? new QueryResult.NotFound<>() : new QueryResult.Found<>(state);
         }
     };
 
     final CustomersResource resource = new CustomersResource(null, local, new OwnerForwarder(
-            new OwnerForwarderTest.Config(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(7),
-                    Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30), 50, Duration.ofDays(90),
-                    Duration.ofSeconds(2), 2)));
+            new QuerySettings(Duration.ofSeconds(2), 2)));
 
     /** c0 into c1, c1 into c2, ...: {@code merges} merges in a row, ending with c{merges}, which has an index. */
     void chain(int merges) {

@@ -22,6 +22,7 @@ import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
+import io.omnipulse.queries.QueryResult;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
@@ -249,9 +250,9 @@ class TwoInstancesOnTheBrokerTest {
         String scopeOnA = customers.stream()
                 .filter(c -> ownerOf(ScoringTopology.TALLIES_STORE, customerScope(c)) == instanceA().port()).findFirst()
                 .orElseThrow();
-        ScoreLookup fromB = new ScoreQueries(streamsB, hostB.host() + ":" + hostB.port())
+        QueryResult<ScoreLookup> fromB = new ScoreQueries(streamsB, hostB.host() + ":" + hostB.port())
                 .lookup(new ScopeKey(Scope.CUSTOMER, scopeOnA));
-        assertThat(fromB).isEqualTo(new ScoreLookup.FoundElsewhere("localhost", instanceA().port()));
+        assertThat(fromB).isEqualTo(new QueryResult.FoundElsewhere<>("localhost", instanceA().port()));
     }
 
     @Test
