@@ -281,7 +281,10 @@ public class ScoringTopology {
         KeyValueBytesStoreSupplier supplier = inMemory
                 ? Stores.inMemoryKeyValueStore(name)
                 : Stores.persistentKeyValueStore(name);
-        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values));
+        // Cached: a busy key (global|all, a channel, a team) put many times between two commits is
+        // written to its changelog once per commit, with its latest value; reads (also interactive
+        // queries) see the latest value through the cache. No processor reads a changelog.
+        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled());
     }
 
     /**
