@@ -100,15 +100,17 @@ public class ScoringTopology {
     /** The default of {@link LoopGuardConfig#maxHops()}. */
     static final int DEFAULT_MAX_LOOP_HOPS = 64;
 
-    static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = new JsonSerde<>(ScopeUpdate.class);
+    // Binary (InternalSerdes) where the most records pass: the repartition by scope key, the scope totals
+    // and the effort sums; the rest of the internal values are still JSON.
+    static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = InternalSerdes.SCOPE_UPDATE;
     static final Serde<MergeFold> FOLD_SERDE = new JsonSerde<>(MergeFold.class);
     static final Serde<MergedInto> MERGED_SERDE = new JsonSerde<>(MergedInto.class);
-    static final Serde<ScopeTotals> TOTALS_SERDE = new JsonSerde<>(ScopeTotals.class);
+    static final Serde<ScopeTotals> TOTALS_SERDE = InternalSerdes.TOTALS;
     static final Serde<RecentInteractions> HISTORY_SERDE = new JsonSerde<>(RecentInteractions.class);
     static final Serde<RecentAnswers> ANSWERS_SERDE = new JsonSerde<>(RecentAnswers.class);
     static final Serde<ScoreTally> BUCKET_SERDE = new TallySerde();
     static final Serde<EffortState> EFFORT_SERDE = new JsonSerde<>(EffortState.class);
-    static final Serde<EffortAggregate> EFFORT_SUM_SERDE = new JsonSerde<>(EffortAggregate.class);
+    static final Serde<EffortAggregate> EFFORT_SUM_SERDE = InternalSerdes.EFFORT_SUM;
 
     private final ScoringConfig config;
     private final WindowsConfig windows;
