@@ -23,8 +23,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * when it is flushed, which Kafka Streams does at every commit, before the transaction commits
  * (and earlier when the cache is full: then a key may be published more than once per commit, never
  * less). Under exactly-once no update is lost: what is not yet flushed belongs to an uncommitted
- * transaction and is recomputed after a failure. The store is not logged (nothing reads it back) and
- * holds one value per output key. Uses Kafka Streams internals for the flush listener, as the KTable
+ * transaction and is recomputed after a failure. The store is not logged and keeps nothing beneath
+ * its cache ({@link DiscardingStore}): nothing reads it back. Uses Kafka Streams internals for the flush listener, as the KTable
  * cache does: {@link WrappedStateStore#setFlushListener} and the current node of the context.
  */
 final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte[]> {

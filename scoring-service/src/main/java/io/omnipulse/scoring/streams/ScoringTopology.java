@@ -302,14 +302,12 @@ public class ScoringTopology {
     }
 
     /**
-     * The buffer of a {@link PublishLatest}: cached (its flush publishes), not logged (nothing reads it
-     * back; what it held when a task failed belongs to an aborted transaction and is recomputed).
+     * The buffer of a {@link PublishLatest}: cached (its flush publishes) over a store that keeps
+     * nothing ({@link DiscardingStore}: nothing reads it back), not logged (what the cache held when a
+     * task failed belongs to an aborted transaction and is recomputed).
      */
-    private void latestPerKey(StreamsBuilder builder, String name) {
-        KeyValueBytesStoreSupplier supplier = inMemory
-                ? Stores.inMemoryKeyValueStore(name)
-                : Stores.persistentKeyValueStore(name);
-        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
+    private static void latestPerKey(StreamsBuilder builder, String name) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(DiscardingStore.supplier(name), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled().withLoggingDisabled());
     }
 
