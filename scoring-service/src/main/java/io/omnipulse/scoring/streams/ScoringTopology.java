@@ -90,21 +90,27 @@ public class ScoringTopology {
     public static final String EFFORT_AGGREGATES_STORE = "effort-aggregates";
     /** Name of the repartition of effort changes by scope key. */
     public static final String EFFORT_BY_SCOPE = "effort-by-scope";
+    /** The latest {@link ScoreUpdated} per output key since the last commit ({@link PublishLatest}; not logged). */
+    public static final String LATEST_SCORES_STORE = "latest-score-updates";
+    /** The latest {@link EffortIndexUpdated} per customer since the last commit ({@link PublishLatest}; not logged). */
+    public static final String LATEST_EFFORT_STORE = "latest-effort-indexes";
     /** Merged customer id -> its survivor ({@link MergedInto}), kept for the merge retention. */
     public static final String MERGED_CUSTOMERS_STORE = "merged-customers";
 
     /** The default of {@link LoopGuardConfig#maxHops()}. */
     static final int DEFAULT_MAX_LOOP_HOPS = 64;
 
-    static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = new JsonSerde<>(ScopeUpdate.class);
+    // Binary (InternalSerdes) where the most records pass: the repartition by scope key, the scope totals
+    // and the effort sums; the rest of the internal values are still JSON.
+    static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = InternalSerdes.SCOPE_UPDATE;
     static final Serde<MergeFold> FOLD_SERDE = new JsonSerde<>(MergeFold.class);
     static final Serde<MergedInto> MERGED_SERDE = new JsonSerde<>(MergedInto.class);
-    static final Serde<ScopeTotals> TOTALS_SERDE = new JsonSerde<>(ScopeTotals.class);
+    static final Serde<ScopeTotals> TOTALS_SERDE = InternalSerdes.TOTALS;
     static final Serde<RecentInteractions> HISTORY_SERDE = new JsonSerde<>(RecentInteractions.class);
     static final Serde<RecentAnswers> ANSWERS_SERDE = new JsonSerde<>(RecentAnswers.class);
     static final Serde<ScoreTally> BUCKET_SERDE = new TallySerde();
     static final Serde<EffortState> EFFORT_SERDE = new JsonSerde<>(EffortState.class);
-    static final Serde<EffortAggregate> EFFORT_SUM_SERDE = new JsonSerde<>(EffortAggregate.class);
+    static final Serde<EffortAggregate> EFFORT_SUM_SERDE = InternalSerdes.EFFORT_SUM;
 
     private final ScoringConfig config;
     private final WindowsConfig windows;
@@ -148,6 +154,8 @@ public class ScoringTopology {
         store(builder, EFFORT_STORE, EFFORT_SERDE);
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
         store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
+        latestPerKey(builder, LATEST_SCORES_STORE);
+        latestPerKey(builder, LATEST_EFFORT_STORE);
 
         // Events and folds keyed by a merged id go on to its survivor; the rest stays here.
         KStream<String, MergeFold> events = builder
@@ -216,9 +224,12 @@ public class ScoringTopology {
                 .repartition(Repartitioned.with(Serdes.String(), SCOPE_UPDATE_SERDE).withName(BY_SCOPE))
                 .process(() -> new TallyWindows(config, windows), Named.as("tally-windows"),
                         SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE);
+        // Compacted: a scope key's windows change with nearly every response; published once per key and commit.
         tallied.filter((key, o) -> o.score() != null, Named.as("score-changes"))
                 .mapValues(ScopeOutput::score, Named.as("score"))
-                .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("score-updates"));
+                .process(() -> new PublishLatest<>(LATEST_SCORES_STORE, out.name(), out.valueSerde().serializer()),
+                        Named.as("latest-score-per-key"), LATEST_SCORES_STORE)
+                .to(out.name(), Produced.with(out.keySerde(), Serdes.ByteArray()).withName("score-updates"));
         tallied.filter((key, o) -> o.fold() != null, Named.as("handed-over"))
                 .map((key, o) -> KeyValue.pair(o.survivor(), o.fold()), Named.as("scope-to-survivor"))
                 .to(FOLDS, toFolds("scope-folds-to-survivor"));
@@ -263,7 +274,10 @@ public class ScoringTopology {
                 .map((customer, change) -> KeyValue.pair(customer, new EffortIndexUpdated(customer,
                         change.after().index(), change.after().drivers(), Instant.ofEpochMilli(change.after().updatedAt()))),
                         Named.as("to-effort-index-updated"))
-                .to(indexes.name(), Produced.with(indexes.keySerde(), indexes.valueSerde()).withName("effort-index"));
+                // Compacted, keyed by customer: published once per customer and commit.
+                .process(() -> new PublishLatest<>(LATEST_EFFORT_STORE, indexes.name(), indexes.valueSerde().serializer()),
+                        Named.as("latest-effort-index-per-customer"), LATEST_EFFORT_STORE)
+                .to(indexes.name(), Produced.with(indexes.keySerde(), Serdes.ByteArray()).withName("effort-index"));
         changes.flatMap((customer, change) -> change.deltas(), Named.as("effort-deltas-by-scope"))
                 .repartition(Repartitioned.with(Serdes.String(), EFFORT_SUM_SERDE).withName(EFFORT_BY_SCOPE))
                 .process(SumEffort::new, Named.as("sum-effort"), EFFORT_AGGREGATES_STORE);
@@ -281,7 +295,20 @@ public class ScoringTopology {
         KeyValueBytesStoreSupplier supplier = inMemory
                 ? Stores.inMemoryKeyValueStore(name)
                 : Stores.persistentKeyValueStore(name);
-        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values));
+        // Cached: a busy key (global|all, a channel, a team) put many times between two commits is
+        // written to its changelog once per commit, with its latest value; reads (also interactive
+        // queries) see the latest value through the cache. No processor reads a changelog.
+        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled());
+    }
+
+    /**
+     * The buffer of a {@link PublishLatest}: cached (its flush publishes) over a store that keeps
+     * nothing ({@link DiscardingStore}: nothing reads it back), not logged (what the cache held when a
+     * task failed belongs to an aborted transaction and is recomputed).
+     */
+    private static void latestPerKey(StreamsBuilder builder, String name) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(DiscardingStore.supplier(name), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled().withLoggingDisabled());
     }
 
     /**

@@ -49,6 +49,11 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
     private KeyValueStore<String, ScopeTotals> totals;
     private KeyValueStore<String, ScoreTally> buckets;
     private WindowRollover rollover;
+    /** Trailing sums of the busy scope keys, so that a response does not re-read up to 90 buckets. */
+    private TrailingSums sums;
+
+    /** Scope keys whose trailing sums a task remembers: the busy ones (global, channels, teams) and more. */
+    static final int REMEMBERED_SCOPE_KEYS = 10_000;
 
     TallyWindows(ScoringConfig config, WindowsConfig windows) {
         this.config = config;
@@ -83,17 +88,25 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         buckets = context.getStateStore(ScoringTopology.BUCKETS_STORE);
         context.schedule(config.bucketPurgeInterval(), PunctuationType.WALL_CLOCK_TIME, t -> purgeOldBuckets());
         rollover = new WindowRollover(config.grace(), clock, totals, buckets);
+        sums = new TrailingSums(REMEMBERED_SCOPE_KEYS);
         context.schedule(windows.rolloverCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::rollOver);
     }
 
     @Override
     public void process(Record<String, ScopeUpdate> record) {
         ScopeUpdate update = record.value();
-        switch (update.kind()) {
-            case RESPONSE -> count(record, update.response(), 1);
-            case RETRACTION -> count(record, update.response(), -1);
-            case HAND_OVER -> handOver(record, update.survivor());
-            case ABSORB -> absorb(record, update.fold());
+        try {
+            switch (update.kind()) {
+                case RESPONSE -> count(record, update.response(), 1);
+                case RETRACTION -> count(record, update.response(), -1);
+                case HAND_OVER -> handOver(record, update.survivor());
+                case ABSORB -> absorb(record, update.fold());
+            }
+        } catch (RuntimeException e) {
+            // The record goes to the dead letters half-done, maybe: the remembered sums may no longer
+            // match the buckets written so far; the next response sums them from the store again.
+            sums.forget(record.key());
+            throw e;
         }
     }
 
@@ -134,6 +147,7 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
             } else {
                 buckets.put(bucket, updated);
             }
+            sums.bucketChanged(record.key(), day, window -> apply(window, response, sign));
         }
 
         publish(record, scope, Window.ALL, after.all(), Instant.ofEpochMilli(now));
@@ -165,6 +179,7 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
             return;
         }
         days.keySet().forEach(day -> buckets.delete(bucketKey(record.key(), day)));
+        sums.forget(record.key());
         totals.delete(record.key());
         ScopeTotals handed = stored == null ? ScopeTotals.EMPTY : stored;
         ScopeKey scope = ScopeKey.parse(record.key());
@@ -187,6 +202,7 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         ScopeTotals after = new ScopeTotals(before.all().plus(fold.all()), before.lateEvents() + fold.lateEvents(),
                 endDay, now);
         totals.put(record.key(), after);
+        sums.forget(record.key());
         fold.buckets().forEach((day, tally) -> {
             String bucket = bucketKey(record.key(), day);
             ScoreTally mine = buckets.get(bucket);
@@ -205,12 +221,20 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         }
     }
 
-    /** Publishes the given trailing windows of a scope key, ending at {@code end}, summed from its buckets. */
+    /**
+     * Publishes the given trailing windows of a scope key, ending at {@code end}: the sums of its buckets,
+     * as remembered or else summed from the store.
+     */
     private <V> void publishTrailing(Record<String, V> origin, ScopeKey scope, List<Window> which, long end) {
-        int longest = which.stream().mapToInt(Window::days).max().orElse(0);
-        Map<Window, ScoreTally> sums = DayBuckets.trailing(DayBuckets.dayOf(end), longest,
-                d -> buckets.get(bucketKey(origin.key(), d)));
-        which.forEach(window -> publish(origin, scope, window, sums.get(window), Instant.ofEpochMilli(end)));
+        Map<Window, ScoreTally> trailing = sums.at(origin.key(), DayBuckets.dayOf(end),
+                endDay -> summed(origin.key(), endDay));
+        which.forEach(window -> publish(origin, scope, window, trailing.get(window), Instant.ofEpochMilli(end)));
+    }
+
+    /** The trailing windows of a scope key ending with {@code endDay}, summed from its buckets (one prefix scan). */
+    private Map<Window, ScoreTally> summed(String scopeKey, long endDay) {
+        Map<Long, ScoreTally> days = bucketsOf(scopeKey);
+        return DayBuckets.trailing(endDay, days::get);
     }
 
     private <V> void publish(Record<String, V> origin, ScopeKey scope, Window window, ScoreTally tally, Instant asOf) {
@@ -235,5 +259,6 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
             }
         }
         expired.forEach(buckets::delete);
+        sums.forgetAll();
     }
 }

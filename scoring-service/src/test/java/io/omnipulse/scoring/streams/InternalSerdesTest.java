@@ -1,0 +1,87 @@
+package io.omnipulse.scoring.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnipulse.events.FeedbackDetails;
+import io.omnipulse.events.Metric;
+import io.omnipulse.events.Scale;
+import io.omnipulse.scoring.domain.EffortAggregate;
+import io.omnipulse.scoring.domain.ScopeTotals;
+import io.omnipulse.scoring.domain.ScoreTally;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/** The binary internal formats: every field survives a round trip; a version byte first; others refused. */
+class InternalSerdesTest {
+
+    static final FeedbackDetails CES_1_0 = new FeedbackDetails(Metric.CES, 4, new Scale(1, 5, false), "hard ü",
+            "conv-1");
+    static final ScoreTally TALLY = ScoreTally.EMPTY.add(new FeedbackDetails(Metric.NPS, 9, null, null, null))
+            .add(new FeedbackDetails(Metric.NPS, 2, null, null, null))
+            .add(new FeedbackDetails(Metric.CSAT, 5, null, null, null))
+            .add(CES_1_0)
+            .add(new FeedbackDetails(Metric.CES, 6, null, null, null));
+
+    static <T> T roundTrip(Serde<T> serde, T value) {
+        byte[] bytes = serde.serializer().serialize("t", value);
+        assertThat(bytes[0]).as("version byte").isEqualTo((byte) 1);
+        return serde.deserializer().deserialize("t", bytes);
+    }
+
+    static <T> void refusesOtherVersions(Serde<T> serde, T value) {
+        byte[] bytes = serde.serializer().serialize("t", value);
+        bytes[0] = 2;
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown").hasMessageContaining("2");
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[0]))
+                .isInstanceOf(SerializationException.class);
+        assertThat(serde.serializer().serialize("t", null)).isNull();
+        assertThat(serde.deserializer().deserialize("t", null)).isNull();
+    }
+
+    @Test
+    void scopeTotals() {
+        for (ScopeTotals totals : List.of(new ScopeTotals(TALLY, 3, 20_000L, 1_700_000_000_000L),
+                new ScopeTotals(ScoreTally.EMPTY, 0, null, 0), ScopeTotals.EMPTY)) {
+            assertThat(roundTrip(InternalSerdes.TOTALS, totals)).isEqualTo(totals);
+        }
+        refusesOtherVersions(InternalSerdes.TOTALS, ScopeTotals.EMPTY);
+    }
+
+    @Test
+    void effortAggregate() {
+        EffortAggregate sum = new EffortAggregate(3, 150, 2, 90, -40, 4_100, 1_600, -3_600);
+        assertThat(roundTrip(InternalSerdes.EFFORT_SUM, sum)).isEqualTo(sum);
+        assertThat(roundTrip(InternalSerdes.EFFORT_SUM, EffortAggregate.EMPTY)).isEqualTo(EffortAggregate.EMPTY);
+        refusesOtherVersions(InternalSerdes.EFFORT_SUM, sum);
+    }
+
+    @Test
+    void scopeUpdatesOfEveryKind() {
+        List<ScopeUpdate> updates = List.of(
+                ScopeUpdate.response(new ScoredResponse(CES_1_0, 1_700_000_000_000L, false)),
+                ScopeUpdate.retraction(new ScoredResponse(new FeedbackDetails(Metric.NPS, 10, null, null, null), -5, true)),
+                ScopeUpdate.response(new ScoredResponse(
+                        new FeedbackDetails(Metric.CES, 3, new Scale(1, 7, null), null, null), 7, false)),
+                ScopeUpdate.response(new ScoredResponse(
+                        new FeedbackDetails(Metric.CES, 3, new Scale(null, null, true), "", ""), 7, false)),
+                ScopeUpdate.handOver("customer-2"),
+                ScopeUpdate.absorb(new ScopeFold(TALLY, 2, 99, Map.of(20_000L, TALLY, 19_990L, ScoreTally.EMPTY))),
+                ScopeUpdate.absorb(new ScopeFold(null, 0, 0, null)));
+        for (ScopeUpdate update : updates) {
+            assertThat(roundTrip(InternalSerdes.SCOPE_UPDATE, update)).isEqualTo(update);
+        }
+        refusesOtherVersions(InternalSerdes.SCOPE_UPDATE, ScopeUpdate.handOver("x"));
+    }
+
+    @Test
+    void theTopologyUsesThemOnItsHottestHops() {
+        assertThat(ScoringTopology.SCOPE_UPDATE_SERDE).isSameAs(InternalSerdes.SCOPE_UPDATE);
+        assertThat(ScoringTopology.TOTALS_SERDE).isSameAs(InternalSerdes.TOTALS);
+        assertThat(ScoringTopology.EFFORT_SUM_SERDE).isSameAs(InternalSerdes.EFFORT_SUM);
+    }
+}
