@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -17,7 +18,8 @@ import java.time.Instant;
 public class AlertAudit {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_audit_id")
+    @SequenceGenerator(name = "alert_audit_id", sequenceName = "alert_audit_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "alert_id", nullable = false)

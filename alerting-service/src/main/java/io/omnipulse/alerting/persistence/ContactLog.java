@@ -86,6 +86,8 @@ public class ContactLog {
         q.setParameter(6, details == null ? null : details.transfers(), Integer.class);
         q.setParameter(7, details == null ? null : details.waitSeconds(), Integer.class);
         q.setParameter(8, contact.at(), Instant.class);
+        // Touches contact_seen only: no reason to flush a batch's pending alert rows first.
+        q.addSynchronizedQuerySpace("contact_seen");
         q.executeUpdate();
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -20,7 +21,8 @@ public class NotificationDelivery {
     public static final String FAILED = "FAILED";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_delivery_id")
+    @SequenceGenerator(name = "notification_delivery_id", sequenceName = "notification_delivery_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "outbox_id", nullable = false)

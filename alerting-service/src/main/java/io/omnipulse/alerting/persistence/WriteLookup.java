@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -48,6 +49,9 @@ public class WriteLookup {
     public Found find(TriggerContext trigger, AlertScope scope, String key, AlertCause cause) {
         boolean customer = scope == AlertScope.CUSTOMER;
         NativeQuery<?> q = em.createNativeQuery(SQL).unwrap(NativeQuery.class);
+        // No flush first: a batch's pending alerts and triggers are known to the writer (AlertWriter.Batch),
+        // and flushing them here would send them one round trip at a time again.
+        q.setHibernateFlushMode(FlushMode.MANUAL);
         // Typed binding: a null bound without a type would reach PostgreSQL as bytea.
         q.setParameter(1, trigger.source(), String.class);
         q.setParameter(2, trigger.eventId(), String.class);

@@ -93,13 +93,14 @@ public class AlertService {
      * A polled batch of events (customer id, event), in their order, in this one transaction, with the
      * same outcomes as {@link #handle(String, ContactEvent)} one at a time. The interactions are
      * stored together (ContactLog#rememberAll), but always before the next answer that raises an
-     * alert, so an alert's routing sees exactly the contacts that came before it. The persistence
-     * context is cleared after each alert (the writer flushed it), so that later flushes of a large
-     * batch do not dirty-check every alert written before.
+     * alert, so an alert's routing sees exactly the contacts that came before it. The alerts and
+     * their rows are flushed once, at the end (AlertWriter.Batch): a later answer of the same batch
+     * sees the alerts and triggers the earlier ones wrote, and the inserts go out as JDBC batches.
      */
     public List<Outcome> handleEvents(List<Map.Entry<String, ContactEvent>> events) {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         List<ContactLog.Contact> pending = new ArrayList<>();
+        AlertWriter.Batch batch = new AlertWriter.Batch();
         for (Map.Entry<String, ContactEvent> entry : events) {
             String customerId = entry.getKey();
             ContactEvent event = entry.getValue();
@@ -115,10 +116,12 @@ public class AlertService {
             }
             contacts.rememberAll(pending);
             pending.clear();
-            outcomes.add(writer.apply(signal.get()));
-            em.clear();
+            outcomes.add(writer.apply(signal.get(), batch));
         }
         contacts.rememberAll(pending);
+        batch.writeRows();
+        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
+        em.flush();
         return outcomes;
     }
 

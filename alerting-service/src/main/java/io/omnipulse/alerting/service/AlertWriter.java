@@ -54,26 +54,54 @@ public class AlertWriter {
     @Inject
     Clock clock;
 
+    /** One signal on its own: written and flushed here, so a conflict is thrown from this call. */
     Outcome apply(Signal signal) {
+        Batch batch = new Batch();
+        Outcome outcome = apply(signal, batch);
+        batch.writeRows();
+        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
+        alerts.flush();
+        return outcome;
+    }
+
+    /**
+     * One signal of a polled batch, in the caller's transaction. Nothing is flushed: the batch
+     * remembers the alerts it opened or fed and the triggers it stored, so a later signal of the same
+     * batch sees them (one open alert per subject and cause; a repeated trigger is a duplicate) even
+     * though their rows are not in the database yet. {@link Batch#writeRows} must be called once
+     * after the last signal; the rows then go out as JDBC batches at the flush. A unique key that a
+     * concurrent writer took first still fails the flush, and with it the batch.
+     */
+    Outcome apply(Signal signal, Batch batch) {
         TriggerContext trigger = signal.trigger();
+        if (batch.triggers.contains(Batch.triggerKey(trigger))) {
+            LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
+            return Outcome.DUPLICATE;
+        }
         WriteLookup.Found found = lookup.find(trigger, signal.scope(), signal.key(), signal.decision().cause());
         if (found.duplicate()) {
             LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
             return Outcome.DUPLICATE;
         }
+        batch.triggers.add(Batch.triggerKey(trigger));
+        String subjectKey = signal.scope() + "|" + found.subject() + "|" + signal.decision().cause();
         Instant now = clock.instant();
-        Alert alert;
-        Outcome outcome;
-        if (found.unresolvedAlertId() != null) {
+        Alert alert = batch.alerts.get(subjectKey);
+        if (alert == null && found.unresolvedAlertId() != null) {
             alert = alerts.findById(found.unresolvedAlertId());
+        }
+        Outcome outcome;
+        if (alert != null) {
             AlertSeverity before = alert.severity;
             alert.attach(signal.decision().severity(), trigger);
             alert.reason = signal.decision().reason();
             addContext(alert, signal, found);
             deadlines.apply(alert);
             String raised = alert.severity != before ? "; severity " + before + " -> " + alert.severity : "";
-            journal.audit(alert.id, now, SYSTEM, "TRIGGERED", alert.status, alert.status,
-                    trigger.source() + "/" + trigger.eventId() + raised);
+            Alert fed = alert;
+            AlertStatus status = alert.status;
+            batch.rows.add(() -> journal.audit(fed.id, now, SYSTEM, "TRIGGERED", status, status,
+                    trigger.source() + "/" + trigger.eventId() + raised));
             outcome = Outcome.ATTACHED;
         } else {
             alert = Alert.open(signal.scope(), found.subject(), signal.decision().cause(),
@@ -85,16 +113,45 @@ public class AlertWriter {
             alert.contextStatus = enricher.initialStatus(alert.scope);
             alert.contextDueAt = now;
             alerts.persist(alert);
-            journal.record(raised(alert, trigger, now), SYSTEM, "OPENED", null, AlertStatus.OPEN, alert.reason);
+            Alert opened = alert;
+            // Built now: the event carries the alert as this trigger opened it.
+            AlertRaised event = raised(alert, trigger, now);
+            String reason = alert.reason;
+            batch.rows.add(() -> journal.record(event, SYSTEM, "OPENED", null, AlertStatus.OPEN, reason));
             outcome = Outcome.OPENED;
         }
-        triggers.persist(AlertTrigger.of(alert, trigger, now));
-        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
-        alerts.flush();
+        batch.alerts.put(subjectKey, alert);
+        Alert owner = alert;
+        batch.triggerRows.add(() -> triggers.persist(AlertTrigger.of(owner, trigger, now)));
         LOG.infof("%s alert %d (%s, %s) for %s %s by %s/%s", outcome == Outcome.OPENED ? "opened" : "fed",
                 alert.id, alert.cause, alert.severity, alert.scope, alert.customerId, trigger.source(),
                 trigger.eventId());
         return outcome;
+    }
+
+    /**
+     * What one transaction's signals wrote so far. The rows that refer to an alert (trigger, audit,
+     * outbox, deliveries) are persisted after all of the batch's alerts, table by table, so that
+     * Hibernate's ordered inserts send each table's rows as one JDBC batch and never a row before
+     * the alert it refers to.
+     */
+    static final class Batch {
+        final java.util.Map<String, Alert> alerts = new java.util.HashMap<>();
+        final java.util.Set<String> triggers = new java.util.HashSet<>();
+        final java.util.List<Runnable> triggerRows = new java.util.ArrayList<>();
+        final java.util.List<Runnable> rows = new java.util.ArrayList<>();
+
+        static String triggerKey(TriggerContext trigger) {
+            return trigger.source() + "\u0000" + trigger.eventId();
+        }
+
+        /** Persists the deferred rows: all triggers, then the journal's rows in signal order. */
+        void writeRows() {
+            triggerRows.forEach(Runnable::run);
+            triggerRows.clear();
+            rows.forEach(Runnable::run);
+            rows.clear();
+        }
     }
 
     /**

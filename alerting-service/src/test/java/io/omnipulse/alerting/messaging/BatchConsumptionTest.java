@@ -130,6 +130,59 @@ class BatchConsumptionTest {
     }
 
     @Test
+    void twoAnswersOfOneCustomerInABatchOpenOneAlertAndARepeatInTheSameBatchIsADuplicate() {
+        String twice = uniqueEmail();
+        ContactEvent first = ResolvedEventProducer.nps(uniqueId(), twice, 5, "meh", T0);
+        ContactEvent second = ResolvedEventProducer.nps(uniqueId(), twice, 2, "worse", T0.plusSeconds(5));
+        double duplicates = count("omnipulse.alerting.events.duplicate");
+        long base = farOffset();
+
+        // The repeat of the first answer comes before the batch's rows were flushed: only the batch
+        // itself knows that its trigger is taken.
+        events.consume(resolvedBatch(base, first, second, first));
+
+        List<List<Object>> stored = snapshot(List.of(customerId(twice)));
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).get(3)).isEqualTo(2L); // trigger_count
+        assertThat(stored.get(0).get(5)).isEqualTo(2L); // trigger rows
+        assertThat(stored.get(0).get(6)).isEqualTo(2L); // OPENED, TRIGGERED
+        assertThat(count("omnipulse.alerting.events.duplicate") - duplicates).isEqualTo(1.0);
+        assertThat(raisedEvents(customerId(twice))).isEqualTo(1L);
+        assertThat(deadLetteredOffsets(Topics.RESOLVED_EVENTS.name(), base, 3)).isEmpty();
+    }
+
+    @Test
+    void answersInALaterBatchFeedTheAlertAnEarlierBatchOpened() {
+        String customer = uniqueEmail();
+        ContactEvent opening = ResolvedEventProducer.nps(uniqueId(), customer, 6, "meh", T0);
+        events.consume(resolvedBatch(farOffset(), opening));
+        List<List<Object>> before = snapshot(List.of(customerId(customer)));
+        assertThat(before).hasSize(1);
+
+        ContactEvent second = ResolvedEventProducer.nps(uniqueId(), customer, 4, "worse", T0.plusSeconds(5));
+        ContactEvent third = ResolvedEventProducer.nps(uniqueId(), customer, 1, "worst", T0.plusSeconds(9));
+        events.consume(resolvedBatch(farOffset(), second, third));
+
+        List<List<Object>> after = snapshot(List.of(customerId(customer)));
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).get(0)).isEqualTo(before.get(0).get(0)); // the same alert
+        assertThat(after.get(0).get(3)).isEqualTo(3L);
+        assertThat(after.get(0).get(5)).isEqualTo(3L);
+        assertThat(after.get(0).get(6)).isEqualTo(3L);
+        assertThat(before.get(0).get(2)).isEqualTo("HIGH");
+        assertThat(after.get(0).get(2)).isEqualTo("CRITICAL"); // raised by the batch's last answer
+        assertThat(raisedEvents(customerId(customer))).isEqualTo(1L);
+    }
+
+    /** Outbox rows of alert-raised events for this subject's alerts. */
+    private long raisedEvents(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                select count(*) from alert_outbox o join alert a on a.id = o.alert_id
+                 where a.customer_id = ?1 and o.event_type = 'raised'
+                """).setParameter(1, subject).getSingleResult()).longValue());
+    }
+
+    @Test
     void aReplayedBatchOfScoreUpdatesChangesNothing() {
         String team = "team-" + uniqueId();
         List<ScoreUpdated> batch = List.of(score(team, "30d", 40.0, T0), score(team, "7d", 15.0, T0.plusSeconds(1)),
