@@ -19,8 +19,21 @@ final class WireEnum {
         }
     }
 
+    /** Each enum's wire names by ordinal, computed once: every event written names several enums. */
+    private static final ClassValue<String[]> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+            }
+            return names;
+        }
+    };
+
     static String wire(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return WIRE_NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     static <E extends Enum<E>> String allowed(Class<E> type) {
