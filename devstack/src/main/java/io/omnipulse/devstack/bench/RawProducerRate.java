@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,12 +17,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * What the broker of this stack takes from one plain producer: 500-byte records, acks=all,
  * idempotent, other settings at their defaults, onto a topic of its own with the catalog's six
- * partitions (created for the run and deleted after it). Every other figure of the bench is read
- * against this one.
+ * partitions (created for the run under a name of its own, since a deleted topic's name can still be
+ * in use for a while, and deleted after it). Only acknowledged records count: a send that fails
+ * fails the bench. Every other figure of the bench is read against this one.
  */
 final class RawProducerRate {
 
-    static final String TOPIC = "omnipulse-bench-raw";
+    static final String TOPIC_PREFIX = "omnipulse-bench-raw-";
     static final int RECORD_BYTES = 500;
 
     private final Admin admin;
@@ -33,15 +36,16 @@ final class RawProducerRate {
 
     /** Records per second for {@code count} records. */
     double measure(int count) throws Exception {
-        admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(6), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+        String topic = TOPIC_PREFIX + System.currentTimeMillis();
+        admin.createTopics(List.of(new NewTopic(topic, Optional.of(6), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
         try {
-            return send(count);
+            return send(topic, count);
         } finally {
-            admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         }
     }
 
-    private double send(int count) {
+    private double send(String topic, int count) {
         byte[][] values = new byte[64][RECORD_BYTES];
         Random random = new Random(1);
         for (byte[] value : values) {
@@ -51,13 +55,26 @@ final class RawProducerRate {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.partitionsFor(TOPIC); // metadata before the clock starts
+            producer.partitionsFor(topic); // metadata before the clock starts
+            AtomicInteger acknowledged = new AtomicInteger();
+            AtomicReference<Exception> failure = new AtomicReference<>();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(TOPIC, values[i & 63]));
+                producer.send(new ProducerRecord<>(topic, values[i & 63]), (metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
-            return count / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (failure.get() != null || acknowledged.get() != count) {
+                throw new IllegalStateException(acknowledged.get() + " of " + count + " records acknowledged",
+                        failure.get());
+            }
+            return count / seconds;
         }
     }
 }
