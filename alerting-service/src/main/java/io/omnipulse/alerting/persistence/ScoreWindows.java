@@ -18,33 +18,17 @@ public class ScoreWindows {
     @Inject
     EntityManager em;
 
-    public void remember(String scope, String key, String window, NpsWindow nps, Instant updatedAt) {
-        NativeQuery<?> q = em.createNativeQuery("""
-                insert into score_window (scope, key, window_name, nps_n, nps_score, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6)
-                on conflict (scope, key, window_name) do update set
-                    nps_n = excluded.nps_n, nps_score = excluded.nps_score, updated_at = excluded.updated_at
-                where score_window.updated_at <= excluded.updated_at
-                """).unwrap(NativeQuery.class);
-        q.setParameter(1, scope, String.class);
-        q.setParameter(2, key, String.class);
-        q.setParameter(3, window, String.class);
-        q.setParameter(4, nps.n(), Long.class);
-        q.setParameter(5, nps.score(), Double.class);
-        q.setParameter(6, updatedAt, Instant.class);
-        q.executeUpdate();
-    }
-
-    /**
-     * {@link #remember} and then the two windows {@code first} and {@code second} of the same scope
-     * and key, as they stand after it, in one statement instead of three. The select reads the table
-     * as it was before the statement, so the window just written comes from the insert's returning
-     * row (none when an older update was not applied: the stored row stands).
-     */
     /** One stored window: its NPS and the updatedAt of the update it holds. */
     public record Stored(NpsWindow nps, Instant updatedAt) {
     }
 
+    /**
+     * Stores a window (unless a newer update of it is stored already) and reads the two windows
+     * {@code first} and {@code second} of the same scope and key as they stand after it, in one
+     * statement instead of three. The select reads the table
+     * as it was before the statement, so the window just written comes from the insert's returning
+     * row (none when an older update was not applied: the stored row stands).
+     */
     public Map<String, Stored> rememberAndRead(String scope, String key, String window, NpsWindow nps,
             Instant updatedAt, String first, String second) {
         NativeQuery<?> q = em.createNativeQuery("""

@@ -13,7 +13,6 @@ import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topics;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -73,37 +72,14 @@ class AlertThroughputBenchmark {
         }
         double offerSeconds = (System.nanoTime() - offerStart) / 1e9;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
-                .until(() -> (long) stored(team)[0] >= count);
-        Object[] row = stored(team);
-        Instant first = (Instant) row[1];
-        Instant last = (Instant) row[2];
+                .until(() -> StoredAlerts.of(em, team).count() >= count);
+        StoredAlerts row = StoredAlerts.of(em, team);
+        Instant first = row.first();
+        Instant last = row.last();
         double seconds = Duration.between(first, last).toMillis() / 1000.0;
         double perSecond = (count - 1) / Math.max(seconds, 1e-3);
         System.out.printf("BENCHMARK %s: %d detractors offered in %.1f s; %d alerts stored in %.1f s: %.1f alerts/s%n",
                 label, count, offerSeconds, count, seconds, perSecond);
-        assertThat((long) row[0]).isEqualTo(count);
-    }
-
-    /** count, first and last created_at of the run's alerts. */
-    private Object[] stored(String team) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] r = (Object[]) em.createNativeQuery(
-                    "select count(*), min(created_at), max(created_at) from alert where team = ?1")
-                    .setParameter(1, team).getSingleResult();
-            return new Object[] {((Number) r[0]).longValue(), instant(r[1]), instant(r[2])};
-        });
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
+        assertThat(row.count()).isEqualTo(count);
     }
 }

@@ -115,10 +115,10 @@ class MixedLoadBenchmark {
                 .until(() -> handled() - handledBefore >= total);
         double consumeSeconds = (System.nanoTime() - start) / 1e9;
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> (long) stored(team)[0] >= count);
-        Object[] row = stored(team);
+                .until(() -> StoredAlerts.of(em, team).count() >= count);
+        StoredAlerts row = StoredAlerts.of(em, team);
         long[] dbAfter = database();
-        double alertSeconds = Duration.between((Instant) row[1], (Instant) row[2]).toMillis() / 1000.0;
+        double alertSeconds = Duration.between(row.first(), row.last()).toMillis() / 1000.0;
         System.out.printf("BENCHMARK %s: %d records (%d detractors) offered in %.1f s, consumed in %.1f s: "
                 + "%.0f records/s; %d alerts stored in %.1f s: %.0f alerts/s (%.0f alerts/s over the whole run)%n",
                 label, total, count, offerSeconds, consumeSeconds, total / consumeSeconds, count, alertSeconds,
@@ -127,7 +127,7 @@ class MixedLoadBenchmark {
                 + "inserted, %.0f rows updated (pg_stat_database, whole database)%n", label,
                 (dbAfter[0] - dbBefore[0]) * 1000.0 / total, (dbAfter[1] - dbBefore[1]) * 1000.0 / total,
                 (dbAfter[2] - dbBefore[2]) * 1000.0 / total);
-        assertThat((long) row[0]).isEqualTo(count);
+        assertThat(row.count()).isEqualTo(count);
     }
 
     /**
@@ -168,28 +168,5 @@ class MixedLoadBenchmark {
             sum += c.count();
         }
         return sum;
-    }
-
-    /** count, first and last created_at of the run's alerts. */
-    private Object[] stored(String team) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] r = (Object[]) em.createNativeQuery(
-                    "select count(*), min(created_at), max(created_at) from alert where team = ?1")
-                    .setParameter(1, team).getSingleResult();
-            return new Object[] {((Number) r[0]).longValue(), instant(r[1]), instant(r[2])};
-        });
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
     }
 }

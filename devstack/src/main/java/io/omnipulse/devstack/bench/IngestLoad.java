@@ -75,7 +75,9 @@ final class IngestLoad implements AutoCloseable {
                 answered.countDown();
             });
         }
-        answered.await(5, TimeUnit.MINUTES);
+        if (!answered.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(answered.getCount() + " requests unanswered after 5 minutes");
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double seconds = (lastAnswer.get() - start) / 1e9;
