@@ -1,5 +1,7 @@
 package io.omnipulse.profile.streams.serde;
 
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.serde.JsonSerde;

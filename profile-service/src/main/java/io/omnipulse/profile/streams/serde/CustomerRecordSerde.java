@@ -1,5 +1,8 @@
 package io.omnipulse.profile.streams.serde;
 
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.profile.domain.CustomerRecord;
 
 /**
@@ -13,14 +16,14 @@ public final class CustomerRecordSerde extends BinarySerde<CustomerRecord> {
     }
 
     @Override
-    void write(BinaryWriter out, CustomerRecord record) {
+    protected void write(BinaryWriter out, CustomerRecord record) {
         Codecs.profile(out, record.profile());
         out.string(record.mergedInto()).bool(record.announced());
         Codecs.merges(out, record.merges());
     }
 
     @Override
-    CustomerRecord read(BinaryReader in) {
+    protected CustomerRecord read(BinaryReader in) {
         return new CustomerRecord(Codecs.profile(in), in.string(), in.bool(), Codecs.merges(in));
     }
 }

@@ -1,5 +1,8 @@
 package io.omnipulse.profile.streams.serde;
 
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.Offer;
 import java.util.Map;
@@ -17,7 +20,7 @@ public final class IdentityNodeSerde extends BinarySerde<IdentityNode> {
     }
 
     @Override
-    void write(BinaryWriter out, IdentityNode node) {
+    protected void write(BinaryWriter out, IdentityNode node) {
         Codecs.label(out, node.label());
         out.instant(node.firstSeen()).strings(node.links()).strings(node.customers()).bool(node.shared());
         out.varint(node.heard().size() + 1);
@@ -28,7 +31,7 @@ public final class IdentityNodeSerde extends BinarySerde<IdentityNode> {
     }
 
     @Override
-    IdentityNode read(BinaryReader in) {
+    protected IdentityNode read(BinaryReader in) {
         var label = Codecs.label(in);
         var firstSeen = in.instant();
         var links = in.strings();

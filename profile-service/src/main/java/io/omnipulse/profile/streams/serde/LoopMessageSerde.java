@@ -1,5 +1,8 @@
 package io.omnipulse.profile.streams.serde;
 
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.profile.streams.LoopMessage;
 import io.omnipulse.profile.streams.LoopMessage.Kind;
@@ -33,7 +36,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
     }
 
     @Override
-    void write(BinaryWriter out, LoopMessage m) {
+    protected void write(BinaryWriter out, LoopMessage m) {
         int code = KINDS.indexOf(m.kind());
         if (code < 0) {
             throw new SerializationException("loop message without a kind");
@@ -72,7 +75,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
     }
 
     @Override
-    LoopMessage read(BinaryReader in) {
+    protected LoopMessage read(BinaryReader in) {
         int code = in.u8();
         if (code >= KINDS.size()) {
             throw new SerializationException("unknown loop message kind " + code);
@@ -94,7 +97,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
     }
 
     @Override
-    LoopMessage readVersion(byte found, byte[] bytes) {
+    protected LoopMessage readVersion(byte found, byte[] bytes) {
         return found == LEGACY_JSON ? JSON.deserialize(null, bytes) : super.readVersion(found, bytes);
     }
 

@@ -1,5 +1,8 @@
 package io.omnipulse.profile.streams.serde;
 
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.streams.PendingResolution;
 import java.util.Map;
@@ -17,7 +20,7 @@ public final class PendingResolutionSerde extends BinarySerde<PendingResolution>
     }
 
     @Override
-    void write(BinaryWriter out, PendingResolution pending) {
+    protected void write(BinaryWriter out, PendingResolution pending) {
         Codecs.event(out, pending.event());
         out.strings(pending.identifiers());
         out.varint(pending.labels().size() + 1);
@@ -29,7 +32,7 @@ public final class PendingResolutionSerde extends BinarySerde<PendingResolution>
     }
 
     @Override
-    PendingResolution read(BinaryReader in) {
+    protected PendingResolution read(BinaryReader in) {
         var event = Codecs.event(in);
         var identifiers = in.strings();
         int count = in.count();

@@ -1,4 +1,4 @@
-package io.omnipulse.profile.streams.serde;
+package io.omnipulse.streamsupport.binary;
 
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -13,21 +13,21 @@ import org.apache.kafka.common.serialization.Serializer;
  * of being read as something it is not. A format change gets a new version; readers keep the old
  * one as long as records in it may still be read (stores: until the application id changes).
  */
-abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final String what;
     private final byte version;
     private final int expectedSize;
 
-    BinarySerde(String what, int version, int expectedSize) {
+    protected BinarySerde(String what, int version, int expectedSize) {
         this.what = what;
         this.version = (byte) version;
         this.expectedSize = expectedSize;
     }
 
-    abstract void write(BinaryWriter out, T value);
+    protected abstract void write(BinaryWriter out, T value);
 
-    abstract T read(BinaryReader in);
+    protected abstract T read(BinaryReader in);
 
     @Override
     public final byte[] serialize(String topic, T value) {
@@ -52,7 +52,7 @@ abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T
     }
 
     /** Reads the record after its version byte; a subclass may also read an older format first. */
-    T readVersion(byte found, byte[] bytes) {
+    protected T readVersion(byte found, byte[] bytes) {
         if (found != version) {
             throw new SerializationException("unknown " + what + " format version " + (found & 0xFF)
                     + " (this code reads version " + version + ")");

@@ -1,4 +1,4 @@
-package io.omnipulse.profile.streams.serde;
+package io.omnipulse.streamsupport.binary;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,22 +7,22 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 
 /** Reads what {@link BinaryWriter} wrote; a record cut short or malformed is a {@link SerializationException}. */
-final class BinaryReader {
+public final class BinaryReader {
 
     private final byte[] buf;
     private int pos;
 
-    BinaryReader(byte[] buf, int start) {
+    public BinaryReader(byte[] buf, int start) {
         this.buf = buf;
         this.pos = start;
     }
 
-    int u8() {
+    public int u8() {
         need(1);
         return buf[pos++] & 0xFF;
     }
 
-    boolean bool() {
+    public boolean bool() {
         int b = u8();
         if (b > 1) {
             throw new SerializationException("not a boolean: " + b);
@@ -30,7 +30,7 @@ final class BinaryReader {
         return b == 1;
     }
 
-    int varint() {
+    public int varint() {
         int value = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = u8();
@@ -45,7 +45,7 @@ final class BinaryReader {
         throw new SerializationException("count longer than 5 bytes");
     }
 
-    int i32() {
+    public int i32() {
         need(4);
         int value = (buf[pos] & 0xFF) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8
                 | buf[pos + 3] & 0xFF;
@@ -53,7 +53,7 @@ final class BinaryReader {
         return value;
     }
 
-    long i64() {
+    public long i64() {
         need(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {
@@ -62,7 +62,7 @@ final class BinaryReader {
         return value;
     }
 
-    String string() {
+    public String string() {
         int length = varint();
         if (length == 0) {
             return null;
@@ -73,11 +73,11 @@ final class BinaryReader {
         return value;
     }
 
-    Instant instant() {
+    public Instant instant() {
         return bool() ? Instant.ofEpochSecond(i64(), i32()) : null;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         int length = varint();
         if (length == 0) {
             return null;
@@ -89,7 +89,7 @@ final class BinaryReader {
         return value;
     }
 
-    List<String> strings() {
+    public List<String> strings() {
         int count = varint();
         if (count == 0) {
             return null;
@@ -102,7 +102,7 @@ final class BinaryReader {
     }
 
     /** Reads the number of entries of a collection (null: -1), bounded by what is left to read. */
-    int count() {
+    public int count() {
         int count = varint() - 1;
         if (count > remaining()) {
             throw new SerializationException("count " + count + " beyond the end of the record");
@@ -111,7 +111,7 @@ final class BinaryReader {
     }
 
     /** The whole record was read: trailing bytes mean it was not written in this format. */
-    void end() {
+    public void end() {
         if (pos != buf.length) {
             throw new SerializationException((buf.length - pos) + " unexpected bytes at the end of the record");
         }

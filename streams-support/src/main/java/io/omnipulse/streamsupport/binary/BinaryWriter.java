@@ -1,4 +1,4 @@
-package io.omnipulse.profile.streams.serde;
+package io.omnipulse.streamsupport.binary;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,35 +6,35 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Appends the primitives of the profile-service binary formats to a growing byte array. Every
+ * Appends the primitives of the OmniPulse binary formats (internal topics and stores of the streams services) to a growing byte array. Every
  * nullable value says whether it is there, so that a value read back equals the one written
  * (null stays null, an empty list stays empty). {@link BinaryReader} reads what this writes.
  */
-final class BinaryWriter {
+public final class BinaryWriter {
 
     private byte[] buf;
     private int size;
 
-    BinaryWriter(int expected) {
+    public BinaryWriter(int expected) {
         buf = new byte[Math.max(16, expected)];
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }
 
-    BinaryWriter u8(int value) {
+    public BinaryWriter u8(int value) {
         ensure(1);
         buf[size++] = (byte) value;
         return this;
     }
 
-    BinaryWriter bool(boolean value) {
+    public BinaryWriter bool(boolean value) {
         return u8(value ? 1 : 0);
     }
 
     /** An int that is never negative, in 1 to 5 bytes (7 bits a byte): counts, lengths, hops. */
-    BinaryWriter varint(int value) {
+    public BinaryWriter varint(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative count " + value);
         }
@@ -47,7 +47,7 @@ final class BinaryWriter {
         return this;
     }
 
-    BinaryWriter i32(int value) {
+    public BinaryWriter i32(int value) {
         ensure(4);
         buf[size++] = (byte) (value >>> 24);
         buf[size++] = (byte) (value >>> 16);
@@ -56,7 +56,7 @@ final class BinaryWriter {
         return this;
     }
 
-    BinaryWriter i64(long value) {
+    public BinaryWriter i64(long value) {
         ensure(8);
         for (int shift = 56; shift >= 0; shift -= 8) {
             buf[size++] = (byte) (value >>> shift);
@@ -65,7 +65,7 @@ final class BinaryWriter {
     }
 
     /** Null as length 0, otherwise UTF-8 length + 1, then the bytes. */
-    BinaryWriter string(String value) {
+    public BinaryWriter string(String value) {
         if (value == null) {
             return varint(0);
         }
@@ -78,7 +78,7 @@ final class BinaryWriter {
     }
 
     /** Null as one 0 byte, otherwise 1, epoch seconds and nanoseconds: exact, whatever the precision. */
-    BinaryWriter instant(Instant value) {
+    public BinaryWriter instant(Instant value) {
         if (value == null) {
             return u8(0);
         }
@@ -86,7 +86,7 @@ final class BinaryWriter {
     }
 
     /** Null as length 0, otherwise length + 1, then the bytes. */
-    BinaryWriter bytes(byte[] value) {
+    public BinaryWriter bytes(byte[] value) {
         if (value == null) {
             return varint(0);
         }
@@ -98,7 +98,7 @@ final class BinaryWriter {
     }
 
     /** Null as count 0, otherwise count + 1, then each string. */
-    BinaryWriter strings(List<String> values) {
+    public BinaryWriter strings(List<String> values) {
         if (values == null) {
             return varint(0);
         }
