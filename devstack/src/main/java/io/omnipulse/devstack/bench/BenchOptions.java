@@ -5,26 +5,30 @@ import java.util.Map;
 
 /** The options of {@link PipelineBench}, with defaults sized for a two-core machine. */
 record BenchOptions(int runs, int events, int rawRecords, double ingestSeconds, double singleRate, double batchRate,
-        int batchSize, int connections, double latencySeconds, String bootstrap, String ingestUrl, String alertingUrl) {
+        int batchSize, int connections, double latencySeconds, String bootstrap, String ingestUrl, String profileUrl,
+        String scoringUrl, String alertingUrl) {
 
     static final String USAGE = """
             usage: ./omnipulse bench [--runs 3] [--events 50000] [--raw-records 500000] [--ingest-seconds 10]
                                      [--single-rate 10000] [--batch-rate 30000] [--batch-size 50] [--connections 256]
                                      [--latency-seconds 20] [--bootstrap localhost:9092]
-                                     [--ingest http://localhost:8081] [--alerting http://localhost:8084]
+                                     [--ingest http://localhost:8081] [--profile http://localhost:8082]
+                                     [--scoring http://localhost:8083] [--alerting http://localhost:8084]
               against a running ./omnipulse (start it first, without --demo); prints every figure per run,
               then the median of the runs and its ratio to the raw producer
               --events          events per drain and for the whole pipeline
               --ingest-seconds  how long each open-loop ingest load lasts
               --single-rate     events/s offered one a request; --batch-rate: events/s offered in batches
-              --latency-seconds how long answers are timed to their score and alert at half the pipeline's rate
+              --latency-seconds how long answers are timed to their score and alert, and queries are
+                                timed, at half the pipeline's rate
             """;
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("runs", "3"),
             Map.entry("events", "50000"), Map.entry("raw-records", "500000"), Map.entry("ingest-seconds", "10"),
             Map.entry("single-rate", "10000"), Map.entry("batch-rate", "30000"), Map.entry("batch-size", "50"),
             Map.entry("connections", "256"), Map.entry("latency-seconds", "20"), Map.entry("bootstrap", "localhost:9092"),
-            Map.entry("ingest", "http://localhost:8081"), Map.entry("alerting", "http://localhost:8084"));
+            Map.entry("ingest", "http://localhost:8081"), Map.entry("profile", "http://localhost:8082"),
+            Map.entry("scoring", "http://localhost:8083"), Map.entry("alerting", "http://localhost:8084"));
 
     static BenchOptions parse(String[] args) {
         Map<String, String> v = new HashMap<>(DEFAULTS);
@@ -46,6 +50,7 @@ record BenchOptions(int runs, int events, int rawRecords, double ingestSeconds, 
                 Integer.parseInt(v.get("raw-records")), Double.parseDouble(v.get("ingest-seconds")),
                 Double.parseDouble(v.get("single-rate")), Double.parseDouble(v.get("batch-rate")),
                 Integer.parseInt(v.get("batch-size")), Integer.parseInt(v.get("connections")),
-                Double.parseDouble(v.get("latency-seconds")), v.get("bootstrap"), v.get("ingest"), v.get("alerting"));
+                Double.parseDouble(v.get("latency-seconds")), v.get("bootstrap"), v.get("ingest"), v.get("profile"),
+                v.get("scoring"), v.get("alerting"));
     }
 }

@@ -59,7 +59,7 @@ final class IngestLoad implements AutoCloseable {
         long start = System.nanoTime();
         for (int i = 0; i < bodies.size(); i++) {
             load.awaitTurn(i);
-            long due = start + i * load.intervalNanos();
+            long due = load.dueNanos(i);
             int size = Math.min(perRequest, events.size() - i * perRequest);
             // Requests beyond the pool wait in Vert.x's queue; their wait counts in their latency.
             Buffer body = bodies.get(i);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -28,26 +29,35 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * given rate (open loop, in batches) and, meanwhile, probes at a steady few per second: detractor
  * answers of new customers, each timed from its POST to its customer's all-time score on
  * cx.score-updates.v1 (what a dashboard reading the topic sees) and to its stored alert (the alert's
- * {@code createdAt}). Both ends use this machine's clock.
+ * {@code createdAt}). Both ends use this machine's clock. Meanwhile the query APIs are asked about
+ * those customers ({@link QueryLatency}).
  */
 final class LatencyUnderLoad {
 
-    /** Delays in milliseconds, sorted. */
-    record Result(List<Long> toScore, List<Long> toAlert) {
+    /** Delays in milliseconds, sorted; and the query delays meanwhile. */
+    record Result(List<Long> toScore, List<Long> toAlert, QueryLatency.Result queries) {
     }
 
     private static final double PROBES_PER_SECOND = 10;
     private static final Duration SETTLE = Duration.ofMinutes(2);
+    /** Queries ask about probes posted at least this long ago, whose profile and scores should exist. */
+    private static final Duration QUERY_AFTER = Duration.ofSeconds(3);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String ingestUrl;
+    private final String profileUrl;
+    private final String scoringUrl;
     private final String alertingUrl;
     private final String bootstrap;
+    private final List<String> probedCustomers = new CopyOnWriteArrayList<>();
+    private final List<Long> probedNanos = new CopyOnWriteArrayList<>();
 
-    LatencyUnderLoad(String ingestUrl, String alertingUrl, String bootstrap) {
-        this.ingestUrl = ingestUrl;
-        this.alertingUrl = alertingUrl;
-        this.bootstrap = bootstrap;
+    LatencyUnderLoad(BenchOptions options) {
+        this.ingestUrl = options.ingestUrl();
+        this.profileUrl = options.profileUrl();
+        this.scoringUrl = options.scoringUrl();
+        this.alertingUrl = options.alertingUrl();
+        this.bootstrap = options.bootstrap();
     }
 
     Result run(IngestLoad load, List<ContactEvent> traffic, int batchSize, double rate) throws Exception {
@@ -56,6 +66,7 @@ final class LatencyUnderLoad {
         Map<String, Long> postedNanos = new ConcurrentHashMap<>();
         Map<String, Instant> postedAt = new ConcurrentHashMap<>();
         List<Long> toScore = new ArrayList<>();
+        QueryLatency.Result queries;
         try (KafkaConsumer<String, ScoreUpdated> scores = ScoreLatencyBench.scoresFromNow(bootstrap)) {
             CompletableFuture<IngestLoad.Result> background = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -67,10 +78,14 @@ final class LatencyUnderLoad {
             });
             Thread poster = new Thread(() -> probe(team, probes, postedNanos, postedAt), "latency-probes");
             poster.start();
+            QueryLatency queryLatency = new QueryLatency(profileUrl, scoringUrl, alertingUrl, probedCustomers::get, team);
+            CompletableFuture<QueryLatency.Result> asked = CompletableFuture.supplyAsync(
+                    () -> queryLatency.run(probes / PROBES_PER_SECOND, this::probedLongEnoughAgo));
             long deadline = System.nanoTime() + (long) (probes / PROBES_PER_SECOND * 1e9) + SETTLE.toNanos();
             ScoreLatencyBench.awaitScores(scores, postedNanos, toScore, probes, deadline);
             poster.join();
             background.join();
+            queries = asked.join();
         }
         List<Long> toAlert = new ArrayList<>();
         long deadline = System.nanoTime() + SETTLE.toNanos();
@@ -84,7 +99,17 @@ final class LatencyUnderLoad {
         }
         Collections.sort(toScore);
         Collections.sort(toAlert);
-        return new Result(toScore, toAlert);
+        return new Result(toScore, toAlert, queries);
+    }
+
+    /** How many of the probes (in posting order) were posted long enough ago to be queried. */
+    private int probedLongEnoughAgo() {
+        long before = System.nanoTime() - QUERY_AFTER.toNanos();
+        int known = 0;
+        while (known < probedNanos.size() && probedNanos.get(known) < before) {
+            known++;
+        }
+        return known;
     }
 
     private void probe(String team, int count, Map<String, Long> postedNanos, Map<String, Instant> postedAt) {
@@ -100,6 +125,8 @@ final class LatencyUnderLoad {
                 byte[] body = EventJson.mapper().writeValueAsBytes(detractor);
                 postedNanos.put(customerId, System.nanoTime());
                 postedAt.put(customerId, Instant.now());
+                probedCustomers.add(customerId);
+                probedNanos.add(System.nanoTime());
                 http.sendAsync(HttpRequest.newBuilder(URI.create(ingestUrl + "/v1/events"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());

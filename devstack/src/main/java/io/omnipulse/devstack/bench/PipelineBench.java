@@ -22,7 +22,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * profile-service's drain of events written straight onto its input; scoring-service's drain of
  * resolved events written straight onto its input; the whole pipeline, from the first POST until
  * profile, scoring and alerting have all caught up; and, at half that rate, the delay from POST to
- * score update and to stored alert ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
+ * score update and to stored alert, and how fast profile, scores and alerts are queried meanwhile
+ * ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
  * the runs and its ratio to the raw producer. The other services keep running and share the cores,
  * as they do in production.
  */
@@ -103,11 +104,17 @@ public final class PipelineBench {
 
             quiet(all);
             double half = pipeline / 2;
-            LatencyUnderLoad.Result latency = new LatencyUnderLoad(options.ingestUrl(), options.alertingUrl(),
-                    options.bootstrap()).run(ingest, SimulatedEvents.generate((int) (half * options.latencySeconds()),
+            LatencyUnderLoad.Result latency = new LatencyUnderLoad(options).run(ingest, SimulatedEvents.generate((int) (half * options.latencySeconds()),
                     seed + 5), options.batchSize(), half);
             latency("POST -> customer score update, at half the pipeline's rate", run, half, latency.toScore());
             latency("POST -> alert stored, at half the pipeline's rate", run, half, latency.toAlert());
+            for (Map.Entry<String, List<Long>> query : latency.queries().millis().entrySet()) {
+                latency(query.getKey() + ", at half load", run, half, query.getValue().stream().sorted().toList());
+                int failed = latency.queries().failed().get(query.getKey());
+                if (failed > 0) {
+                    System.out.printf("        %d of these queries failed or did not answer 200%n", failed);
+                }
+            }
         }
     }
 

@@ -21,14 +21,15 @@ final class SteadyLoad {
      * spins, because the bench shares the cores with the stack under test.
      */
     void awaitTurn(int i) {
-        long wait = start + i * intervalNanos - System.nanoTime();
+        long wait = dueNanos(i) - System.nanoTime();
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
     }
 
-    long intervalNanos() {
-        return intervalNanos;
+    /** When the {@code i}-th send was due, on the {@link System#nanoTime()} clock. */
+    long dueNanos(int i) {
+        return start + i * intervalNanos;
     }
 
     /** "p50 .. ms, p90 .. ms, p99 .. ms, max .. ms" of the given delays (in any order). */
