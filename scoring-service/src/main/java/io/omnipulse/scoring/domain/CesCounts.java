@@ -73,6 +73,27 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
 
     /** Mean ease = (100 / n) x sum over ranges of (steps / range), as one exact fraction. */
     ScoreUpdated.Ces present() {
+        return new ScoreUpdated.Ces(n, meanEase(), highEffort, Ratios.percent(highEffort, n));
+    }
+
+    /** In longs (any realistic tally), else as one BigInteger fraction when a product would overflow. */
+    private Double meanEase() {
+        try {
+            long common = 1;
+            for (int range : stepsByRange.keySet()) {
+                common = Math.multiplyExact(common / gcd(common, range), range);
+            }
+            long numerator = 0;
+            for (Map.Entry<Integer, Long> e : stepsByRange.entrySet()) {
+                numerator = Math.addExact(numerator, Math.multiplyExact(e.getValue(), common / e.getKey()));
+            }
+            return Ratios.percent(numerator, Math.multiplyExact(common, n));
+        } catch (ArithmeticException overflow) {
+            return meanEaseInBigIntegers();
+        }
+    }
+
+    private Double meanEaseInBigIntegers() {
         BigInteger common = BigInteger.ONE;
         for (int range : stepsByRange.keySet()) {
             BigInteger r = BigInteger.valueOf(range);
@@ -83,7 +104,15 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
             BigInteger factor = common.divide(BigInteger.valueOf(e.getKey()));
             numerator = numerator.add(BigInteger.valueOf(e.getValue()).multiply(factor));
         }
-        Double meanEase = Ratios.percent(numerator, common.multiply(BigInteger.valueOf(n)));
-        return new ScoreUpdated.Ces(n, meanEase, highEffort, Ratios.percent(highEffort, n));
+        return Ratios.percent(numerator, common.multiply(BigInteger.valueOf(n)));
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return Math.abs(a);
     }
 }

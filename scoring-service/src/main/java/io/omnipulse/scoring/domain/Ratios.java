@@ -15,9 +15,36 @@ final class Ratios {
     private Ratios() {
     }
 
+    /**
+     * Below this a numerator's percentage is rounded in longs: 1000 x it, in tenths, stays below 2^52,
+     * where a long converts to a double exactly. No count reaches it; beyond it BigDecimal does the work.
+     */
+    static final long EXACT_IN_LONGS = 1L << 40;
+
     /** 100 x numerator / denominator, rounded; null when there is nothing to divide by. */
     static Double percent(long numerator, long denominator) {
-        return percent(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+        if (denominator == 0) {
+            return null;
+        }
+        if (!exactInLongs(numerator) || !exactInLongs(denominator)) {
+            return percent(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+        }
+        // Called for every published window (several per response): the same rounding as the BigDecimal
+        // path, half away from zero, without its allocations. Tenths / 10.0 is the double that
+        // BigDecimal.doubleValue() gives for such a scale-1 value.
+        long dividend = Math.abs(numerator) * 1000;
+        long divisor = Math.abs(denominator);
+        long tenths = dividend / divisor;
+        long rest = dividend % divisor;
+        if (rest >= divisor - rest) {
+            tenths++;
+        }
+        return ((numerator < 0) != (denominator < 0) ? -tenths : tenths) / 10.0;
+    }
+
+    private static boolean exactInLongs(long value) {
+        // Not Math.abs: that of Long.MIN_VALUE is negative.
+        return -EXACT_IN_LONGS < value && value < EXACT_IN_LONGS;
     }
 
     static Double percent(BigInteger numerator, BigInteger denominator) {

@@ -1,143 +1,123 @@
 package io.omnipulse.scoring.streams;
 
-import static io.omnipulse.scoring.streams.BinaryFormat.readBoolean;
-import static io.omnipulse.scoring.streams.BinaryFormat.readEnum;
-import static io.omnipulse.scoring.streams.BinaryFormat.readInteger;
-import static io.omnipulse.scoring.streams.BinaryFormat.readString;
-import static io.omnipulse.scoring.streams.BinaryFormat.readTally;
-import static io.omnipulse.scoring.streams.BinaryFormat.writeBoolean;
-import static io.omnipulse.scoring.streams.BinaryFormat.writeEnum;
-import static io.omnipulse.scoring.streams.BinaryFormat.writeInteger;
-import static io.omnipulse.scoring.streams.BinaryFormat.writeString;
-import static io.omnipulse.scoring.streams.BinaryFormat.writeTally;
-
-import io.omnipulse.events.FeedbackDetails;
-import io.omnipulse.events.Metric;
-import io.omnipulse.events.Scale;
 import io.omnipulse.scoring.domain.EffortAggregate;
+import io.omnipulse.scoring.domain.EffortState;
+import io.omnipulse.scoring.domain.RecentAnswers;
+import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Binary serdes ({@link BinaryFormat}) of the values that cross the hottest internal hops and stores:
- * the repartition by scope key (one record per response and scope key), the per-scope-key totals (one
- * read and write per such record) and the effort sums (repartition and store). Layouts, version 1:
+ * The values of this service's own topics (repartitions, merge folds) and stores, in the binary format
+ * of streams-support ({@link BinarySerde}: a version byte, then the fields; unknown versions, records
+ * cut short and trailing bytes are refused, so the record goes to the dead letters). JSON cost more
+ * than the work done on these values; the public topics keep the events module's JSON. Changing a
+ * stored layout needs a new version and a new application id (application.properties). Version 1:
  *
  * <ul>
- * <li>{@link ScopeTotals}: tally, lateEvents (long), windowEndDay (nullable long), updatedAt (long).
+ * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
  * <li>{@link EffortAggregate}: its eight longs in declaration order.
- * <li>{@link ScopeUpdate}: kind (enum name); then for RESPONSE and RETRACTION the feedback (metric as
- *     enum name, score nullable int, scale present flag then min and max nullable ints and
- *     higherIsBetter nullable boolean, comment and ratesConversationId nullable strings), occurredAt
- *     (long), late (boolean); for HAND_OVER the survivor (nullable string); for ABSORB the fold: all
- *     (tally), lateEvents, updatedAt (longs), the number of day buckets (int) and per bucket its day
- *     (long) and tally.
+ * <li>{@link ScopeUpdate}: kind code, the response with a presence byte (feedback ({@link EventCodec}),
+ *     occurred at, late), the survivor, the fold with a presence byte ({@link TallyCodec#writeFold}).
+ * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
+ * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec}.
+ * <li>Day buckets: {@link TallySerde}; merge folds: {@link MergeFoldSerde}.
  * </ul>
  */
 final class InternalSerdes {
 
+    static final EnumCodes<ScopeUpdate.Kind> UPDATE_KINDS = new EnumCodes<>("scope update kind",
+            ScopeUpdate.Kind.RESPONSE, ScopeUpdate.Kind.RETRACTION, ScopeUpdate.Kind.HAND_OVER, ScopeUpdate.Kind.ABSORB);
+
+    static final Serde<ScopeTotals> TOTALS = binary("scope totals", TallyCodec.TYPICAL_SIZE + 32,
+            InternalSerdes::writeTotals, InternalSerdes::readTotals);
+    static final Serde<EffortAggregate> EFFORT_SUM = binary("effort aggregate", 1 + 8 * 8,
+            InternalSerdes::writeEffortSum, InternalSerdes::readEffortSum);
+    static final Serde<ScopeUpdate> SCOPE_UPDATE = binary("scope update", 64,
+            InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
+    static final Serde<MergedInto> MERGED = binary("merged customer", 48,
+            InternalSerdes::writeMerged, InternalSerdes::readMerged);
+    static final Serde<RecentInteractions> HISTORY = binary("recent interactions", 512,
+            CustomerStateCodec::writeInteractions, CustomerStateCodec::readInteractions);
+    static final Serde<RecentAnswers> ANSWERS = binary("recent answers", 512,
+            CustomerStateCodec::writeAnswers, CustomerStateCodec::readAnswers);
+    static final Serde<EffortState> EFFORT = binary("effort state", 96,
+            CustomerStateCodec::writeEffort, CustomerStateCodec::readEffort);
+    static final Serde<ScoreTally> BUCKET = new TallySerde();
+    static final Serde<MergeFold> FOLD = new MergeFoldSerde();
+
     private InternalSerdes() {
     }
 
-    static final Serde<ScopeTotals> TOTALS = BinaryFormat.serde("scope-totals", (byte) 1,
-            (out, totals) -> {
-                writeTally(out, totals.all());
-                out.writeLong(totals.lateEvents());
-                out.writeBoolean(totals.windowEndDay() != null);
-                if (totals.windowEndDay() != null) {
-                    out.writeLong(totals.windowEndDay());
-                }
-                out.writeLong(totals.updatedAt());
-            },
-            in -> new ScopeTotals(readTally(in), in.readLong(), in.readBoolean() ? in.readLong() : null, in.readLong()));
+    private static void writeTotals(BinaryWriter out, ScopeTotals totals) {
+        TallyCodec.writeTally(out, totals.all());
+        out.i64(totals.lateEvents());
+        Boxed.writeLong(out, totals.windowEndDay());
+        out.i64(totals.updatedAt());
+    }
 
-    static final Serde<EffortAggregate> EFFORT_SUM = BinaryFormat.serde("effort-aggregate", (byte) 1,
-            (out, sum) -> {
-                for (long value : new long[] {sum.customers(), sum.indexSum(), sum.pairs(), sum.sumX(), sum.sumY(),
-                        sum.sumXX(), sum.sumYY(), sum.sumXY()}) {
-                    out.writeLong(value);
-                }
-            },
-            in -> new EffortAggregate(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                    in.readLong(), in.readLong(), in.readLong()));
+    private static ScopeTotals readTotals(BinaryReader in) {
+        return new ScopeTotals(TallyCodec.readTally(in), in.i64(), Boxed.readLong(in), in.i64());
+    }
 
-    static final Serde<ScopeUpdate> SCOPE_UPDATE = BinaryFormat.serde("scope-update", (byte) 1,
-            InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
+    private static void writeEffortSum(BinaryWriter out, EffortAggregate sum) {
+        out.i64(sum.customers()).i64(sum.indexSum()).i64(sum.pairs()).i64(sum.sumX()).i64(sum.sumY())
+                .i64(sum.sumXX()).i64(sum.sumYY()).i64(sum.sumXY());
+    }
 
-    private static void writeUpdate(DataOutputStream out, ScopeUpdate update) throws IOException {
-        writeEnum(out, update.kind());
-        switch (update.kind()) {
-            case RESPONSE, RETRACTION -> {
-                ScoredResponse response = update.response();
-                writeFeedback(out, response.feedback());
-                out.writeLong(response.occurredAt());
-                out.writeBoolean(response.late());
-            }
-            case HAND_OVER -> writeString(out, update.survivor());
-            case ABSORB -> {
-                ScopeFold fold = update.fold();
-                writeTally(out, fold.all());
-                out.writeLong(fold.lateEvents());
-                out.writeLong(fold.updatedAt());
-                out.writeInt(fold.buckets().size());
-                for (Map.Entry<Long, ScoreTally> bucket : fold.buckets().entrySet()) {
-                    out.writeLong(bucket.getKey());
-                    writeTally(out, bucket.getValue());
-                }
-            }
+    private static EffortAggregate readEffortSum(BinaryReader in) {
+        return new EffortAggregate(in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64());
+    }
+
+    private static void writeMerged(BinaryWriter out, MergedInto merged) {
+        out.string(merged.survivor()).i64(merged.mergedAt());
+        Boxed.writeLong(out, merged.mergeTime());
+    }
+
+    private static MergedInto readMerged(BinaryReader in) {
+        return new MergedInto(in.string(), in.i64(), Boxed.readLong(in));
+    }
+
+    private static void writeUpdate(BinaryWriter out, ScopeUpdate update) {
+        UPDATE_KINDS.write(out, update.kind());
+        ScoredResponse response = update.response();
+        out.bool(response != null);
+        if (response != null) {
+            EventCodec.writeFeedback(out, response.feedback());
+            out.i64(response.occurredAt()).bool(response.late());
+        }
+        out.string(update.survivor());
+        out.bool(update.fold() != null);
+        if (update.fold() != null) {
+            TallyCodec.writeFold(out, update.fold());
         }
     }
 
-    private static ScopeUpdate readUpdate(DataInputStream in) throws IOException {
-        ScopeUpdate.Kind kind = readEnum(in, ScopeUpdate.Kind::valueOf);
-        return switch (kind) {
-            case RESPONSE, RETRACTION -> new ScopeUpdate(kind,
-                    new ScoredResponse(readFeedback(in), in.readLong(), in.readBoolean()), null, null);
-            case HAND_OVER -> ScopeUpdate.handOver(readString(in));
-            case ABSORB -> {
-                ScoreTally all = readTally(in);
-                long lateEvents = in.readLong();
-                long updatedAt = in.readLong();
-                Map<Long, ScoreTally> buckets = new HashMap<>();
-                for (int i = in.readInt(); i > 0; i--) {
-                    buckets.put(in.readLong(), readTally(in));
-                }
-                yield ScopeUpdate.absorb(new ScopeFold(all, lateEvents, updatedAt, buckets));
+    private static ScopeUpdate readUpdate(BinaryReader in) {
+        return new ScopeUpdate(UPDATE_KINDS.read(in),
+                in.bool() ? new ScoredResponse(EventCodec.readFeedback(in), in.i64(), in.bool()) : null,
+                in.string(), in.bool() ? TallyCodec.readFold(in) : null);
+    }
+
+    /** Version 1 of a value whose fields {@code writer} writes and {@code reader} reads. */
+    private static <T> Serde<T> binary(String what, int expectedSize, BiConsumer<BinaryWriter, T> writer,
+            Function<BinaryReader, T> reader) {
+        return new BinarySerde<T>(what, 1, expectedSize) {
+            @Override
+            protected void write(BinaryWriter out, T value) {
+                writer.accept(out, value);
+            }
+
+            @Override
+            protected T read(BinaryReader in) {
+                return reader.apply(in);
             }
         };
-    }
-
-    private static void writeFeedback(DataOutputStream out, FeedbackDetails feedback) throws IOException {
-        out.writeBoolean(feedback != null);
-        if (feedback == null) {
-            return;
-        }
-        writeEnum(out, feedback.metric());
-        writeInteger(out, feedback.score());
-        Scale scale = feedback.scale();
-        out.writeBoolean(scale != null);
-        if (scale != null) {
-            writeInteger(out, scale.min());
-            writeInteger(out, scale.max());
-            writeBoolean(out, scale.higherIsBetter());
-        }
-        writeString(out, feedback.comment());
-        writeString(out, feedback.ratesConversationId());
-    }
-
-    private static FeedbackDetails readFeedback(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        Metric metric = readEnum(in, Metric::valueOf);
-        Integer score = readInteger(in);
-        Scale scale = in.readBoolean() ? new Scale(readInteger(in), readInteger(in), readBoolean(in)) : null;
-        return new FeedbackDetails(metric, score, scale, readString(in), readString(in));
     }
 }

@@ -9,7 +9,6 @@ import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
-import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.config.EffortConfig;
 import io.omnipulse.scoring.config.LoopGuardConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
@@ -100,16 +99,16 @@ public class ScoringTopology {
     /** The default of {@link LoopGuardConfig#maxHops()}. */
     static final int DEFAULT_MAX_LOOP_HOPS = 64;
 
-    // Binary (InternalSerdes) where the most records pass: the repartition by scope key, the scope totals
-    // and the effort sums; the rest of the internal values are still JSON.
+    // Every internal value (repartitions, merge folds, stores) is binary (InternalSerdes); only the
+    // public topics are JSON, with the serdes of the events module's catalog.
     static final Serde<ScopeUpdate> SCOPE_UPDATE_SERDE = InternalSerdes.SCOPE_UPDATE;
-    static final Serde<MergeFold> FOLD_SERDE = new JsonSerde<>(MergeFold.class);
-    static final Serde<MergedInto> MERGED_SERDE = new JsonSerde<>(MergedInto.class);
+    static final Serde<MergeFold> FOLD_SERDE = InternalSerdes.FOLD;
+    static final Serde<MergedInto> MERGED_SERDE = InternalSerdes.MERGED;
     static final Serde<ScopeTotals> TOTALS_SERDE = InternalSerdes.TOTALS;
-    static final Serde<RecentInteractions> HISTORY_SERDE = new JsonSerde<>(RecentInteractions.class);
-    static final Serde<RecentAnswers> ANSWERS_SERDE = new JsonSerde<>(RecentAnswers.class);
-    static final Serde<ScoreTally> BUCKET_SERDE = new TallySerde();
-    static final Serde<EffortState> EFFORT_SERDE = new JsonSerde<>(EffortState.class);
+    static final Serde<RecentInteractions> HISTORY_SERDE = InternalSerdes.HISTORY;
+    static final Serde<RecentAnswers> ANSWERS_SERDE = InternalSerdes.ANSWERS;
+    static final Serde<ScoreTally> BUCKET_SERDE = InternalSerdes.BUCKET;
+    static final Serde<EffortState> EFFORT_SERDE = InternalSerdes.EFFORT;
     static final Serde<EffortAggregate> EFFORT_SUM_SERDE = InternalSerdes.EFFORT_SUM;
 
     private final ScoringConfig config;

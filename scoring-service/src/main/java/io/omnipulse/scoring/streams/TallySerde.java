@@ -1,30 +1,29 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.scoring.domain.ScoreTally;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 
 /**
  * Day buckets in a compact binary form: there is one per scope key and day, rebuilding a scope key's
  * trailing windows reads up to 90 of them, and JSON would cost far more than the arithmetic. Layout
- * (version 1): version byte, NPS promoters, passives, detractors, CSAT n, satisfied, CES n, high
- * effort (longs), then the number of CES ranges (int) and per range its width (int) and sum of steps
- * (long): {@link BinaryFormat#writeTally}, which the other internal formats embed.
+ * (version 1): version byte, then the tally as {@link TallyCodec} writes it, the one tally layout that
+ * the other internal formats embed.
  */
-final class TallySerde implements Serde<ScoreTally> {
+final class TallySerde extends BinarySerde<ScoreTally> {
 
-    private static final byte VERSION = 1;
-    private static final Serde<ScoreTally> FORMAT = BinaryFormat.serde("day-bucket", VERSION,
-            BinaryFormat::writeTally, BinaryFormat::readTally);
-
-    @Override
-    public Serializer<ScoreTally> serializer() {
-        return FORMAT.serializer();
+    TallySerde() {
+        super("day bucket", 1, 1 + TallyCodec.TYPICAL_SIZE);
     }
 
     @Override
-    public Deserializer<ScoreTally> deserializer() {
-        return FORMAT.deserializer();
+    protected void write(BinaryWriter out, ScoreTally tally) {
+        TallyCodec.writeTally(out, tally);
+    }
+
+    @Override
+    protected ScoreTally read(BinaryReader in) {
+        return TallyCodec.readTally(in);
     }
 }

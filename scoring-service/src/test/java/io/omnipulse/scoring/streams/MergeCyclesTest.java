@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.Metric;
+import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import java.time.Instant;
 import java.util.Map;
@@ -151,7 +152,8 @@ class MergeCyclesTest {
     void recordsWrittenBeforeTheHopCountAreRead() {
         TestInputTopic<String, byte[]> loop = scoring.driver.createInputTopic(ScoringTopology.FOLDS,
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        String old = new String(ScoringTopology.FOLD_SERDE.serializer().serialize(ScoringTopology.FOLDS,
+        // Written by a version before the hop count, which wrote folds as JSON (still read: MergeFoldSerde).
+        String old = new String(new JsonSerde<>(MergeFold.class).serializer().serialize(ScoringTopology.FOLDS,
                 MergeFold.event(response("x"))), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(old).doesNotContain("hops");
         loop.pipeInput("x", old.getBytes(java.nio.charset.StandardCharsets.UTF_8));

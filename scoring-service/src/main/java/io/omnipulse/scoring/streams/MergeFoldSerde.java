@@ -1,0 +1,57 @@
+package io.omnipulse.scoring.streams;
+
+import io.omnipulse.events.serde.JsonSerde;
+import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.BinarySerde;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
+
+/**
+ * The merge-folds topic's values, in binary. Version 1: version byte, kind code ({@link #KINDS}),
+ * merged id, then each of event ({@link EventCodec}), customer state ({@link CustomerStateCodec}) and
+ * scope tallies ({@link TallyCodec}) with a presence byte first, merge time and hops (nullable).
+ *
+ * <p>The topic is provisioned apart from the application id and outlives it, so folds the JSON
+ * version wrote may still be on it when this version starts: a record whose first byte is {@code '{'}
+ * is read as that JSON (dropping that would lose a merged customer's state). Any other first byte is
+ * a version; one this code does not know is refused (dead letter).
+ */
+final class MergeFoldSerde extends BinarySerde<MergeFold> {
+
+    static final EnumCodes<MergeFold.Kind> KINDS = new EnumCodes<>("merge fold kind", MergeFold.Kind.EVENT,
+            MergeFold.Kind.CUSTOMER, MergeFold.Kind.SCOPE);
+    private static final byte LEGACY_JSON = '{';
+    private static final JsonSerde<MergeFold> JSON = new JsonSerde<>(MergeFold.class);
+
+    MergeFoldSerde() {
+        super("merge fold", 1, 256);
+    }
+
+    @Override
+    protected void write(BinaryWriter out, MergeFold fold) {
+        KINDS.write(out, fold.kind());
+        out.string(fold.mergedId());
+        EventCodec.writeEvent(out, fold.event());
+        out.bool(fold.customer() != null);
+        if (fold.customer() != null) {
+            CustomerStateCodec.writeCustomer(out, fold.customer());
+        }
+        out.bool(fold.scope() != null);
+        if (fold.scope() != null) {
+            TallyCodec.writeFold(out, fold.scope());
+        }
+        Boxed.writeLong(out, fold.mergeTime());
+        Boxed.writeInteger(out, fold.hops());
+    }
+
+    @Override
+    protected MergeFold read(BinaryReader in) {
+        return new MergeFold(KINDS.read(in), in.string(), EventCodec.readEvent(in),
+                in.bool() ? CustomerStateCodec.readCustomer(in) : null, in.bool() ? TallyCodec.readFold(in) : null,
+                Boxed.readLong(in), Boxed.readInteger(in));
+    }
+
+    @Override
+    protected MergeFold readVersion(byte found, byte[] bytes) {
+        return found == LEGACY_JSON ? JSON.deserialize(null, bytes) : super.readVersion(found, bytes);
+    }
+}
