@@ -7,6 +7,7 @@ import io.omnipulse.events.EventType;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** One step of the customer's journey: enough to read the story without fetching the event. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +27,8 @@ public record JourneyEntry(
 
     /** Summaries are for a glance in a list; the full text stays with the event. */
     static final int SUMMARY_LENGTH = 80;
+    // Compiled once: String.replaceAll compiles its pattern on every call, i.e. on every folded event.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static JourneyEntry of(ContactEvent e) {
         var interaction = e.interaction();
@@ -57,7 +60,7 @@ public record JourneyEntry(
     }
 
     private static String shorten(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
+        String flat = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         return flat.length() <= SUMMARY_LENGTH ? flat : flat.substring(0, SUMMARY_LENGTH - 1) + "\u2026";
     }
 }

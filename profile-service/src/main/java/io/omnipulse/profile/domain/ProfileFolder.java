@@ -37,6 +37,15 @@ public final class ProfileFolder {
      * counted again, the price of a profile whose size does not grow with its history.
      */
     public CustomerProfile fold(String customerId, CustomerProfile current, ContactEvent event) {
+        return fold(customerId, current, event, usableIdentifiers(event.customer()));
+    }
+
+    /**
+     * {@link #fold(String, CustomerProfile, ContactEvent)} with the event's identifiers already
+     * normalised by {@link #usableIdentifiers}: a caller that also asks {@link #overCap} normalises
+     * them once (phone numbers are parsed by libphonenumber, a visible share of the stream thread).
+     */
+    public CustomerProfile fold(String customerId, CustomerProfile current, ContactEvent event, List<String> usable) {
         boolean fresh = current == null || current.customerId() == null;
         CustomerProfile p = fresh ? CustomerProfile.empty(customerId) : current;
         String dedupKey = event.dedupKey();
@@ -46,7 +55,7 @@ public final class ProfileFolder {
         var at = event.occurredAt();
         return new CustomerProfile(
                 p.customerId(),
-                identifiers(p.identifiers(), event.customer()),
+                withIdentifiers(p.identifiers(), usable, limits.identifiersPerType()),
                 channels(p.channels(), event.channel(), at),
                 Times.earliest(p.firstContact(), at),
                 Times.latest(p.lastContact(), at),
@@ -61,19 +70,15 @@ public final class ProfileFolder {
                 Bounded.append(p.recentEventKeys(), dedupKey, limits.recentEventKeys()));
     }
 
-    /**
-     * Adds the event's identifiers, at most {@link ProfileLimits#identifiersPerType()} per type.
-     * Values beyond the cap are ignored rather than replacing older ones: a flood of new values of
-     * one type is the typical sign of a shared or junk identifier, and the first ones are the likeliest real.
-     */
-    private Map<String, List<String>> identifiers(Map<String, List<String>> known, CustomerIds ids) {
-        return withIdentifiers(known, normaliser.normalise(ids).usable(), limits.identifiersPerType());
+    /** The typed, normalised identifiers of an event that a fold adds to a profile (junk left out). */
+    public List<String> usableIdentifiers(CustomerIds ids) {
+        return normaliser.normalise(ids).usable();
     }
 
-    /** The typed identifiers that would not fit into {@code profile} because their type is full. */
-    public List<String> overCap(CustomerProfile profile, CustomerIds ids) {
+    /** Of {@code usable} ({@link #usableIdentifiers}), those that would not fit into {@code profile} because their type is full. */
+    public List<String> overCap(CustomerProfile profile, List<String> usable) {
         List<String> dropped = new ArrayList<>();
-        for (String typed : normaliser.normalise(ids).usable()) {
+        for (String typed : usable) {
             List<String> values = profile == null ? List.of()
                     : profile.identifiersOf(IdentifierNormaliser.typeOf(typed));
             if (!values.contains(IdentifierNormaliser.valueOf(typed)) && values.size() >= limits.identifiersPerType()) {
@@ -83,6 +88,11 @@ public final class ProfileFolder {
         return dropped;
     }
 
+    /**
+     * Adds typed identifiers, at most {@code max} per type. Values beyond the cap are ignored rather
+     * than replacing older ones: a flood of new values of one type is the typical sign of a shared or
+     * junk identifier, and the first ones are the likeliest real.
+     */
     static Map<String, List<String>> withIdentifiers(Map<String, List<String>> known, List<String> typedIds, int max) {
         Map<String, List<String>> out = new TreeMap<>(known);
         for (String typed : typedIds) {

@@ -74,8 +74,9 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             return;
         }
         CustomerProfile profile = current == null ? null : current.profile();
-        List<String> dropped = folder.overCap(profile, event.customer());
-        CustomerProfile next = folder.fold(id, profile, event);
+        List<String> usable = folder.usableIdentifiers(event.customer());
+        List<String> dropped = folder.overCap(profile, usable);
+        CustomerProfile next = folder.fold(id, profile, event, usable);
         if (next == profile) {
             metrics.duplicates.increment();
             return;

@@ -101,6 +101,20 @@ public final class BinaryReader {
         return values;
     }
 
+    /** Reads what {@link BinaryWriter#nullableI32} wrote. */
+    public Integer nullableI32() {
+        return bool() ? Integer.valueOf(i32()) : null;
+    }
+
+    /** Reads what {@link BinaryWriter#nullableBool} wrote. */
+    public Boolean nullableBool() {
+        int b = u8();
+        if (b > 2) {
+            throw new SerializationException("not a nullable boolean: " + b);
+        }
+        return b == 0 ? null : Boolean.valueOf(b == 2);
+    }
+
     /** Reads the number of entries of a collection (null: -1), bounded by what is left to read. */
     public int count() {
         int count = varint() - 1;

@@ -109,6 +109,16 @@ public final class BinaryWriter {
         return this;
     }
 
+    /** A nullable int: one presence byte (0 absent, 1 present), then the int as {@link #i32}. */
+    public BinaryWriter nullableI32(Integer value) {
+        return value == null ? u8(0) : u8(1).i32(value);
+    }
+
+    /** A nullable boolean in one byte: 0 absent, 1 false, 2 true. */
+    public BinaryWriter nullableBool(Boolean value) {
+        return u8(value == null ? 0 : value ? 2 : 1);
+    }
+
     private void ensure(int more) {
         if (size + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));

@@ -2,10 +2,7 @@ package io.omnipulse.profile.streams.serde;
 
 import io.omnipulse.streamsupport.binary.BinaryReader;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
-import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
-import io.omnipulse.events.serde.JsonSerde;
-import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.domain.Offer;
 import io.omnipulse.profile.domain.Reach;
@@ -13,14 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts that several binary formats share. A contact event and a profile are nested as their
- * JSON (length-prefixed): both are large, change with the wire catalog and are read once per fold,
- * whereas labels, offers and identifiers are read and written on every loop step.
+ * The small parts that several binary formats share: labels, offers and merges. Contact events and
+ * profiles have codecs of their own ({@code ContactEventCodec}, {@link ProfileCodec}).
  */
 final class Codecs {
-
-    private static final JsonSerde<ContactEvent> EVENT_JSON = new JsonSerde<>(ContactEvent.class);
-    private static final JsonSerde<CustomerProfile> PROFILE_JSON = new JsonSerde<>(CustomerProfile.class);
 
     private Codecs() {
     }
@@ -103,23 +96,5 @@ final class Codecs {
             merges.add(merge(in));
         }
         return merges;
-    }
-
-    static void event(BinaryWriter out, ContactEvent event) {
-        out.bytes(EVENT_JSON.serialize(null, event));
-    }
-
-    static ContactEvent event(BinaryReader in) {
-        byte[] json = in.bytes();
-        return json == null ? null : EVENT_JSON.deserialize(null, json);
-    }
-
-    static void profile(BinaryWriter out, CustomerProfile profile) {
-        out.bytes(PROFILE_JSON.serialize(null, profile));
-    }
-
-    static CustomerProfile profile(BinaryReader in) {
-        byte[] json = in.bytes();
-        return json == null ? null : PROFILE_JSON.deserialize(null, json);
     }
 }

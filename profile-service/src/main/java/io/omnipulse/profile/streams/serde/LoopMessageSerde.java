@@ -3,25 +3,31 @@ package io.omnipulse.profile.streams.serde;
 import io.omnipulse.streamsupport.binary.BinaryReader;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
+import io.omnipulse.streamsupport.binary.ContactEventCodec;
+import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.serde.JsonSerde;
+import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.streams.LoopMessage;
 import io.omnipulse.profile.streams.LoopMessage.Kind;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The loop topic's values, in binary: each event costs several loop records, each read and written
  * once per hop, and JSON of them was the largest part of the stream thread's CPU.
  *
- * <p>Version 1: version byte, kind code ({@link #KINDS}: append only, a code never changes meaning),
+ * <p>Version 2: version byte, kind code ({@link #KINDS}: append only, a code never changes meaning),
  * a bit set of the fields that are there (bit 0 event ... bit 8 hops, in record order), then those
- * fields: the event as JSON ({@link Codecs}), the cause (source, event id, identifiers, occurred at),
- * identifier, label, shared, the profile as JSON, merge, offer, hops. Which fields a kind carries is
- * up to the writer, as with JSON, so a message reads back equal to the one written.
+ * fields: the event ({@link ContactEventCodec}), the cause (source, event id, identifiers, occurred at),
+ * identifier, label, shared, the profile ({@link ProfileCodec}), merge, offer, hops. Which fields a kind
+ * carries is up to the writer, as with JSON, so a message reads back equal to the one written.
  *
- * <p>The loop topic outlives the application id (it is configured apart from it), so messages the
- * JSON version wrote may still be on it: a record whose first byte is {@code '{'} is read as that JSON.
- * Any other first byte is a version; one this code does not know is refused (dead letter).
+ * <p>The loop topic outlives the application id (it is configured apart from it) and a new id reads
+ * it from the start, so messages older formats wrote may still be on it and are still read: version 1
+ * (the same layout with the event and the profile nested as length-prefixed JSON) and the JSON
+ * version, whose records start with {@code '{'}. Any other first byte is a version; one this code does
+ * not know is refused (dead letter).
  */
 public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
@@ -29,10 +35,12 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
     private static final List<Kind> KINDS = List.of(Kind.EXPECT, Kind.CLAIM, Kind.OFFER, Kind.WITHDRAW,
             Kind.RESPONSE, Kind.FOLD, Kind.MERGED_INTO, Kind.ABSORB, Kind.REPOINT, Kind.REVIVE);
     private static final byte LEGACY_JSON = '{';
+    private static final byte LEGACY_BINARY = 1;
     private static final JsonSerde<LoopMessage> JSON = new JsonSerde<>(LoopMessage.class);
+    private static final Version1 VERSION_1 = new Version1();
 
     public LoopMessageSerde() {
-        super("loop message", 1, 96);
+        super("loop message", 2, 96);
     }
 
     @Override
@@ -45,7 +53,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
                 | bit(4, m.shared()) | bit(5, m.profile()) | bit(6, m.merge()) | bit(7, m.offer()) | bit(8, m.hops());
         out.u8(code).varint(present);
         if (m.event() != null) {
-            Codecs.event(out, m.event());
+            ContactEventCodec.write(out, m.event());
         }
         if (m.cause() != null) {
             LoopMessage.Cause c = m.cause();
@@ -61,7 +69,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
             out.bool(m.shared());
         }
         if (m.profile() != null) {
-            Codecs.profile(out, m.profile());
+            ProfileCodec.write(out, m.profile());
         }
         if (m.merge() != null) {
             Codecs.merge(out, m.merge());
@@ -76,6 +84,12 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
     @Override
     protected LoopMessage read(BinaryReader in) {
+        return readFields(in, ContactEventCodec::read, ProfileCodec::read);
+    }
+
+    /** The fields after the version byte, the same in versions 1 and 2 but for how event and profile are nested. */
+    private static LoopMessage readFields(BinaryReader in, Function<BinaryReader, ContactEvent> events,
+            Function<BinaryReader, CustomerProfile> profiles) {
         int code = in.u8();
         if (code >= KINDS.size()) {
             throw new SerializationException("unknown loop message kind " + code);
@@ -85,12 +99,12 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
             throw new SerializationException("unknown loop message fields " + Integer.toBinaryString(present));
         }
         return new LoopMessage(KINDS.get(code),
-                has(present, 0) ? Codecs.event(in) : null,
+                has(present, 0) ? events.apply(in) : null,
                 has(present, 1) ? new LoopMessage.Cause(in.string(), in.string(), in.strings(), in.instant()) : null,
                 has(present, 2) ? in.string() : null,
                 has(present, 3) ? Codecs.label(in) : null,
                 has(present, 4) ? Boolean.valueOf(in.bool()) : null,
-                has(present, 5) ? Codecs.profile(in) : null,
+                has(present, 5) ? profiles.apply(in) : null,
                 has(present, 6) ? Codecs.merge(in) : null,
                 has(present, 7) ? Codecs.offer(in) : null,
                 has(present, 8) ? Integer.valueOf(in.varint()) : null);
@@ -98,7 +112,10 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
     @Override
     protected LoopMessage readVersion(byte found, byte[] bytes) {
-        return found == LEGACY_JSON ? JSON.deserialize(null, bytes) : super.readVersion(found, bytes);
+        if (found == LEGACY_JSON) {
+            return JSON.deserialize(null, bytes);
+        }
+        return found == LEGACY_BINARY ? VERSION_1.deserialize(null, bytes) : super.readVersion(found, bytes);
     }
 
     private static int bit(int index, Object field) {
@@ -107,5 +124,36 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
     private static boolean has(int present, int index) {
         return (present & 1 << index) != 0;
+    }
+
+    /** Reads version 1, whose event and profile are length-prefixed JSON; nothing writes it any more. */
+    private static final class Version1 extends BinarySerde<LoopMessage> {
+
+        private static final JsonSerde<ContactEvent> EVENT_JSON = new JsonSerde<>(ContactEvent.class);
+        private static final JsonSerde<CustomerProfile> PROFILE_JSON = new JsonSerde<>(CustomerProfile.class);
+
+        Version1() {
+            super("loop message", LEGACY_BINARY, 96);
+        }
+
+        @Override
+        protected void write(BinaryWriter out, LoopMessage m) {
+            throw new UnsupportedOperationException("loop message version 1 is only read");
+        }
+
+        @Override
+        protected LoopMessage read(BinaryReader in) {
+            return readFields(in, Version1::event, Version1::profile);
+        }
+
+        private static ContactEvent event(BinaryReader in) {
+            byte[] json = in.bytes();
+            return json == null ? null : EVENT_JSON.deserialize(null, json);
+        }
+
+        private static CustomerProfile profile(BinaryReader in) {
+            byte[] json = in.bytes();
+            return json == null ? null : PROFILE_JSON.deserialize(null, json);
+        }
     }
 }
