@@ -1,13 +1,14 @@
 package io.omnipulse.scoring.streams;
 
-import static io.omnipulse.scoring.streams.EventCodec.CHANNELS;
-import static io.omnipulse.scoring.streams.EventCodec.STATUSES;
+import static io.omnipulse.streamsupport.binary.ContactEventCodec.CHANNELS;
+import static io.omnipulse.streamsupport.binary.ContactEventCodec.STATUSES;
 
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.InteractionRef;
 import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.ContactEventCodec;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ final class CustomerStateCodec {
     static void writeAnswers(BinaryWriter out, RecentAnswers answers) {
         out.varint(answers.items().size() + 1);
         for (RecentAnswers.Remembered item : answers.items()) {
-            EventCodec.writeEvent(out, item.answer());
+            ContactEventCodec.write(out, item.answer());
             out.bool(item.late());
             out.bool(item.rated() != null);
             if (item.rated() != null) {
@@ -56,23 +57,23 @@ final class CustomerStateCodec {
         int count = in.count();
         List<RecentAnswers.Remembered> items = new ArrayList<>(Math.max(count, 0));
         for (int i = 0; i < count; i++) {
-            items.add(new RecentAnswers.Remembered(EventCodec.readEvent(in), in.bool(),
+            items.add(new RecentAnswers.Remembered(ContactEventCodec.read(in), in.bool(),
                     in.bool() ? readInteraction(in) : null));
         }
         return new RecentAnswers(items);
     }
 
     static void writeEffort(BinaryWriter out, EffortState effort) {
-        Boxed.writeInteger(out, effort.index());
+        out.nullableI32(effort.index());
         out.strings(effort.drivers()).i64(effort.updatedAt());
         CHANNELS.write(out, effort.channel());
         out.string(effort.team()).i64(effort.cesN());
-        Boxed.writeDouble(out, effort.easeSum());
+        out.f64(effort.easeSum());
     }
 
     static EffortState readEffort(BinaryReader in) {
-        return new EffortState(Boxed.readInteger(in), in.strings(), in.i64(), CHANNELS.read(in), in.string(), in.i64(),
-                Boxed.readDouble(in));
+        return new EffortState(in.nullableI32(), in.strings(), in.i64(), CHANNELS.read(in), in.string(), in.i64(),
+                in.f64());
     }
 
     /** A merged customer's state: interactions, answers, effort, then (count + 1) seen dedup keys with their millis. */

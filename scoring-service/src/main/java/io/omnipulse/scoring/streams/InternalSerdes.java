@@ -7,6 +7,8 @@ import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.ContactEventCodec;
+import io.omnipulse.streamsupport.binary.EnumCodes;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
 import java.util.function.BiConsumer;
@@ -23,7 +25,7 @@ import org.apache.kafka.common.serialization.Serde;
  * <ul>
  * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
  * <li>{@link EffortAggregate}: its eight longs in declaration order.
- * <li>{@link ScopeUpdate}: kind code, the response with a presence byte (feedback ({@link EventCodec}),
+ * <li>{@link ScopeUpdate}: kind code, the response with a presence byte (feedback ({@link ContactEventCodec}),
  *     occurred at, late), the survivor, the fold with a presence byte ({@link TallyCodec#writeFold}).
  * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
  * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec}.
@@ -32,7 +34,7 @@ import org.apache.kafka.common.serialization.Serde;
  */
 final class InternalSerdes {
 
-    static final EnumCodes<ScopeUpdate.Kind> UPDATE_KINDS = new EnumCodes<>("scope update kind",
+    static final EnumCodes<ScopeUpdate.Kind> UPDATE_KINDS = EnumCodes.of(ScopeUpdate.Kind.class,
             ScopeUpdate.Kind.RESPONSE, ScopeUpdate.Kind.RETRACTION, ScopeUpdate.Kind.HAND_OVER, ScopeUpdate.Kind.ABSORB);
 
     static final Serde<ScopeTotals> TOTALS = binary("scope totals", TallyCodec.TYPICAL_SIZE + 32,
@@ -58,12 +60,12 @@ final class InternalSerdes {
     private static void writeTotals(BinaryWriter out, ScopeTotals totals) {
         TallyCodec.writeTally(out, totals.all());
         out.i64(totals.lateEvents());
-        Boxed.writeLong(out, totals.windowEndDay());
+        out.nullableI64(totals.windowEndDay());
         out.i64(totals.updatedAt());
     }
 
     private static ScopeTotals readTotals(BinaryReader in) {
-        return new ScopeTotals(TallyCodec.readTally(in), in.i64(), Boxed.readLong(in), in.i64());
+        return new ScopeTotals(TallyCodec.readTally(in), in.i64(), in.nullableI64(), in.i64());
     }
 
     private static void writeEffortSum(BinaryWriter out, EffortAggregate sum) {
@@ -77,11 +79,11 @@ final class InternalSerdes {
 
     private static void writeMerged(BinaryWriter out, MergedInto merged) {
         out.string(merged.survivor()).i64(merged.mergedAt());
-        Boxed.writeLong(out, merged.mergeTime());
+        out.nullableI64(merged.mergeTime());
     }
 
     private static MergedInto readMerged(BinaryReader in) {
-        return new MergedInto(in.string(), in.i64(), Boxed.readLong(in));
+        return new MergedInto(in.string(), in.i64(), in.nullableI64());
     }
 
     private static void writeUpdate(BinaryWriter out, ScopeUpdate update) {
@@ -89,7 +91,7 @@ final class InternalSerdes {
         ScoredResponse response = update.response();
         out.bool(response != null);
         if (response != null) {
-            EventCodec.writeFeedback(out, response.feedback());
+            ContactEventCodec.feedback(out, response.feedback());
             out.i64(response.occurredAt()).bool(response.late());
         }
         out.string(update.survivor());
@@ -101,7 +103,7 @@ final class InternalSerdes {
 
     private static ScopeUpdate readUpdate(BinaryReader in) {
         return new ScopeUpdate(UPDATE_KINDS.read(in),
-                in.bool() ? new ScoredResponse(EventCodec.readFeedback(in), in.i64(), in.bool()) : null,
+                in.bool() ? new ScoredResponse(ContactEventCodec.feedback(in), in.i64(), in.bool()) : null,
                 in.string(), in.bool() ? TallyCodec.readFold(in) : null);
     }
 

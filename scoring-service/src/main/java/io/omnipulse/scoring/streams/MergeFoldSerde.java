@@ -2,12 +2,14 @@ package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.streamsupport.binary.BinaryReader;
+import io.omnipulse.streamsupport.binary.ContactEventCodec;
+import io.omnipulse.streamsupport.binary.EnumCodes;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
 
 /**
  * The merge-folds topic's values, in binary. Version 1: version byte, kind code ({@link #KINDS}),
- * merged id, then each of event ({@link EventCodec}), customer state ({@link CustomerStateCodec}) and
+ * merged id, then each of event ({@link ContactEventCodec}), customer state ({@link CustomerStateCodec}) and
  * scope tallies ({@link TallyCodec}) with a presence byte first, merge time and hops (nullable).
  *
  * <p>The topic is provisioned apart from the application id and outlives it, so folds the JSON
@@ -17,7 +19,7 @@ import io.omnipulse.streamsupport.binary.BinaryWriter;
  */
 final class MergeFoldSerde extends BinarySerde<MergeFold> {
 
-    static final EnumCodes<MergeFold.Kind> KINDS = new EnumCodes<>("merge fold kind", MergeFold.Kind.EVENT,
+    static final EnumCodes<MergeFold.Kind> KINDS = EnumCodes.of(MergeFold.Kind.class, MergeFold.Kind.EVENT,
             MergeFold.Kind.CUSTOMER, MergeFold.Kind.SCOPE);
     private static final byte LEGACY_JSON = '{';
     private static final JsonSerde<MergeFold> JSON = new JsonSerde<>(MergeFold.class);
@@ -30,7 +32,7 @@ final class MergeFoldSerde extends BinarySerde<MergeFold> {
     protected void write(BinaryWriter out, MergeFold fold) {
         KINDS.write(out, fold.kind());
         out.string(fold.mergedId());
-        EventCodec.writeEvent(out, fold.event());
+        ContactEventCodec.write(out, fold.event());
         out.bool(fold.customer() != null);
         if (fold.customer() != null) {
             CustomerStateCodec.writeCustomer(out, fold.customer());
@@ -39,15 +41,15 @@ final class MergeFoldSerde extends BinarySerde<MergeFold> {
         if (fold.scope() != null) {
             TallyCodec.writeFold(out, fold.scope());
         }
-        Boxed.writeLong(out, fold.mergeTime());
-        Boxed.writeInteger(out, fold.hops());
+        out.nullableI64(fold.mergeTime());
+        out.nullableI32(fold.hops());
     }
 
     @Override
     protected MergeFold read(BinaryReader in) {
-        return new MergeFold(KINDS.read(in), in.string(), EventCodec.readEvent(in),
+        return new MergeFold(KINDS.read(in), in.string(), ContactEventCodec.read(in),
                 in.bool() ? CustomerStateCodec.readCustomer(in) : null, in.bool() ? TallyCodec.readFold(in) : null,
-                Boxed.readLong(in), Boxed.readInteger(in));
+                in.nullableI64(), in.nullableI32());
     }
 
     @Override

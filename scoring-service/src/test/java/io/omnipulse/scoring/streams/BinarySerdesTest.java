@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.omnipulse.streamsupport.binary.EnumCodes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -139,14 +140,14 @@ class BinarySerdesTest {
         byte[] bytes = InternalSerdes.SCOPE_UPDATE.serializer().serialize("t", ScopeUpdate.handOver("x"));
         bytes[1] = 99;
         assertThatThrownBy(() -> InternalSerdes.SCOPE_UPDATE.deserializer().deserialize("t", bytes))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown scope update kind code");
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown Kind code");
     }
 
     @Test
     void enumCodesCoverEveryConstantOnce() {
-        assertThatThrownBy(() -> new EnumCodes<>("metric", Metric.NPS, Metric.CES))
+        assertThatThrownBy(() -> EnumCodes.of(Metric.class, Metric.NPS, Metric.CES))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new EnumCodes<>("metric", Metric.NPS, Metric.CES, Metric.CES))
+        assertThatThrownBy(() -> EnumCodes.of(Metric.class, Metric.NPS, Metric.CES, Metric.CES))
                 .isInstanceOf(IllegalStateException.class);
     }
 

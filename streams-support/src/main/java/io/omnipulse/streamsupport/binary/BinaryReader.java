@@ -106,6 +106,16 @@ public final class BinaryReader {
         return bool() ? Integer.valueOf(i32()) : null;
     }
 
+    /** Reads what {@link BinaryWriter#nullableI64} wrote. */
+    public Long nullableI64() {
+        return bool() ? Long.valueOf(i64()) : null;
+    }
+
+    /** Reads what {@link BinaryWriter#f64} wrote. */
+    public double f64() {
+        return Double.longBitsToDouble(i64());
+    }
+
     /** Reads what {@link BinaryWriter#nullableBool} wrote. */
     public Boolean nullableBool() {
         int b = u8();

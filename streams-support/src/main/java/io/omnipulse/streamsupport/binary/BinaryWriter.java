@@ -114,6 +114,16 @@ public final class BinaryWriter {
         return value == null ? u8(0) : u8(1).i32(value);
     }
 
+    /** A nullable long: one presence byte (0 absent, 1 present), then the long as {@link #i64}. */
+    public BinaryWriter nullableI64(Long value) {
+        return value == null ? u8(0) : u8(1).i64(value);
+    }
+
+    /** A double as its IEEE 754 bits: exact, whatever the value (a running sum has no short decimal form). */
+    public BinaryWriter f64(double value) {
+        return i64(Double.doubleToRawLongBits(value));
+    }
+
     /** A nullable boolean in one byte: 0 absent, 1 false, 2 true. */
     public BinaryWriter nullableBool(Boolean value) {
         return u8(value == null ? 0 : value ? 2 : 1);

@@ -106,7 +106,8 @@ public final class ContactEventCodec {
                 : null;
     }
 
-    private static void feedback(BinaryWriter out, FeedbackDetails details) {
+    /** Survey feedback, also kept outside events (scoring's scope updates). */
+    public static void feedback(BinaryWriter out, FeedbackDetails details) {
         if (details == null) {
             out.u8(0);
             return;
@@ -118,7 +119,7 @@ public final class ContactEventCodec {
         out.string(details.comment()).string(details.ratesConversationId());
     }
 
-    private static FeedbackDetails feedback(BinaryReader in) {
+    public static FeedbackDetails feedback(BinaryReader in) {
         return in.bool()
                 ? new FeedbackDetails(METRICS.read(in), in.nullableI32(), scale(in), in.string(), in.string())
                 : null;
