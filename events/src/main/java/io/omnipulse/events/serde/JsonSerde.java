@@ -1,7 +1,8 @@
 package io.omnipulse.events.serde;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -12,11 +13,17 @@ import org.apache.kafka.common.serialization.Serializer;
 /** JSON serde for any record type, using {@link EventJson}. Also usable for state-store values. */
 public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    private final ObjectMapper mapper = EventJson.mapper();
     private final JavaType type;
+    // Bound once to the type, so that reading does not look the root type's deserializer up per record.
+    // Writing keeps the runtime class (as writeValueAsBytes does): a writer bound to a polymorphic base
+    // such as AlertEvent would serialize the base's properties only.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
-        this.type = mapper.constructType(type);
+        this.type = EventJson.mapper().constructType(type);
+        this.reader = EventJson.mapper().readerFor(this.type);
+        this.writer = EventJson.mapper().writer();
     }
 
     @Override
@@ -25,7 +32,7 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
             return null;
         }
         try {
-            return mapper.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(data);
         } catch (IOException e) {
             throw new SerializationException("cannot write " + type + " for topic " + topic, e);
         }
@@ -37,7 +44,7 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
             return null;
         }
         try {
-            return mapper.readValue(data, type);
+            return reader.readValue(data);
         } catch (IOException e) {
             throw new SerializationException("cannot read " + type + " from topic " + topic, e);
         }
