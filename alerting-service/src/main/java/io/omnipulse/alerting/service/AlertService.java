@@ -132,8 +132,10 @@ public class AlertService {
             return outcomes;
         }
         AlertWriter.Batch batch = new AlertWriter.Batch();
-        for (LookupRounds.Round round : LookupRounds.split(steps, lookup.survivors(customers),
-                lookup.owners(conversations))) {
+        // Without interactions there is one round, whoever was merged: no need to ask.
+        boolean split = !conversations.isEmpty();
+        for (LookupRounds.Round round : LookupRounds.split(steps, split ? lookup.survivors(customers) : Map.of(),
+                split ? lookup.owners(conversations) : Map.of())) {
             contacts.rememberAll(round.contacts());
             applyAll(round.signals().stream().map(LookupRounds.Step::signal).toList(),
                     round.signals().stream().map(LookupRounds.Step::index).toList(), outcomes, batch);
