@@ -16,13 +16,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,29 +75,58 @@ public class NotificationDispatcher {
         }
     }
 
-    /** Delivers what is due now; returns how many deliveries were attempted. */
+    /**
+     * Delivers what is due now; returns how many deliveries were attempted. The due rows, their outbox
+     * entries and their alerts are read in three queries; the results are recorded in one
+     * transaction after the batch was delivered (a crash before it only repeats deliveries, under
+     * the same message id).
+     */
     public int dispatchDue() {
         Instant now = clock.instant();
         Duration lease = config.webhook().timeout().plusSeconds(30);
-        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> {
-            List<Claim> out = new ArrayList<>();
-            for (NotificationDelivery d : deliveries.lockDue(now, BATCH)) {
-                d.nextAttemptAt = now.plus(lease);
-                OutboxEntry entry = outbox.findById(d.outboxId);
-                Alert alert = alerts.findById(d.alertId);
-                EntityManager em = alerts.getEntityManager();
-                em.detach(alert);
-                out.add(new Claim(d.id, d.channel, d.target, d.messageId, entry.eventType, entry.payload, alert));
-            }
-            return out;
-        });
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(now, lease));
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        List<Result> results = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
             long started = System.nanoTime();
             DeliveryResult result = deliver(claim);
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            QuarkusTransaction.requiringNew().run(() -> record(claim, result, millis));
+            results.add(new Result(claim.deliveryId(), result, (System.nanoTime() - started) / 1_000_000));
         }
+        QuarkusTransaction.requiringNew().run(() -> record(results));
         return claims.size();
+    }
+
+    private List<Claim> claim(Instant now, Duration lease) {
+        List<NotificationDelivery> due = deliveries.lockDue(now, BATCH);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Session session = alerts.getEntityManager().unwrap(Session.class);
+        Map<Long, OutboxEntry> entries = byId(session.findMultiple(OutboxEntry.class,
+                due.stream().map(d -> d.outboxId).distinct().toList()), e -> e.id);
+        Map<Long, Alert> owners = byId(session.findMultiple(Alert.class,
+                due.stream().map(d -> d.alertId).distinct().toList()), a -> a.id);
+        List<Claim> out = new ArrayList<>(due.size());
+        for (NotificationDelivery d : due) {
+            d.nextAttemptAt = now.plus(lease);
+            OutboxEntry entry = entries.get(d.outboxId);
+            Alert alert = owners.get(d.alertId);
+            session.detach(alert);
+            out.add(new Claim(d.id, d.channel, d.target, d.messageId, entry.eventType, entry.payload, alert));
+        }
+        return out;
+    }
+
+    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
+        Map<Long, T> map = new HashMap<>();
+        for (T row : rows) {
+            if (row != null) {
+                map.put(id.apply(row), row);
+            }
+        }
+        return map;
     }
 
     private DeliveryResult deliver(Claim claim) {
@@ -119,9 +151,18 @@ public class NotificationDispatcher {
         return EventJson.mapper().writeValueAsString(body);
     }
 
-    private void record(Claim claim, DeliveryResult result, long millis) {
-        NotificationDelivery d = deliveries.findById(claim.deliveryId());
+    /** The results of a batch: its deliveries read in one query, the attempts inserted as one JDBC batch. */
+    private void record(List<Result> results) {
+        Session session = deliveries.getEntityManager().unwrap(Session.class);
+        List<NotificationDelivery> rows = session.findMultiple(NotificationDelivery.class,
+                results.stream().map(Result::deliveryId).toList());
         Instant now = clock.instant();
+        for (int i = 0; i < results.size(); i++) {
+            record(rows.get(i), results.get(i).result(), results.get(i).millis(), now);
+        }
+    }
+
+    private void record(NotificationDelivery d, DeliveryResult result, long millis, Instant now) {
         d.attempts++;
         d.lastStatusCode = result.statusCode();
         d.lastError = result.error();
@@ -145,6 +186,9 @@ public class NotificationDispatcher {
         }
         registry.counter("omnipulse.alerting.notifications", "channel", d.channel.toLowerCase(), "result",
                 result.delivered() ? "sent" : result.retryable() ? "retry" : "failed").increment();
+    }
+
+    private record Result(long deliveryId, DeliveryResult result, long millis) {
     }
 
     record Claim(long deliveryId, String channel, String target, String messageId, String eventType, String payload,

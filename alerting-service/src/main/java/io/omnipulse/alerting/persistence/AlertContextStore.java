@@ -4,9 +4,14 @@ import io.omnipulse.alerting.domain.ContextStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -42,25 +47,58 @@ public class AlertContextStore {
                 ((Number) r[2]).intValue(), (Boolean) r[3], (Boolean) r[4])).toList();
     }
 
-    /** Keeps the parts that arrived (a part that failed keeps what an earlier attempt stored) and the progress. */
-    public void save(long alertId, String journeyJson, String scoresJson, String error, Instant now,
-            ContextStatus status, int attempts, Instant nextAt) {
-        typed(em.createNativeQuery("""
-                insert into alert_context (alert_id, journey, scores, fetched_at, last_error)
-                values (?1, cast(?2 as jsonb), cast(?3 as jsonb), ?4, ?5)
-                on conflict (alert_id) do update set
-                    journey = coalesce(excluded.journey, alert_context.journey),
-                    scores = coalesce(excluded.scores, alert_context.scores),
-                    fetched_at = coalesce(excluded.fetched_at, alert_context.fetched_at),
-                    last_error = excluded.last_error
-                """)).setParameter(1, alertId, Long.class).setParameter(2, journeyJson, String.class)
-                .setParameter(3, scoresJson, String.class)
-                .setParameter(4, journeyJson != null || scoresJson != null ? now : null, Instant.class)
-                .setParameter(5, error, String.class).executeUpdate();
-        typed(em.createNativeQuery(
-                "update alert set context_status = ?2, context_attempts = ?3, context_due_at = ?4 where id = ?1"))
-                .setParameter(1, alertId, Long.class).setParameter(2, status.name(), String.class)
-                .setParameter(3, attempts, Integer.class).setParameter(4, nextAt, Instant.class).executeUpdate();
+    /**
+     * One alert's attempt: the parts that arrived (null when a part failed or was not asked for), the
+     * error, and the progress to record.
+     */
+    public record Outcome(long alertId, String journeyJson, String scoresJson, String error, ContextStatus status,
+            int attempts, Instant nextAt) {
+    }
+
+    private static final String SAVE_PARTS = """
+            insert into alert_context (alert_id, journey, scores, fetched_at, last_error)
+            values (?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+            on conflict (alert_id) do update set
+                journey = coalesce(excluded.journey, alert_context.journey),
+                scores = coalesce(excluded.scores, alert_context.scores),
+                fetched_at = coalesce(excluded.fetched_at, alert_context.fetched_at),
+                last_error = excluded.last_error
+            """;
+
+    private static final String SAVE_PROGRESS =
+            "update alert set context_status = ?, context_attempts = ?, context_due_at = ? where id = ?";
+
+    /**
+     * Keeps the parts that arrived (a part that failed keeps what an earlier attempt stored) and the
+     * progress, for a batch of alerts: two JDBC batches, not two statements per alert.
+     */
+    public void saveAll(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            OffsetDateTime fetchedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+            try (PreparedStatement parts = connection.prepareStatement(SAVE_PARTS);
+                    PreparedStatement progress = connection.prepareStatement(SAVE_PROGRESS)) {
+                for (Outcome o : outcomes) {
+                    parts.setLong(1, o.alertId());
+                    parts.setString(2, o.journeyJson());
+                    parts.setString(3, o.scoresJson());
+                    parts.setObject(4, o.journeyJson() != null || o.scoresJson() != null ? fetchedAt : null,
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                    parts.setString(5, o.error());
+                    parts.addBatch();
+                    progress.setString(1, o.status().name());
+                    progress.setInt(2, o.attempts());
+                    progress.setObject(3, o.nextAt() == null ? null : OffsetDateTime.ofInstant(o.nextAt(), ZoneOffset.UTC),
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                    progress.setLong(4, o.alertId());
+                    progress.addBatch();
+                }
+                parts.executeBatch();
+                progress.executeBatch();
+            }
+        });
     }
 
     public Optional<ContextSnapshot> find(long alertId) {

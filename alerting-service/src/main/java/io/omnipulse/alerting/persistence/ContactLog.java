@@ -56,7 +56,8 @@ public class ContactLog {
     /** One interaction of a customer (its resolved id), as {@link #remember} stores it. */
     public record Contact(String customerId, ContactEvent event) {
 
-        String conversation() {
+        /** The row's key: the conversation, else (no conversation) the event itself. */
+        public String conversation() {
             return event.conversationId() != null ? event.conversationId() : "event:" + event.dedupKey();
         }
 

@@ -9,6 +9,7 @@ import io.omnipulse.alerting.domain.NpsWindow;
 import io.omnipulse.alerting.persistence.ContactLog;
 import io.omnipulse.alerting.persistence.ScoreWindows;
 import io.omnipulse.alerting.persistence.TriggerContext;
+import io.omnipulse.alerting.persistence.WriteLookup;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.EffortIndexUpdated;
 import io.omnipulse.events.EventType;
@@ -21,6 +22,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -69,6 +73,9 @@ public class AlertService {
     ScoreWindows windows;
 
     @Inject
+    WriteLookup lookup;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -91,57 +98,99 @@ public class AlertService {
 
     /**
      * A polled batch of events (customer id, event), in their order, in this one transaction, with the
-     * same outcomes as {@link #handle(String, ContactEvent)} one at a time. The interactions are
-     * stored together (ContactLog#rememberAll), but always before the next answer that raises an
-     * alert, so an alert's routing sees exactly the contacts that came before it. The alerts and
-     * their rows are flushed once, at the end (AlertWriter.Batch): a later answer of the same batch
-     * sees the alerts and triggers the earlier ones wrote, and the inserts go out as JDBC batches.
+     * same outcomes as {@link #handle(String, ContactEvent)} one at a time. The batch is handled in as
+     * few rounds as possible (LookupRounds; usually one): a round stores its interactions in one JDBC
+     * batch (ContactLog#rememberAll), then looks up everything its alert signals need in one query
+     * (AlertWriter#lookUp); the rounds are cut so that an alert's routing still sees exactly the
+     * contacts that came before it. The alerts and their rows are flushed once, at the end
+     * (AlertWriter.Batch): a later answer of the same batch sees the alerts and triggers the earlier
+     * ones wrote, and the inserts go out as JDBC batches.
      */
     public List<Outcome> handleEvents(List<Map.Entry<String, ContactEvent>> events) {
-        List<Outcome> outcomes = new ArrayList<>(events.size());
-        List<ContactLog.Contact> pending = new ArrayList<>();
-        AlertWriter.Batch batch = new AlertWriter.Batch();
-        for (Map.Entry<String, ContactEvent> entry : events) {
-            String customerId = entry.getKey();
-            ContactEvent event = entry.getValue();
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(events.size(), Outcome.IGNORED));
+        List<LookupRounds.Step> steps = new ArrayList<>();
+        Set<String> customers = new HashSet<>();
+        Set<String> conversations = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            String customerId = events.get(i).getKey();
+            ContactEvent event = events.get(i).getValue();
             if (event.type() == EventType.INTERACTION && customerId != null) {
-                pending.add(new ContactLog.Contact(customerId, event));
-                outcomes.add(Outcome.IGNORED);
-                continue;
+                ContactLog.Contact contact = new ContactLog.Contact(customerId, event);
+                steps.add(LookupRounds.Step.of(i, contact));
+                customers.add(customerId);
+                conversations.add(contact.conversation());
+            } else {
+                int index = i;
+                signalFor(customerId, event).ifPresent(signal -> {
+                    steps.add(LookupRounds.Step.of(index, signal));
+                    customers.add(signal.key());
+                });
             }
-            Optional<Signal> signal = signalFor(customerId, event);
-            if (signal.isEmpty()) {
-                outcomes.add(Outcome.IGNORED);
-                continue;
-            }
-            contacts.rememberAll(pending);
-            pending.clear();
-            outcomes.add(writer.apply(signal.get(), batch));
         }
-        contacts.rememberAll(pending);
-        batch.writeRows();
-        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
-        em.flush();
+        if (steps.stream().allMatch(step -> step.signal() == null)) {
+            contacts.rememberAll(steps.stream().map(LookupRounds.Step::contact).toList());
+            return outcomes;
+        }
+        AlertWriter.Batch batch = new AlertWriter.Batch();
+        // Without interactions there is one round, whoever was merged: no need to ask.
+        boolean split = !conversations.isEmpty();
+        for (LookupRounds.Round round : LookupRounds.split(steps, split ? lookup.survivors(customers) : Map.of(),
+                split ? lookup.owners(conversations) : Map.of())) {
+            contacts.rememberAll(round.contacts());
+            applyAll(round.signals().stream().map(LookupRounds.Step::signal).toList(),
+                    round.signals().stream().map(LookupRounds.Step::index).toList(), outcomes, batch);
+        }
+        flush(batch);
         return outcomes;
     }
 
-    /** A polled batch of effort indexes, in order, in this one transaction. */
+    /** A polled batch of effort indexes, in order, in this one transaction, their alerts looked up together. */
     public List<Outcome> handleEfforts(List<EffortIndexUpdated> updates) {
-        List<Outcome> outcomes = new ArrayList<>(updates.size());
-        for (EffortIndexUpdated update : updates) {
-            outcomes.add(handle(update));
-            em.clear();
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(updates.size(), Outcome.IGNORED));
+        List<Integer> indexes = new ArrayList<>();
+        List<Signal> signals = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            Optional<Signal> signal = effortSignal(updates.get(i));
+            if (signal.isPresent()) {
+                indexes.add(i);
+                signals.add(signal.get());
+            }
         }
+        writeAll(signals, indexes, outcomes);
         return outcomes;
     }
 
-    /** A polled batch of score updates, in order, in this one transaction. */
+    /**
+     * A polled batch of score updates, in order, in this one transaction, with the same outcomes as
+     * one at a time: the windows of the batch's teams and channels are read in one query, updated in
+     * memory in order and written in one JDBC batch (ScoreWindows); the drops they reveal are looked
+     * up together and flushed once.
+     */
     public List<Outcome> handleScores(List<ScoreUpdated> updates) {
-        List<Outcome> outcomes = new ArrayList<>(updates.size());
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(updates.size(), Outcome.IGNORED));
+        Set<ScoreWindows.Subject> subjects = new LinkedHashSet<>();
         for (ScoreUpdated update : updates) {
-            outcomes.add(handle(update));
-            em.clear();
+            if (comparable(update)) {
+                subjects.add(new ScoreWindows.Subject(update.scope().toLowerCase(Locale.ROOT), update.key()));
+            }
         }
+        if (subjects.isEmpty()) {
+            return outcomes;
+        }
+        ScoreWindows.Snapshot snapshot = windows.read(subjects);
+        List<Integer> indexes = new ArrayList<>();
+        List<Signal> signals = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            if (comparable(updates.get(i))) {
+                Optional<Signal> signal = dropSignal(updates.get(i), snapshot);
+                if (signal.isPresent()) {
+                    indexes.add(i);
+                    signals.add(signal.get());
+                }
+            }
+        }
+        windows.write(snapshot);
+        writeAll(signals, indexes, outcomes);
         return outcomes;
     }
 
@@ -161,36 +210,77 @@ public class AlertService {
     }
 
     public Outcome handle(EffortIndexUpdated update) {
+        return handleEfforts(List.of(update)).get(0);
+    }
+
+    private Optional<Signal> effortSignal(EffortIndexUpdated update) {
         Optional<AlertDecision> decision = effortRule.evaluate(update);
         if (decision.isEmpty()) {
-            return Outcome.IGNORED;
+            return Optional.empty();
         }
         Instant at = update.updatedAt() != null ? update.updatedAt() : clock.instant();
         String eventId = update.customerId() + "@" + at + "#" + update.index();
         TriggerContext context = TriggerContext.derived(EFFORT_SOURCE, eventId, at, null, null, update.index(),
                 decision.get().reason());
-        return writer.apply(new Signal(AlertScope.CUSTOMER, update.customerId(), decision.get(), context));
+        return Optional.of(new Signal(AlertScope.CUSTOMER, update.customerId(), decision.get(), context));
+    }
+
+    /**
+     * Writes a batch's signals (at {@code indexes} of the batch) with one lookup and one flush, and
+     * puts their outcomes in {@code outcomes}.
+     */
+    private void writeAll(List<Signal> signals, List<Integer> indexes, List<Outcome> outcomes) {
+        if (!signals.isEmpty()) {
+            AlertWriter.Batch batch = new AlertWriter.Batch();
+            applyAll(signals, indexes, outcomes, batch);
+            flush(batch);
+        }
+    }
+
+    /** Looks the signals up in one query and applies them to {@code batch}, in order. */
+    private void applyAll(List<Signal> signals, List<Integer> indexes, List<Outcome> outcomes,
+            AlertWriter.Batch batch) {
+        if (signals.isEmpty()) {
+            return;
+        }
+        List<WriteLookup.Found> found = writer.lookUp(signals);
+        for (int s = 0; s < signals.size(); s++) {
+            outcomes.set(indexes.get(s), writer.apply(signals.get(s), found.get(s), batch));
+        }
+    }
+
+    private void flush(AlertWriter.Batch batch) {
+        batch.writeRows();
+        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
+        em.flush();
     }
 
     /** Remembers a team's or channel's 7d/30d NPS and compares the two windows. */
     public Outcome handle(ScoreUpdated update) {
-        if (update == null || update.nps() == null || update.scope() == null || update.key() == null
-                || update.updatedAt() == null || !DROP_SCOPES.contains(update.scope().toLowerCase(Locale.ROOT))
-                || !(WINDOW_7D.equals(update.window()) || WINDOW_30D.equals(update.window()))) {
-            return Outcome.IGNORED;
-        }
+        return handleScores(List.of(update)).get(0);
+    }
+
+    /** A team's or channel's 7d or 30d NPS: the updates the drop rule compares. */
+    private static boolean comparable(ScoreUpdated update) {
+        return update != null && update.nps() != null && update.scope() != null && update.key() != null
+                && update.updatedAt() != null && DROP_SCOPES.contains(update.scope().toLowerCase(Locale.ROOT))
+                && (WINDOW_7D.equals(update.window()) || WINDOW_30D.equals(update.window()));
+    }
+
+    /** Remembers a comparable update in {@code snapshot} and compares the two windows as they now stand. */
+    private Optional<Signal> dropSignal(ScoreUpdated update, ScoreWindows.Snapshot snapshot) {
         String scope = update.scope().toLowerCase(Locale.ROOT);
         NpsWindow current = new NpsWindow(update.nps().n(), update.nps().score());
-        Map<String, ScoreWindows.Stored> both = windows.rememberAndRead(scope, update.key(), update.window(),
+        Map<String, ScoreWindows.Stored> both = snapshot.rememberAndRead(scope, update.key(), update.window(),
                 current, update.updatedAt(), WINDOW_7D, WINDOW_30D);
         ScoreWindows.Stored sevenDays = both.get(WINDOW_7D);
         ScoreWindows.Stored thirtyDays = both.get(WINDOW_30D);
         if (sevenDays == null || thirtyDays == null) {
-            return Outcome.IGNORED;
+            return Optional.empty();
         }
         Optional<AlertDecision> decision = dropRule.evaluate(sevenDays.nps(), thirtyDays.nps());
         if (decision.isEmpty()) {
-            return Outcome.IGNORED;
+            return Optional.empty();
         }
         boolean team = scope.equals("team");
         // The trigger is the pair of windows compared, not the record that happened to complete it:
@@ -203,7 +293,7 @@ public class AlertService {
         Integer score = sevenDayScore == null ? null : (int) Math.round(sevenDayScore);
         TriggerContext context = TriggerContext.derived(SCORE_SOURCE, eventId, update.updatedAt(),
                 team ? null : update.key(), team ? update.key() : null, score, decision.get().reason());
-        return writer.apply(new Signal(team ? AlertScope.TEAM : AlertScope.CHANNEL, update.key(), decision.get(),
+        return Optional.of(new Signal(team ? AlertScope.TEAM : AlertScope.CHANNEL, update.key(), decision.get(),
                 context));
     }
 

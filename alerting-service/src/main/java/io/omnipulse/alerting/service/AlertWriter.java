@@ -16,8 +16,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +61,7 @@ public class AlertWriter {
     /** One signal on its own: written and flushed here, so a conflict is thrown from this call. */
     Outcome apply(Signal signal) {
         Batch batch = new Batch();
-        Outcome outcome = apply(signal, batch);
+        Outcome outcome = apply(signal, lookUp(List.of(signal)).get(0), batch);
         batch.writeRows();
         // Flush here so a constraint or version conflict is thrown from this call, not at commit.
         alerts.flush();
@@ -65,20 +69,40 @@ public class AlertWriter {
     }
 
     /**
-     * One signal of a polled batch, in the caller's transaction. Nothing is flushed: the batch
+     * What the database knows about each of {@code signals} (WriteLookup#findAll, one query), in their
+     * order; the unresolved alerts they will feed are loaded too, in one more query, so that
+     * {@link #apply(Signal, WriteLookup.Found, Batch)} finds them in the session.
+     */
+    List<WriteLookup.Found> lookUp(List<Signal> signals) {
+        List<WriteLookup.Key> keys = new ArrayList<>(signals.size());
+        for (Signal signal : signals) {
+            keys.add(new WriteLookup.Key(signal.trigger(), signal.scope(), signal.key(), signal.decision().cause()));
+        }
+        List<WriteLookup.Found> found = lookup.findAll(keys);
+        List<Long> open = found.stream().map(WriteLookup.Found::unresolvedAlertId).filter(Objects::nonNull)
+                .distinct().toList();
+        if (!open.isEmpty()) {
+            // Entities already in the session are taken from it; nothing pending is flushed.
+            alerts.getEntityManager().unwrap(Session.class).findMultiple(Alert.class, open);
+        }
+        return found;
+    }
+
+    /**
+     * One signal of a polled batch, in the caller's transaction, with what {@link #lookUp} found for it
+     * (before any signal of the batch was written). Nothing is flushed: the batch
      * remembers the alerts it opened or fed and the triggers it stored, so a later signal of the same
      * batch sees them (one open alert per subject and cause; a repeated trigger is a duplicate) even
      * though their rows are not in the database yet. {@link Batch#writeRows} must be called once
      * after the last signal; the rows then go out as JDBC batches at the flush. A unique key that a
      * concurrent writer took first still fails the flush, and with it the batch.
      */
-    Outcome apply(Signal signal, Batch batch) {
+    Outcome apply(Signal signal, WriteLookup.Found found, Batch batch) {
         TriggerContext trigger = signal.trigger();
         if (batch.triggers.contains(Batch.triggerKey(trigger))) {
             LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
             return Outcome.DUPLICATE;
         }
-        WriteLookup.Found found = lookup.find(trigger, signal.scope(), signal.key(), signal.decision().cause());
         if (found.duplicate()) {
             LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
             return Outcome.DUPLICATE;

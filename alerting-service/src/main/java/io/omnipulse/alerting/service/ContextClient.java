@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.omnipulse.alerting.config.AlertingConfig;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -14,11 +15,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Asks profile-service for a customer's journey and scoring-service for the customer's scores,
  * asynchronously and with short timeouts. Each answer is checked to be the JSON it should be and
  * comes back as compact JSON text; a part whose service is not configured is an empty Optional.
+ *
+ * <p>Each request is a blocking {@code send} on a small managed executor, not {@code sendAsync}:
+ * the JDK client completes every {@code sendAsync} through CompletableFuture's default executor,
+ * which on a machine with two cores (common-pool parallelism 1) starts a new thread per task. That
+ * was one thread per request and retry, some 13,000 during a detractor storm.
  */
 @ApplicationScoped
 public class ContextClient {
@@ -26,12 +35,25 @@ public class ContextClient {
     private final AlertingConfig.Context config;
     private final ObjectMapper mapper;
     private final HttpClient http;
+    private final ManagedExecutor requests;
 
-    public ContextClient(AlertingConfig config, ObjectMapper mapper) {
+    /**
+     * {@code requests}: at most {@link #CONCURRENT_REQUESTS} requests in flight, the rest queued;
+     * no context is propagated (the requests need none, and no transaction must follow them).
+     */
+    public ContextClient(AlertingConfig config, ObjectMapper mapper,
+            @ManagedExecutorConfig(maxAsync = CONCURRENT_REQUESTS, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+            ManagedExecutor requests) {
         this.config = config.context();
         this.mapper = mapper;
+        this.requests = requests;
+        // The client's own executor stays the JDK's: the blocking sends wait on its tasks, so it must
+        // not be the executor they run on.
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
     }
+
+    /** Requests in flight at once: a batch of alerts (two parts each) is fetched eight at a time. */
+    static final int CONCURRENT_REQUESTS = 8;
 
     /** The newest journey entries (oldest first, as profile-service orders them). */
     public Optional<CompletableFuture<String>> journey(String customerId) {
@@ -72,13 +94,26 @@ public class ContextClient {
     private CompletableFuture<String> get(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout())
                 .header("Accept", "application/json").GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+        return requests.supplyAsync(() -> {
+            HttpResponse<String> response = send(request);
             if (response.statusCode() != 200) {
                 // 404: the customer is not (yet) known there; 503: the service is loading. Both may pass.
                 throw new ContextException(uri.getPath() + " answered " + response.statusCode());
             }
             return response.body();
         });
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // Completes the future exceptionally with the IOException itself (e.g. HttpTimeoutException).
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
     }
 
     private JsonNode parse(String body, String service) {

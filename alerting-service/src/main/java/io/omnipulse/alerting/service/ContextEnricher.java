@@ -99,7 +99,9 @@ public class ContextEnricher {
         // Every answer is awaited before the transaction opens: no connection is held while waiting.
         List<Fetched> results = attempts.stream().map(ContextEnricher::await).toList();
         Instant done = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> results.forEach(r -> save(r, done)));
+        List<AlertContextStore.Outcome> outcomes = results.stream().map(r -> outcome(r, done)).toList();
+        QuarkusTransaction.requiringNew().run(() -> store.saveAll(outcomes, done));
+        outcomes.forEach(this::count);
         return claims.size();
     }
 
@@ -112,18 +114,21 @@ public class ContextEnricher {
         return new Fetched(attempt.claim(), journey, scores, missing, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    private void save(Fetched result, Instant now) {
+    private AlertContextStore.Outcome outcome(Fetched result, Instant now) {
         ContextClaim claim = result.claim();
         ContextProgress.Step step = progress.after(claim.attempts(), result.missing(), now);
-        String error = result.error();
-        store.save(claim.alertId(), result.journey(), result.scores(), error, now, step.status(), step.attempts(),
-                step.nextAt());
-        if (step.status() == ContextStatus.FETCHED) {
+        return new AlertContextStore.Outcome(claim.alertId(), result.journey(), result.scores(), result.error(),
+                step.status(), step.attempts(), step.nextAt());
+    }
+
+    /** Counted after the batch was stored: a batch whose transaction failed is claimed and counted again. */
+    private void count(AlertContextStore.Outcome outcome) {
+        if (outcome.status() == ContextStatus.FETCHED) {
             fetched.increment();
-        } else if (step.status() == ContextStatus.UNAVAILABLE) {
+        } else if (outcome.status() == ContextStatus.UNAVAILABLE) {
             unavailable.increment();
-            LOG.warnf("customer context of alert %d unavailable after %d attempts: %s", claim.alertId(),
-                    step.attempts(), error);
+            LOG.warnf("customer context of alert %d unavailable after %d attempts: %s", outcome.alertId(),
+                    outcome.attempts(), outcome.error());
         }
     }
 

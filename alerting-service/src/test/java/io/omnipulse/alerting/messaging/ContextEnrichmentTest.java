@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.omnipulse.alerting.service.ContextClient;
 import io.omnipulse.alerting.testing.ContextServersResource;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
@@ -18,13 +19,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +68,9 @@ class ContextEnrichmentTest {
     private static ResolvedEventProducer producer;
     private static HttpServer services;
     private static int port;
+
+    @Inject
+    ContextClient client;
 
     @BeforeAll
     static void start() throws IOException {
@@ -124,6 +133,29 @@ class ContextEnrichmentTest {
         } finally {
             startServices();
         }
+    }
+
+    /**
+     * The JDK HTTP client's sendAsync completes through CompletableFuture's default executor, which
+     * on a machine with two cores starts a thread per task: some 13,000 threads in a detractor storm.
+     */
+    @Test
+    void contextRequestsRunOnABoundedPoolAndStartNoThreadPerRequest() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        fetchJourneys(20); // the pool's own threads start here
+        long before = threads.getTotalStartedThreadCount();
+
+        fetchJourneys(200);
+
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(50);
+    }
+
+    private void fetchJourneys(int count) {
+        List<CompletableFuture<String>> journeys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            journeys.add(client.journey("customer-" + i).orElseThrow());
+        }
+        journeys.forEach(CompletableFuture::join);
     }
 
     private static JsonPath awaitContext(long id, String status) {
