@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -95,10 +96,11 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JvmMemory.SMALL_FOOTPRINT);
+        command.addAll(List.of("-Xmx512m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
-                dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort));
+                dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort)));
         try {
             Files.createDirectories(dataDir);
             long logStart = Files.exists(log) ? Files.size(log) : 0;

@@ -50,8 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JvmMemory.SMALL_FOOTPRINT);
         command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
@@ -59,7 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(Detached.command(command))
+            ProcessBuilder builder = new ProcessBuilder(Detached.command(command));
+            builder.environment().putAll(JvmMemory.NATIVE_ENVIRONMENT);
+            Process p = builder
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
                             : ProcessBuilder.Redirect.to(log.toFile()))

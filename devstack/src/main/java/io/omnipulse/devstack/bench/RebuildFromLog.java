@@ -3,8 +3,11 @@ package io.omnipulse.devstack.bench;
 import io.omnipulse.devstack.QuietKafkaLogs;
 import io.omnipulse.events.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -60,6 +63,7 @@ public final class RebuildFromLog {
             ConsumerGroups groups = new ConsumerGroups(admin);
             String profile = await(groups, "omnipulse-profile");
             long start = System.nanoTime();
+            System.out.printf("%s appeared at %s%n", profile, Instant.now());
             String scoring = await(groups, "omnipulse-scoring");
             String alerting = await(groups, "omnipulse-alerting");
             groups.awaitCaughtUp(Map.of(profile, Set.of(Topics.CONTACT_EVENTS.name())), REBUILD);
@@ -77,7 +81,8 @@ public final class RebuildFromLog {
         while (true) {
             try {
                 return groups.find(prefix);
-            } catch (IllegalStateException notYet) {
+            } catch (IllegalStateException | ExecutionException | TimeoutException notYet) {
+                // no such group yet, or no broker yet: the stack may still be starting
                 if (System.nanoTime() > deadline) {
                     throw notYet;
                 }
