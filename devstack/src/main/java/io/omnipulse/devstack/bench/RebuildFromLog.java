@@ -50,7 +50,8 @@ public final class RebuildFromLog {
     private static void write(int events, String bootstrap) {
         long start = System.nanoTime();
         for (int written = 0, chunk = 0; written < events; chunk++) {
-            var batch = SimulatedEvents.generate(Math.min(CHUNK, events - written), chunk);
+            // a seed of its own per chunk and run: a repeated seed repeats event ids, which the services drop as replays
+            var batch = SimulatedEvents.generate(Math.min(CHUNK, events - written), start + chunk);
             SimulatedEvents.write(bootstrap, Topics.CONTACT_EVENTS, batch);
             written += batch.size();
             System.out.printf("%,d events written%n", written);
