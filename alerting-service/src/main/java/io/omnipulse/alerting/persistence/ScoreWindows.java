@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -152,16 +151,5 @@ public class ScoreWindows {
     static Instant asStored(Instant instant) {
         long micros = (instant.getNano() + 500) / 1000;
         return Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1000);
-    }
-
-    public Optional<NpsWindow> find(String scope, String key, String window) {
-        List<?> rows = em.createNativeQuery(
-                "select nps_n, nps_score from score_window where scope = ?1 and key = ?2 and window_name = ?3")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, window).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new NpsWindow(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).doubleValue()));
     }
 }

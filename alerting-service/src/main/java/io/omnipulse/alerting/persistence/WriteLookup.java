@@ -66,10 +66,6 @@ public class WriteLookup {
     @Inject
     EntityManager em;
 
-    public Found find(TriggerContext trigger, AlertScope scope, String key, AlertCause cause) {
-        return findAll(List.of(new Key(trigger, scope, key, cause))).get(0);
-    }
-
     /** The answers for {@code keys}, in their order, from one statement. */
     public List<Found> findAll(List<Key> keys) {
         if (keys.isEmpty()) {

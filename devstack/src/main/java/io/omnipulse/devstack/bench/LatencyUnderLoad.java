@@ -49,8 +49,11 @@ final class LatencyUnderLoad {
     private final String scoringUrl;
     private final String alertingUrl;
     private final String bootstrap;
-    private final List<String> probedCustomers = new CopyOnWriteArrayList<>();
-    private final List<Long> probedNanos = new CopyOnWriteArrayList<>();
+    /** The probes so far, in the order they were posted. */
+    private final List<Probe> probed = new CopyOnWriteArrayList<>();
+
+    private record Probe(String customerId, long postedNanos) {
+    }
 
     LatencyUnderLoad(BenchOptions options) {
         this.ingestUrl = options.ingestUrl();
@@ -78,7 +81,7 @@ final class LatencyUnderLoad {
             });
             Thread poster = new Thread(() -> probe(team, probes, postedNanos, postedAt), "latency-probes");
             poster.start();
-            QueryLatency queryLatency = new QueryLatency(profileUrl, scoringUrl, alertingUrl, probedCustomers::get, team);
+            QueryLatency queryLatency = new QueryLatency(profileUrl, scoringUrl, alertingUrl, i -> probed.get(i).customerId(), team);
             CompletableFuture<QueryLatency.Result> asked = CompletableFuture.supplyAsync(
                     () -> queryLatency.run(probes / PROBES_PER_SECOND, this::probedLongEnoughAgo));
             long deadline = System.nanoTime() + (long) (probes / PROBES_PER_SECOND * 1e9) + SETTLE.toNanos();
@@ -106,7 +109,7 @@ final class LatencyUnderLoad {
     private int probedLongEnoughAgo() {
         long before = System.nanoTime() - QUERY_AFTER.toNanos();
         int known = 0;
-        while (known < probedNanos.size() && probedNanos.get(known) < before) {
+        while (known < probed.size() && probed.get(known).postedNanos() < before) {
             known++;
         }
         return known;
@@ -125,8 +128,7 @@ final class LatencyUnderLoad {
                 byte[] body = EventJson.mapper().writeValueAsBytes(detractor);
                 postedNanos.put(customerId, System.nanoTime());
                 postedAt.put(customerId, Instant.now());
-                probedCustomers.add(customerId);
-                probedNanos.add(System.nanoTime());
+                probed.add(new Probe(customerId, System.nanoTime()));
                 http.sendAsync(HttpRequest.newBuilder(URI.create(ingestUrl + "/v1/events"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -11,8 +11,6 @@ import io.omnipulse.streamsupport.binary.ContactEventCodec;
 import io.omnipulse.streamsupport.binary.EnumCodes;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -29,7 +27,7 @@ import org.apache.kafka.common.serialization.Serde;
  *     occurred at, late), the survivor, the fold with a presence byte ({@link TallyCodec#writeFold}).
  * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
  * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec}.
- * <li>Day buckets: {@link TallySerde}; merge folds: {@link MergeFoldSerde}.
+ * <li>Day buckets: the tally ({@link TallyCodec}); merge folds: {@link MergeFoldSerde}.
  * </ul>
  */
 final class InternalSerdes {
@@ -37,21 +35,23 @@ final class InternalSerdes {
     static final EnumCodes<ScopeUpdate.Kind> UPDATE_KINDS = EnumCodes.of(ScopeUpdate.Kind.class,
             ScopeUpdate.Kind.RESPONSE, ScopeUpdate.Kind.RETRACTION, ScopeUpdate.Kind.HAND_OVER, ScopeUpdate.Kind.ABSORB);
 
-    static final Serde<ScopeTotals> TOTALS = binary("scope totals", TallyCodec.TYPICAL_SIZE + 32,
+    static final Serde<ScopeTotals> TOTALS = BinarySerde.of("scope totals", 1, TallyCodec.TYPICAL_SIZE + 32,
             InternalSerdes::writeTotals, InternalSerdes::readTotals);
-    static final Serde<EffortAggregate> EFFORT_SUM = binary("effort aggregate", 1 + 8 * 8,
+    static final Serde<EffortAggregate> EFFORT_SUM = BinarySerde.of("effort aggregate", 1, 1 + 8 * 8,
             InternalSerdes::writeEffortSum, InternalSerdes::readEffortSum);
-    static final Serde<ScopeUpdate> SCOPE_UPDATE = binary("scope update", 64,
+    static final Serde<ScopeUpdate> SCOPE_UPDATE = BinarySerde.of("scope update", 1, 64,
             InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
-    static final Serde<MergedInto> MERGED = binary("merged customer", 48,
+    static final Serde<MergedInto> MERGED = BinarySerde.of("merged customer", 1, 48,
             InternalSerdes::writeMerged, InternalSerdes::readMerged);
-    static final Serde<RecentInteractions> HISTORY = binary("recent interactions", 512,
+    static final Serde<RecentInteractions> HISTORY = BinarySerde.of("recent interactions", 1, 512,
             CustomerStateCodec::writeInteractions, CustomerStateCodec::readInteractions);
-    static final Serde<RecentAnswers> ANSWERS = binary("recent answers", 512,
+    static final Serde<RecentAnswers> ANSWERS = BinarySerde.of("recent answers", 1, 512,
             CustomerStateCodec::writeAnswers, CustomerStateCodec::readAnswers);
-    static final Serde<EffortState> EFFORT = binary("effort state", 96,
+    static final Serde<EffortState> EFFORT = BinarySerde.of("effort state", 1, 96,
             CustomerStateCodec::writeEffort, CustomerStateCodec::readEffort);
-    static final Serde<ScoreTally> BUCKET = new TallySerde();
+    // Day buckets: one per scope key and day, and rebuilding a key's trailing windows reads up to 90
+    static final Serde<ScoreTally> BUCKET = BinarySerde.of("day bucket", 1, 1 + TallyCodec.TYPICAL_SIZE,
+            TallyCodec::writeTally, TallyCodec::readTally);
     static final Serde<MergeFold> FOLD = new MergeFoldSerde();
 
     private InternalSerdes() {
@@ -105,21 +105,5 @@ final class InternalSerdes {
         return new ScopeUpdate(UPDATE_KINDS.read(in),
                 in.bool() ? new ScoredResponse(ContactEventCodec.feedback(in), in.i64(), in.bool()) : null,
                 in.string(), in.bool() ? TallyCodec.readFold(in) : null);
-    }
-
-    /** Version 1 of a value whose fields {@code writer} writes and {@code reader} reads. */
-    private static <T> Serde<T> binary(String what, int expectedSize, BiConsumer<BinaryWriter, T> writer,
-            Function<BinaryReader, T> reader) {
-        return new BinarySerde<T>(what, 1, expectedSize) {
-            @Override
-            protected void write(BinaryWriter out, T value) {
-                writer.accept(out, value);
-            }
-
-            @Override
-            protected T read(BinaryReader in) {
-                return reader.apply(in);
-            }
-        };
     }
 }

@@ -1,6 +1,8 @@
 package io.omnipulse.streamsupport.binary;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -23,6 +25,25 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
         this.what = what;
         this.version = (byte) version;
         this.expectedSize = expectedSize;
+    }
+
+    /**
+     * A format whose fields {@code writer} writes and {@code reader} reads, for values that need no
+     * reader of an older version.
+     */
+    public static <T> BinarySerde<T> of(String what, int version, int expectedSize, BiConsumer<BinaryWriter, T> writer,
+            Function<BinaryReader, T> reader) {
+        return new BinarySerde<>(what, version, expectedSize) {
+            @Override
+            protected void write(BinaryWriter out, T value) {
+                writer.accept(out, value);
+            }
+
+            @Override
+            protected T read(BinaryReader in) {
+                return reader.apply(in);
+            }
+        };
     }
 
     protected abstract void write(BinaryWriter out, T value);
