@@ -20,6 +20,26 @@ public record ScoreUpdated(
         Instant updatedAt) {
 
     /**
+     * The record key on {@link Topics#SCORE_UPDATES}: {@code scope:key:window}, e.g. {@code team:billing:7d}.
+     * Scope and window never hold a colon (a key may), so a reader can pick a record by its key
+     * without reading its value ({@link #scopeOfRecordKey}, {@link #windowOfRecordKey}).
+     */
+    public static String recordKey(String scope, String key, String window) {
+        return scope + ':' + key + ':' + window;
+    }
+
+    /** The scope of a {@link #recordKey}; the whole text when it has no colon. */
+    public static String scopeOfRecordKey(String recordKey) {
+        int colon = recordKey.indexOf(':');
+        return colon < 0 ? recordKey : recordKey.substring(0, colon);
+    }
+
+    /** The window of a {@link #recordKey}; the whole text when it has no colon. */
+    public static String windowOfRecordKey(String recordKey) {
+        return recordKey.substring(recordKey.lastIndexOf(':') + 1);
+    }
+
+    /**
      * NPS = 100 x (promoters - detractors) / n; null score when n is 0. {@code marginOfError95}:
      * half-width of the 95 % confidence interval in NPS points (null when n < 2).
      */

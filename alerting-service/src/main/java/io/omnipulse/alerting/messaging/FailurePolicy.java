@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -81,17 +82,36 @@ public class FailurePolicy {
     public <T> void handleBatch(String channel, Iterable<ConsumerRecord<byte[], byte[]>> records,
             Deserializer<T> values, Consumer<ConsumerRecord<byte[], byte[]>> onUnreadable,
             Consumer<List<Item<T>>> batch, RecordWork<T> work) {
+        handleBatch(channel, records, record -> true, values, onUnreadable, batch, work);
+    }
+
+    /**
+     * As {@link #handleBatch(String, Iterable, Deserializer, Consumer, Consumer, RecordWork)}, for a
+     * channel that uses only some of its records and can tell them by their key: the others are
+     * passed over unread (no value is deserialized, checked or dead-lettered: the channel has no use
+     * for it) but still count for freshness. Returns how many were passed over.
+     */
+    public <T> int handleBatch(String channel, Iterable<ConsumerRecord<byte[], byte[]>> records,
+            Predicate<ConsumerRecord<byte[], byte[]>> used, Deserializer<T> values,
+            Consumer<ConsumerRecord<byte[], byte[]>> onUnreadable, Consumer<List<Item<T>>> batch,
+            RecordWork<T> work) {
         gate.enterAlways();
+        int passedOver = 0;
         try {
             List<Item<T>> readable = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (!used.test(record)) {
+                    freshness.processed(record.topic(), record.timestamp());
+                    passedOver++;
+                    continue;
+                }
                 Item<T> item = read(channel, record, values, onUnreadable);
                 if (item != null) {
                     readable.add(item);
                 }
             }
             if (readable.isEmpty()) {
-                return;
+                return passedOver;
             }
             ConsumerRecord<byte[], byte[]> first = readable.get(0).record();
             boolean stored;
@@ -115,6 +135,7 @@ public class FailurePolicy {
                 }
                 freshness.processed(item.record().topic(), item.record().timestamp());
             }
+            return passedOver;
         } finally {
             gate.exit();
         }

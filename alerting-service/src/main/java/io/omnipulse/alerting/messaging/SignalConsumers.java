@@ -3,10 +3,12 @@ package io.omnipulse.alerting.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.service.AlertService;
 import io.omnipulse.alerting.service.Outcome;
+import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.serde.EffortIndexUpdatedSerde;
 import io.omnipulse.events.serde.ScoreUpdatedSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,6 +28,8 @@ public class SignalConsumers {
 
     public static final String EFFORT = "effort-index";
     public static final String SCORES = "score-updates";
+    /** Outcome of the updates passed over by their key, unread (omnipulse_alerting_signals_total{outcome}). */
+    public static final String PASSED_OVER = "passed_over";
 
     private static final Logger LOG = Logger.getLogger(SignalConsumers.class);
 
@@ -54,9 +58,29 @@ public class SignalConsumers {
     @Incoming(SCORES)
     @Blocking
     public void scores(ConsumerRecords<byte[], byte[]> records) {
-        policy.handleBatch(SCORES, records, scoreSerde, this::unreadable,
+        // Most updates are of scopes and windows no rule compares (every customer's, four windows
+        // each): told apart by their key, they are passed over without reading their JSON.
+        int passedOver = policy.handleBatch(SCORES, records, SignalConsumers::comparedByKey, scoreSerde,
+                this::unreadable,
                 items -> service.handleScores(values(items)).forEach(outcome -> count(SCORES, outcome)),
                 (record, key, update) -> count(SCORES, retryOnce(() -> service.handle(update), record)));
+        registry.counter("omnipulse.alerting.signals", "input", SCORES, "outcome", PASSED_OVER).increment(passedOver);
+    }
+
+    /**
+     * A record keyed as an update the drop rule compares, or keyed in no way this can judge (no key,
+     * or not {@code scope:key:window}): those are read, and dead-lettered if their value is bad.
+     */
+    private static boolean comparedByKey(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            return true;
+        }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (key.indexOf(':') < 0) {
+            return true;
+        }
+        return AlertService.comparesScope(ScoreUpdated.scopeOfRecordKey(key))
+                && AlertService.comparesWindow(ScoreUpdated.windowOfRecordKey(key));
     }
 
     private static <T> List<T> values(List<FailurePolicy.Item<T>> items) {

@@ -263,8 +263,17 @@ public class AlertService {
     /** A team's or channel's 7d or 30d NPS: the updates the drop rule compares. */
     private static boolean comparable(ScoreUpdated update) {
         return update != null && update.nps() != null && update.scope() != null && update.key() != null
-                && update.updatedAt() != null && DROP_SCOPES.contains(update.scope().toLowerCase(Locale.ROOT))
-                && (WINDOW_7D.equals(update.window()) || WINDOW_30D.equals(update.window()));
+                && update.updatedAt() != null && comparesScope(update.scope()) && comparesWindow(update.window());
+    }
+
+    /** Whether the drop rule compares scores of this scope (team, channel). */
+    public static boolean comparesScope(String scope) {
+        return scope != null && DROP_SCOPES.contains(scope.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the drop rule compares scores over this window (7d, 30d). */
+    public static boolean comparesWindow(String window) {
+        return WINDOW_7D.equals(window) || WINDOW_30D.equals(window);
     }
 
     /** Remembers a comparable update in {@code snapshot} and compares the two windows as they now stand. */

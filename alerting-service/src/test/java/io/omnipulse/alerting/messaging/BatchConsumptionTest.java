@@ -256,6 +256,36 @@ class BatchConsumptionTest {
                 Map.of());
     }
 
+    @Test
+    void scoreUpdatesNoRuleComparesArePassedOverByTheirKeyWithoutReadingThem() {
+        String team = "team-" + uniqueId();
+        long base = farOffset();
+        byte[] good = Topics.SCORE_UPDATES.valueSerde().serializer().serialize(Topics.SCORE_UPDATES.name(),
+                score(team, "30d", 40.0, T0));
+        byte[] unreadable = "{not json".getBytes(UTF_8);
+        List<ConsumerRecord<byte[], byte[]>> records = List.of(
+                record(Topics.SCORE_UPDATES.name(), base, "customer:cus-" + team + ":7d", unreadable),
+                record(Topics.SCORE_UPDATES.name(), base + 1, "team:" + team + ":90d", unreadable),
+                record(Topics.SCORE_UPDATES.name(), base + 2, "team:" + team + ":30d", good),
+                record(Topics.SCORE_UPDATES.name(), base + 3, "channel:" + team + ":7d", unreadable));
+        double passedOverBefore = passedOverScores();
+
+        signals.scores(new ConsumerRecords<>(Map.of(new TopicPartition(Topics.SCORE_UPDATES.name(), 0), records),
+                Map.of()));
+
+        // Customer scope and the 90d window are passed over; a team's 30d is read; a channel's 7d is
+        // read too, and its bad value dead-lettered.
+        assertThat(passedOverScores() - passedOverBefore).isEqualTo(2.0);
+        assertThat(deadLetteredOffsets(Topics.SCORE_UPDATES.name(), base, records.size())).containsExactly(base + 3);
+        assertThat(snapshot(List.of(team))).isEmpty(); // a 30d window alone raises nothing
+    }
+
+    private double passedOverScores() {
+        var counter = registry.find("omnipulse.alerting.signals")
+                .tags("input", SignalConsumers.SCORES, "outcome", SignalConsumers.PASSED_OVER).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private static ConsumerRecords<byte[], byte[]> scoreBatch(long base, List<ScoreUpdated> batch) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (ScoreUpdated update : batch) {

@@ -1,6 +1,7 @@
 package io.omnipulse.scoring.domain;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.ScoreUpdated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,9 +49,9 @@ public record ScopeKey(Scope scope, String key) {
         return new ScopeKey(Scope.fromWire(text.substring(0, at)), text.substring(at + 1));
     }
 
-    /** The record key on {@code cx.score-updates.v1}: {@code scope:key:window}. */
+    /** The record key on {@code cx.score-updates.v1}: {@code scope:key:window} ({@link ScoreUpdated#recordKey}). */
     public String topicKey(String window) {
-        return scope.wire() + ':' + key + ':' + window;
+        return ScoreUpdated.recordKey(scope.wire(), key, window);
     }
 
     @Override
