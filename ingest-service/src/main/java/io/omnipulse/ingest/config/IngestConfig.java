@@ -54,6 +54,17 @@ public interface IngestConfig {
         /** Retry-After sent with a 503 when Kafka did not acknowledge in time. */
         @WithDefault("5S")
         Duration retryAfter();
+
+        /**
+         * Most events sent to Kafka and not yet acknowledged, over all requests; a request that would
+         * pass it is answered 503 at once (load shedding, {@code InFlightEvents}).
+         */
+        @WithDefault("10000")
+        int maxInFlightEvents();
+
+        /** Retry-After sent with a 503 for load shedding: the backlog clears within moments. */
+        @WithDefault("1S")
+        Duration overloadRetryAfter();
     }
 
     /** Fails config loading, and so start-up, naming the property, when libphonenumber does not know the region. */

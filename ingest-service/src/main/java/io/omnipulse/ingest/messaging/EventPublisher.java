@@ -25,14 +25,28 @@ public class EventPublisher {
 
     private final KafkaProducer<String, ContactEvent> producer;
     private final RecordKeys keys;
+    private final InFlightEvents inFlight;
 
-    EventPublisher(KafkaProducer<String, ContactEvent> producer, RecordKeys keys) {
+    EventPublisher(KafkaProducer<String, ContactEvent> producer, RecordKeys keys, InFlightEvents inFlight) {
         this.producer = producer;
         this.keys = keys;
+        this.inFlight = inFlight;
     }
 
-    /** Call from a worker thread: send() may block up to max.block.ms while the broker is unknown. */
+    /**
+     * Call from a worker thread: send() may block up to max.block.ms while the broker is unknown.
+     * Throws IngestOverloadedException, before sending anything, when too many events already wait
+     * for Kafka.
+     */
     public CompletionStage<List<ContactEvent>> publish(List<ContactEvent> events) {
+        if (!inFlight.tryAdmit(events.size())) {
+            throw new IngestOverloadedException(
+                    "more than " + inFlight.limit() + " events are waiting for Kafka; retry shortly");
+        }
+        return sendAll(events).whenComplete((published, failure) -> inFlight.release(events.size()));
+    }
+
+    private CompletionStage<List<ContactEvent>> sendAll(List<ContactEvent> events) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
         for (ContactEvent event : events) {
             CompletableFuture<Void> ack = send(event);

@@ -15,6 +15,7 @@ public class IngestMetrics {
     public static final String INVALID = "invalid";
     public static final String TOO_LARGE = "too_large";
     public static final String UNAVAILABLE = "unavailable";
+    public static final String OVERLOADED = "overloaded";
 
     private final MeterRegistry registry;
 

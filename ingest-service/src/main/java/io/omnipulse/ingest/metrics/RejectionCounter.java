@@ -1,5 +1,7 @@
 package io.omnipulse.ingest.metrics;
 
+import io.omnipulse.ingest.rest.IngestProblemMappers;
+import io.omnipulse.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -24,7 +26,9 @@ public class RejectionCounter {
         String reason = switch (response.getStatus()) {
             case 400, 415, 422 -> IngestMetrics.INVALID;
             case 413 -> IngestMetrics.TOO_LARGE;
-            case 503 -> IngestMetrics.UNAVAILABLE;
+            case 503 -> response.getEntity() instanceof Problem problem
+                    && IngestProblemMappers.OVERLOADED.equals(problem.type())
+                    ? IngestMetrics.OVERLOADED : IngestMetrics.UNAVAILABLE;
             default -> null;
         };
         if (reason != null) {

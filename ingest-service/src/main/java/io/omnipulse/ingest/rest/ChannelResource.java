@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(schema = @Schema(implementation = ChannelAccepted.class)))
 @APIResponse(responseCode = "400", description = "A native field is missing or invalid; errors name it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After seconds",
+@APIResponse(responseCode = "503", description = "Kafka unavailable, or too many events waiting for it "
+        + "(load shedding); retry after Retry-After seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ChannelResource {
 

@@ -49,7 +49,8 @@ public class EventsResource {
     @APIResponse(responseCode = "413", description = "Too many events in the batch, or the body is too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json")
-    @APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After seconds",
+    @APIResponse(responseCode = "503", description = "Kafka unavailable, or too many events waiting for it "
+            + "(load shedding); retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> publish(String body) {
         return ingestion.acceptCanonical(body)

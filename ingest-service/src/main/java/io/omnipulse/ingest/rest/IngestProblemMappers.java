@@ -2,6 +2,7 @@ package io.omnipulse.ingest.rest;
 
 import io.omnipulse.ingest.config.IngestConfig;
 import io.omnipulse.ingest.domain.PayloadTooLargeException;
+import io.omnipulse.ingest.messaging.IngestOverloadedException;
 import io.omnipulse.ingest.messaging.PublishUnavailableException;
 import io.omnipulse.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,6 +18,9 @@ public class IngestProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(IngestProblemMappers.class);
 
+    /** Problem type of a request refused by load shedding (counted as reason "overloaded"). */
+    public static final URI OVERLOADED = URI.create("https://omnipulse.io/problems/ingest-overloaded");
+
     private final IngestConfig config;
 
     IngestProblemMappers(IngestConfig config) {
@@ -28,6 +32,15 @@ public class IngestProblemMappers {
         return new Problem(URI.create("https://omnipulse.io/problems/payload-too-large"), "Payload too large",
                 Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), e.getMessage(), uri.getPath(), List.of())
                 .toResponse();
+    }
+
+    /** Load shedding: nothing was sent; the client may send the same request again after Retry-After. */
+    @ServerExceptionMapper
+    public Response overloaded(IngestOverloadedException e, UriInfo uri) {
+        long retryAfter = Math.max(1, config.publish().overloadRetryAfter().toSeconds());
+        Problem problem = new Problem(OVERLOADED, "Ingest overloaded", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                e.getMessage() + "; nothing of this request was stored", uri.getPath(), List.of());
+        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
     }
 
     /** Nothing the client did wrong: it may resend the same events later, they are deduplicated by eventId. */
