@@ -21,6 +21,12 @@ final class JvmMemory {
     /** Two malloc arenas per process: the setting RocksDB's and Kafka Streams' guides give against fragmentation. */
     static final Map<String, String> NATIVE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
+    /** Extra options for every service JVM from OMNIPULSE_SERVICE_JVM_OPTS (space-separated), after the defaults so that they win. */
+    static List<String> overrides() {
+        String value = System.getenv().getOrDefault("OMNIPULSE_SERVICE_JVM_OPTS", "").strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
     private JvmMemory() {
     }
 }

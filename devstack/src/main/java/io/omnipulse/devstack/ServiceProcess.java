@@ -52,6 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JvmMemory.SMALL_FOOTPRINT);
         command.add("-Xmx384m");
+        command.addAll(JvmMemory.overrides());
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
