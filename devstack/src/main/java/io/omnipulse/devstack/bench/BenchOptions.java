@@ -4,18 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The options of {@link PipelineBench}, with defaults sized for a two-core machine. */
-record BenchOptions(int runs, int events, int rawRecords, double ingestSeconds, double singleRate, double batchRate,
+record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double ingestSeconds, double singleRate, double batchRate,
         int batchSize, int connections, double latencySeconds, String bootstrap, String ingestUrl, String profileUrl,
         String scoringUrl, String alertingUrl) {
 
     static final String USAGE = """
-            usage: ./omnipulse bench [--runs 3] [--events 50000] [--raw-records 500000] [--ingest-seconds 10]
+            usage: ./omnipulse bench [--runs 3] [--warmup-runs 1] [--events 50000] [--raw-records 500000] [--ingest-seconds 10]
                                      [--single-rate 10000] [--batch-rate 30000] [--batch-size 50] [--connections 256]
                                      [--latency-seconds 20] [--bootstrap localhost:9092]
                                      [--ingest http://localhost:8081] [--profile http://localhost:8082]
                                      [--scoring http://localhost:8083] [--alerting http://localhost:8084]
               against a running ./omnipulse (start it first, without --demo); prints every figure per run,
               then the median of the runs and its ratio to the raw producer
+              --warmup-runs     runs first whose figures are printed but not counted (JIT warm-up)
               --events          events per drain and for the whole pipeline
               --ingest-seconds  how long each open-loop ingest load lasts
               --single-rate     events/s offered one a request; --batch-rate: events/s offered in batches
@@ -23,7 +24,7 @@ record BenchOptions(int runs, int events, int rawRecords, double ingestSeconds, 
                                 timed, at half the pipeline's rate
             """;
 
-    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("runs", "3"),
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("runs", "3"), Map.entry("warmup-runs", "1"),
             Map.entry("events", "50000"), Map.entry("raw-records", "500000"), Map.entry("ingest-seconds", "10"),
             Map.entry("single-rate", "10000"), Map.entry("batch-rate", "30000"), Map.entry("batch-size", "50"),
             Map.entry("connections", "256"), Map.entry("latency-seconds", "20"), Map.entry("bootstrap", "localhost:9092"),
@@ -46,7 +47,8 @@ record BenchOptions(int runs, int events, int rawRecords, double ingestSeconds, 
             }
             v.put(name, args[++i]);
         }
-        return new BenchOptions(Integer.parseInt(v.get("runs")), Integer.parseInt(v.get("events")),
+        return new BenchOptions(Integer.parseInt(v.get("runs")), Integer.parseInt(v.get("warmup-runs")),
+                Integer.parseInt(v.get("events")),
                 Integer.parseInt(v.get("raw-records")), Double.parseDouble(v.get("ingest-seconds")),
                 Double.parseDouble(v.get("single-rate")), Double.parseDouble(v.get("batch-rate")),
                 Integer.parseInt(v.get("batch-size")), Integer.parseInt(v.get("connections")),

@@ -25,7 +25,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * score update and to stored alert, and how fast profile, scores and alerts are queried meanwhile
  * ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
  * the runs and its ratio to the raw producer. The other services keep running and share the cores,
- * as they do in production.
+ * as they do in production. Warm-up runs ({@code --warmup-runs}, one by default) go first and count
+ * for nothing: a JVM that has just started spends a third to a half of its CPU in the JIT compiler
+ * for minutes, which is start-up, not the steady state a long-running service is in.
  */
 public final class PipelineBench {
 
@@ -61,7 +63,8 @@ public final class PipelineBench {
         String alerting = groups.find("omnipulse-alerting");
         Map<String, Set<String>> all = Map.of(profile, Set.of(Topics.CONTACT_EVENTS.name()),
                 scoring, Set.of(Topics.RESOLVED_EVENTS.name()), alerting, Set.of(Topics.RESOLVED_EVENTS.name()));
-        System.out.printf("bench: %d runs; groups %s, %s, %s%n", options.runs(), profile, scoring, alerting);
+        System.out.printf("bench: %d warm-up and %d measured runs; groups %s, %s, %s%n", options.warmupRuns(),
+                options.runs(), profile, scoring, alerting);
         try (IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.connections())) {
             runAll(ingest, profile, scoring, all);
         }
@@ -70,7 +73,8 @@ public final class PipelineBench {
 
     private void runAll(IngestLoad ingest, String profile, String scoring, Map<String, Set<String>> all)
             throws Exception {
-        for (int run = 1; run <= options.runs(); run++) {
+        // Warm-up runs are numbered 0, -1, ...: figures are printed but not kept.
+        for (int run = 1 - options.warmupRuns(); run <= options.runs(); run++) {
             long seed = System.nanoTime();
             quiet(all);
             record("raw producer (500 B, acks=all, idempotent)", run,
@@ -137,12 +141,14 @@ public final class PipelineBench {
 
     private void latency(String what, int run, double load, List<Long> sortedMillis) {
         if (sortedMillis.isEmpty()) {
-            System.out.printf("run %d  %-62s none seen%n", run, what);
+            System.out.printf("%s  %-62s none seen%n", label(run), what);
             return;
         }
         long p99 = SteadyLoad.percentile(sortedMillis, 99);
-        latencies.computeIfAbsent(what, k -> new ArrayList<>()).add(p99);
-        System.out.printf("run %d  %-62s p50 %d ms, p99 %d ms (%d answers, load %.0f events/s)%n", run, what,
+        if (run > 0) {
+            latencies.computeIfAbsent(what, k -> new ArrayList<>()).add(p99);
+        }
+        System.out.printf("%s  %-62s p50 %d ms, p99 %d ms (%d answers, load %.0f events/s)%n", label(run), what,
                 SteadyLoad.percentile(sortedMillis, 50), p99, sortedMillis.size(), load);
     }
 
@@ -154,8 +160,14 @@ public final class PipelineBench {
     }
 
     private void record(String what, int run, Figure figure) {
-        figures.computeIfAbsent(what, k -> new ArrayList<>()).add(figure);
-        System.out.printf("run %d  %-62s %,10.0f /s  %s%n", run, what, figure.perSecond(), figure.detail());
+        if (run > 0) {
+            figures.computeIfAbsent(what, k -> new ArrayList<>()).add(figure);
+        }
+        System.out.printf("%s  %-62s %,10.0f /s  %s%n", label(run), what, figure.perSecond(), figure.detail());
+    }
+
+    private static String label(int run) {
+        return run > 0 ? "run " + run : "warm-up";
     }
 
     private void printSummary() {
