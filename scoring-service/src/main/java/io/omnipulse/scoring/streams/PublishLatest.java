@@ -17,27 +17,44 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * (alerting) only need where it stands, so one record per key and commit means the same to them at
  * a fraction of the records, for this service's producer and for every consumer.
  *
- * <p>It is how a cached KTable emits: each record is put into a cached store (its value serialized
- * as the topic's serde would, so that the sink only copies bytes); the cache keeps the latest value
- * per key with the timestamp and headers of the record that wrote it, and forwards the dirty keys
- * when it is flushed, which Kafka Streams does at every commit, before the transaction commits
- * (and earlier when the cache is full: then a key may be published more than once per commit, never
- * less). Under exactly-once no update is lost: what is not yet flushed belongs to an uncommitted
- * transaction and is recomputed after a failure. The store is not logged and keeps nothing beneath
- * its cache ({@link DiscardingStore}): nothing reads it back. Uses Kafka Streams internals for the flush listener, as the KTable
- * cache does: {@link WrappedStateStore#setFlushListener} and the current node of the context.
+ * <p>It is how a cached KTable emits: each record marks its key dirty in a cached store; the cache
+ * keeps the timestamp and headers of the record that last wrote each key, and forwards the dirty keys
+ * when it is flushed, which Kafka Streams does at every commit, before the transaction commits (and
+ * earlier when the cache is full: then a key may be published more than once per commit, never
+ * less). The value itself waits as an object ({@link PendingLatest}) and is serialized only when it
+ * is published: a busy key's superseded values never are (serializing them to JSON was the largest
+ * part of this step's cost). Under exactly-once no update is lost: what is not yet flushed belongs to
+ * an uncommitted transaction and is recomputed after a failure. The store is not logged and keeps
+ * nothing beneath its cache ({@link DiscardingStore}): nothing reads it back. Uses Kafka Streams
+ * internals for the flush listener, as the KTable cache does: {@link WrappedStateStore#setFlushListener}
+ * and the current node of the context.
  */
 final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte[]> {
+
+    /**
+     * Keys a task holds values for before it publishes a new key's value at once: about as many as
+     * the cache holds marks for at its default size, and a few MB of objects per task.
+     */
+    static final int DEFAULT_MAX_PENDING = 10_000;
+
+    /** What the cache holds per dirty key: the value waits in {@link #pending}. */
+    private static final byte[] DIRTY = new byte[0];
 
     private final String storeName;
     private final String topic;
     private final Serializer<V> serializer;
+    private final PendingLatest<V> pending;
     private KeyValueStore<String, byte[]> latest;
 
     PublishLatest(String storeName, String topic, Serializer<V> serializer) {
+        this(storeName, topic, serializer, DEFAULT_MAX_PENDING);
+    }
+
+    PublishLatest(String storeName, String topic, Serializer<V> serializer, int maxPending) {
         this.storeName = storeName;
         this.topic = topic;
         this.serializer = serializer;
+        this.pending = new PendingLatest<>(maxPending);
     }
 
     @Override
@@ -51,13 +68,15 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
         ProcessorNode<?, ?, ?, ?> self = internal.currentNode();
         boolean cached = ((WrappedStateStore<?, String, byte[]>) latest).setFlushListener(
                 (Record<String, Change<byte[]>> flushed) -> {
-                    if (flushed.value().newValue == null) {
+                    // Nothing pending: the value left at once when the pending values were full.
+                    V value = pending.take(flushed.key());
+                    if (value == null) {
                         return;
                     }
                     ProcessorNode<?, ?, ?, ?> previous = internal.currentNode();
                     internal.setCurrentNode(self);
                     try {
-                        context.forward(flushed.withValue(flushed.value().newValue));
+                        context.forward(flushed.withValue(serializer.serialize(topic, flushed.headers(), value)));
                     } finally {
                         internal.setCurrentNode(previous);
                     }
@@ -69,8 +88,19 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
 
     @Override
     public void process(Record<String, V> record) {
-        if (record.key() != null && record.value() != null) {
-            latest.put(record.key(), serializer.serialize(topic, record.headers(), record.value()));
+        if (record.key() == null || record.value() == null) {
+            return;
         }
+        if (pending.offer(record.key(), record.value())) {
+            latest.put(record.key(), DIRTY);
+        } else {
+            context().forward(record.withValue(serializer.serialize(topic, record.headers(), record.value())));
+        }
+    }
+
+    @Override
+    public void close() {
+        // A task closed without a commit aborted its transaction: what was pending is recomputed.
+        pending.clear();
     }
 }
