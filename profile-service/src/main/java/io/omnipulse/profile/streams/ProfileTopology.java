@@ -46,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  * identifiers into customers depends on the set of events only, not on their order or partition:
  * {@link IdentityNode} defines it.
  *
- * <p>The stores are cached: a key updated several times between two commits (a node settling its
+ * <p>The stores but the resolved-event keys are cached: a key updated several times between two commits (a node settling its
  * offers, an event's pending resolution collecting answers, a profile folding a burst of events)
  * reaches RocksDB and its changelog once per commit instead of once per update. That is safe because
  * every processor reads its own store (reads go through the cache) and none reads a changelog; an
@@ -171,8 +171,10 @@ public class ProfileTopology {
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
                         STRING, PENDING_SERDE).withCachingEnabled(), RESOLVER)
                 // Identity resolves events with a single identifier itself and remembers them here too.
+                // Not cached: every key is an event's, written once and read back only by a replay,
+                // so a cache would merely hold each one until the commit writes it anyway.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
-                        STRING, Serdes.Long()).withCachingEnabled(), RESOLVER, IDENTITY)
+                        STRING, Serdes.Long()), RESOLVER, IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
                         STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)

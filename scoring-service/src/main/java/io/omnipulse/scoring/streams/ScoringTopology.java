@@ -143,7 +143,7 @@ public class ScoringTopology {
     @Produces
     public Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
-        store(builder, SEEN_EVENTS_STORE, Serdes.Long());
+        uncachedStore(builder, SEEN_EVENTS_STORE, Serdes.Long());
         store(builder, EVENT_CLOCK_STORE, Serdes.Long());
         store(builder, RECENT_INTERACTIONS_STORE, HISTORY_SERDE);
         store(builder, RECENT_ANSWERS_STORE, ANSWERS_SERDE);
@@ -291,13 +291,22 @@ public class ScoringTopology {
     }
 
     private <V> void store(StreamsBuilder builder, String name, Serde<V> values) {
-        KeyValueBytesStoreSupplier supplier = inMemory
-                ? Stores.inMemoryKeyValueStore(name)
-                : Stores.persistentKeyValueStore(name);
         // Cached: a busy key (global|all, a channel, a team) put many times between two commits is
         // written to its changelog once per commit, with its latest value; reads (also interactive
         // queries) see the latest value through the cache. No processor reads a changelog.
-        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), values).withCachingEnabled());
+    }
+
+    /**
+     * Not cached: a store whose every key is an event's, written once and read back only by a replay
+     * or a merge, so that a cache would merely hold each key until the commit writes it anyway.
+     */
+    private <V> void uncachedStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), values));
+    }
+
+    private KeyValueBytesStoreSupplier supplier(String name) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
     /**
