@@ -21,7 +21,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * the raw producer on the same broker; ingest with one event a request and with batches, open loop;
  * profile-service's drain of events written straight onto its input; scoring-service's drain of
  * resolved events written straight onto its input; the whole pipeline, from the first POST until
- * profile, scoring and alerting have all caught up; and, at half that rate, the delay from POST to
+ * profile, scoring and alerting have all caught up (with the records it wrote per event, topic by
+ * topic: {@link TopicRecords}); and, at half that rate, the delay from POST to
  * score update and to stored alert, and how fast profile, scores and alerts are queried meanwhile
  * ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
  * the runs and its ratio to the raw producer. The other services keep running and share the cores,
@@ -36,6 +37,7 @@ public final class PipelineBench {
     private final BenchOptions options;
     private final Admin admin;
     private final ConsumerGroups groups;
+    private final TopicRecords records;
     private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
     private final Map<String, List<Long>> latencies = new LinkedHashMap<>();
 
@@ -43,6 +45,7 @@ public final class PipelineBench {
         this.options = options;
         this.admin = admin;
         this.groups = new ConsumerGroups(admin);
+        this.records = new TopicRecords(admin);
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,6 +101,7 @@ public final class PipelineBench {
 
             quiet(all);
             List<ContactEvent> events = SimulatedEvents.generate(options.events(), seed + 4);
+            Map<String, Long> offsetsBefore = records.endOffsets();
             long start = System.nanoTime();
             IngestLoad.Result posted = ingest.run(events, options.batchSize(), Double.MAX_VALUE / 2);
             groups.awaitCaughtUp(all, CATCH_UP);
@@ -105,6 +109,7 @@ public final class PipelineBench {
             double pipeline = events.size() / seconds;
             record("whole pipeline, POST until every group caught up", run, new Figure(pipeline,
                     String.format("posted at %.0f/s", posted.eventsPerSecond())));
+            TopicRecords.print(offsetsBefore, records.endOffsets(), events.size());
 
             quiet(all);
             double half = pipeline / 2;
