@@ -49,28 +49,63 @@ final class IngestLoad implements AutoCloseable {
      * array) at {@code eventsPerSecond}.
      */
     Result run(List<ContactEvent> events, int perRequest, double eventsPerSecond) throws InterruptedException {
-        List<Buffer> bodies = bodies(events, perRequest);
-        SteadyLoad load = new SteadyLoad(eventsPerSecond / perRequest);
+        return send(bodies(events, perRequest), eventsPerSecond / perRequest, System.nanoTime()).result();
+    }
+
+    /**
+     * As {@link #run}, but as a client that must get every event stored: refused requests (a 503 of
+     * load shedding, a timeout) are sent again a second later, for at most a minute. The rate counts
+     * from the first request to the last answer; the refusals are those of the first attempt.
+     */
+    Result runUntilAccepted(List<ContactEvent> events, int perRequest, double eventsPerSecond)
+            throws InterruptedException {
+        List<Body> bodies = bodies(events, perRequest);
+        long start = System.nanoTime();
+        Round first = send(bodies, eventsPerSecond / perRequest, start);
+        Round last = first;
+        int accepted = first.acceptedEvents();
+        for (int attempt = 0; !last.refused().isEmpty(); attempt++) {
+            if (attempt == 60) {
+                throw new IllegalStateException(last.refused().size() + " requests still refused after a minute");
+            }
+            Thread.sleep(1_000); // the Retry-After of load shedding
+            last = send(last.refused(), eventsPerSecond / perRequest, start);
+            accepted += last.acceptedEvents();
+        }
+        double seconds = (last.lastAnswerNanos() - start) / 1e9;
+        Result firstResult = first.result();
+        return new Result(accepted / seconds, firstResult.p50Millis(), firstResult.p99Millis(), firstResult.refused());
+    }
+
+    /** One pass over some requests: what it gave, and the bodies of the requests that were refused. */
+    private record Round(Result result, int acceptedEvents, long lastAnswerNanos, List<Body> refused) {
+    }
+
+    /** A request body and how many events it carries. */
+    private record Body(Buffer json, int events) {
+    }
+
+    private Round send(List<Body> bodies, double requestsPerSecond, long start) throws InterruptedException {
+        SteadyLoad load = new SteadyLoad(requestsPerSecond);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(bodies.size()));
-        AtomicInteger refused = new AtomicInteger();
+        List<Body> refused = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger acceptedEvents = new AtomicInteger();
         AtomicLong lastAnswer = new AtomicLong();
         CountDownLatch answered = new CountDownLatch(bodies.size());
-        long start = System.nanoTime();
+        long begin = System.nanoTime();
         for (int i = 0; i < bodies.size(); i++) {
             load.awaitTurn(i);
             long due = load.dueNanos(i);
-            int size = Math.min(perRequest, events.size() - i * perRequest);
             // Requests beyond the pool wait in Vert.x's queue; their wait counts in their latency.
-            Buffer body = bodies.get(i);
-            http.request(post).compose(request -> request.send(body)).onComplete(result -> {
+            Body body = bodies.get(i);
+            http.request(post).compose(request -> request.send(body.json())).onComplete(result -> {
                 long now = System.nanoTime();
                 lastAnswer.accumulateAndGet(now, Math::max);
                 latencies.add((now - due) / 1_000_000);
                 if (result.succeeded() && result.result().statusCode() == 202) {
-                    acceptedEvents.addAndGet(size);
+                    acceptedEvents.addAndGet(body.events());
                 } else {
-                    refused.incrementAndGet();
+                    refused.add(body);
                 }
                 answered.countDown();
             });
@@ -80,17 +115,19 @@ final class IngestLoad implements AutoCloseable {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        double seconds = (lastAnswer.get() - start) / 1e9;
-        return new Result(acceptedEvents.get() / seconds, SteadyLoad.percentile(sorted, 50),
-                SteadyLoad.percentile(sorted, 99), refused.get());
+        double seconds = (lastAnswer.get() - Math.max(start, begin)) / 1e9;
+        Result result = new Result(acceptedEvents.get() / seconds, SteadyLoad.percentile(sorted, 50),
+                SteadyLoad.percentile(sorted, 99), refused.size());
+        return new Round(result, acceptedEvents.get(), lastAnswer.get(), List.copyOf(refused));
     }
 
-    private static List<Buffer> bodies(List<ContactEvent> events, int perRequest) {
-        List<Buffer> bodies = new ArrayList<>();
+    private static List<Body> bodies(List<ContactEvent> events, int perRequest) {
+        List<Body> bodies = new ArrayList<>();
         try {
             for (int i = 0; i < events.size(); i += perRequest) {
-                Object body = perRequest == 1 ? events.get(i) : events.subList(i, Math.min(events.size(), i + perRequest));
-                bodies.add(Buffer.buffer(EventJson.mapper().writeValueAsBytes(body)));
+                int end = Math.min(events.size(), i + perRequest);
+                Object body = perRequest == 1 ? events.get(i) : events.subList(i, end);
+                bodies.add(new Body(Buffer.buffer(EventJson.mapper().writeValueAsBytes(body)), end - i));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
