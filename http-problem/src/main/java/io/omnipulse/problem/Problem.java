@@ -1,6 +1,7 @@
 package io.omnipulse.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -34,5 +35,11 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    /** The answer to a temporary refusal: the client may send the same request again after {@code retryAfterSeconds}. */
+    public Response toResponse(long retryAfterSeconds) {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package io.omnipulse.queries;
 
 import io.omnipulse.problem.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,9 +17,6 @@ public class NotQueryableMapper {
     @ServerExceptionMapper
     public Response unavailable(StoreNotQueryableException e, UriInfo uri) {
         long retryAfter = e.retryAfterSeconds() == null ? settings.retryAfterSeconds() : e.retryAfterSeconds();
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())
-                        .at(uri.getPath()).toResponse())
-                .header(HttpHeaders.RETRY_AFTER, retryAfter)
-                .build();
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).at(uri.getPath()).toResponse(retryAfter);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -70,17 +69,16 @@ final class ConsumerGroups {
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             committed.put(group.getKey(), offsets);
             Set<TopicPartition> partitions = new HashSet<>(offsets.keySet());
-            admin.describeTopics(group.getValue()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
-                    d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            partitions.addAll(EndOffsets.partitionsOf(admin, group.getValue()));
             reads.put(group.getKey(), partitions);
         }
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        reads.values().forEach(set -> set.forEach(tp -> latest.put(tp, OffsetSpec.latest())));
-        var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        Set<TopicPartition> all = new HashSet<>();
+        reads.values().forEach(all::addAll);
+        Map<TopicPartition, Long> ends = EndOffsets.of(admin, all);
         for (var group : reads.entrySet()) {
             for (TopicPartition tp : group.getValue()) {
                 OffsetAndMetadata at = committed.get(group.getKey()).get(tp);
-                long lag = ends.get(tp).offset() - (at == null ? 0 : at.offset());
+                long lag = ends.get(tp) - (at == null ? 0 : at.offset());
                 if (lag > (PLAIN_TOPICS.contains(tp.topic()) ? 0 : 1)) {
                     return false;
                 }

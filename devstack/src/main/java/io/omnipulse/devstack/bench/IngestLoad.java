@@ -49,19 +49,21 @@ final class IngestLoad implements AutoCloseable {
      * array) at {@code eventsPerSecond}.
      */
     Result run(List<ContactEvent> events, int perRequest, double eventsPerSecond) throws InterruptedException {
-        return send(bodies(events, perRequest), eventsPerSecond / perRequest, System.nanoTime()).result();
+        List<Body> bodies = bodies(events, perRequest);
+        long start = System.nanoTime();
+        return send(bodies, eventsPerSecond / perRequest).result(start);
     }
 
     /**
      * As {@link #run}, but as a client that must get every event stored: refused requests (a 503 of
      * load shedding, a timeout) are sent again a second later, for at most a minute. The rate counts
-     * from the first request to the last answer; the refusals are those of the first attempt.
+     * from the first request to the last answer; latencies and refusals are those of the first attempt.
      */
     Result runUntilAccepted(List<ContactEvent> events, int perRequest, double eventsPerSecond)
             throws InterruptedException {
         List<Body> bodies = bodies(events, perRequest);
         long start = System.nanoTime();
-        Round first = send(bodies, eventsPerSecond / perRequest, start);
+        Round first = send(bodies, eventsPerSecond / perRequest);
         Round last = first;
         int accepted = first.acceptedEvents();
         for (int attempt = 0; !last.refused().isEmpty(); attempt++) {
@@ -69,30 +71,35 @@ final class IngestLoad implements AutoCloseable {
                 throw new IllegalStateException(last.refused().size() + " requests still refused after a minute");
             }
             Thread.sleep(1_000); // the Retry-After of load shedding
-            last = send(last.refused(), eventsPerSecond / perRequest, start);
+            last = send(last.refused(), eventsPerSecond / perRequest);
             accepted += last.acceptedEvents();
         }
-        double seconds = (last.lastAnswerNanos() - start) / 1e9;
-        Result firstResult = first.result();
-        return new Result(accepted / seconds, firstResult.p50Millis(), firstResult.p99Millis(), firstResult.refused());
+        Result firstAttempt = first.result(start);
+        return new Result(accepted / ((last.lastAnswerNanos() - start) / 1e9), firstAttempt.p50Millis(),
+                firstAttempt.p99Millis(), firstAttempt.refused());
     }
 
-    /** One pass over some requests: what it gave, and the bodies of the requests that were refused. */
-    private record Round(Result result, int acceptedEvents, long lastAnswerNanos, List<Body> refused) {
+    /** One pass over some requests: what got in, when the last answer came, each latency, and what was refused. */
+    private record Round(int acceptedEvents, long lastAnswerNanos, List<Long> sortedLatencies, List<Body> refused) {
+
+        /** This pass as a load's result, its rate counted from {@code start}. */
+        Result result(long start) {
+            return new Result(acceptedEvents / ((lastAnswerNanos - start) / 1e9),
+                    SteadyLoad.percentile(sortedLatencies, 50), SteadyLoad.percentile(sortedLatencies, 99), refused.size());
+        }
     }
 
     /** A request body and how many events it carries. */
     private record Body(Buffer json, int events) {
     }
 
-    private Round send(List<Body> bodies, double requestsPerSecond, long start) throws InterruptedException {
+    private Round send(List<Body> bodies, double requestsPerSecond) throws InterruptedException {
         SteadyLoad load = new SteadyLoad(requestsPerSecond);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(bodies.size()));
         List<Body> refused = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger acceptedEvents = new AtomicInteger();
         AtomicLong lastAnswer = new AtomicLong();
         CountDownLatch answered = new CountDownLatch(bodies.size());
-        long begin = System.nanoTime();
         for (int i = 0; i < bodies.size(); i++) {
             load.awaitTurn(i);
             long due = load.dueNanos(i);
@@ -115,10 +122,7 @@ final class IngestLoad implements AutoCloseable {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        double seconds = (lastAnswer.get() - Math.max(start, begin)) / 1e9;
-        Result result = new Result(acceptedEvents.get() / seconds, SteadyLoad.percentile(sorted, 50),
-                SteadyLoad.percentile(sorted, 99), refused.size());
-        return new Round(result, acceptedEvents.get(), lastAnswer.get(), List.copyOf(refused));
+        return new Round(acceptedEvents.get(), lastAnswer.get(), sorted, List.copyOf(refused));
     }
 
     private static List<Body> bodies(List<ContactEvent> events, int perRequest) {

@@ -3,13 +3,11 @@ package io.omnipulse.devstack.bench;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * How many records each topic of the broker took during a phase, from the end offsets before and
@@ -27,16 +25,11 @@ final class TopicRecords {
 
     /** The sum of the end offsets of every partition, per topic (bench topics of its own left out). */
     Map<String, Long> endOffsets() throws Exception {
-        Map<String, TopicDescription> topics = admin.describeTopics(
-                admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get(30, TimeUnit.SECONDS))
-                .allTopicNames().get(30, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        topics.values().stream().filter(topic -> !topic.name().startsWith(RawProducerRate.TOPIC_PREFIX))
-                .forEach(topic -> topic.partitions().forEach(partition ->
-                        latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
-        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-                .collect(Collectors.groupingBy(entry -> entry.getKey().topic(),
-                        Collectors.summingLong(entry -> entry.getValue().offset())));
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(false)).names()
+                .get(30, TimeUnit.SECONDS).stream().filter(topic -> !topic.startsWith(RawProducerRate.TOPIC_PREFIX))
+                .collect(Collectors.toSet());
+        return EndOffsets.of(admin, EndOffsets.partitionsOf(admin, topics)).entrySet().stream()
+                .collect(Collectors.groupingBy(entry -> entry.getKey().topic(), Collectors.summingLong(Map.Entry::getValue)));
     }
 
     /** Prints, per topic that grew, the records it took per event of the phase, largest first, and their sum. */

@@ -5,10 +5,10 @@ import io.omnipulse.ingest.domain.PayloadTooLargeException;
 import io.omnipulse.ingest.messaging.IngestOverloadedException;
 import io.omnipulse.ingest.messaging.PublishUnavailableException;
 import io.omnipulse.problem.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,21 +37,24 @@ public class IngestProblemMappers {
     /** Load shedding: nothing was sent; the client may send the same request again after Retry-After. */
     @ServerExceptionMapper
     public Response overloaded(IngestOverloadedException e, UriInfo uri) {
-        long retryAfter = Math.max(1, config.publish().overloadRetryAfter().toSeconds());
-        Problem problem = new Problem(OVERLOADED, "Ingest overloaded", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
-                e.getMessage() + "; nothing of this request was stored", uri.getPath(), List.of());
-        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
+        return new Problem(OVERLOADED, "Ingest overloaded", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                e.getMessage() + "; nothing of this request was stored", uri.getPath(), List.of())
+                .toResponse(seconds(config.publish().overloadRetryAfter()));
     }
 
     /** Nothing the client did wrong: it may resend the same events later, they are deduplicated by eventId. */
     @ServerExceptionMapper
     public Response unavailable(PublishUnavailableException e, UriInfo uri) {
         LOG.warnf("answering 503 on %s: %s", uri.getPath(), e.getMessage());
-        long retryAfter = Math.max(1, config.publish().retryAfter().toSeconds());
-        Problem problem = new Problem(URI.create("https://omnipulse.io/problems/kafka-unavailable"),
+        long retryAfter = seconds(config.publish().retryAfter());
+        return new Problem(URI.create("https://omnipulse.io/problems/kafka-unavailable"),
                 "Event log unavailable", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
                 "the events could not be stored; retry after " + retryAfter + " s with the same eventIds",
-                uri.getPath(), List.of());
-        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
+                uri.getPath(), List.of()).toResponse(retryAfter);
+    }
+
+    /** Retry-After in whole seconds, at least one. */
+    private static long seconds(Duration retryAfter) {
+        return Math.max(1, retryAfter.toSeconds());
     }
 }
