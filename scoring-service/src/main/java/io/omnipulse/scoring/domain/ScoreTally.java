@@ -71,8 +71,12 @@ public record ScoreTally(NpsCounts nps, CesCounts ces, CsatCounts csat) {
      * another channel, team or agent): the exact inverse of {@link #add}.
      */
     public ScoreTally remove(FeedbackDetails feedback) {
-        ScoreTally one = EMPTY.add(feedback);
-        return new ScoreTally(nps.minus(one.nps), ces.minus(one.ces), csat.minus(one.csat));
+        return minus(EMPTY.add(feedback));
+    }
+
+    /** This tally without the answers of {@code other}, which were all counted in it: the inverse of {@link #plus}. */
+    public ScoreTally minus(ScoreTally other) {
+        return new ScoreTally(nps.minus(other.nps), ces.minus(other.ces), csat.minus(other.csat));
     }
 
     /** Responses over all metrics. */

@@ -16,8 +16,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A store that keeps nothing: the bottom of a {@link PublishLatest} buffer, whose record cache does
- * all the work (it holds the latest value per key until the commit flushes and publishes it). What
+ * A store that keeps nothing: the bottom of the marks of values held until the commit
+ * ({@link CommitFlush}), whose record cache does all the work (it holds each dirty key until the
+ * commit flushes it and the processor passes its value on). What
  * the flush writes down here would only be read back by nobody, so it is dropped instead of growing
  * with every output key ever published. Not logged, nothing to restore.
  */

@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.Serde;
  * <ul>
  * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
  * <li>{@link EffortAggregate}: its eight longs in declaration order.
- * <li>{@link ScopeUpdate}: kind code, the response with a presence byte (feedback ({@link ContactEventCodec}),
- *     occurred at, late), the survivor, the fold with a presence byte ({@link TallyCodec#writeFold}).
+ * <li>{@link ScopeUpdate}: kind code (codes 5 and 6, summed responses and retractions, were added
+ *     without a new version: no record before them had them), the response with a presence byte
+ *     (feedback ({@link ContactEventCodec}), occurred at, late), the survivor, the fold with a
+ *     presence byte ({@link TallyCodec#writeFold}).
  * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
  * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec}.
  * <li>Day buckets: the tally ({@link TallyCodec}); merge folds: {@link MergeFoldSerde}.
@@ -33,7 +35,8 @@ import org.apache.kafka.common.serialization.Serde;
 final class InternalSerdes {
 
     static final EnumCodes<ScopeUpdate.Kind> UPDATE_KINDS = EnumCodes.of(ScopeUpdate.Kind.class,
-            ScopeUpdate.Kind.RESPONSE, ScopeUpdate.Kind.RETRACTION, ScopeUpdate.Kind.HAND_OVER, ScopeUpdate.Kind.ABSORB);
+            ScopeUpdate.Kind.RESPONSE, ScopeUpdate.Kind.RETRACTION, ScopeUpdate.Kind.HAND_OVER, ScopeUpdate.Kind.ABSORB,
+            ScopeUpdate.Kind.RESPONSES, ScopeUpdate.Kind.RETRACTIONS);
 
     static final Serde<ScopeTotals> TOTALS = BinarySerde.of("scope totals", 1, TallyCodec.TYPICAL_SIZE + 32,
             InternalSerdes::writeTotals, InternalSerdes::readTotals);

@@ -43,7 +43,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Resolved contact events in, scores per scope and window out: answers and interactions -> each
  * event once -> answers attributed to the interaction they rate (per customer) -> one record per
- * scope key (repartitioned by scope key) -> day buckets and all-time tallies -> {@link ScoreUpdated}.
+ * customer scope key and response, one sum per shared scope key and commit (repartitioned by scope
+ * key) -> day buckets and all-time tallies -> {@link ScoreUpdated}.
  *
  * <p>Merges fold the merged customer's state into the survivor, exactly, in three hops: the merge
  * (keyed by the merged id) takes the customer-keyed state out and sends it to the survivor's
@@ -93,6 +94,8 @@ public class ScoringTopology {
     public static final String LATEST_SCORES_STORE = "latest-score-updates";
     /** The latest {@link EffortIndexUpdated} per customer since the last commit ({@link PublishLatest}; not logged). */
     public static final String LATEST_EFFORT_STORE = "latest-effort-indexes";
+    /** The responses to each shared scope key since the commit, summed ({@link SumPerScopeKey}; not logged). */
+    public static final String SCOPE_SUMS_STORE = "responses-per-scope-key";
     /** Merged customer id -> its survivor ({@link MergedInto}), kept for the merge retention. */
     public static final String MERGED_CUSTOMERS_STORE = "merged-customers";
 
@@ -153,8 +156,9 @@ public class ScoringTopology {
         store(builder, EFFORT_STORE, EFFORT_SERDE);
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
         store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
-        latestPerKey(builder, LATEST_SCORES_STORE);
-        latestPerKey(builder, LATEST_EFFORT_STORE);
+        untilCommit(builder, SCOPE_SUMS_STORE);
+        untilCommit(builder, LATEST_SCORES_STORE);
+        untilCommit(builder, LATEST_EFFORT_STORE);
 
         // Events and folds keyed by a merged id go on to its survivor; the rest stays here.
         KStream<String, MergeFold> events = builder
@@ -207,10 +211,10 @@ public class ScoringTopology {
         KStream<String, ScopeUpdate> responses = attributed
                 .filter((customer, a) -> a.event().isFeedback(), Named.as("responses-only"))
                 // One response becomes one record per scope it counts in (a re-attributed one, per scope it
-                // leaves or enters). Every response also lands on
-                // the one key global|all, hence on one partition; fine at survey-answer rates, and the
-                // place to pre-aggregate per partition if it ever is not.
-                .flatMap((customer, a) -> a.toScopes(customer), Named.as("fan-out-to-scopes"));
+                // leaves or enters); those of the shared scope keys (every response lands on global|all,
+                // hence on one partition) leave summed, once per key and commit.
+                .flatMap((customer, a) -> a.toScopes(customer), Named.as("fan-out-to-scopes"))
+                .process(() -> new SumPerScopeKey(SCOPE_SUMS_STORE), Named.as("sum-per-scope-key"), SCOPE_SUMS_STORE);
         KStream<String, ScopeUpdate> handOvers = foldedOut.map((merged, o) -> KeyValue.pair(
                 customerScope(merged), ScopeUpdate.handOver(o.survivor())), Named.as("hand-over-customer-scope"));
         KStream<String, ScopeUpdate> absorbs = here
@@ -310,11 +314,12 @@ public class ScoringTopology {
     }
 
     /**
-     * The buffer of a {@link PublishLatest}: cached (its flush publishes) over a store that keeps
-     * nothing ({@link DiscardingStore}: nothing reads it back), not logged (what the cache held when a
-     * task failed belongs to an aborted transaction and is recomputed).
+     * The marks of values held until the commit ({@link CommitFlush}: {@link PublishLatest},
+     * {@link SumPerScopeKey}): cached (its flush passes them on) over a store that keeps nothing
+     * ({@link DiscardingStore}: nothing reads it back), not logged (what the cache held when a task
+     * failed belongs to an aborted transaction and is recomputed).
      */
-    private static void latestPerKey(StreamsBuilder builder, String name) {
+    private static void untilCommit(StreamsBuilder builder, String name) {
         builder.addStateStore(Stores.keyValueStoreBuilder(DiscardingStore.supplier(name), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled().withLoggingDisabled());
     }

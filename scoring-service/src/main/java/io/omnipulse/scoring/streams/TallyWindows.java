@@ -9,9 +9,11 @@ import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.scoring.domain.Window;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -33,7 +35,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>A retraction (an answer re-attributed to another channel, team or agent) is a count of -1 in the
  * same "all", late count or day: counts are additive, so the result is as if it had never been counted
- * here. A scope key or day left without answers is deleted.
+ * here. A scope key or day left without answers is deleted. The shared scope keys get their responses
+ * and retractions summed per commit of the task that attributed them ({@link SumPerScopeKey}); a sum
+ * counts as its responses one by one would.
  *
  * <p>Merges: a merged customer's scope key hands its tallies over (taken out here, published empty,
  * sent towards the survivor); the survivor's scope key absorbs them: counts, late counts and the
@@ -97,8 +101,10 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         ScopeUpdate update = record.value();
         try {
             switch (update.kind()) {
-                case RESPONSE -> count(record, update.response(), 1);
-                case RETRACTION -> count(record, update.response(), -1);
+                case RESPONSE -> count(record, ScopeFold.of(update.response()), 1);
+                case RETRACTION -> count(record, ScopeFold.of(update.response()), -1);
+                case RESPONSES -> count(record, update.fold(), 1);
+                case RETRACTIONS -> count(record, update.fold(), -1);
                 case HAND_OVER -> handOver(record, update.survivor());
                 case ABSORB -> absorb(record, update.fold());
             }
@@ -119,52 +125,50 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
     }
 
     /**
-     * Counts a response ({@code sign} 1) or takes one counted before out again (-1), in "all", the late
-     * count or its day. A scope key or a day left without answers is deleted, as if never counted.
+     * Counts responses ({@code sign} 1) or takes responses counted before out again (-1): one, or the
+     * sum of a task's responses for this scope key since its last commit ({@link SumPerScopeKey}), in
+     * "all", the late count and each day. A scope key or a day left without answers is deleted, as if
+     * never counted. Publishes "all", and each trailing window that covers a changed day or that has
+     * moved on to a new end day.
      */
-    private void count(Record<String, ScopeUpdate> record, ScoredResponse response, int sign) {
+    private void count(Record<String, ScopeUpdate> record, ScopeFold responses, int sign) {
         ScopeKey scope = ScopeKey.parse(record.key());
-        long now = advanceClock(response.occurredAt());
+        long now = advanceClock(responses.updatedAt());
         long end = rollover.windowsEnd(now);
         long endDay = DayBuckets.dayOf(end);
-        long day = DayBuckets.dayOf(response.occurredAt());
 
         ScopeTotals before = totals.get(record.key());
         before = before == null ? ScopeTotals.EMPTY : before;
-        ScopeTotals after = new ScopeTotals(apply(before.all(), response, sign),
-                before.lateEvents() + (response.late() ? sign : 0), endDay, now);
+        ScopeTotals after = new ScopeTotals(apply(before.all(), responses.all(), sign),
+                before.lateEvents() + sign * responses.lateEvents(), endDay, now);
         if (after.all().responses() == 0 && after.lateEvents() == 0) {
             totals.delete(record.key());
         } else {
             totals.put(record.key(), after);
         }
-        if (!response.late()) {
+        boolean newDay = before.windowEndDay() == null || before.windowEndDay() != endDay;
+        Set<Window> changed = newDay ? EnumSet.copyOf(Window.TRAILING) : EnumSet.noneOf(Window.class);
+        responses.buckets().forEach((day, tally) -> {
             String bucket = bucketKey(record.key(), day);
-            ScoreTally tally = buckets.get(bucket);
-            ScoreTally updated = apply(tally == null ? ScoreTally.EMPTY : tally, response, sign);
+            ScoreTally stored = buckets.get(bucket);
+            ScoreTally updated = apply(stored == null ? ScoreTally.EMPTY : stored, tally, sign);
             if (updated.responses() == 0) {
                 buckets.delete(bucket);
             } else {
                 buckets.put(bucket, updated);
             }
-            sums.bucketChanged(record.key(), day, window -> apply(window, response, sign));
-        }
+            sums.bucketChanged(record.key(), day, window -> apply(window, tally, sign));
+            Window.TRAILING.stream().filter(window -> window.covers(day, endDay)).forEach(changed::add);
+        });
 
         publish(record, scope, Window.ALL, after.all(), Instant.ofEpochMilli(now));
-        boolean newDay = before.windowEndDay() == null || before.windowEndDay() != endDay;
-        List<Window> changed = new ArrayList<>(3);
-        for (Window window : Window.TRAILING) {
-            if (newDay || (!response.late() && window.covers(day, endDay))) {
-                changed.add(window);
-            }
-        }
         if (!changed.isEmpty()) {
-            publishTrailing(record, scope, changed, end);
+            publishTrailing(record, scope, Window.TRAILING.stream().filter(changed::contains).toList(), end);
         }
     }
 
-    private static ScoreTally apply(ScoreTally tally, ScoredResponse response, int sign) {
-        return sign > 0 ? tally.add(response.feedback()) : tally.remove(response.feedback());
+    private static ScoreTally apply(ScoreTally tally, ScoreTally responses, int sign) {
+        return sign > 0 ? tally.plus(responses) : tally.minus(responses);
     }
 
     /**

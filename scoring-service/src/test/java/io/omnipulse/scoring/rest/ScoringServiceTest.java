@@ -29,9 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +41,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -161,6 +164,39 @@ class ScoringServiceTest {
     static ContactEvent teamAnswer(String eventId, String team, Instant at, int csat) {
         return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.CALL, at, ANN, null, null, team,
                 null, new FeedbackDetails(Metric.CSAT, csat, null, null, null), null);
+    }
+
+    @Test
+    void aBurstOfAnswersToOneTeamFromManyCustomersCountsExactlyInEveryWindow() throws Exception {
+        String team = "burst-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        List<ContactEvent> answers = new ArrayList<>();
+        int satisfied = 0;
+        for (int i = 0; i < 120; i++) {
+            CustomerIds customer = new CustomerIds(null, team + "-" + (i % 30) + "@example.com", null, null, null);
+            int csat = 1 + i % 5;
+            satisfied += csat >= 4 ? 1 : 0;
+            // A third of them 3 days back (within the grace: not late), in another day bucket.
+            Instant at = i % 3 == 0 ? now.minus(Duration.ofDays(3)) : now;
+            answers.add(new ContactEvent("burst-" + i, "survey-tool", EventType.FEEDBACK, Channel.CALL, at, customer,
+                    null, null, team, null, new FeedbackDetails(Metric.CSAT, csat, null, null, null), null));
+        }
+        // Sent without waiting for each acknowledgement, so that a commit of each task covers many of
+        // them: the team's scope key gets them summed per commit (SumPerScopeKey), and must count each once.
+        produceInOneBurst(answers);
+
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .queryParam("scope", "team").queryParam("key", team).get("/v1/scores").jsonPath().getInt("csat.n") >= 120);
+        given().queryParam("scope", "team").queryParam("key", team).get("/v1/scores").then().statusCode(200)
+                .body("csat.n", equalTo(120)).body("csat.satisfied", equalTo(satisfied));
+        given().queryParam("scope", "team").queryParam("key", team).queryParam("window", "7d").get("/v1/scores")
+                .then().statusCode(200).body("csat.n", equalTo(120)).body("csat.satisfied", equalTo(satisfied));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath trend = given().queryParam("scope", "team").queryParam("key", team).queryParam("metric", "csat")
+                .queryParam("bucket", "day").queryParam("from", today.minusDays(6).toString())
+                .queryParam("to", today.toString()).get("/v1/scores/trend").then().statusCode(200).extract().jsonPath();
+        assertThat(trend.getInt("lateEvents")).isZero();
+        assertThat(trend.getList("points.csat.n", Integer.class)).containsExactly(0, 0, 0, 40, 0, 0, 80);
     }
 
     @Test
@@ -335,6 +371,21 @@ class ScoringServiceTest {
     static void produce(List<ContactEvent> events) throws Exception {
         produce(Topics.RESOLVED_EVENTS, events.stream()
                 .map(e -> KeyValue.pair(CustomerKeys.customerId(e.customer()), e)).toList());
+    }
+
+    /** Events keyed by their own customer id, all sent before the first acknowledgement is awaited. */
+    static void produceInOneBurst(List<ContactEvent> events) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        Topic<String, ContactEvent> topic = Topics.RESOLVED_EVENTS;
+        try (KafkaProducer<String, ContactEvent> producer = new KafkaProducer<>(config, topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
+            List<Future<RecordMetadata>> sent = events.stream().map(e -> producer.send(
+                    new ProducerRecord<>(topic.name(), CustomerKeys.customerId(e.customer()), e))).toList();
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get();
+            }
+        }
     }
 
     /** One after the other, each acknowledged before the next: their order on a partition is the list's. */

@@ -1,0 +1,66 @@
+package io.omnipulse.scoring.streams;
+
+import io.omnipulse.scoring.domain.Scope;
+import io.omnipulse.scoring.domain.ScopeKey;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Sums the responses to the shared scope keys (global, channels, teams, agents) per key until the
+ * commit, and passes each key's sum on to the repartition by scope key once per commit, instead of
+ * one record per response: every response lands on {@code global|all} and on its channel and team,
+ * so these few keys took most of the repartition's records, and of the by-scope task's work. Exact:
+ * counts are additive, and a sum carries each day's tally, the late count and the latest event time,
+ * which is all a scope key does with a response ({@link TallyWindows}).
+ *
+ * <p>Customer scope keys pass on at once: a customer's scope key must see its responses in order
+ * with the hand-over and absorb of a merge, and seldom gets two responses in one commit anyway.
+ * Values wait until the commit through {@link CommitFlush}; at most {@code maxPending} keys per task
+ * ({@link PendingScopeSums}), a further new key's response passes on at once.
+ */
+final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, String, ScopeUpdate> {
+
+    /** Scope keys a task sums for: the shared ones of a busy day are a few hundred (agents) at most. */
+    static final int DEFAULT_MAX_PENDING = 10_000;
+
+    private final String storeName;
+    private final PendingScopeSums pending;
+    private KeyValueStore<String, byte[]> marks;
+
+    SumPerScopeKey(String storeName) {
+        this.storeName = storeName;
+        this.pending = new PendingScopeSums(DEFAULT_MAX_PENDING);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ScopeUpdate> context) {
+        super.init(context);
+        marks = context.getStateStore(storeName);
+        CommitFlush.onFlush(context, marks, storeName, flushed ->
+                pending.take(flushed.key()).forEach(sum -> context.forward(flushed.withValue(sum))));
+    }
+
+    @Override
+    public void process(Record<String, ScopeUpdate> record) {
+        ScopeUpdate update = record.value();
+        boolean summable = update.kind() == ScopeUpdate.Kind.RESPONSE || update.kind() == ScopeUpdate.Kind.RETRACTION;
+        if (summable && !isCustomerScope(record.key())
+                && pending.offer(record.key(), update.response(), update.kind() == ScopeUpdate.Kind.RETRACTION)) {
+            marks.put(record.key(), CommitFlush.DIRTY);
+        } else {
+            context().forward(record);
+        }
+    }
+
+    private static boolean isCustomerScope(String scopeKey) {
+        return scopeKey.startsWith(Scope.CUSTOMER.wire() + ScopeKey.SEPARATOR);
+    }
+
+    @Override
+    public void close() {
+        // A task closed without a commit aborted its transaction: what was pending is recomputed.
+        pending.clear();
+    }
+}
