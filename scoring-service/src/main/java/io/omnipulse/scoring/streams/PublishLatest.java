@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a fraction of the records, for this service's producer and for every consumer.
  *
  * <p>The values wait until the commit ({@link CommitFlush}; when the cache is full earlier, so a key
- * may be published more than once per commit, never less) as objects ({@link PendingLatest}), and
+ * may be published more than once per commit, never less) as objects ({@link PendingPerKey}), and
  * are serialized only when they are published: a busy key's superseded values never are
  * (serializing them to JSON was the largest part of this step's cost).
  */
@@ -29,7 +29,7 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     private final String storeName;
     private final String topic;
     private final Serializer<V> serializer;
-    private final PendingLatest<V> pending;
+    private final PendingPerKey<V> pending;
     private KeyValueStore<String, byte[]> latest;
 
     PublishLatest(String storeName, String topic, Serializer<V> serializer) {
@@ -40,7 +40,7 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
         this.storeName = storeName;
         this.topic = topic;
         this.serializer = serializer;
-        this.pending = new PendingLatest<>(maxPending);
+        this.pending = new PendingPerKey<>(maxPending);
     }
 
     @Override

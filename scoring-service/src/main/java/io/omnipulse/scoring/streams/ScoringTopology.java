@@ -96,6 +96,8 @@ public class ScoringTopology {
     public static final String LATEST_EFFORT_STORE = "latest-effort-indexes";
     /** The responses to each shared scope key since the commit, summed ({@link SumPerScopeKey}; not logged). */
     public static final String SCOPE_SUMS_STORE = "responses-per-scope-key";
+    /** The effort changes to each scope key since the commit, summed ({@link SumUntilCommit}; not logged). */
+    public static final String EFFORT_SUMS_STORE = "effort-changes-per-scope-key";
     /** Merged customer id -> its survivor ({@link MergedInto}), kept for the merge retention. */
     public static final String MERGED_CUSTOMERS_STORE = "merged-customers";
 
@@ -157,6 +159,7 @@ public class ScoringTopology {
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
         store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
         untilCommit(builder, SCOPE_SUMS_STORE);
+        untilCommit(builder, EFFORT_SUMS_STORE);
         untilCommit(builder, LATEST_SCORES_STORE);
         untilCommit(builder, LATEST_EFFORT_STORE);
 
@@ -248,7 +251,8 @@ public class ScoringTopology {
 
     /**
      * Per customer: the effort index from their recent interactions, published when it changes; and
-     * each change taken out of and into the per-scope aggregates (repartitioned by scope key). A merged
+     * each change taken out of and into the per-scope aggregates (summed per scope key until the
+     * commit, then repartitioned by scope key). A merged
      * customer leaves the aggregates; its survivor's index is recomputed over both customers' interactions.
      */
     private void effort(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
@@ -282,6 +286,8 @@ public class ScoringTopology {
                         Named.as("latest-effort-index-per-customer"), LATEST_EFFORT_STORE)
                 .to(indexes.name(), Produced.with(indexes.keySerde(), Serdes.ByteArray()).withName("effort-index"));
         changes.flatMap((customer, change) -> change.deltas(), Named.as("effort-deltas-by-scope"))
+                .process(() -> new SumUntilCommit<>(EFFORT_SUMS_STORE, EffortAggregate::plus),
+                        Named.as("sum-effort-deltas-per-scope-key"), EFFORT_SUMS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), EFFORT_SUM_SERDE).withName(EFFORT_BY_SCOPE))
                 .process(SumEffort::new, Named.as("sum-effort"), EFFORT_AGGREGATES_STORE);
     }
@@ -315,7 +321,7 @@ public class ScoringTopology {
 
     /**
      * The marks of values held until the commit ({@link CommitFlush}: {@link PublishLatest},
-     * {@link SumPerScopeKey}): cached (its flush passes them on) over a store that keeps nothing
+     * {@link SumPerScopeKey}, {@link SumUntilCommit}): cached (its flush passes them on) over a store that keeps nothing
      * ({@link DiscardingStore}: nothing reads it back), not logged (what the cache held when a task
      * failed belongs to an aborted transaction and is recomputed).
      */

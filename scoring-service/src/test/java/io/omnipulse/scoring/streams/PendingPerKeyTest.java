@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class PendingLatestTest {
+class PendingPerKeyTest {
 
     @Test
     void aKeyHeldKeepsOnlyItsLatestValueUntilTaken() {
-        PendingLatest<String> pending = new PendingLatest<>(2);
+        PendingPerKey<String> pending = new PendingPerKey<>(2);
 
         assertThat(pending.offer("team|a", "1")).isTrue();
         assertThat(pending.offer("team|a", "2")).isTrue();
@@ -20,7 +20,7 @@ class PendingLatestTest {
 
     @Test
     void aNewKeyIsRefusedWhenFullWhileKeysHeldStillTakeUpdates() {
-        PendingLatest<String> pending = new PendingLatest<>(2);
+        PendingPerKey<String> pending = new PendingPerKey<>(2);
         pending.offer("a", "1");
         pending.offer("b", "1");
 
@@ -36,7 +36,19 @@ class PendingLatestTest {
     }
 
     @Test
+    void addedValuesSumPerKeyAndANewKeyIsRefusedWhenFull() {
+        PendingPerKey<Long> pending = new PendingPerKey<>(1);
+
+        assertThat(pending.add("global|all", 2L, Long::sum)).isTrue();
+        assertThat(pending.add("global|all", -5L, Long::sum)).isTrue();
+        assertThat(pending.add("team|a", 1L, Long::sum)).as("full: the caller passes team|a on at once").isFalse();
+
+        assertThat(pending.take("global|all")).isEqualTo(-3L);
+        assertThat(pending.take("team|a")).isNull();
+    }
+
+    @Test
     void aCapacityBelowOneIsRefused() {
-        assertThatThrownBy(() -> new PendingLatest<String>(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PendingPerKey<String>(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,56 @@
+package io.omnipulse.scoring.streams;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+
+/**
+ * The values per key that a processor holds until the commit ({@link CommitFlush}): the latest one
+ * ({@link PublishLatest}) or a sum ({@link SumUntilCommit}), as objects, at most {@code capacity}
+ * keys. A key already held is always updated; a new key beyond the capacity is refused, and its
+ * caller passes that value on at once instead: memory stays bounded, and no update is lost, only
+ * combined less.
+ */
+final class PendingPerKey<V> {
+
+    private final int capacity;
+    private final Map<String, V> values = new HashMap<>();
+
+    PendingPerKey(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Holds {@code value} as the latest of {@code key}; false (nothing held) when a new key finds it full. */
+    boolean offer(String key, V value) {
+        if (values.size() >= capacity && !values.containsKey(key)) {
+            return false;
+        }
+        values.put(key, value);
+        return true;
+    }
+
+    /** Holds {@code value} added to what {@code key} holds ({@code plus}); false (nothing held) when a new key finds it full. */
+    boolean add(String key, V value, BinaryOperator<V> plus) {
+        if (values.size() >= capacity && !values.containsKey(key)) {
+            return false;
+        }
+        values.merge(key, value, plus);
+        return true;
+    }
+
+    /** The value held for {@code key}, no longer held; null when none is. */
+    V take(String key) {
+        return values.remove(key);
+    }
+
+    int size() {
+        return values.size();
+    }
+
+    void clear() {
+        values.clear();
+    }
+}
