@@ -1,6 +1,7 @@
 package io.omnipulse.scoring.domain;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.FeedbackDetails;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,21 @@ public record RecentAnswers(List<Remembered> items) {
 
         public long at() {
             return answer.occurredAt().toEpochMilli();
+        }
+
+        /**
+         * This answer as it is remembered: with only what counting and re-attributing it read (ids, time,
+         * channel, conversation, agent, team, metric, score, scale, rated conversation). The customer's
+         * identifiers, the comment and the interaction details stay out of the store and its changelog:
+         * personal data that scoring has no use for, and most of the bytes read and written per event.
+         */
+        public Remembered forCounting() {
+            FeedbackDetails f = answer.feedback();
+            ContactEvent bare = new ContactEvent(answer.eventId(), answer.source(), answer.type(), answer.channel(),
+                    answer.occurredAt(), null, answer.conversationId(), answer.agentId(), answer.team(), null,
+                    f == null ? null : new FeedbackDetails(f.metric(), f.score(), f.scale(), null, f.ratesConversationId()),
+                    null);
+            return new Remembered(bare, late, rated);
         }
 
         /** The answer as counted: with the channel, team and agent of the interaction it rates. */

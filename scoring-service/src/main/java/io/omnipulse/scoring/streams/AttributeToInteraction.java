@@ -87,7 +87,7 @@ class AttributeToInteraction implements FixedKeyProcessor<String, ContactEvent, 
         if (!late) {
             RecentAnswers remembered = answers.get(record.key());
             answers.put(record.key(), (remembered == null ? RecentAnswers.NONE : remembered)
-                    .with(answer, oldest, config.historyMaxInteractions()));
+                    .with(answer.forCounting(), oldest, config.historyMaxInteractions()));
         }
         context.forward(record.withValue(new Attributed(answer.counted(), late)));
     }

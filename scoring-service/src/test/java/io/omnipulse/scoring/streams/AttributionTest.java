@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +58,33 @@ class AttributionTest {
         assertThat(latest).containsOnlyKeys("channel:call:all", "team:billing:all", "agent:a-7:all");
         assertThat(latest.get("agent:a-7:all").nps().detractors()).isEqualTo(1);
         assertThat(scoring.counter("omnipulse.scoring.responses.attributed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRememberedAnswerKeepsNeitherTheCustomersIdentifiersNorTheComment() {
+        ContactEvent said = answer("s-1", Channel.EMAIL, ANN, T0, Metric.NPS, 3, "conv-1");
+        ContactEvent withComment = new ContactEvent(said.eventId(), said.source(), said.type(), said.channel(),
+                said.occurredAt(), said.customer(), said.conversationId(), said.agentId(), said.team(), null,
+                new FeedbackDetails(Metric.NPS, 3, null, "call me on +44 20 7946 0000", "conv-1"), T0);
+        scoring.send(withComment);
+
+        RecentAnswers stored = scoring.driver.<String, RecentAnswers>getKeyValueStore(ScoringTopology.RECENT_ANSWERS_STORE)
+                .get(Events.keyOf(withComment));
+        assertThat(stored.items()).hasSize(1);
+        ContactEvent remembered = stored.items().get(0).answer();
+        assertThat(remembered.customer()).isNull();
+        assertThat(remembered.feedback().comment()).isNull();
+        assertThat(remembered.ingestedAt()).isNull();
+        assertThat(remembered.feedback()).isEqualTo(new FeedbackDetails(Metric.NPS, 3, null, null, "conv-1"));
+        assertThat(List.of(remembered.eventId(), remembered.source(), remembered.occurredAt()))
+                .isEqualTo(List.of(said.eventId(), said.source(), said.occurredAt()));
+
+        // Still re-attributed when the call it rates comes after it.
+        scoring.send(handled("call-1", Channel.CALL, ANN, T0.minusSeconds(60), "conv-1", "billing", "a-7",
+                InteractionStatus.RESOLVED, 0, 30));
+        Map<String, ScoreUpdated> latest = scoring.latest("all", "channel");
+        assertThat(latest.get("channel:call:all").nps().detractors()).isEqualTo(1);
+        assertThat(latest.get("channel:email:all").nps().n()).isZero();
     }
 
     @Test
