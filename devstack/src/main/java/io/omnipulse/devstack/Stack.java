@@ -43,6 +43,7 @@ public final class Stack implements AutoCloseable {
     private String bootstrapServers;
     private PostgresServer postgres;
     private TrafficSimulator simulator;
+    private String apiKey;
 
     private Stack(Duration stopTimeout, PrintStream progress, Map<String, Map<String, String>> extraConfig) {
         this.stopTimeout = stopTimeout;
@@ -81,6 +82,7 @@ public final class Stack implements AutoCloseable {
         if (!options.keepData()) {
             deleteRecursively(options.home());
         }
+        apiKey = DevApiKey.ensure(options.home());
         watchdog = Watchdog.start();
         if (options.brokerProcess()) {
             brokerProcess = BrokerProcess.start(options.home().resolve("kafka"), options.kafkaPort());
@@ -115,7 +117,7 @@ public final class Stack implements AutoCloseable {
         awaitReady(readyTimeout);
 
         if (options.demoRate() > 0 && services.containsKey("ingest-service")) {
-            simulator = TrafficSimulator.start(service("ingest-service").baseUrl(), options.demoRate(), 42L);
+            simulator = TrafficSimulator.start(service("ingest-service").baseUrl(), apiKey, options.demoRate(), 42L);
         }
     }
 
@@ -137,8 +139,16 @@ public final class Stack implements AutoCloseable {
             config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
             config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
         }
+        if (name.equals("ingest-service")) {
+            config.put("omnipulse.security.api-keys.file", options.home().resolve(DevApiKey.KEY_FILE).toString());
+        }
         config.putAll(extraConfig.getOrDefault(name, Map.of()));
         return config;
+    }
+
+    /** The API key the stack's own tools post events with ({@link DevApiKey}). */
+    public String apiKey() {
+        return apiKey;
     }
 
     private static int portOf(String service, StackOptions options) {

@@ -73,7 +73,7 @@ class FaultSuiteIT {
     @Test
     void everyAcceptedEventIsCountedOnceAndEveryDetractorAlertedOnceThroughCrashesAndOutages() throws Exception {
         startStack();
-        load = new SteadyEventLoad(stack.service("ingest-service").baseUrl(), CUSTOMERS, 20261129L);
+        load = new SteadyEventLoad(stack.service("ingest-service").baseUrl(), stack.apiKey(), CUSTOMERS, 20261129L);
         catchUp = new ConsumerCatchUp(stack.bootstrapServers());
         load.start(EVENTS_PER_SECOND);
         recover("warm-up");

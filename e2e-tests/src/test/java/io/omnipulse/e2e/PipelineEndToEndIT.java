@@ -1,5 +1,7 @@
 package io.omnipulse.e2e;
 
+import io.omnipulse.devstack.DevApiKey;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -173,7 +175,7 @@ class PipelineEndToEndIT {
         long before = endOffsetSum();
         String bad = feedback("e2e-bad-1", "eve@example.com", 11, null).replace("\"channel\":\"email\"", "\"channel\":\"fax\"");
 
-        given().contentType(ContentType.JSON).body(bad).post(ingest + "/v1/events").then()
+        given().header(DevApiKey.HEADER, stack.apiKey()).contentType(ContentType.JSON).body(bad).post(ingest + "/v1/events").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("channel"));
@@ -182,7 +184,8 @@ class PipelineEndToEndIT {
     }
 
     private static io.restassured.response.ValidatableResponse postEvents(String json) {
-        return given().contentType(ContentType.JSON).body(json).post(ingest + "/v1/events").then();
+        return given().header(DevApiKey.HEADER, stack.apiKey()).contentType(ContentType.JSON).body(json)
+                .post(ingest + "/v1/events").then();
     }
 
     private static JsonPath alertsOf(String customerId) {

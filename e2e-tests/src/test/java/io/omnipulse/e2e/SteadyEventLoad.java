@@ -1,5 +1,7 @@
 package io.omnipulse.e2e;
 
+import io.omnipulse.devstack.DevApiKey;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +41,7 @@ final class SteadyEventLoad implements AutoCloseable {
     record Sent(String eventId, int customer, boolean feedback, int score, String body) {
     }
 
+    private final String apiKey;
     private final String url;
     private final int customers;
     private final Random random;
@@ -53,8 +56,9 @@ final class SteadyEventLoad implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private long next;
 
-    SteadyEventLoad(String ingestBaseUrl, int customers, long seed) {
+    SteadyEventLoad(String ingestBaseUrl, String apiKey, int customers, long seed) {
         this.url = ingestBaseUrl + "/v1/events";
+        this.apiKey = apiKey;
         this.customers = customers;
         this.random = new Random(seed);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -151,6 +155,7 @@ final class SteadyEventLoad implements AutoCloseable {
 
     private void attempt(Sent event) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header(DevApiKey.HEADER, apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event.body())).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {

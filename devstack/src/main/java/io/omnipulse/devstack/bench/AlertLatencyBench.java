@@ -1,5 +1,8 @@
 package io.omnipulse.devstack.bench;
 
+import io.omnipulse.devstack.DevApiKey;
+import java.nio.file.Path;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
@@ -42,6 +45,7 @@ public final class AlertLatencyBench {
         String ingest = args.length > 2 ? args[2] : "http://localhost:8081";
         String alerting = args.length > 3 ? args[3] : "http://localhost:8084";
         String run = "bench-" + System.currentTimeMillis();
+        String apiKey = DevApiKey.read(Path.of(".omnipulse"));
 
         Map<String, Instant> posted = new ConcurrentHashMap<>();
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
@@ -57,7 +61,7 @@ public final class AlertLatencyBench {
             posted.put(customerId, Instant.now());
             // Asynchronous, so a slow answer never lowers the offered rate (no coordinated omission).
             responses.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(ingest + "/v1/events"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header(DevApiKey.HEADER, apiKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(detractor)))
                     .build(), HttpResponse.BodyHandlers.ofString()));
         }

@@ -1,12 +1,15 @@
 package io.omnipulse.devstack.bench;
 
+import io.omnipulse.devstack.DevApiKey;
+import java.nio.file.Path;
+
 import java.util.HashMap;
 import java.util.Map;
 
 /** The options of {@link PipelineBench}, with defaults sized for a two-core machine. */
 record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double ingestSeconds, double singleRate, double batchRate,
         int batchSize, int connections, double latencySeconds, String bootstrap, String ingestUrl, String profileUrl,
-        String scoringUrl, String alertingUrl) {
+        String scoringUrl, String alertingUrl, String apiKey) {
 
     static final String USAGE = """
             usage: ./omnipulse bench [--runs 3] [--warmup-runs 1] [--events 50000] [--raw-records 500000] [--ingest-seconds 10]
@@ -14,6 +17,7 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
                                      [--latency-seconds 20] [--bootstrap localhost:9092]
                                      [--ingest http://localhost:8081] [--profile http://localhost:8082]
                                      [--scoring http://localhost:8083] [--alerting http://localhost:8084]
+                                     [--home .omnipulse]
               against a running ./omnipulse (start it first, without --demo); prints every figure per run,
               then the median of the runs and its ratio to the raw producer
               --warmup-runs     runs first whose figures are printed but not counted (JIT warm-up)
@@ -22,6 +26,7 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
               --single-rate     events/s offered one a request; --batch-rate: events/s offered in batches
               --latency-seconds how long answers are timed to their score and alert, and queries are
                                 timed, at half the pipeline's rate
+              --home            the stack's home, whose API key the bench posts with (or OMNIPULSE_API_KEY)
             """;
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("runs", "3"), Map.entry("warmup-runs", "1"),
@@ -29,7 +34,8 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
             Map.entry("single-rate", "10000"), Map.entry("batch-rate", "30000"), Map.entry("batch-size", "50"),
             Map.entry("connections", "256"), Map.entry("latency-seconds", "20"), Map.entry("bootstrap", "localhost:9092"),
             Map.entry("ingest", "http://localhost:8081"), Map.entry("profile", "http://localhost:8082"),
-            Map.entry("scoring", "http://localhost:8083"), Map.entry("alerting", "http://localhost:8084"));
+            Map.entry("scoring", "http://localhost:8083"), Map.entry("alerting", "http://localhost:8084"),
+            Map.entry("home", ".omnipulse"));
 
     static BenchOptions parse(String[] args) {
         Map<String, String> v = new HashMap<>(DEFAULTS);
@@ -53,6 +59,6 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
                 Double.parseDouble(v.get("single-rate")), Double.parseDouble(v.get("batch-rate")),
                 Integer.parseInt(v.get("batch-size")), Integer.parseInt(v.get("connections")),
                 Double.parseDouble(v.get("latency-seconds")), v.get("bootstrap"), v.get("ingest"), v.get("profile"),
-                v.get("scoring"), v.get("alerting"));
+                v.get("scoring"), v.get("alerting"), DevApiKey.read(Path.of(v.get("home"))));
     }
 }

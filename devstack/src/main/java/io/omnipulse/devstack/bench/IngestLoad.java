@@ -1,5 +1,7 @@
 package io.omnipulse.devstack.bench;
 
+import io.omnipulse.devstack.DevApiKey;
+
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.serde.EventJson;
 import io.vertx.core.Vertx;
@@ -36,12 +38,13 @@ final class IngestLoad implements AutoCloseable {
     private final HttpClient http;
     private final RequestOptions post;
 
-    IngestLoad(String ingestUrl, int connections) {
+    IngestLoad(String ingestUrl, String apiKey, int connections) {
         URI uri = URI.create(ingestUrl);
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
         this.post = new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost()).setPort(uri.getPort())
-                .setURI("/v1/events").putHeader("Content-Type", "application/json").setTimeout(30_000);
+                .setURI("/v1/events").putHeader("Content-Type", "application/json")
+                .putHeader(DevApiKey.HEADER, apiKey).setTimeout(30_000);
     }
 
     /**

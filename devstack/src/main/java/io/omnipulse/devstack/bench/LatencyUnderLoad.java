@@ -1,5 +1,7 @@
 package io.omnipulse.devstack.bench;
 
+import io.omnipulse.devstack.DevApiKey;
+
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -45,6 +47,7 @@ final class LatencyUnderLoad {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String ingestUrl;
+    private final String apiKey;
     private final String profileUrl;
     private final String scoringUrl;
     private final String alertingUrl;
@@ -57,6 +60,7 @@ final class LatencyUnderLoad {
 
     LatencyUnderLoad(BenchOptions options) {
         this.ingestUrl = options.ingestUrl();
+        this.apiKey = options.apiKey();
         this.profileUrl = options.profileUrl();
         this.scoringUrl = options.scoringUrl();
         this.alertingUrl = options.alertingUrl();
@@ -130,7 +134,7 @@ final class LatencyUnderLoad {
                 postedAt.put(customerId, Instant.now());
                 probed.add(new Probe(customerId, System.nanoTime()));
                 http.sendAsync(HttpRequest.newBuilder(URI.create(ingestUrl + "/v1/events"))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header(DevApiKey.HEADER, apiKey)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

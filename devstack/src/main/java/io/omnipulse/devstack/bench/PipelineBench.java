@@ -68,7 +68,7 @@ public final class PipelineBench {
                 scoring, Set.of(Topics.RESOLVED_EVENTS.name()), alerting, Set.of(Topics.RESOLVED_EVENTS.name()));
         System.out.printf("bench: %d warm-up and %d measured runs; groups %s, %s, %s%n", options.warmupRuns(),
                 options.runs(), profile, scoring, alerting);
-        try (IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.connections())) {
+        try (IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.apiKey(), options.connections())) {
             runAll(ingest, profile, scoring, all);
         }
         printSummary();

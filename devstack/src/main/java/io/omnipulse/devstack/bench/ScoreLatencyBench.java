@@ -1,5 +1,8 @@
 package io.omnipulse.devstack.bench;
 
+import io.omnipulse.devstack.DevApiKey;
+import java.nio.file.Path;
+
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -58,7 +61,8 @@ public final class ScoreLatencyBench {
         List<Long> delays = Collections.synchronizedList(new ArrayList<>());
 
         try (KafkaConsumer<String, ScoreUpdated> consumer = scoresFromNow(bootstrap)) {
-            Thread poster = new Thread(() -> post(ingest, run, count, rate, postedAt), "score-bench-poster");
+            String apiKey = DevApiKey.read(Path.of(".omnipulse"));
+            Thread poster = new Thread(() -> post(ingest, apiKey, run, count, rate, postedAt), "score-bench-poster");
             poster.start();
             awaitScores(consumer, postedAt, delays, count, System.nanoTime() + Duration.ofMinutes(10).toNanos());
             poster.join();
@@ -101,7 +105,7 @@ public final class ScoreLatencyBench {
         return consumer;
     }
 
-    private static void post(String ingest, String run, int count, double rate, Map<String, Long> postedAt) {
+    private static void post(String ingest, String apiKey, String run, int count, double rate, Map<String, Long> postedAt) {
         SteadyLoad load = new SteadyLoad(rate);
         for (int i = 0; i < count; i++) {
             load.awaitTurn(i);
@@ -113,7 +117,7 @@ public final class ScoreLatencyBench {
             try {
                 byte[] body = EventJson.mapper().writeValueAsBytes(answer);
                 HTTP.sendAsync(HttpRequest.newBuilder(URI.create(ingest + "/v1/events"))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header(DevApiKey.HEADER, apiKey)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                         HttpResponse.BodyHandlers.discarding())
                         .thenAccept(r -> {

@@ -1,5 +1,7 @@
 package io.omnipulse.devstack.simulator;
 
+import io.omnipulse.devstack.DevApiKey;
+
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.serde.EventJson;
 import java.io.IOException;
@@ -27,6 +29,7 @@ public final class TrafficSimulator implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI eventsUri;
+    private final String apiKey;
     private final JourneyGenerator generator;
     private final double eventsPerSecond;
     private final ScheduledExecutorService scheduler =
@@ -36,14 +39,15 @@ public final class TrafficSimulator implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private double budget;
 
-    private TrafficSimulator(String ingestBaseUrl, double eventsPerSecond, long seed) {
+    private TrafficSimulator(String ingestBaseUrl, String apiKey, double eventsPerSecond, long seed) {
         this.eventsUri = URI.create(ingestBaseUrl + "/v1/events");
+        this.apiKey = apiKey;
         this.generator = new JourneyGenerator(seed, POPULATION);
         this.eventsPerSecond = eventsPerSecond;
     }
 
-    public static TrafficSimulator start(String ingestBaseUrl, double eventsPerSecond, long seed) {
-        TrafficSimulator sim = new TrafficSimulator(ingestBaseUrl, eventsPerSecond, seed);
+    public static TrafficSimulator start(String ingestBaseUrl, String apiKey, double eventsPerSecond, long seed) {
+        TrafficSimulator sim = new TrafficSimulator(ingestBaseUrl, apiKey, eventsPerSecond, seed);
         sim.scheduler.scheduleAtFixedRate(sim::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         return sim;
     }
@@ -68,6 +72,7 @@ public final class TrafficSimulator implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(eventsUri)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
+                    .header(DevApiKey.HEADER, apiKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(batch)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -31,6 +31,11 @@ public class CallAdapter implements ChannelAdapter<CallRecord> {
             "interaction.handleSeconds", "endedAt");
 
     @Override
+    public String namedSource(CallRecord payload) {
+        return Native.trimmedOr(payload.source(), null);
+    }
+
+    @Override
     public ContactEvent toEvent(CallRecord c) {
         Native.requirePayload(c, "call record");
         FieldErrors errors = new FieldErrors();

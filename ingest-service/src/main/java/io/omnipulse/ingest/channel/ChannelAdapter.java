@@ -14,6 +14,9 @@ public interface ChannelAdapter<P> {
     /** The canonical event for this payload; throws a 400 naming each missing or bad native field. */
     ContactEvent toEvent(P payload);
 
+    /** The source the payload names itself; null when it names none. */
+    String namedSource(P payload);
+
     /** Canonical paths that come from a differently named native field, e.g. occurredAt -> receivedAt. */
     Map<String, String> nativeFields();
 

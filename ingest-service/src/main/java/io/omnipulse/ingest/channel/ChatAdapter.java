@@ -29,6 +29,11 @@ public class ChatAdapter implements ChannelAdapter<ChatSession> {
             "interaction.text", "transcript");
 
     @Override
+    public String namedSource(ChatSession payload) {
+        return Native.trimmedOr(payload.source(), null);
+    }
+
+    @Override
     public ContactEvent toEvent(ChatSession s) {
         Native.requirePayload(s, "chat session");
         FieldErrors errors = new FieldErrors();

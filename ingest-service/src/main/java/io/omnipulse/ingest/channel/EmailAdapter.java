@@ -27,6 +27,11 @@ public class EmailAdapter implements ChannelAdapter<EmailMessage> {
             "conversationId", "messageId");
 
     @Override
+    public String namedSource(EmailMessage payload) {
+        return Native.trimmedOr(payload.source(), null);
+    }
+
+    @Override
     public ContactEvent toEvent(EmailMessage m) {
         Native.requirePayload(m, "e-mail message");
         FieldErrors errors = new FieldErrors();

@@ -32,6 +32,11 @@ public class SocialAdapter implements ChannelAdapter<SocialPost> {
             "interaction.text", "text");
 
     @Override
+    public String namedSource(SocialPost payload) {
+        return Native.trimmedOr(payload.source(), null);
+    }
+
+    @Override
     public ContactEvent toEvent(SocialPost p) {
         Native.requirePayload(p, "social post");
         FieldErrors errors = new FieldErrors();

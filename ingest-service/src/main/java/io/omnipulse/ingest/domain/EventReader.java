@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.FieldLimits;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.problem.InvalidRequestException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnipulse.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,16 +44,29 @@ public class EventReader {
         this.maxBatchSize = maxBatchSize;
     }
 
-    /** The raw body: one event or a batch. */
+    /** The raw body: one event or a batch, each with the source it names. */
     public List<ContactEvent> read(String body) {
-        return read(StrictJson.tree(body));
+        return read(StrictJson.tree(body), null);
+    }
+
+    /**
+     * The raw body, each event published as one of {@code sources}: the first when it names none;
+     * SourceNotAllowedException (403) when one names another.
+     */
+    public List<ContactEvent> read(String body, PostingSources sources) {
+        return read(StrictJson.tree(body), sources);
     }
 
     public List<ContactEvent> read(JsonNode body) {
+        return read(body, null);
+    }
+
+    private List<ContactEvent> read(JsonNode body, PostingSources sources) {
         FieldErrors errors = new FieldErrors();
+        List<Problem.FieldError> notAllowed = new ArrayList<>();
         List<ContactEvent> events = new ArrayList<>();
         if (body != null && body.isObject()) {
-            readOne(body, "", errors, events);
+            readOne(postedAs(body, "", sources, notAllowed), "", errors, events);
         } else if (body != null && body.isArray()) {
             if (body.isEmpty()) {
                 throw new InvalidRequestException("a batch needs at least one event", List.of());
@@ -60,13 +76,34 @@ public class EventReader {
                         + body.size() + "; split it");
             }
             for (int i = 0; i < body.size(); i++) {
-                readOne(body.get(i), "[" + i + "]", errors, events);
+                readOne(postedAs(body.get(i), "[" + i + "]", sources, notAllowed), "[" + i + "]", errors, events);
             }
         } else {
             throw new InvalidRequestException("the body must be a ContactEvent object or an array of them", List.of());
         }
+        // Invalid values first (400, whoever sends them), then sources the key may not post as (403).
         errors.throwIfAny();
+        if (!notAllowed.isEmpty()) {
+            throw new SourceNotAllowedException(notAllowed);
+        }
         return events;
+    }
+
+    /** The event with the source it is posted as filled in; a source the key may not post as is noted. */
+    private static JsonNode postedAs(JsonNode node, String prefix, PostingSources sources, List<Problem.FieldError> notAllowed) {
+        if (sources == null || !(node instanceof ObjectNode event)) {
+            return node;
+        }
+        JsonNode named = event.get("source");
+        if (named != null && !named.isNull() && !isValidSource(named)) {
+            return node; // the validator names what is wrong with it
+        }
+        String source = sources.sourceFor(named == null || named.isNull() ? null : named.asText());
+        if (source == null) {
+            notAllowed.add(new Problem.FieldError(FieldErrors.path(prefix, "source"), sources.refusal()));
+            return node;
+        }
+        return event.deepCopy().put("source", source);
     }
 
     private void readOne(JsonNode node, String prefix, FieldErrors errors, List<ContactEvent> out) {
@@ -96,6 +133,12 @@ public class EventReader {
         }
         errors.addAll(prefix, validator.validate(event));
         out.add(event);
+    }
+
+    private static boolean isValidSource(JsonNode named) {
+        FieldErrors errors = new FieldErrors();
+        TextRules.requiredIdentifier(errors, "source", named.isTextual() ? named.asText() : null, FieldLimits.SOURCE);
+        return named.isTextual() && errors.isEmpty();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.omnipulse.ingest.domain;
 
+import io.omnipulse.problem.Problem;
+
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.ingest.channel.ChannelAdapter;
 import io.omnipulse.ingest.messaging.EventPublisher;
@@ -30,14 +32,22 @@ public class Ingestion {
         this.clock = clock;
     }
 
-    /** A canonical body (one event or a batch); nothing is published unless every event is valid. */
-    public CompletionStage<List<ContactEvent>> acceptCanonical(String body) {
-        return publish(reader.read(body));
+    /**
+     * A canonical body (one event or a batch) posted as one of {@code sources}; nothing is published
+     * unless every event is valid and may be posted as the source it names.
+     */
+    public CompletionStage<List<ContactEvent>> acceptCanonical(String body, PostingSources sources) {
+        return publish(reader.read(body, sources));
     }
 
     /** A channel's native payload, normalised by its adapter and held to the same rules. */
-    public <P> CompletionStage<ContactEvent> acceptFromChannel(ChannelAdapter<P> adapter, P payload) {
-        ContactEvent event = adapter.toEvent(payload);
+    public <P> CompletionStage<ContactEvent> acceptFromChannel(ChannelAdapter<P> adapter, P payload,
+            PostingSources sources) {
+        String source = sources.sourceFor(adapter.namedSource(payload));
+        if (source == null) {
+            throw new SourceNotAllowedException(List.of(new Problem.FieldError("source", sources.refusal())));
+        }
+        ContactEvent event = PostingSources.withSource(adapter.toEvent(payload), source);
         List<FieldError> errors = validator.validate(event);
         if (!errors.isEmpty()) {
             throw FieldErrors.exception(errors, adapter::nativeField);

@@ -1,5 +1,9 @@
 package io.omnipulse.ingest.rest;
 
+import io.omnipulse.security.ApiKeyEntry;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.omnipulse.ingest.channel.CallAdapter;
 import io.omnipulse.ingest.channel.CallRecord;
 import io.omnipulse.ingest.channel.ChannelAdapter;
@@ -41,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", description = "Kafka unavailable, or too many events waiting for it "
         + "(load shedding); retry after Retry-After seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(ApiKeyEntry.INGEST)
 public class ChannelResource {
 
     private final Ingestion ingestion;
@@ -50,9 +55,12 @@ public class ChannelResource {
     private final SocialAdapter social = new SocialAdapter();
     private final CallAdapter call = new CallAdapter();
 
-    ChannelResource(Ingestion ingestion, RecordKeys keys) {
+    private final SecurityIdentity caller;
+
+    ChannelResource(Ingestion ingestion, RecordKeys keys, SecurityIdentity caller) {
         this.ingestion = ingestion;
         this.keys = keys;
+        this.caller = caller;
     }
 
     @POST
@@ -90,7 +98,7 @@ public class ChannelResource {
     }
 
     private <P> CompletionStage<Response> accept(ChannelAdapter<P> adapter, P payload) {
-        return ingestion.acceptFromChannel(adapter, payload)
+        return ingestion.acceptFromChannel(adapter, payload, Callers.postingSources(caller))
                 .thenApply(event -> Response.accepted(ChannelAccepted.of(event, keys)).build());
     }
 }

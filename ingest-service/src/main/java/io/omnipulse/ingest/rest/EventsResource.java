@@ -1,5 +1,9 @@
 package io.omnipulse.ingest.rest;
 
+import io.omnipulse.security.ApiKeyEntry;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.ingest.domain.Ingestion;
 import io.omnipulse.problem.Problem;
@@ -27,24 +31,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventsResource {
 
     private final Ingestion ingestion;
+    private final SecurityIdentity caller;
 
-    EventsResource(Ingestion ingestion) {
+    EventsResource(Ingestion ingestion, SecurityIdentity caller) {
         this.ingestion = ingestion;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(ApiKeyEntry.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "Publish one event or a batch",
             description = "Validates every event first: a batch with one invalid event publishes nothing. "
                     + "202 is sent only after Kafka acknowledged every record; after a 503 resend the whole "
-                    + "batch (consumers deduplicate on source and eventId).")
+                    + "batch (consumers deduplicate on source and eventId). Needs a source's API key (X-API-Key, or "
+                    + "the user name of HTTP Basic); an event without source gets the key's, one naming another "
+                    + "source than the key's is refused (403).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(oneOf = {ContactEvent.class, ContactEvent[].class})))
     @APIResponse(responseCode = "202", description = "Every event acknowledged by Kafka",
             content = @Content(schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Invalid events; errors name each field, e.g. [1].feedback.score",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No API key, or an unknown or revoked one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "An event names a source the API key may not post as; errors name each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Too many events in the batch, or the body is too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -53,7 +66,7 @@ public class EventsResource {
             + "(load shedding); retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> publish(String body) {
-        return ingestion.acceptCanonical(body)
+        return ingestion.acceptCanonical(body, Callers.postingSources(caller))
                 .thenApply(events -> Response.accepted(Accepted.of(events)).build());
     }
 }

@@ -1,5 +1,7 @@
 package io.omnipulse.ingest.rest;
 
+import io.omnipulse.ingest.domain.SourceNotAllowedException;
+
 import io.omnipulse.ingest.config.IngestConfig;
 import io.omnipulse.ingest.domain.PayloadTooLargeException;
 import io.omnipulse.ingest.messaging.IngestOverloadedException;
@@ -32,6 +34,13 @@ public class IngestProblemMappers {
         return new Problem(URI.create("https://omnipulse.io/problems/payload-too-large"), "Payload too large",
                 Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), e.getMessage(), uri.getPath(), List.of())
                 .toResponse();
+    }
+
+    /** An event names a source its caller's API key may not post as. */
+    @ServerExceptionMapper
+    public Response sourceNotAllowed(SourceNotAllowedException e, UriInfo uri) {
+        return new Problem(URI.create("https://omnipulse.io/problems/source-not-allowed"), "Source not allowed",
+                Response.Status.FORBIDDEN.getStatusCode(), e.getMessage(), uri.getPath(), e.errors()).toResponse();
     }
 
     /** Load shedding: nothing was sent; the client may send the same request again after Retry-After. */

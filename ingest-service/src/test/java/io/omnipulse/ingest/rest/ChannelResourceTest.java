@@ -2,7 +2,7 @@ package io.omnipulse.ingest.rest;
 
 import static io.omnipulse.ingest.rest.Payloads.minuteAgo;
 import static io.omnipulse.ingest.rest.Payloads.uniqueId;
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.ingest.rest.TestSource.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -50,7 +50,7 @@ class ChannelResourceTest {
                  "subject":"Wrong invoice","inReplyTo":"<parent-1>","receivedAt":"%s","text":"Please fix","team":"billing"}"""
                 .formatted(id, minuteAgo());
         ContactEvent e = postAndConsume("email", body, "email:" + id).value();
-        assertThat(e.source()).isEqualTo("email-gateway");
+        assertThat(e.source()).as("named none: the API key's").isEqualTo(TestSource.PRIMARY);
         assertThat(e.channel()).isEqualTo(Channel.EMAIL);
         assertThat(e.customer().email()).isEqualTo("ann.smith@example.com");
         assertThat(e.conversationId()).isEqualTo("parent-1");
@@ -86,7 +86,7 @@ class ChannelResourceTest {
                  "visibility":"public","postedAt":"%s"}""".formatted(postId, minuteAgo());
         ConsumerRecord<String, ContactEvent> record = postAndConsume("social", body, "social:twitter:" + postId);
         ContactEvent e = record.value();
-        assertThat(e.source()).isEqualTo("social-listening");
+        assertThat(e.source()).as("named none: the API key's").isEqualTo(TestSource.PRIMARY);
         assertThat(e.channel()).isEqualTo(Channel.SOCIAL);
         assertThat(e.customer().handle()).isEqualTo("twitter:AnnSmith");
         assertThat(record.key()).isEqualTo(CustomerKeys.customerIdOf("handle:twitter:annsmith"));
@@ -103,7 +103,7 @@ class ChannelResourceTest {
                  "endedAt":"%s","transfers":2,"agentId":"a-9","disposition":"transferred"}"""
                 .formatted(id, ring, ring.plusSeconds(120), ring.plusSeconds(720));
         ContactEvent e = postAndConsume("call", body, "call:" + id).value();
-        assertThat(e.source()).isEqualTo("telephony");
+        assertThat(e.source()).as("named none: the API key's").isEqualTo(TestSource.PRIMARY);
         assertThat(e.channel()).isEqualTo(Channel.CALL);
         assertThat(e.customer().phone()).isEqualTo("+44 20 7946 0018");
         assertThat(e.team()).isEqualTo("billing");

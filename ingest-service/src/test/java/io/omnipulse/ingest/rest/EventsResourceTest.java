@@ -5,7 +5,7 @@ import static io.omnipulse.ingest.rest.Payloads.interaction;
 import static io.omnipulse.ingest.rest.Payloads.minuteAgo;
 import static io.omnipulse.ingest.rest.Payloads.npsFeedback;
 import static io.omnipulse.ingest.rest.Payloads.uniqueId;
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.ingest.rest.TestSource.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;

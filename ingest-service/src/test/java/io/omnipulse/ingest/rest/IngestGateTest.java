@@ -1,6 +1,6 @@
 package io.omnipulse.ingest.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.ingest.rest.TestSource.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;

@@ -3,7 +3,7 @@ package io.omnipulse.ingest.rest;
 import static io.omnipulse.ingest.rest.Payloads.minuteAgo;
 import static io.omnipulse.ingest.rest.Payloads.npsFeedback;
 import static io.omnipulse.ingest.rest.Payloads.uniqueId;
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.ingest.rest.TestSource.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
