@@ -85,8 +85,11 @@ public class OwnerForwarder {
             }
             return out.build();
         } catch (IOException e) {
-            LOG.warnf("instance %s:%d did not answer %s: %s", host, port, pathAndQuery, e.toString());
-            throw new StoreNotQueryableException("the instance owning " + pathAndQuery + " at " + host + ":" + port
+            // The path only: a lookup's query carries the identifier looked up (?email=...), personal
+            // data that belongs in neither a log nor a problem's detail.
+            String path = pathAndQuery.split("\\?", 2)[0];
+            LOG.warnf("instance %s:%d did not answer %s: %s", host, port, path, e.toString());
+            throw new StoreNotQueryableException("the instance owning " + path + " at " + host + ":" + port
                     + " did not answer; retry shortly", retryAfterSeconds, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

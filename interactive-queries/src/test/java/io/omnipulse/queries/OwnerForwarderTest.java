@@ -99,6 +99,18 @@ class OwnerForwarderTest {
     }
 
     @Test
+    void anUnreachableOwnerIsReportedWithoutTheIdentifierLookedUp() throws IOException {
+        startOwner(200, "application/json", "{}", null);
+        int port = owner.getAddress().getPort();
+        owner.stop(0);
+        owner = null;
+
+        assertThatThrownBy(() -> forwarder.forward("localhost", port, "/v1/customers?email=ann%40example.com", 0))
+                .isInstanceOf(StoreNotQueryableException.class).hasMessageContaining("/v1/customers")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ann").doesNotContain("email="));
+    }
+
+    @Test
     void countsHopsAndGivesUpAfterTheLast() throws IOException {
         startOwner(200, "application/json", "{}", null);
 

@@ -3,6 +3,7 @@ package io.omnipulse.ingest.config;
 import io.omnipulse.ingest.domain.EventReader;
 import io.omnipulse.ingest.domain.EventValidator;
 import io.omnipulse.ingest.messaging.RecordKeys;
+import io.omnipulse.security.CallerRateLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,6 +28,12 @@ public class IngestBeans {
     @Singleton
     EventReader reader(EventValidator validator, IngestConfig config) {
         return new EventReader(validator, config.maxBatchSize());
+    }
+
+    @Produces
+    @Singleton
+    CallerRateLimits rateLimits(IngestConfig config) {
+        return new CallerRateLimits(config.rateLimit().eventsPerSecond(), config.rateLimit().burst());
     }
 
     @Produces

@@ -36,6 +36,23 @@ public interface IngestConfig {
 
     Publish publish();
 
+    RateLimit rateLimit();
+
+    /**
+     * Events per second each API key may post (a batch costs its events), per instance; beyond it a
+     * request is answered 429 with Retry-After and nothing of it is published. Against a runaway or
+     * looping source, so set well above what a source sends at its busiest.
+     */
+    interface RateLimit {
+
+        @WithDefault("50000")
+        long eventsPerSecond();
+
+        /** Events a key may save up and post at once after a quiet spell; at least events-per-second. */
+        @WithDefault("100000")
+        long burst();
+    }
+
     /** Bounds on how long a request waits for Kafka before it is answered with 503. */
     interface Publish {
 

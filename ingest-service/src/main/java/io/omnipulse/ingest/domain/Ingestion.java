@@ -1,5 +1,7 @@
 package io.omnipulse.ingest.domain;
 
+import io.omnipulse.security.CallerRateLimits;
+
 import io.omnipulse.problem.Problem;
 
 import io.omnipulse.events.ContactEvent;
@@ -22,9 +24,11 @@ public class Ingestion {
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final CallerRateLimits rateLimits;
 
     Ingestion(EventReader reader, EventValidator validator, EventPublisher publisher, IngestMetrics metrics,
-            Clock clock) {
+            Clock clock, CallerRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.reader = reader;
         this.validator = validator;
         this.publisher = publisher;
@@ -37,7 +41,7 @@ public class Ingestion {
      * unless every event is valid and may be posted as the source it names.
      */
     public CompletionStage<List<ContactEvent>> acceptCanonical(String body, PostingSources sources) {
-        return publish(reader.read(body, sources));
+        return publish(reader.read(body, sources), sources);
     }
 
     /** A channel's native payload, normalised by its adapter and held to the same rules. */
@@ -52,10 +56,14 @@ public class Ingestion {
         if (!errors.isEmpty()) {
             throw FieldErrors.exception(errors, adapter::nativeField);
         }
-        return publish(List.of(event)).thenApply(published -> published.get(0));
+        return publish(List.of(event), sources).thenApply(published -> published.get(0));
     }
 
-    private CompletionStage<List<ContactEvent>> publish(List<ContactEvent> events) {
+    private CompletionStage<List<ContactEvent>> publish(List<ContactEvent> events, PostingSources sources) {
+        long retryAfter = rateLimits.tryTake(sources.keyId(), events.size());
+        if (retryAfter > 0) {
+            throw new RateLimitedException(retryAfter);
+        }
         Instant now = clock.instant();
         List<ContactEvent> stamped = events.stream().map(e -> e.withIngestedAt(now)).toList();
         return publisher.publish(stamped).thenApply(published -> {

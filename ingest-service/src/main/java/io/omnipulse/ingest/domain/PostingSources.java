@@ -4,11 +4,11 @@ import io.omnipulse.events.ContactEvent;
 import java.util.List;
 
 /**
- * The sources a caller may post events as, from its API key: an event that names no source gets the
+ * The sources a caller may post events as, from its API key (whose id its rate limit is kept by): an event that names no source gets the
  * first; one that names another source than these is refused (403), so that no source can post as
  * another, nor replay another's event ids (events are deduplicated by source and eventId).
  */
-public record PostingSources(List<String> sources) {
+public record PostingSources(String keyId, List<String> sources) {
 
     public PostingSources {
         if (sources == null || sources.isEmpty()) {

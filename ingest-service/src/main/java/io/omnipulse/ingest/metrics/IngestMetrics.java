@@ -16,6 +16,7 @@ public class IngestMetrics {
     public static final String TOO_LARGE = "too_large";
     public static final String UNAVAILABLE = "unavailable";
     public static final String OVERLOADED = "overloaded";
+    public static final String RATE_LIMITED = "rate_limited";
 
     private final MeterRegistry registry;
 

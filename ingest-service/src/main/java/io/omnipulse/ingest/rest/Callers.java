@@ -18,6 +18,7 @@ final class Callers {
         if (!(sources instanceof List<?> names) || names.isEmpty()) {
             throw new ForbiddenException("only a source's API key may post events");
         }
-        return new PostingSources(names.stream().map(String::valueOf).toList());
+        return new PostingSources(String.valueOf(caller.<Object>getAttribute(ApiKeyIdentityProvider.KEY_ID)),
+                names.stream().map(String::valueOf).toList());
     }
 }

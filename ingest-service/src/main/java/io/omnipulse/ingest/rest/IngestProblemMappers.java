@@ -1,5 +1,6 @@
 package io.omnipulse.ingest.rest;
 
+import io.omnipulse.ingest.domain.RateLimitedException;
 import io.omnipulse.ingest.domain.SourceNotAllowedException;
 
 import io.omnipulse.ingest.config.IngestConfig;
@@ -22,6 +23,8 @@ public class IngestProblemMappers {
 
     /** Problem type of a request refused by load shedding (counted as reason "overloaded"). */
     public static final URI OVERLOADED = URI.create("https://omnipulse.io/problems/ingest-overloaded");
+    /** Problem type of a request over its API key's rate limit (429, counted as reason "rate_limited"). */
+    public static final URI RATE_LIMITED = URI.create("https://omnipulse.io/problems/rate-limited");
 
     private final IngestConfig config;
 
@@ -41,6 +44,13 @@ public class IngestProblemMappers {
     public Response sourceNotAllowed(SourceNotAllowedException e, UriInfo uri) {
         return new Problem(URI.create("https://omnipulse.io/problems/source-not-allowed"), "Source not allowed",
                 Response.Status.FORBIDDEN.getStatusCode(), e.getMessage(), uri.getPath(), e.errors()).toResponse();
+    }
+
+    /** A key over its rate limit: nothing was sent; the same request may come again after Retry-After. */
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        return new Problem(RATE_LIMITED, "Too many events", 429, e.getMessage(), uri.getPath(), List.of())
+                .toResponse(e.retryAfterSeconds());
     }
 
     /** Load shedding: nothing was sent; the client may send the same request again after Retry-After. */
