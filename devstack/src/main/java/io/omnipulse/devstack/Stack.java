@@ -44,6 +44,7 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private TrafficSimulator simulator;
     private String apiKey;
+    private DevTokens tokens;
 
     private Stack(Duration stopTimeout, PrintStream progress, Map<String, Map<String, String>> extraConfig) {
         this.stopTimeout = stopTimeout;
@@ -83,6 +84,7 @@ public final class Stack implements AutoCloseable {
             deleteRecursively(options.home());
         }
         apiKey = DevApiKey.ensure(options.home());
+        tokens = DevTokens.ensure(options.home());
         watchdog = Watchdog.start();
         if (options.brokerProcess()) {
             brokerProcess = BrokerProcess.start(options.home().resolve("kafka"), options.kafkaPort());
@@ -135,6 +137,10 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+            // People's bearer tokens are verified with the stack's own key (DevTokens), as with an IdP's.
+            config.put("mp.jwt.verify.publickey.location",
+                    "file:" + options.home().resolve(DevTokens.PUBLIC_KEY_FILE).toAbsolutePath());
+            config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
             // Alerts carry the customer's journey and scores, fetched from the two query services.
             config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
             config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
@@ -144,6 +150,11 @@ public final class Stack implements AutoCloseable {
         }
         config.putAll(extraConfig.getOrDefault(name, Map.of()));
         return config;
+    }
+
+    /** A bearer token of {@code subject} with {@code roles} for {@code teams}, valid 12 hours ({@link DevTokens}). */
+    public String token(String subject, List<String> roles, List<String> teams) {
+        return tokens.token(subject, roles, teams, Duration.ofHours(12));
     }
 
     /** The API key the stack's own tools post events with ({@link DevApiKey}). */

@@ -1,5 +1,7 @@
 package io.omnipulse.e2e;
 
+import io.omnipulse.security.Roles;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -265,7 +267,8 @@ class FaultSuiteIT {
         String alerts = stack.service("alerting-service").baseUrl();
         Map<String, List<Map<String, Object>>> byCustomer = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
-            JsonPath p = given().get(alerts + "/v1/alerts?cause=DETRACTOR&size=200&page=" + page).then().statusCode(200)
+            JsonPath p = given().auth().oauth2(stack.token("faults-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()))
+                    .get(alerts + "/v1/alerts?cause=DETRACTOR&size=200&page=" + page).then().statusCode(200)
                     .extract().jsonPath();
             List<Map<String, Object>> items = p.getList("items");
             items.forEach(a -> byCustomer.computeIfAbsent((String) a.get("customerId"), k -> new ArrayList<>()).add(a));

@@ -1,6 +1,7 @@
 package io.omnipulse.e2e;
 
 import io.omnipulse.devstack.DevApiKey;
+import io.omnipulse.security.Roles;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class PipelineEndToEndIT {
         // The alert then carries the customer's journey (profile-service) and scores (scoring-service).
         long alertId = alert.getLong("items[0].id");
         JsonPath detail = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get(alerts + "/v1/alerts/" + alertId).then().statusCode(200).extract().jsonPath(),
+                .until(() -> asAdmin().get(alerts + "/v1/alerts/" + alertId).then().statusCode(200).extract().jsonPath(),
                         a -> "FETCHED".equals(a.getString("context.status")));
         assertThat(detail.getList("journey.eventId")).contains("e2e-nps-1");
         // The snapshot is taken once; scoring may not have counted this very answer yet.
@@ -188,8 +189,13 @@ class PipelineEndToEndIT {
                 .post(ingest + "/v1/events").then();
     }
 
+    /** A request with an admin's bearer token of the stack (alerts are read with one). */
+    private static io.restassured.specification.RequestSpecification asAdmin() {
+        return given().auth().oauth2(stack.token("e2e-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()));
+    }
+
     private static JsonPath alertsOf(String customerId) {
-        return given().queryParam("customerId", customerId).get(alerts + "/v1/alerts")
+        return asAdmin().queryParam("customerId", customerId).get(alerts + "/v1/alerts")
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -13,7 +13,7 @@ public record ApiKeyEntry(String id, List<String> sources, String sha256, List<S
         Instant revokedAt) {
 
     /** The role of a source that posts events. */
-    public static final String INGEST = "ingest";
+    public static final String INGEST = Roles.INGEST;
 
     public ApiKeyEntry {
         sources = sources == null ? List.of() : List.copyOf(sources);

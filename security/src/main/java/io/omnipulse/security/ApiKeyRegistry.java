@@ -46,7 +46,7 @@ public final class ApiKeyRegistry {
         this.reloadInterval = reloadInterval;
         this.clock = clock;
         if (this.file == null) {
-            LOG.warn("no API key file configured (omnipulse.security.api-keys.file): every request that needs a key is refused");
+            LOG.info("no API key file configured (omnipulse.security.api-keys.file): no API key is accepted here");
         } else {
             reloadIfChanged();
             LOG.infof("API keys from %s: %d, of which %d revoked", this.file, read.byId().size(),

@@ -60,6 +60,12 @@ public class AlertRepository implements PanacheRepository<Alert> {
             clauses.add("customerId = :customerId");
             params.and("customerId", filter.customerId());
         }
+        if (filter.visibleTeams() != null) {
+            clauses.add(filter.visibleTeams().isEmpty() ? "team is null" : "(team is null or team in :visibleTeams)");
+            if (!filter.visibleTeams().isEmpty()) {
+                params.and("visibleTeams", filter.visibleTeams());
+            }
+        }
         Sort newestFirst = Sort.descending("openedAt", "id");
         return clauses.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", clauses), newestFirst, params);
     }

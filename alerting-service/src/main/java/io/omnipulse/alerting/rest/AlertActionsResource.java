@@ -1,5 +1,8 @@
 package io.omnipulse.alerting.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.omnipulse.alerting.service.AlertLifecycleService;
 import io.omnipulse.problem.Problem;
 import jakarta.ws.rs.Consumes;
@@ -14,14 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The closed loop's steps. Each answers the alert as it is afterwards; an action the alert's
+ * The closed loop's steps, by agents and leads of the alert's team (or an admin); the audit trail
+ * records the token's subject as the actor. Each answers the alert as it is afterwards; an action the alert's
  * status does not allow is a 409 problem, a bad body a 400 problem naming the field.
  */
 @Path("/v1/alerts/{id: \\d+}")
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "200", description = "The alert after the step")
 @APIResponse(responseCode = "400", description = "The body is invalid; the problem names the field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No bearer token, or one that is not valid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The alert belongs to a team the caller is not in",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No alert has this id",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -32,17 +41,24 @@ public class AlertActionsResource {
     static final int MAX_NAME = 200;
 
     private final AlertLifecycleService lifecycle;
+    private final Caller caller;
 
-    public AlertActionsResource(AlertLifecycleService lifecycle) {
+    public AlertActionsResource(AlertLifecycleService lifecycle, Caller caller) {
         this.lifecycle = lifecycle;
+        this.caller = caller;
+    }
+
+    /** The actor of a step on an alert the caller may act on: the token's subject (a body's actor is ignored). */
+    private String actorOn(long id) {
+        caller.visibleAlert(id);
+        return caller.actor();
     }
 
     @POST
     @Path("/acknowledge")
     @Operation(summary = "Take ownership of the follow-up (open or escalated -> acknowledged)")
     public AlertView acknowledge(@PathParam("id") long id, Requests.Acknowledge body) {
-        String actor = Requests.required("actor", Requests.present(body).actor(), MAX_NAME);
-        return AlertView.summary(lifecycle.acknowledge(id, actor));
+        return AlertView.summary(lifecycle.acknowledge(id, actorOn(id)));
     }
 
     @POST
@@ -50,7 +66,7 @@ public class AlertActionsResource {
     @Operation(summary = "Give the follow-up to a person (any unresolved status)")
     public AlertView assign(@PathParam("id") long id, Requests.Assign body) {
         Requests.present(body);
-        String actor = Requests.required("actor", body.actor(), MAX_NAME);
+        String actor = actorOn(id);
         String assignee = Requests.required("assignee", body.assignee(), MAX_NAME);
         return AlertView.summary(lifecycle.assign(id, actor, assignee));
     }
@@ -60,7 +76,7 @@ public class AlertActionsResource {
     @Operation(summary = "Close the loop with an outcome (contacted, recovered, unreachable, no_action) and a note")
     public AlertView resolve(@PathParam("id") long id, Requests.Resolve body) {
         Requests.present(body);
-        String actor = Requests.required("actor", body.actor(), MAX_NAME);
+        String actor = actorOn(id);
         var outcome = Requests.outcome(body.outcome());
         String note = Requests.optional("note", body.note(), Requests.MAX_TEXT);
         return AlertView.summary(lifecycle.resolve(id, actor, outcome, note));
@@ -71,7 +87,7 @@ public class AlertActionsResource {
     @Operation(summary = "Add a note to the audit trail (any status)")
     public AlertView note(@PathParam("id") long id, Requests.Note body) {
         Requests.present(body);
-        String actor = Requests.required("actor", body.actor(), MAX_NAME);
+        String actor = actorOn(id);
         String text = Requests.required("text", body.text(), Requests.MAX_TEXT);
         return AlertView.summary(lifecycle.note(id, actor, text));
     }

@@ -1,5 +1,8 @@
 package io.omnipulse.alerting.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
@@ -23,6 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The alert queue that support leads work from, and its closed-loop KPIs. */
 @Path("/v1/alerts")
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
+@APIResponse(responseCode = "401", description = "No bearer token, or one that is not valid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles or teams do not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
@@ -32,14 +40,18 @@ public class AlertResource {
     private final AlertQueries queries;
     private final AlertStats stats;
 
-    public AlertResource(AlertQueries queries, AlertStats stats) {
+    private final Caller caller;
+
+    public AlertResource(AlertQueries queries, AlertStats stats, Caller caller) {
+        this.caller = caller;
         this.queries = queries;
         this.stats = stats;
     }
 
     @GET
     @Operation(summary = "List alerts, newest first", description = "Filters are optional and combine with AND; "
-            + "status, cause and severity are case-insensitive.")
+            + "status, cause and severity are case-insensitive. Only alerts of the caller's teams (and of no team) "
+            + "are listed, every alert for an admin.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -53,7 +65,8 @@ public class AlertResource {
                 QueryParams.enumValue("cause", cause, AlertCause.class),
                 QueryParams.enumValue("severity", severity, AlertSeverity.class),
                 QueryParams.text(team),
-                QueryParams.text(customerId));
+                QueryParams.text(customerId),
+                caller.visibleTeams());
         int pageSize = QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         // Bounded so that page x size (the SQL offset) cannot overflow an int.
         int pageIndex = QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / pageSize - 1);
@@ -64,6 +77,7 @@ public class AlertResource {
 
     @GET
     @Path("/stats")
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Closed-loop KPIs", description = "Unresolved alerts by cause and severity, median seconds "
             + "to acknowledge and to resolve, and the share of detractors reached within 48 hours.")
     @APIResponse(responseCode = "200", description = "The KPIs now")
@@ -81,7 +95,7 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") long id) {
-        Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
+        Alert alert = caller.visibleAlert(id);
         List<TriggerView> triggers = queries.triggersOf(id).stream().map(TriggerView::of).toList();
         List<AuditView> history = queries.historyOf(id).stream().map(AuditView::of).toList();
         return AlertView.of(alert, queries.contextOf(id).orElse(null), triggers, history);
@@ -92,7 +106,7 @@ public class AlertResource {
     @Operation(summary = "The notification delivery log of one alert")
     @APIResponse(responseCode = "200", description = "Deliveries, oldest first")
     public List<DeliveryView> deliveries(@PathParam("id") long id) {
-        queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
+        caller.visibleAlert(id);
         return queries.deliveriesOf(id).stream().map(DeliveryView::of).toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.omnipulse.alerting.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.omnipulse.alerting.notify.AlertStream;
 import io.omnipulse.events.AlertEvent;
 import io.smallrye.mutiny.Multi;
@@ -12,6 +15,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Server-sent events for live screens: every alert event from the moment of connecting. */
 @Path("/v1/alerts/stream")
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 public class AlertStreamResource {
 
     private final AlertStream stream;

@@ -14,6 +14,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.omnipulse.alerting.testing.TestTokens;
+import io.omnipulse.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +41,9 @@ class AlertStreamTest {
     @Test
     void aConnectedScreenReceivesTheRaisedAlertAsAServerSentEvent() throws Exception {
         Queue<String> lines = new ConcurrentLinkedQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.token("lead@example.com", List.of(Roles.LEAD), List.of()))
+                .GET().build();
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> connected = response.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);

@@ -6,7 +6,7 @@ import static io.omnipulse.alerting.messaging.TestAlerts.customerId;
 import static io.omnipulse.alerting.messaging.TestAlerts.detail;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueEmail;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueId;
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.alerting.testing.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,6 +25,8 @@ import io.omnipulse.events.AlertResolved;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.omnipulse.alerting.testing.TestTokens;
+import io.omnipulse.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -85,25 +87,28 @@ class ClosedLoopFlowTest {
     void anAlertIsAcknowledgedAssignedAndResolvedWithAnAuditTrailAndEvents() {
         String email = uniqueEmail();
         producer.send(ResolvedEventProducer.nps(uniqueId(), email, 4, "slow", T0));
-        long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
+        JsonPath raised = awaitAlertWithTriggers(customerId(email), 1);
+        long id = raised.getLong("id");
+        String team = raised.getString("team");
 
-        post(id, "acknowledge", "{\"actor\":\"lead@example.com\"}").statusCode(200)
+        List<String> teams = team == null ? List.of() : List.of(team);
+        // The actor is the token's subject: an actor in the body is ignored, whatever it claims.
+        post("lead@example.com", teams, id, "acknowledge", "{\"actor\":\"mallory@example.com\"}").statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("lead@example.com"));
-        post(id, "acknowledge", "{\"actor\":\"lead@example.com\"}").statusCode(409)
+        post("lead@example.com", teams, id, "acknowledge", "{}").statusCode(409)
                 .contentType("application/problem+json").body("status", equalTo(409));
-        post(id, "assign", "{\"actor\":\"lead@example.com\"}").statusCode(400)
+        post("lead@example.com", teams, id, "assign", "{}").statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("assignee"));
-        post(id, "assign", "{\"actor\":\"lead@example.com\",\"assignee\":\"sam@example.com\"}").statusCode(200)
+        post("lead@example.com", teams, id, "assign", "{\"assignee\":\"sam@example.com\"}").statusCode(200)
                 .body("assignee", equalTo("sam@example.com"));
-        post(id, "resolve", "{\"actor\":\"sam@example.com\"}").statusCode(400).body("errors.field", hasItem("outcome"));
-        post(id, "resolve", "{\"actor\":\"sam@example.com\",\"outcome\":\"shrugged\"}").statusCode(400)
+        post("sam@example.com", teams, id, "resolve", "{}").statusCode(400).body("errors.field", hasItem("outcome"));
+        post("sam@example.com", teams, id, "resolve", "{\"outcome\":\"shrugged\"}").statusCode(400)
                 .body("errors.field", hasItem("outcome"));
-        post(id, "resolve", "{\"outcome\":\"contacted\"}").statusCode(400).body("errors.field", hasItem("actor"));
-        post(id, "resolve", "{\"actor\":\"sam@example.com\",\"outcome\":\"contacted\",\"note\":\"called, refunded\"}")
+        post("sam@example.com", teams, id, "resolve", "{\"outcome\":\"contacted\",\"note\":\"called, refunded\"}")
                 .statusCode(200).body("status", equalTo("RESOLVED")).body("outcome", equalTo("CONTACTED"));
-        post(id, "resolve", "{\"actor\":\"sam@example.com\",\"outcome\":\"recovered\"}").statusCode(409);
-        post(id, "notes", "{\"actor\":\"sam@example.com\",\"text\":\"customer wrote a thank-you\"}").statusCode(200);
-        post(999_999_999L, "acknowledge", "{\"actor\":\"x\"}").statusCode(404);
+        post("sam@example.com", teams, id, "resolve", "{\"outcome\":\"recovered\"}").statusCode(409);
+        post("sam@example.com", teams, id, "notes", "{\"text\":\"customer wrote a thank-you\"}").statusCode(200);
+        post("sam@example.com", teams, 999_999_999L, "acknowledge", "{}").statusCode(404);
 
         JsonPath after = detail(id);
         assertThat(after.getList("history.action"))
@@ -154,14 +159,18 @@ class ClosedLoopFlowTest {
                 .body("channel.findAll { it == 'EMAIL' }.size()", equalTo(2));
 
         // Acknowledging an escalated alert is allowed; the resolve deadline can still escalate it later.
-        post(id, "acknowledge", "{\"actor\":\"lead@example.com\"}").statusCode(200);
+        post("lead@example.com", escalated.getString("team") == null ? List.of() : List.of(escalated.getString("team")),
+                id, "acknowledge", "{}").statusCode(200);
         Instant resolveDue = Instant.parse(escalated.getString("resolveDueAt"));
         escalator.escalateDue(resolveDue.plusSeconds(1));
         assertThat(detail(id).getList("history.action"))
                 .containsExactly("OPENED", "ESCALATED", "ACKNOWLEDGED", "ESCALATED");
     }
 
-    private static io.restassured.response.ValidatableResponse post(long id, String action, String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/v1/alerts/{id}/" + action, id).then();
+    /** A step on an alert by {@code subject}, a lead of {@code teams}. */
+    private static io.restassured.response.ValidatableResponse post(String subject, List<String> teams, long id,
+            String action, String body) {
+        return TestTokens.as(subject, List.of(Roles.LEAD), teams).contentType(ContentType.JSON).body(body)
+                .post("/v1/alerts/{id}/" + action, id).then();
     }
 }

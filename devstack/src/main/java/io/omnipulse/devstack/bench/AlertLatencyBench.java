@@ -78,7 +78,7 @@ public final class AlertLatencyBench {
         while (delays.size() < count && System.nanoTime() < deadline) {
             delays.clear();
             stored.clear();
-            collect(alerting, "bench", posted, delays, stored);
+            collect(alerting, BenchOptions.bearer(Path.of(".omnipulse")), "bench", posted, delays, stored);
             Thread.sleep(500);
         }
         Collections.sort(stored);
@@ -90,11 +90,12 @@ public final class AlertLatencyBench {
     }
 
     /** The delays from POST to stored alert of the posted customers' alerts of {@code team}. */
-    static void collect(String alerting, String team, Map<String, Instant> posted, List<Long> delays,
+    static void collect(String alerting, String bearer, String team, Map<String, Instant> posted, List<Long> delays,
             List<Instant> stored) throws Exception {
         for (int page = 0; ; page++) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    alerting + "/v1/alerts?team=" + team + "&size=200&page=" + page)).build(), HttpResponse.BodyHandlers.ofString());
+                    alerting + "/v1/alerts?team=" + team + "&size=200&page=" + page)).header("Authorization", bearer).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode items = EventJson.mapper().readTree(r.body()).path("items");
             if (items.isEmpty()) {
                 return;

@@ -1,6 +1,10 @@
 package io.omnipulse.devstack.bench;
 
 import io.omnipulse.devstack.DevApiKey;
+import io.omnipulse.devstack.DevTokens;
+import io.omnipulse.security.Roles;
+import java.time.Duration;
+import java.util.List;
 import java.nio.file.Path;
 
 import java.util.HashMap;
@@ -9,7 +13,7 @@ import java.util.Map;
 /** The options of {@link PipelineBench}, with defaults sized for a two-core machine. */
 record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double ingestSeconds, double singleRate, double batchRate,
         int batchSize, int connections, double latencySeconds, String bootstrap, String ingestUrl, String profileUrl,
-        String scoringUrl, String alertingUrl, String apiKey) {
+        String scoringUrl, String alertingUrl, String apiKey, String bearer) {
 
     static final String USAGE = """
             usage: ./omnipulse bench [--runs 3] [--warmup-runs 1] [--events 50000] [--raw-records 500000] [--ingest-seconds 10]
@@ -27,6 +31,7 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
               --latency-seconds how long answers are timed to their score and alert, and queries are
                                 timed, at half the pipeline's rate
               --home            the stack's home, whose API key the bench posts with (or OMNIPULSE_API_KEY)
+                                and whose token key signs its queries' bearer token
             """;
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("runs", "3"), Map.entry("warmup-runs", "1"),
@@ -36,6 +41,12 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
             Map.entry("ingest", "http://localhost:8081"), Map.entry("profile", "http://localhost:8082"),
             Map.entry("scoring", "http://localhost:8083"), Map.entry("alerting", "http://localhost:8084"),
             Map.entry("home", ".omnipulse"));
+
+    /** The Authorization header of the bench's queries: an admin's token of the stack in {@code home} (DevTokens). */
+    static String bearer(Path home) {
+        return "Bearer " + DevTokens.ensure(home).token("bench@omnipulse.local", List.of(Roles.ADMIN), List.of(),
+                Duration.ofHours(12));
+    }
 
     static BenchOptions parse(String[] args) {
         Map<String, String> v = new HashMap<>(DEFAULTS);
@@ -59,6 +70,6 @@ record BenchOptions(int runs, int warmupRuns, int events, int rawRecords, double
                 Double.parseDouble(v.get("single-rate")), Double.parseDouble(v.get("batch-rate")),
                 Integer.parseInt(v.get("batch-size")), Integer.parseInt(v.get("connections")),
                 Double.parseDouble(v.get("latency-seconds")), v.get("bootstrap"), v.get("ingest"), v.get("profile"),
-                v.get("scoring"), v.get("alerting"), DevApiKey.read(Path.of(v.get("home"))));
+                v.get("scoring"), v.get("alerting"), DevApiKey.read(Path.of(v.get("home"))), bearer(Path.of(v.get("home"))));
     }
 }

@@ -48,6 +48,7 @@ final class LatencyUnderLoad {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String ingestUrl;
     private final String apiKey;
+    private final String bearer;
     private final String profileUrl;
     private final String scoringUrl;
     private final String alertingUrl;
@@ -61,6 +62,7 @@ final class LatencyUnderLoad {
     LatencyUnderLoad(BenchOptions options) {
         this.ingestUrl = options.ingestUrl();
         this.apiKey = options.apiKey();
+        this.bearer = options.bearer();
         this.profileUrl = options.profileUrl();
         this.scoringUrl = options.scoringUrl();
         this.alertingUrl = options.alertingUrl();
@@ -85,7 +87,8 @@ final class LatencyUnderLoad {
             });
             Thread poster = new Thread(() -> probe(team, probes, postedNanos, postedAt), "latency-probes");
             poster.start();
-            QueryLatency queryLatency = new QueryLatency(profileUrl, scoringUrl, alertingUrl, i -> probed.get(i).customerId(), team);
+            QueryLatency queryLatency = new QueryLatency(profileUrl, scoringUrl, alertingUrl, bearer,
+                    i -> probed.get(i).customerId(), team);
             CompletableFuture<QueryLatency.Result> asked = CompletableFuture.supplyAsync(
                     () -> queryLatency.run(probes / PROBES_PER_SECOND, this::probedLongEnoughAgo));
             long deadline = System.nanoTime() + (long) (probes / PROBES_PER_SECOND * 1e9) + SETTLE.toNanos();
@@ -98,7 +101,7 @@ final class LatencyUnderLoad {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
             toAlert.clear();
-            AlertLatencyBench.collect(alertingUrl, team, postedAt, toAlert, new ArrayList<>());
+            AlertLatencyBench.collect(alertingUrl, bearer, team, postedAt, toAlert, new ArrayList<>());
             if (toAlert.size() >= probes) {
                 break;
             }

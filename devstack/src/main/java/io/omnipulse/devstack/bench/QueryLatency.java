@@ -30,9 +30,12 @@ final class QueryLatency {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Map<String, IntFunction<URI>> queries = new LinkedHashMap<>();
+    private final String bearer;
 
     /** {@code customerId}: the id of the i-th customer already posted; {@code team}: whose alerts to list. */
-    QueryLatency(String profileUrl, String scoringUrl, String alertingUrl, IntFunction<String> customerId, String team) {
+    QueryLatency(String profileUrl, String scoringUrl, String alertingUrl, String bearer, IntFunction<String> customerId,
+            String team) {
+        this.bearer = bearer;
         queries.put("GET profile of a customer", i -> URI.create(profileUrl + "/v1/customers/" + customerId.apply(i)));
         queries.put("GET a customer's scores, all windows",
                 i -> URI.create(scoringUrl + "/v1/customers/" + customerId.apply(i) + "/scores"));
@@ -60,6 +63,7 @@ final class QueryLatency {
             String name = names.get(i % names.size());
             long due = steady.dueNanos(i);
             HttpRequest request = HttpRequest.newBuilder(queries.get(name).apply(i / names.size() % customers))
+                    .header("Authorization", bearer)
                     .timeout(TIMEOUT).GET().build();
             // Sent without waiting for the previous answer: one slow answer must not delay the next query.
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {

@@ -1,0 +1,73 @@
+package io.omnipulse.alerting.rest;
+
+import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.service.AlertQueries;
+import io.omnipulse.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.NotFoundException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from their bearer token: the subject that the audit trail records as the actor,
+ * and the teams whose alerts they may see and act on (the {@code teams} claim; an admin sees all).
+ * An alert of no team is every agent's and lead's: nobody else would follow it up.
+ */
+@RequestScoped
+public class Caller {
+
+    /** The token claim that lists a person's teams. */
+    public static final String TEAMS_CLAIM = "teams";
+
+    private final SecurityIdentity identity;
+    private final AlertQueries queries;
+
+    public Caller(SecurityIdentity identity, AlertQueries queries) {
+        this.identity = identity;
+        this.queries = queries;
+    }
+
+    /** The actor of an action: the token's subject, never a field of the request. */
+    public String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    /** The teams the caller may see; null for an admin (every team). */
+    public Set<String> visibleTeams() {
+        if (identity.hasRole(Roles.ADMIN)) {
+            return null;
+        }
+        Set<String> teams = new LinkedHashSet<>();
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object claim = token.getClaim(TEAMS_CLAIM);
+            if (claim instanceof JsonArray array) {
+                array.forEach(value -> {
+                    if (value instanceof JsonString text) {
+                        teams.add(text.getString());
+                    }
+                });
+            } else if (claim instanceof Collection<?> values) {
+                values.forEach(value -> teams.add(String.valueOf(value)));
+            } else if (claim instanceof String single) {
+                teams.add(single);
+            }
+        }
+        return teams;
+    }
+
+    /** The alert, when the caller may see it: 404 when there is none, 403 when it is another team's. */
+    public Alert visibleAlert(long id) {
+        Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
+        Set<String> teams = visibleTeams();
+        if (teams != null && alert.team != null && !teams.contains(alert.team)) {
+            throw new ForbiddenException("alert " + id + " belongs to a team this caller is not in");
+        }
+        return alert;
+    }
+}
