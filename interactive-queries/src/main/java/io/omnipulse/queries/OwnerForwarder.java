@@ -64,8 +64,24 @@ public class OwnerForwarder {
      * forward of this request; throws {@link StoreNotQueryableException} when it cannot.
      */
     public Response forward(String host, int port, String pathAndQuery, int hops) {
+        return send(host, port, pathAndQuery, "GET", HttpRequest.BodyPublishers.noBody(), hops);
+    }
+
+    /**
+     * POSTs {@code jsonBody} to {@code path} of {@code host:port}: a lookup whose identifier must stay
+     * out of URLs (and so out of access logs) on the forwarded hop too.
+     */
+    public Response forwardPost(String host, int port, String path, String jsonBody, int hops) {
+        return send(host, port, path, "POST", HttpRequest.BodyPublishers.ofString(jsonBody), hops);
+    }
+
+    private Response send(String host, int port, String pathAndQuery, String method, HttpRequest.BodyPublisher body,
+            int hops) {
+        // The path only in logs and problems: a lookup's query carries the identifier looked up
+        // (?email=...), personal data that belongs in neither.
+        String path = pathAndQuery.split("\\?", 2)[0];
         if (hops >= MAX_HOPS) {
-            throw new StoreNotQueryableException("the instance owning " + pathAndQuery
+            throw new StoreNotQueryableException("the instance owning " + path
                     + " is changing (rebalancing); retry shortly", retryAfterSeconds, null);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
@@ -73,7 +89,8 @@ public class OwnerForwarder {
                 .header(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                 .header(FORWARDED_HEADER, "true")
                 .header(HOPS_HEADER, String.valueOf(hops + 1))
-                .GET()
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+                .method(method, body)
                 .build();
         try {
             HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -85,9 +102,6 @@ public class OwnerForwarder {
             }
             return out.build();
         } catch (IOException e) {
-            // The path only: a lookup's query carries the identifier looked up (?email=...), personal
-            // data that belongs in neither a log nor a problem's detail.
-            String path = pathAndQuery.split("\\?", 2)[0];
             LOG.warnf("instance %s:%d did not answer %s: %s", host, port, path, e.toString());
             throw new StoreNotQueryableException("the instance owning " + path + " at " + host + ":" + port
                     + " did not answer; retry shortly", retryAfterSeconds, e);

@@ -26,12 +26,15 @@ class OwnerForwarderTest {
     final AtomicReference<String> askedFor = new AtomicReference<>();
     final AtomicReference<String> forwardedHeader = new AtomicReference<>();
     final AtomicReference<String> hopsHeader = new AtomicReference<>();
+    final AtomicReference<String> askedWith = new AtomicReference<>();
     HttpServer owner;
 
     void startOwner(int status, String contentType, String body, String retryAfter) throws IOException {
         owner = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         owner.createContext("/v1/scores", exchange -> {
             askedFor.set(exchange.getRequestURI().toString());
+            askedWith.set(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
             forwardedHeader.set(exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER));
             hopsHeader.set(exchange.getRequestHeaders().getFirst(OwnerForwarder.HOPS_HEADER));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -99,6 +102,19 @@ class OwnerForwarderTest {
         assertThatThrownBy(() -> forwarder.forward("localhost", port, "/v1/customers?email=ann%40example.com", 0))
                 .isInstanceOf(StoreNotQueryableException.class).hasMessageContaining("/v1/customers")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ann").doesNotContain("email="));
+    }
+
+    @Test
+    void aLookupByBodyIsForwardedAsAPostWithItsBodySoTheIdentifierStaysOutOfTheUrl() throws IOException {
+        startOwner(200, "application/json", "{\"customerId\":\"cus-1\"}", null);
+
+        Response relayed = forwarder.forwardPost("localhost", owner.getAddress().getPort(), "/v1/scores/lookup",
+                "{\"email\":\"ann@example.com\"}", 0);
+
+        assertThat(relayed.getStatus()).isEqualTo(200);
+        assertThat(askedFor.get()).isEqualTo("/v1/scores/lookup");
+        assertThat(askedWith.get()).isEqualTo("POST {\"email\":\"ann@example.com\"}");
+        assertThat(hopsHeader.get()).isEqualTo("1");
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.omnipulse.queries.QueryResult;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -25,8 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -114,20 +114,40 @@ public class CustomerResource {
             @QueryParam("chatVisitorId") String chatVisitorId,
             @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops,
             @Context UriInfo uri) {
-        Map<String, String> given = new HashMap<>();
-        given.put("email", email);
-        given.put("phone", phone);
-        given.put("handle", handle);
-        given.put("crmId", crmId);
-        given.put("chatVisitorId", chatVisitorId);
-        IdentifierQuery query = IdentifierQuery.of(given, new IdentifierNormaliser(config.identityRules()));
+        return lookUp(new IdentifierLookup(email, phone, handle, crmId, chatVisitorId), hops,
+                elsewhere -> forwarder.forward(elsewhere.host(), elsewhere.port(),
+                        OwnerForwarder.pathAndQuery(uri.getRequestUri()), hops));
+    }
 
+    @POST
+    @Path("lookup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The profile of the customer who used an identifier, named in the body",
+            description = "As GET /v1/customers?email=..., with the identifier out of the URL, so that proxies' and "
+                    + "load balancers' access logs never hold it; give exactly one field.")
+    @APIResponse(responseCode = "200", description = "The profile",
+            content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
+    @APIResponse(responseCode = "400", description = "None or several fields, or an unusable value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Nobody used that identifier",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response lookUpByBody(IdentifierLookup body,
+            @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
+        IdentifierLookup lookup = body == null ? new IdentifierLookup(null, null, null, null, null) : body;
+        // Forwarded as a POST too: the identifier stays out of the owner's URL as well.
+        return lookUp(lookup, hops, elsewhere -> forwarder.forwardPost(elsewhere.host(), elsewhere.port(),
+                "/v1/customers/lookup", lookup.toJson(), hops));
+    }
+
+    private Response lookUp(IdentifierLookup lookup, int hops,
+            Function<QueryResult.FoundElsewhere<String>, Response> forwardToOwner) {
+        IdentifierQuery query = IdentifierQuery.of(lookup.asParameters(), new IdentifierNormaliser(config.identityRules()));
         QueryResult<String> owner = queries.customerIdOf(query.typedIdentifier());
         if (owner instanceof QueryResult.Found<String> found) {
             return answer(found.value(), profile -> profile, "", hops);
         }
         if (owner instanceof QueryResult.FoundElsewhere<String> elsewhere) {
-            return forwarder.forward(elsewhere.host(), elsewhere.port(), OwnerForwarder.pathAndQuery(uri.getRequestUri()), hops);
+            return forwardToOwner.apply(elsewhere);
         }
         throw new NotFoundException("no customer known by that " + query.parameter());
     }

@@ -92,6 +92,16 @@ class CustomerProfilesApiTest {
 
         given().queryParam("phone", "+44 20 7946 0958").when().get("/v1/customers")
                 .then().statusCode(200).body("customerId", equalTo(ANN));
+        // The same lookups with the identifier in a POST body, out of the URL (and of access logs).
+        given().contentType("application/json").body("{\"email\": \" Ann@Example.com \"}")
+                .when().post("/v1/customers/lookup")
+                .then().statusCode(200).body("customerId", equalTo(ANN));
+        given().contentType("application/json").body("{\"phone\": \"+44 20 7946 0958\"}")
+                .when().post("/v1/customers/lookup")
+                .then().statusCode(200).body("customerId", equalTo(ANN));
+        given().contentType("application/json").body("{\"email\": \"nobody@example.com\"}")
+                .when().post("/v1/customers/lookup")
+                .then().statusCode(404).contentType("application/problem+json");
         given().queryParam("chatVisitorId", "v-42").when().get("/v1/customers")
                 .then().statusCode(200).body("customerId", equalTo(ANN));
 
@@ -167,6 +177,12 @@ class CustomerProfilesApiTest {
         given().queryParam("phone", "n/a").when().get("/v1/customers")
                 .then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("phone"));
+        given().contentType("application/json").body("{}").when().post("/v1/customers/lookup")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("email", "phone", "handle", "crmId", "chatVisitorId"));
+        given().contentType("application/json").body("{\"email\": \"a@example.com\", \"crmId\": \"c-1\"}")
+                .when().post("/v1/customers/lookup")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("email", "crmId"));
     }
 
     @Test
