@@ -3,6 +3,7 @@ package io.omnipulse.devstack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnipulse.security.ApiKey;
 import io.omnipulse.security.ApiKeyEntry;
+import io.omnipulse.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API key of the local stack's own tools (the demo traffic, the benches, the end-to-end tests):
- * ingest-service reads its hash from {@code <home>/api-keys.json}, the tools read the key itself from
- * {@code <home>/dev-api-key} (owner-readable only), or from {@code OMNIPULSE_API_KEY}. A new key per
- * fresh stack; {@code --keep-data} keeps it. It may post as the sources those tools name.
+ * The API keys of the local stack: its own tools' (the demo traffic, the benches, the end-to-end
+ * tests), which may post as the sources those tools name, and alerting-service's (role "service"),
+ * which reads customers' journeys and scores. The services read their hashes from
+ * {@code <home>/api-keys.json}; the keys themselves are in {@code <home>/dev-api-key} and
+ * {@code <home>/service-api-key} (owner-readable only); tools also take {@code OMNIPULSE_API_KEY}.
+ * New keys per fresh stack; {@code --keep-data} keeps them.
  */
 public final class DevApiKey {
 
@@ -25,6 +28,7 @@ public final class DevApiKey {
     /** The key file ingest-service reads (hashes only). */
     public static final String KEY_FILE = "api-keys.json";
     static final String SECRET_FILE = "dev-api-key";
+    static final String SERVICE_FILE = "service-api-key";
     /** The sources of the local stack's tools; the first is that of events that name none. */
     static final List<String> SOURCES = List.of("omnipulse-devstack", "omnipulse-simulator", "latency-bench",
             "score-bench", "e2e-helpdesk", "e2e-survey", "fault-helpdesk", "fault-survey");
@@ -32,26 +36,48 @@ public final class DevApiKey {
     private DevApiKey() {
     }
 
-    /** The key of the stack in {@code home}: made when {@code home} has none, else the one it has. */
+    /**
+     * The tools' key of the stack in {@code home}: made, with alerting-service's service key
+     * ({@link #serviceKey}), when {@code home} has none, else the one it has.
+     */
     public static String ensure(Path home) {
         Path secret = home.resolve(SECRET_FILE);
         Path keys = home.resolve(KEY_FILE);
         try {
-            if (Files.isRegularFile(secret) && Files.isRegularFile(keys)) {
+            if (Files.isRegularFile(secret) && Files.isRegularFile(keys) && Files.isRegularFile(home.resolve(SERVICE_FILE))) {
                 return Files.readString(secret).trim();
             }
             Files.createDirectories(home);
-            ApiKey key = ApiKey.generate();
-            ApiKeyEntry entry = ApiKeyEntry.of(key, Instant.now(), SOURCES.toArray(String[]::new));
-            Map<String, Object> file = Map.of("keys", List.of(Map.of("id", entry.id(), "sources", entry.sources(),
-                    "sha256", entry.sha256(), "roles", entry.roles(), "createdAt", entry.createdAt().toString())));
-            Files.writeString(keys, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(file));
-            Files.writeString(secret, key.text() + System.lineSeparator());
-            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-            return key.text();
+            ApiKey tools = ApiKey.generate();
+            ApiKey service = ApiKey.generate();
+            Instant now = Instant.now();
+            List<ApiKeyEntry> entries = List.of(ApiKeyEntry.of(tools, now, SOURCES.toArray(String[]::new)),
+                    new ApiKeyEntry(service.id(), List.of("alerting-service"), service.secretSha256(),
+                            List.of(Roles.SERVICE), now, null));
+            List<Map<String, Object>> file = entries.stream().map(entry -> Map.<String, Object>of("id", entry.id(),
+                    "sources", entry.sources(), "sha256", entry.sha256(), "roles", entry.roles(),
+                    "createdAt", entry.createdAt().toString())).toList();
+            Files.writeString(keys, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("keys", file)));
+            writeSecret(secret, tools);
+            writeSecret(home.resolve(SERVICE_FILE), service);
+            return tools.text();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the local stack's API key in " + home, e);
+            throw new UncheckedIOException("cannot write the local stack's API keys in " + home, e);
         }
+    }
+
+    /** The key alerting-service reads a customer's journey and scores with (role "service"). */
+    public static String serviceKey(Path home) {
+        try {
+            return Files.readString(home.resolve(SERVICE_FILE)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no service key in " + home + ": start the stack first", e);
+        }
+    }
+
+    private static void writeSecret(Path file, ApiKey key) throws IOException {
+        Files.writeString(file, key.text() + System.lineSeparator());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     /** The key the tools send to a stack in {@code home}: {@code OMNIPULSE_API_KEY}, else the stack's file. */

@@ -2,6 +2,7 @@ package io.omnipulse.devstack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnipulse.security.ApiKey;
+import io.omnipulse.security.Roles;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./omnipulse api-key SOURCE [SOURCE ...]}: a new API key for a source, and the entry to add
- * to the key file ingest reads. The key is shown once, here; the file keeps only its hash.
+ * {@code ./omnipulse api-key [--role ingest|service] NAME [NAME ...]}: a new API key for a source (or a
+ * service), and the entry to add to the key file the services read. The key is shown once, here; the
+ * file keeps only its hash.
  */
 public final class NewApiKey {
 
@@ -18,8 +20,16 @@ public final class NewApiKey {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || Arrays.stream(args).anyMatch(a -> a.isBlank() || a.startsWith("-"))) {
-            System.err.println("usage: ./omnipulse api-key SOURCE [SOURCE ...]   (the first source is that of events naming none)");
+        String role = Roles.INGEST;
+        if (args.length >= 2 && args[0].equals("--role")) {
+            role = args[1];
+            args = Arrays.copyOfRange(args, 2, args.length);
+        }
+        if (args.length == 0 || Arrays.stream(args).anyMatch(a -> a.isBlank() || a.startsWith("-"))
+                || !(role.equals(Roles.INGEST) || role.equals(Roles.SERVICE))) {
+            System.err.println("usage: ./omnipulse api-key [--role ingest|service] NAME [NAME ...]\n"
+                    + "  ingest (default): a source posting events; the first name is that of events naming none\n"
+                    + "  service: an OmniPulse service calling another (alerting reading profiles and scores)");
             System.exit(2);
         }
         ApiKey key = ApiKey.generate();
@@ -27,7 +37,7 @@ public final class NewApiKey {
         entry.put("id", key.id());
         entry.put("sources", List.of(args));
         entry.put("sha256", key.secretSha256());
-        entry.put("roles", List.of("ingest"));
+        entry.put("roles", List.of(role));
         entry.put("createdAt", Instant.now().toString());
         System.out.println("API key (give it to the source; it is not stored anywhere):");
         System.out.println("  " + key.text());

@@ -54,14 +54,22 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx384m");
         command.addAll(JvmMemory.overrides());
         command.add("-Dquarkus.http.port=" + port);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> environment = new java.util.LinkedHashMap<>(JvmMemory.NATIVE_ENVIRONMENT);
+        // Secrets through the environment: a command line is readable by every user of the machine (ps).
+        config.forEach((key, value) -> {
+            if (isSecret(key)) {
+                environment.put(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(runnerJar.toAbsolutePath().toString());
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Detached.command(command));
-            builder.environment().putAll(JvmMemory.NATIVE_ENVIRONMENT);
+            builder.environment().putAll(environment);
             Process p = builder
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
@@ -71,6 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** Passwords and keys: settings that must not show in the process list. */
+    static boolean isSecret(String key) {
+        return key.endsWith("password") || key.endsWith("api-key");
     }
 
     public String name() {

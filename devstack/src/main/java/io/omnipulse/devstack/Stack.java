@@ -137,16 +137,22 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-            // People's bearer tokens are verified with the stack's own key (DevTokens), as with an IdP's.
-            config.put("mp.jwt.verify.publickey.location",
-                    "file:" + options.home().resolve(DevTokens.PUBLIC_KEY_FILE).toAbsolutePath());
-            config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
             // Alerts carry the customer's journey and scores, fetched from the two query services.
             config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
             config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
         }
-        if (name.equals("ingest-service")) {
+        if (!DATABASE_SERVICES.contains(name)) {
+            // Sources' keys at ingest, the service key of alerting at profile and scoring.
             config.put("omnipulse.security.api-keys.file", options.home().resolve(DevApiKey.KEY_FILE).toString());
+        }
+        if (name.equals("alerting-service")) {
+            config.put("omnipulse.alerting.context.api-key", DevApiKey.serviceKey(options.home()));
+        }
+        if (!name.equals("ingest-service")) {
+            // People's bearer tokens are verified with the stack's own key (DevTokens), as with an IdP's.
+            config.put("mp.jwt.verify.publickey.location",
+                    "file:" + options.home().resolve(DevTokens.PUBLIC_KEY_FILE).toAbsolutePath());
+            config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         }
         config.putAll(extraConfig.getOrDefault(name, Map.of()));
         return config;

@@ -61,11 +61,11 @@ public final class StackMain {
         System.out.println("""
                 Ingest needs a source's API key; this stack's tools post with the one in %s:
                   curl -s -H "X-API-Key: $(cat %s)" -H 'Content-Type: application/json' localhost:8081/v1/events -d @event.json
-                People read alerts with a bearer token; ./omnipulse token makes one for this stack:
-                  curl -s -H "Authorization: Bearer $(./omnipulse token --role admin%s)" localhost:8084/v1/alerts
-                Try:
-                  curl -s 'localhost:8083/v1/scores?scope=global'
-                  curl -s 'localhost:8082/v1/customers?email=ann@example.com'
+                People read with a bearer token; ./omnipulse token makes one for this stack:
+                  TOKEN=$(./omnipulse token --role admin%s)
+                  curl -s -H "Authorization: Bearer $TOKEN" localhost:8084/v1/alerts
+                  curl -s -H "Authorization: Bearer $TOKEN" 'localhost:8083/v1/scores?scope=global'
+                  curl -s -H "Authorization: Bearer $TOKEN" 'localhost:8082/v1/customers?email=ann@example.com'
                 Press Ctrl-C to stop everything.""".formatted(keyFile, keyFile, tokenHome));
         if (options.demoRate() > 0) {
             System.out.printf("Demo traffic: %.1f events/s into ingest-service.%n", options.demoRate());

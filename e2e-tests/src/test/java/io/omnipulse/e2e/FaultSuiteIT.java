@@ -229,11 +229,11 @@ class FaultSuiteIT {
 
     private void assertGlobalAndChannelScores(Oracle oracle) {
         String scores = stack.service("scoring-service").baseUrl();
-        JsonPath global = given().get(scores + "/v1/scores?scope=global&window=all").then().statusCode(200)
+        JsonPath global = asAdmin().get(scores + "/v1/scores?scope=global&window=all").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(Oracle.Nps.of(global)).as("global NPS, all time").isEqualTo(oracle.global());
         for (String channel : SteadyEventLoad.CHANNELS) {
-            JsonPath c = given().get(scores + "/v1/scores?scope=channel&key=" + channel + "&window=all").then()
+            JsonPath c = asAdmin().get(scores + "/v1/scores?scope=channel&key=" + channel + "&window=all").then()
                     .statusCode(200).extract().jsonPath();
             assertThat(Oracle.Nps.of(c)).as("NPS of channel " + channel).isEqualTo(oracle.channel(channel));
         }
@@ -246,13 +246,13 @@ class FaultSuiteIT {
         for (int customer : oracle.customers()) {
             String id = customerId(customer);
             Oracle.Nps expected = oracle.customer(customer);
-            Response s = given().get(scores + "/v1/customers/" + id + "/scores");
+            Response s = asAdmin().get(scores + "/v1/customers/" + id + "/scores");
             Oracle.Nps actual = s.statusCode() == 404 ? Oracle.Nps.NONE
                     : Oracle.Nps.of(s.then().statusCode(200).extract().jsonPath(), "windows.all.nps");
             if (!actual.equals(expected)) {
                 wrong.add("scores of customer " + customer + ": " + actual + " expected " + expected);
             }
-            JsonPath p = given().get(profiles + "/v1/customers/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath p = asAdmin().get(profiles + "/v1/customers/" + id).then().statusCode(200).extract().jsonPath();
             long interactions = p.getLong("interactionCount");
             long feedback = p.getLong("feedbackCount");
             if (interactions != oracle.interactions(customer) || feedback != expected.n()) {
@@ -263,12 +263,16 @@ class FaultSuiteIT {
         assertThat(wrong).as("customers whose profile or scores differ from the oracle").isEmpty();
     }
 
+    /** A request with an admin's bearer token of the stack (profiles, scores and alerts are read with one). */
+    private io.restassured.specification.RequestSpecification asAdmin() {
+        return given().auth().oauth2(stack.token("faults-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()));
+    }
+
     private void assertAlerts(Oracle oracle) {
         String alerts = stack.service("alerting-service").baseUrl();
         Map<String, List<Map<String, Object>>> byCustomer = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
-            JsonPath p = given().auth().oauth2(stack.token("faults-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()))
-                    .get(alerts + "/v1/alerts?cause=DETRACTOR&size=200&page=" + page).then().statusCode(200)
+            JsonPath p = asAdmin().get(alerts + "/v1/alerts?cause=DETRACTOR&size=200&page=" + page).then().statusCode(200)
                     .extract().jsonPath();
             List<Map<String, Object>> items = p.getList("items");
             items.forEach(a -> byCustomer.computeIfAbsent((String) a.get("customerId"), k -> new ArrayList<>()).add(a));

@@ -113,7 +113,7 @@ class PipelineEndToEndIT {
         assertThat(after.getList("items")).hasSize(1);
         assertThat(after.getString("items[0].severity")).isEqualTo("CRITICAL");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(scores + "/v1/scores?scope=channel&key=email")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get(scores + "/v1/scores?scope=channel&key=email")
                 .then().statusCode(200).body("nps.n", equalTo(2)).body("nps.detractors", equalTo(2)));
     }
 
@@ -126,7 +126,7 @@ class PipelineEndToEndIT {
                 interaction("e2e-int-3", "call", "{\"email\":\"" + email + "\",\"phone\":\"+48 600 000 777\"}"))
                 + "]").statusCode(202);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("email", email.toUpperCase())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().queryParam("email", email.toUpperCase())
                 .get(profiles + "/v1/customers").then().statusCode(200)
                 .body("channels.keySet()", hasItem("call"))
                 .body("channels.size()", equalTo(3)));
@@ -154,13 +154,13 @@ class PipelineEndToEndIT {
         postEvents(interaction("e2e-merge-3", "chat",
                 "{\"email\":\"" + email + "\",\"phone\":\"" + phone + "\"}", start.plusSeconds(1200))).statusCode(202);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin()
                 .get(profiles + "/v1/customers/" + merged).then().statusCode(200)
                 .body("customerId", equalTo(survivor))
                 .body("feedbackCount", equalTo(1))
                 .body("latestNps.score", equalTo(1))
                 .body("channels.keySet()", hasItem("chat")));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(scores + "/v1/customers/" + survivor + "/scores")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get(scores + "/v1/customers/" + survivor + "/scores")
                 .then().statusCode(200)
                 .body("windows.all.nps.n", equalTo(1))
                 .body("windows.all.nps.detractors", equalTo(1)));

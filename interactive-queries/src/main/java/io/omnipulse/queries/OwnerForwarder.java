@@ -1,6 +1,10 @@
 package io.omnipulse.queries;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,15 +54,58 @@ public class OwnerForwarder {
             MergedIds.MERGED_INTO_HEADER, HttpHeaders.CONTENT_LOCATION);
 
     private static final Logger LOG = Logger.getLogger(OwnerForwarder.class);
+    /** The headers a caller proves who it is with: a bearer token, or an API key. */
+    private static final List<String> CREDENTIAL_HEADERS = List.of(HttpHeaders.AUTHORIZATION, "X-API-Key");
 
     private final HttpClient client;
     private final Duration timeout;
     private final long retryAfterSeconds;
 
+    /** The caller's credential headers, sent on with a forwarded query. */
+    private final Supplier<Map<String, String>> credentials;
+
+    /**
+     * Forwards with the caller's own credential (its bearer token or API key): the owner checks the
+     * same caller, and no instance trusts another merely for asking.
+     */
+    @Inject
+    public OwnerForwarder(QuerySettings settings, CurrentVertxRequest current) {
+        this(settings, () -> credentialsOf(currentRequest(current)));
+    }
+
+    /** Without credentials to send on (tests of the forwarding itself). */
     public OwnerForwarder(QuerySettings settings) {
+        this(settings, Map::of);
+    }
+
+    /** Sending on what {@code credentials} gives for the request being answered (an instance without CDI). */
+    public OwnerForwarder(QuerySettings settings, Supplier<Map<String, String>> credentials) {
         this.timeout = settings.forwardTimeout();
         this.retryAfterSeconds = settings.retryAfterSeconds();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.credentials = credentials;
+    }
+
+    /** The request being answered; null outside one (then nothing is sent on, and the owner refuses). */
+    private static RoutingContext currentRequest(CurrentVertxRequest current) {
+        try {
+            return current.getCurrent();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> credentialsOf(RoutingContext request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (request != null) {
+            for (String name : CREDENTIAL_HEADERS) {
+                String value = request.request().getHeader(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
+            }
+        }
+        return headers;
     }
 
     /**
@@ -84,7 +133,9 @@ public class OwnerForwarder {
             throw new StoreNotQueryableException("the instance owning " + path
                     + " is changing (rebalancing); retry shortly", retryAfterSeconds, null);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+        credentials.get().forEach(builder::header);
+        HttpRequest request = builder
                 .timeout(timeout)
                 .header(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                 .header(FORWARDED_HEADER, "true")

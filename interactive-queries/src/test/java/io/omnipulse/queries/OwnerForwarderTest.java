@@ -27,12 +27,14 @@ class OwnerForwarderTest {
     final AtomicReference<String> forwardedHeader = new AtomicReference<>();
     final AtomicReference<String> hopsHeader = new AtomicReference<>();
     final AtomicReference<String> askedWith = new AtomicReference<>();
+    final AtomicReference<String> authorization = new AtomicReference<>();
     HttpServer owner;
 
     void startOwner(int status, String contentType, String body, String retryAfter) throws IOException {
         owner = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         owner.createContext("/v1/scores", exchange -> {
             askedFor.set(exchange.getRequestURI().toString());
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             askedWith.set(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
             forwardedHeader.set(exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER));
@@ -115,6 +117,17 @@ class OwnerForwarderTest {
         assertThat(askedFor.get()).isEqualTo("/v1/scores/lookup");
         assertThat(askedWith.get()).isEqualTo("POST {\"email\":\"ann@example.com\"}");
         assertThat(hopsHeader.get()).isEqualTo("1");
+    }
+
+    @Test
+    void theCallersCredentialGoesWithTheForwardedQuerySoTheOwnerChecksTheSameCaller() throws IOException {
+        startOwner(200, "application/json", "{}", null);
+        OwnerForwarder asCaller = new OwnerForwarder(new QuerySettings(Duration.ofSeconds(2), 2),
+                () -> Map.of("Authorization", "Bearer the-callers-token"));
+
+        asCaller.forward("localhost", owner.getAddress().getPort(), CHAT, 0);
+
+        assertThat(authorization.get()).isEqualTo("Bearer the-callers-token");
     }
 
     @Test

@@ -172,6 +172,12 @@ public interface AlertingConfig {
         /** Base URL of scoring-service, e.g. http://scoring-service:8083 (GET /v1/scores). */
         java.util.Optional<java.net.URI> scoringUrl();
 
+        /**
+         * This service's API key at profile- and scoring-service (role "service" in their key file),
+         * sent as X-API-Key; env OMNIPULSE_ALERTING_CONTEXT_API_KEY, from a Secret.
+         */
+        java.util.Optional<String> apiKey();
+
         /** Connect and response timeout of each request. */
         @WithDefault("PT2S")
         Duration timeout();

@@ -92,8 +92,10 @@ public class ContextClient {
     }
 
     private CompletableFuture<String> get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout())
-                .header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(config.timeout())
+                .header("Accept", "application/json");
+        config.apiKey().ifPresent(key -> builder.header("X-API-Key", key));
+        HttpRequest request = builder.GET().build();
         return requests.supplyAsync(() -> {
             HttpResponse<String> response = send(request);
             if (response.statusCode() != 200) {

@@ -14,7 +14,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.omnipulse.alerting.testing.TestTokens;
+import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.omnipulse.alerting.testing.NotificationReceiversResource;
-import io.omnipulse.alerting.testing.TestTokens;
+import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.devstack.DevTokens;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;

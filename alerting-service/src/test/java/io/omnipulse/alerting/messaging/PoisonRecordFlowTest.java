@@ -6,7 +6,7 @@ import static io.omnipulse.alerting.messaging.TestAlerts.awaitAlertWithTriggers;
 import static io.omnipulse.alerting.messaging.TestAlerts.customerId;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueEmail;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueId;
-import static io.omnipulse.alerting.testing.TestTokens.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,6 @@
 package io.omnipulse.alerting.messaging;
 
-import static io.omnipulse.alerting.testing.TestTokens.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.awaitility.Awaitility.await;
 
 import io.omnipulse.events.CustomerIds;

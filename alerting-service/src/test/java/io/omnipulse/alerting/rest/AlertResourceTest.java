@@ -1,6 +1,6 @@
 package io.omnipulse.alerting.rest;
 
-import static io.omnipulse.alerting.testing.TestTokens.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;

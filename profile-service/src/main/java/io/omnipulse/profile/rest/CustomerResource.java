@@ -1,5 +1,7 @@
 package io.omnipulse.profile.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.omnipulse.problem.Problem;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.profile.config.ProfileConfig;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customer profiles by id or by any identifier the customer used; maps query results to HTTP. */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN, Roles.SERVICE})
 @Path("/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customers")

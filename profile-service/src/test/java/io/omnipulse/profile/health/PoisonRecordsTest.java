@@ -4,7 +4,7 @@ import io.omnipulse.devstack.testkit.OwnKafkaBroker;
 import io.omnipulse.devstack.testkit.RawRecords;
 import static io.omnipulse.profile.TestEvents.at;
 import static io.omnipulse.profile.TestEvents.interaction;
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,6 +1,6 @@
 package io.omnipulse.profile.health;
 
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 

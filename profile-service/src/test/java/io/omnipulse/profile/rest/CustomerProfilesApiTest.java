@@ -6,7 +6,7 @@ import static io.omnipulse.profile.TestEvents.annByEmail;
 import static io.omnipulse.profile.TestEvents.at;
 import static io.omnipulse.profile.TestEvents.feedback;
 import static io.omnipulse.profile.TestEvents.interaction;
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
@@ -25,8 +25,11 @@ import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topics;
 import io.omnipulse.queries.OwnerForwarder;
+import io.omnipulse.queries.QuerySettings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.omnipulse.devstack.testkit.TestTokens;
+import io.omnipulse.security.Roles;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -56,7 +59,16 @@ class CustomerProfilesApiTest {
     private static final String BOB_VISITOR = CustomerKeys.customerId(BOB_IN_CHAT);
 
     @Inject
+    QuerySettings querySettings;
+
+    /** Another instance's forwarder, asking with the caller's (an admin's) token as a forwarded query does. */
     OwnerForwarder forwarder;
+
+    @org.junit.jupiter.api.BeforeEach
+    void forwardAsAnAdmin() {
+        String token = TestTokens.token("admin@example.com", List.of(Roles.ADMIN), List.of());
+        forwarder = new OwnerForwarder(querySettings, () -> java.util.Map.of("Authorization", "Bearer " + token));
+    }
 
     @BeforeAll
     static void publishAnnsContacts() throws Exception {
@@ -162,6 +174,18 @@ class CustomerProfilesApiTest {
                 .body("status", equalTo(404));
         given().queryParam("email", "nobody@example.com").when().get("/v1/customers")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void profilesNeedABearerTokenOfARoleThatMaySeeIdentifiers() {
+        io.restassured.RestAssured.given().get("/v1/customers/{id}", ANN).then().statusCode(401)
+                .contentType("application/problem+json").body("type", equalTo("https://omnipulse.io/problems/unauthenticated"));
+        TestTokens.as("ana@example.com", List.of(Roles.ANALYST), List.of()).get("/v1/customers/{id}", ANN)
+                .then().statusCode(403).contentType("application/problem+json");
+        TestTokens.as("ann-lead@example.com", List.of(Roles.LEAD), List.of("billing"))
+                .contentType("application/json").body("{\"email\": \"nobody-at-all@example.com\"}")
+                .post("/v1/customers/lookup").then().statusCode(404);
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

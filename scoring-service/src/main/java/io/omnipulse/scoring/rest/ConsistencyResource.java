@@ -1,5 +1,7 @@
 package io.omnipulse.scoring.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.problem.InvalidRequestException;
@@ -30,6 +32,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * Channel consistency: each channel's scores (scope channel overall, team-channel within a team)
  * are read from their owners, which may be several instances, and compared.
  */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN, Roles.SERVICE})
 @Path("/v1/scores/consistency")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsistencyResource {

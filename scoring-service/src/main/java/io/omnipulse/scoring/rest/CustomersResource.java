@@ -1,5 +1,7 @@
 package io.omnipulse.scoring.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.serde.EventJson;
@@ -40,6 +42,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * its owner. A merged id answers for its survivor: the end of its chain of merges, each hop read
  * where that id's pointer lives.
  */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN, Roles.SERVICE})
 @Path("/v1/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {

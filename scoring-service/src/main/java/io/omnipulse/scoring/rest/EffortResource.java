@@ -1,5 +1,7 @@
 package io.omnipulse.scoring.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
 import io.omnipulse.queries.OwnerForwarder;
@@ -25,6 +27,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The behavioural effort index per channel, team or overall, and its agreement with CES. */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN, Roles.SERVICE})
 @Path("/v1/effort")
 @Produces(MediaType.APPLICATION_JSON)
 public class EffortResource {

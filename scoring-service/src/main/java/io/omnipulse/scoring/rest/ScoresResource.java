@@ -1,5 +1,7 @@
 package io.omnipulse.scoring.rest;
 
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.problem.InvalidRequestException;
@@ -37,6 +39,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Scores of one scope key, per window and as a trend, read from the Kafka Streams state (possibly on another instance). */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN, Roles.SERVICE})
 @Path("/v1/scores")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoresResource {

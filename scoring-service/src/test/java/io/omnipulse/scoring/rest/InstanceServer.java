@@ -57,10 +57,14 @@ final class InstanceServer implements AutoCloseable {
     private final NotQueryableMapper unavailable;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
+    /** The Authorization header of the request this thread is answering. */
+    private final ThreadLocal<String> authorization = new ThreadLocal<>();
 
     InstanceServer(int port, ScoreQueries scoreQueries, EffortQueries effortQueries, ScoringConfig config,
             ObjectMapper json) {
-        OwnerForwarder forwarder = new OwnerForwarder(QueryWiring.of(config));
+        // As the Quarkus instance does: the caller's credential goes with a query forwarded to A.
+        OwnerForwarder forwarder = new OwnerForwarder(QueryWiring.of(config), () -> authorization.get() == null
+                ? Map.of() : Map.of("Authorization", authorization.get()));
         this.json = json;
         this.scores = new ScoresResource(scoreQueries, forwarder);
         this.effort = new EffortResource(effortQueries, forwarder);
@@ -89,6 +93,7 @@ final class InstanceServer implements AutoCloseable {
                 + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()), forwarded != null));
         UriInfo uri = uriInfo(URI.create("http://localhost:" + server.getAddress().getPort()).resolve(requested));
         Response answer;
+        authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
         try {
             answer = route(requested.getRawPath(), query(requested.getRawQuery()), forwarded, uri);
         } catch (InvalidRequestException e) {
@@ -99,6 +104,8 @@ final class InstanceServer implements AutoCloseable {
             answer = problems.web(e, uri);
         } catch (RuntimeException e) {
             answer = problems.unexpected(e, uri);
+        } finally {
+            authorization.remove();
         }
         write(exchange, answer);
     }

@@ -1,6 +1,6 @@
 package io.omnipulse.scoring.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,6 +22,8 @@ import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
+import io.omnipulse.devstack.testkit.TestTokens;
+import io.omnipulse.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -325,6 +327,16 @@ class ScoringServiceTest {
                 .then().statusCode(200)
                 .body("nps.n", equalTo(0)).body("nps.score", nullValue())
                 .body("ces.meanEase", nullValue()).body("csat.percent", nullValue());
+    }
+
+    @Test
+    void scoresNeedABearerTokenAndAnAnalystMayReadThem() {
+        io.restassured.RestAssured.given().queryParam("scope", "global").get("/v1/scores").then().statusCode(401)
+                .contentType("application/problem+json");
+        TestTokens.as("ana@example.com", List.of(Roles.ANALYST), List.of()).queryParam("scope", "global")
+                .get("/v1/scores").then().statusCode(200);
+        TestTokens.as("src@example.com", List.of(Roles.INGEST), List.of()).queryParam("scope", "global")
+                .get("/v1/scores").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

@@ -36,6 +36,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import io.omnipulse.devstack.testkit.TestTokens;
+import io.omnipulse.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -433,7 +435,9 @@ class TwoInstancesOnTheBrokerTest {
 
     private static HttpResponse<String> get(HostInfo instance, String pathAndQuery) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + instance.host() + ":" + instance.port()
-                + pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build();
+                + pathAndQuery)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TestTokens.token("lead@example.com", List.of(Roles.LEAD), List.of()))
+                .GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

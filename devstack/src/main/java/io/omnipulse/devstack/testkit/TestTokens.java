@@ -1,4 +1,4 @@
-package io.omnipulse.alerting.testing;
+package io.omnipulse.devstack.testkit;
 
 import io.omnipulse.devstack.DevTokens;
 import io.omnipulse.security.Roles;
@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Bearer tokens for the tests, signed with the test key pair (src/test/resources/test-jwt-*.pem; the
- * %test profile verifies with its public half), as the identity provider would issue them.
+ * Bearer tokens for the services' tests, signed with the test key pair next to this class
+ * ({@value #PUBLIC_KEY}: each service's %test profile verifies with it; the private half signs here,
+ * and is trusted nowhere else), as the identity provider would issue them.
  */
 public final class TestTokens {
 
-    public static final DevTokens SIGNER = DevTokens.fromPem(resource("test-jwt-private.pem"));
+    /** The class path resource of the public half, for mp.jwt.verify.publickey.location. */
+    public static final String PUBLIC_KEY = "io/omnipulse/devstack/testkit/test-jwt-public.pem";
+    public static final DevTokens SIGNER = DevTokens.fromPem(resource("io/omnipulse/devstack/testkit/test-jwt-private.pem"));
     /** The subject of {@link #given()}'s token. */
     public static final String ADMIN_SUBJECT = "admin@example.com";
     private static final String ADMIN = token(ADMIN_SUBJECT, List.of(Roles.ADMIN), List.of());
