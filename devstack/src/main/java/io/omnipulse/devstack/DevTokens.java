@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Bearer tokens for the local stack and the tests, as an identity provider would issue them: RS256
@@ -86,7 +87,7 @@ public final class DevTokens {
         claims.put("teams", teams);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(ttl).getEpochSecond());
-        claims.put("jti", java.util.UUID.randomUUID().toString());
+        claims.put("jti", UUID.randomUUID().toString());
         return sign(Map.of("alg", "RS256", "typ", "JWT"), claims);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./omnipulse api-key [--role ingest|service] NAME [NAME ...]}: a new API key for a source (or a
+ * {@code ./omnipulse api-key [--role ingest|service|ops] NAME [NAME ...]}: a new API key for a source (or a
  * service), and the entry to add to the key file the services read. The key is shown once, here; the
  * file keeps only its hash.
  */
@@ -26,10 +26,11 @@ public final class NewApiKey {
             args = Arrays.copyOfRange(args, 2, args.length);
         }
         if (args.length == 0 || Arrays.stream(args).anyMatch(a -> a.isBlank() || a.startsWith("-"))
-                || !(role.equals(Roles.INGEST) || role.equals(Roles.SERVICE))) {
-            System.err.println("usage: ./omnipulse api-key [--role ingest|service] NAME [NAME ...]\n"
+                || !(role.equals(Roles.INGEST) || role.equals(Roles.SERVICE) || role.equals(Roles.OPS))) {
+            System.err.println("usage: ./omnipulse api-key [--role ingest|service|ops] NAME [NAME ...]\n"
                     + "  ingest (default): a source posting events; the first name is that of events naming none\n"
-                    + "  service: an OmniPulse service calling another (alerting reading profiles and scores)");
+                    + "  service: an OmniPulse service calling another (alerting reading profiles and scores)\n"
+                    + "  ops: a scraper of metrics and OpenAPI (Prometheus: the key as basic_auth user name)");
             System.exit(2);
         }
         ApiKey key = ApiKey.generate();

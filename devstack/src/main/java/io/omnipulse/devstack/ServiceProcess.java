@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -54,11 +56,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx384m");
         command.addAll(JvmMemory.overrides());
         command.add("-Dquarkus.http.port=" + port);
-        Map<String, String> environment = new java.util.LinkedHashMap<>(JvmMemory.NATIVE_ENVIRONMENT);
+        Map<String, String> environment = new LinkedHashMap<>(JvmMemory.NATIVE_ENVIRONMENT);
         // Secrets through the environment: a command line is readable by every user of the machine (ps).
         config.forEach((key, value) -> {
             if (isSecret(key)) {
-                environment.put(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
+                environment.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
             } else {
                 command.add("-D" + key + "=" + value);
             }

@@ -141,10 +141,8 @@ public final class Stack implements AutoCloseable {
             config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
             config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
         }
-        if (!DATABASE_SERVICES.contains(name)) {
-            // Sources' keys at ingest, the service key of alerting at profile and scoring.
-            config.put("omnipulse.security.api-keys.file", options.home().resolve(DevApiKey.KEY_FILE).toString());
-        }
+        // Sources' keys at ingest, alerting's service key at profile and scoring, operators' everywhere.
+        config.put("omnipulse.security.api-keys.file", options.home().resolve(DevApiKey.KEY_FILE).toString());
         if (name.equals("alerting-service")) {
             config.put("omnipulse.alerting.context.api-key", DevApiKey.serviceKey(options.home()));
         }

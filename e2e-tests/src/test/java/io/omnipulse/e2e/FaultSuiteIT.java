@@ -1,7 +1,5 @@
 package io.omnipulse.e2e;
 
-import io.omnipulse.security.Roles;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +11,10 @@ import io.omnipulse.devstack.StackOptions;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.security.Roles;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -264,7 +264,7 @@ class FaultSuiteIT {
     }
 
     /** A request with an admin's bearer token of the stack (profiles, scores and alerts are read with one). */
-    private io.restassured.specification.RequestSpecification asAdmin() {
+    private RequestSpecification asAdmin() {
         return given().auth().oauth2(stack.token("faults-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()));
     }
 

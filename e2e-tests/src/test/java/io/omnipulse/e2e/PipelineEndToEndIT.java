@@ -1,14 +1,12 @@
 package io.omnipulse.e2e;
 
-import io.omnipulse.devstack.DevApiKey;
-import io.omnipulse.security.Roles;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.omnipulse.devstack.DevApiKey;
 import io.omnipulse.devstack.Ports;
 import io.omnipulse.devstack.Stack;
 import io.omnipulse.devstack.StackOptions;
@@ -16,8 +14,10 @@ import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Topics;
+import io.omnipulse.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -190,7 +190,7 @@ class PipelineEndToEndIT {
     }
 
     /** A request with an admin's bearer token of the stack (alerts are read with one). */
-    private static io.restassured.specification.RequestSpecification asAdmin() {
+    private static RequestSpecification asAdmin() {
         return given().auth().oauth2(stack.token("e2e-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()));
     }
 

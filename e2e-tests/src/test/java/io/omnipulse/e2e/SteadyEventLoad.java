@@ -1,7 +1,6 @@
 package io.omnipulse.e2e;
 
 import io.omnipulse.devstack.DevApiKey;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,10 +1,9 @@
 package io.omnipulse.alerting.persistence;
 
-import java.util.Set;
-
 import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import java.util.Set;
 
 /**
  * Optional criteria of the alert queue; a null field does not filter. {@code visibleTeams}: the teams

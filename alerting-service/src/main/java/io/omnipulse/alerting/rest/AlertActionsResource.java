@@ -1,10 +1,9 @@
 package io.omnipulse.alerting.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.omnipulse.alerting.service.AlertLifecycleService;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,5 @@
 package io.omnipulse.alerting.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
@@ -11,6 +8,8 @@ import io.omnipulse.alerting.persistence.AlertFilter;
 import io.omnipulse.alerting.service.AlertQueries;
 import io.omnipulse.alerting.service.AlertStats;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

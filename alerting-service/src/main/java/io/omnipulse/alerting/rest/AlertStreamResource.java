@@ -1,11 +1,10 @@
 package io.omnipulse.alerting.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.omnipulse.alerting.notify.AlertStream;
 import io.omnipulse.events.AlertEvent;
+import io.omnipulse.security.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

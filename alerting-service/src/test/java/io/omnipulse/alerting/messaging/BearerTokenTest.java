@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.omnipulse.alerting.testing.NotificationReceiversResource;
-import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.devstack.DevTokens;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
+import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.security.Roles;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -70,7 +70,7 @@ class BearerTokenTest {
     }
 
     @Test
-    void withoutAValidTokenEveryAlertEndpointIs401ButHealthIsOpen() throws Exception {
+    void withoutAValidTokenEveryAlertEndpointIs401MetricsAreForOperatorsAndHealthIsOpen() throws Exception {
         RestAssured.given().get("/v1/alerts").then().statusCode(401).contentType("application/problem+json");
         RestAssured.given().contentType(ContentType.JSON).body("{}").post("/v1/alerts/1/acknowledge").then().statusCode(401);
         long future = Instant.now().plusSeconds(600).getEpochSecond();
@@ -87,6 +87,9 @@ class BearerTokenTest {
         refused(TestTokens.SIGNER.sign(Map.of("alg", "RS256"), claims(DevTokens.ISSUER, "another-app", future)));
         refused("not.a.token");
 
+        RestAssured.given().get("/q/metrics").then().statusCode(401);
+        TestTokens.as("lead@example.com", List.of(Roles.LEAD), List.of("billing")).get("/q/metrics").then().statusCode(403);
+        TestTokens.as("ops@example.com", List.of(Roles.OPS), List.of()).get("/q/metrics").then().statusCode(200);
         RestAssured.given().get("/q/health/ready").then().statusCode(200);
         RestAssured.given().get("/q/health/live").then().statusCode(200);
     }

@@ -16,19 +16,20 @@ import io.omnipulse.alerting.service.Escalator;
 import io.omnipulse.alerting.testing.NotificationReceiversResource;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
+import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.events.AlertAcknowledged;
 import io.omnipulse.events.AlertAssigned;
 import io.omnipulse.events.AlertEscalated;
 import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.AlertRaised;
 import io.omnipulse.events.AlertResolved;
+import io.omnipulse.security.Roles;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.omnipulse.devstack.testkit.TestTokens;
-import io.omnipulse.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -168,7 +169,7 @@ class ClosedLoopFlowTest {
     }
 
     /** A step on an alert by {@code subject}, a lead of {@code teams}. */
-    private static io.restassured.response.ValidatableResponse post(String subject, List<String> teams, long id,
+    private static ValidatableResponse post(String subject, List<String> teams, long id,
             String action, String body) {
         return TestTokens.as(subject, List.of(Roles.LEAD), teams).contentType(ContentType.JSON).body(body)
                 .post("/v1/alerts/{id}/" + action, id).then();

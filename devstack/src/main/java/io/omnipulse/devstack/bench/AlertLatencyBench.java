@@ -1,9 +1,7 @@
 package io.omnipulse.devstack.bench;
 
-import io.omnipulse.devstack.DevApiKey;
-import java.nio.file.Path;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnipulse.devstack.DevApiKey;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -16,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,11 +3,10 @@ package io.omnipulse.devstack.bench;
 import io.omnipulse.devstack.DevApiKey;
 import io.omnipulse.devstack.DevTokens;
 import io.omnipulse.security.Roles;
-import java.time.Duration;
-import java.util.List;
 import java.nio.file.Path;
-
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The options of {@link PipelineBench}, with defaults sized for a two-core machine. */

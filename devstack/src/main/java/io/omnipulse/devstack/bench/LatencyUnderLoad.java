@@ -1,7 +1,6 @@
 package io.omnipulse.devstack.bench;
 
 import io.omnipulse.devstack.DevApiKey;
-
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;

@@ -1,8 +1,6 @@
 package io.omnipulse.devstack.bench;
 
 import io.omnipulse.devstack.DevApiKey;
-import java.nio.file.Path;
-
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -19,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.omnipulse.devstack.simulator;
 
 import io.omnipulse.devstack.DevApiKey;
-
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.serde.EventJson;
 import java.io.IOException;

@@ -1,14 +1,12 @@
 package io.omnipulse.ingest.domain;
 
-import io.omnipulse.security.CallerRateLimits;
-
-import io.omnipulse.problem.Problem;
-
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.ingest.channel.ChannelAdapter;
 import io.omnipulse.ingest.messaging.EventPublisher;
 import io.omnipulse.ingest.metrics.IngestMetrics;
+import io.omnipulse.problem.Problem;
 import io.omnipulse.problem.Problem.FieldError;
+import io.omnipulse.security.CallerRateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

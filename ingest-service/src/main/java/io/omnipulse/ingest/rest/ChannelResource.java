@@ -1,9 +1,5 @@
 package io.omnipulse.ingest.rest;
 
-import io.omnipulse.security.ApiKeyEntry;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.omnipulse.ingest.channel.CallAdapter;
 import io.omnipulse.ingest.channel.CallRecord;
 import io.omnipulse.ingest.channel.ChannelAdapter;
@@ -17,7 +13,10 @@ import io.omnipulse.ingest.domain.Ingestion;
 import io.omnipulse.ingest.domain.StrictJson;
 import io.omnipulse.ingest.messaging.RecordKeys;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.security.ApiKeyEntry;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

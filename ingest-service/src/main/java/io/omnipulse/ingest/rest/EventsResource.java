@@ -1,13 +1,12 @@
 package io.omnipulse.ingest.rest;
 
-import io.omnipulse.security.ApiKeyEntry;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.ingest.domain.Ingestion;
 import io.omnipulse.problem.Problem;
+import io.omnipulse.security.ApiKeyEntry;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

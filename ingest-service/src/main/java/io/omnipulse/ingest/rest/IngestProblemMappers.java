@@ -1,10 +1,9 @@
 package io.omnipulse.ingest.rest;
 
-import io.omnipulse.ingest.domain.RateLimitedException;
-import io.omnipulse.ingest.domain.SourceNotAllowedException;
-
 import io.omnipulse.ingest.config.IngestConfig;
 import io.omnipulse.ingest.domain.PayloadTooLargeException;
+import io.omnipulse.ingest.domain.RateLimitedException;
+import io.omnipulse.ingest.domain.SourceNotAllowedException;
 import io.omnipulse.ingest.messaging.IngestOverloadedException;
 import io.omnipulse.ingest.messaging.PublishUnavailableException;
 import io.omnipulse.problem.Problem;

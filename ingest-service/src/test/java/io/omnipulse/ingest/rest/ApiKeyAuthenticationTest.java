@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 class ApiKeyAuthenticationTest {
 
-    private static void refusedAs401(io.restassured.specification.RequestSpecification request, String detail) {
+    private static void refusedAs401(RequestSpecification request, String detail) {
         String eventId = uniqueId("anon");
         try (ContactEventsTopic topic = ContactEventsTopic.fromNow()) {
             request.contentType(ContentType.JSON).body(npsFeedback(eventId, "ann@example.com", "3"))
@@ -87,13 +88,17 @@ class ApiKeyAuthenticationTest {
     }
 
     @Test
-    void aChannelPayloadNamingAnotherSourceIs403AndHealthStaysOpen() {
+    void aChannelPayloadNamingAnotherSourceIs403HealthStaysOpenAndMetricsAreForOperators() {
         TestSource.given().contentType(ContentType.JSON).body("""
                 {"source":"zendesk","messageId":"m-%s","from":"ann@example.com","receivedAt":"2026-11-29T10:00:00Z",
                  "subject":"hi","text":"hello"}""".formatted(uniqueId("m")))
                 .when().post("/v1/channels/email")
                 .then().statusCode(403).body("errors[0].field", is("source"));
         RestAssured.given().contentType(ContentType.JSON).body("{}").when().post("/v1/channels/email").then().statusCode(401);
+        RestAssured.given().when().get("/q/metrics").then().statusCode(401);
+        TestSource.given().when().get("/q/metrics").then().statusCode(403);
+        TestSource.asOps().when().get("/q/metrics").then().statusCode(200);
+        TestSource.asOps().when().get("/q/openapi").then().statusCode(200);
         RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
         RestAssured.given().when().get("/q/health/live").then().statusCode(200);
     }

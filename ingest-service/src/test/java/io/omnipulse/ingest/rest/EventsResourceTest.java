@@ -52,7 +52,7 @@ class EventsResourceTest {
             assertThat(record.value().feedback().score()).isEqualTo(3);
             assertThat(record.value().ingestedAt()).isNotNull().isAfterOrEqualTo(before.minusSeconds(1));
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        TestSource.asOps().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("omnipulse_ingest_events_accepted_total{channel=\"email\",type=\"feedback\"}"));
     }
 
@@ -101,7 +101,7 @@ class EventsResourceTest {
             assertThat(seen).extracting(r -> r.value().eventId()).filteredOn(id -> id.startsWith(prefix))
                     .containsExactly(sentinel);
         }
-        given().when().get("/q/metrics").then()
+        TestSource.asOps().when().get("/q/metrics").then()
                 .body(containsString("omnipulse_ingest_requests_rejected_total{reason=\"invalid\"}"));
     }
 
@@ -178,7 +178,7 @@ class EventsResourceTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("at most 500"));
-        given().when().get("/q/metrics").then()
+        TestSource.asOps().when().get("/q/metrics").then()
                 .body(containsString("omnipulse_ingest_requests_rejected_total{reason=\"too_large\"}"));
     }
 
@@ -197,7 +197,7 @@ class EventsResourceTest {
 
     @Test
     void openApiDescribesTheEndpoints() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        TestSource.asOps().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/v1/events"))
                 .body("paths.keySet()", hasItem("/v1/channels/call"));
     }

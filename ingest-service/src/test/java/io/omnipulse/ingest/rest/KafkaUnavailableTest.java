@@ -42,7 +42,7 @@ class KafkaUnavailableTest {
                 .contentType("application/problem+json")
                 .body("status", is(503))
                 .body("instance", is("/v1/events"));
-        given().when().get("/q/metrics").then()
+        TestSource.asOps().when().get("/q/metrics").then()
                 .body(containsString("omnipulse_ingest_requests_rejected_total{reason=\"unavailable\"}"));
     }
 

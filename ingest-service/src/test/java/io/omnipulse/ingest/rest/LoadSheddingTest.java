@@ -40,7 +40,7 @@ class LoadSheddingTest {
                     .contentType("application/problem+json")
                     .body("type", is("https://omnipulse.io/problems/ingest-overloaded"))
                     .body("detail", containsString("nothing of this request was stored"));
-            given().when().get("/q/metrics").then()
+            TestSource.asOps().when().get("/q/metrics").then()
                     .body(containsString("omnipulse_ingest_requests_rejected_total{reason=\"overloaded\"}"))
                     .body(containsString("omnipulse_ingest_in_flight_events " + (double) limit));
         } finally {

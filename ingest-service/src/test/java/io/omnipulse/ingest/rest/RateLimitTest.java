@@ -53,7 +53,7 @@ class RateLimitTest {
                     || e.eventId().startsWith("c") || e.eventId().equals(refused)))
                     .extracting(r -> r.value().eventId()).doesNotContain(refused);
         }
-        given().when().get("/q/metrics").then()
+        TestSource.asOps().when().get("/q/metrics").then()
                 .body(containsString("omnipulse_ingest_requests_rejected_total{reason=\"rate_limited\"}"));
     }
 }

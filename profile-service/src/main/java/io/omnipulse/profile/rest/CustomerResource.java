@@ -1,9 +1,7 @@
 package io.omnipulse.profile.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import io.omnipulse.problem.Problem;
 import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.problem.Problem;
 import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.CustomerRecord;
@@ -13,13 +11,15 @@ import io.omnipulse.profile.streams.ProfileQueries;
 import io.omnipulse.queries.MergedIds;
 import io.omnipulse.queries.OwnerForwarder;
 import io.omnipulse.queries.QueryResult;
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;

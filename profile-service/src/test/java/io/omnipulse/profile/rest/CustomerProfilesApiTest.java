@@ -1,12 +1,12 @@
 package io.omnipulse.profile.rest;
 
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static io.omnipulse.profile.TestEvents.annByCall;
 import static io.omnipulse.profile.TestEvents.annByChat;
 import static io.omnipulse.profile.TestEvents.annByEmail;
 import static io.omnipulse.profile.TestEvents.at;
 import static io.omnipulse.profile.TestEvents.feedback;
 import static io.omnipulse.profile.TestEvents.interaction;
-import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.omnipulse.devstack.Ports;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -26,10 +27,9 @@ import io.omnipulse.events.Metric;
 import io.omnipulse.events.Topics;
 import io.omnipulse.queries.OwnerForwarder;
 import io.omnipulse.queries.QuerySettings;
+import io.omnipulse.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.omnipulse.devstack.testkit.TestTokens;
-import io.omnipulse.security.Roles;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -43,6 +43,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The service wired together against a real broker: events in, profiles out over HTTP. */
@@ -64,10 +65,10 @@ class CustomerProfilesApiTest {
     /** Another instance's forwarder, asking with the caller's (an admin's) token as a forwarded query does. */
     OwnerForwarder forwarder;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void forwardAsAnAdmin() {
         String token = TestTokens.token("admin@example.com", List.of(Roles.ADMIN), List.of());
-        forwarder = new OwnerForwarder(querySettings, () -> java.util.Map.of("Authorization", "Bearer " + token));
+        forwarder = new OwnerForwarder(querySettings, () -> Map.of("Authorization", "Bearer " + token));
     }
 
     @BeforeAll
@@ -178,14 +179,14 @@ class CustomerProfilesApiTest {
 
     @Test
     void profilesNeedABearerTokenOfARoleThatMaySeeIdentifiers() {
-        io.restassured.RestAssured.given().get("/v1/customers/{id}", ANN).then().statusCode(401)
+        RestAssured.given().get("/v1/customers/{id}", ANN).then().statusCode(401)
                 .contentType("application/problem+json").body("type", equalTo("https://omnipulse.io/problems/unauthenticated"));
         TestTokens.as("ana@example.com", List.of(Roles.ANALYST), List.of()).get("/v1/customers/{id}", ANN)
                 .then().statusCode(403).contentType("application/problem+json");
         TestTokens.as("ann-lead@example.com", List.of(Roles.LEAD), List.of("billing"))
                 .contentType("application/json").body("{\"email\": \"nobody-at-all@example.com\"}")
                 .post("/v1/customers/lookup").then().statusCode(404);
-        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+        RestAssured.given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.omnipulse.scoring.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.problem.InvalidRequestException;
@@ -14,6 +12,8 @@ import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.Window;
 import io.omnipulse.scoring.streams.ScoreLookup;
 import io.omnipulse.scoring.streams.ScoreQueries;
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,7 +1,5 @@
 package io.omnipulse.scoring.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.serde.EventJson;
@@ -18,6 +16,8 @@ import io.omnipulse.scoring.domain.Window;
 import io.omnipulse.scoring.streams.EffortQueries;
 import io.omnipulse.scoring.streams.ScoreLookup;
 import io.omnipulse.scoring.streams.ScoreQueries;
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

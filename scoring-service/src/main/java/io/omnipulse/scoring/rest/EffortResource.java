@@ -1,7 +1,5 @@
 package io.omnipulse.scoring.rest;
 
-import io.omnipulse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
 import io.omnipulse.queries.OwnerForwarder;
@@ -10,6 +8,8 @@ import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.streams.EffortQueries;
+import io.omnipulse.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -7,10 +7,10 @@ import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.streamsupport.binary.BinaryReader;
-import io.omnipulse.streamsupport.binary.ContactEventCodec;
-import io.omnipulse.streamsupport.binary.EnumCodes;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
+import io.omnipulse.streamsupport.binary.ContactEventCodec;
+import io.omnipulse.streamsupport.binary.EnumCodes;
 import org.apache.kafka.common.serialization.Serde;
 
 /**

@@ -1,12 +1,12 @@
 package io.omnipulse.scoring.health;
 
-import io.omnipulse.devstack.testkit.OwnKafkaBroker;
-import io.omnipulse.devstack.testkit.RawRecords;
 import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.omnipulse.devstack.testkit.OwnKafkaBroker;
+import io.omnipulse.devstack.testkit.RawRecords;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;

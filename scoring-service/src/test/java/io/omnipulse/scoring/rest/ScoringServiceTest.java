@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -14,18 +15,18 @@ import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.Direction;
 import io.omnipulse.events.EventType;
+import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.InteractionDetails;
 import io.omnipulse.events.InteractionStatus;
-import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
-import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -331,7 +332,7 @@ class ScoringServiceTest {
 
     @Test
     void scoresNeedABearerTokenAndAnAnalystMayReadThem() {
-        io.restassured.RestAssured.given().queryParam("scope", "global").get("/v1/scores").then().statusCode(401)
+        RestAssured.given().queryParam("scope", "global").get("/v1/scores").then().statusCode(401)
                 .contentType("application/problem+json");
         TestTokens.as("ana@example.com", List.of(Roles.ANALYST), List.of()).queryParam("scope", "global")
                 .get("/v1/scores").then().statusCode(200);
