@@ -1,8 +1,8 @@
 package io.omnipulse.devstack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnipulse.security.ApiKey;
 import io.omnipulse.security.ApiKeyEntry;
+import io.omnipulse.security.ApiKeyFile;
 import io.omnipulse.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The API keys of the local stack: its own tools' (the demo traffic, the benches, the end-to-end
@@ -51,13 +50,9 @@ public final class DevApiKey {
             ApiKey tools = ApiKey.generate();
             ApiKey service = ApiKey.generate();
             Instant now = Instant.now();
-            List<ApiKeyEntry> entries = List.of(ApiKeyEntry.of(tools, now, SOURCES.toArray(String[]::new)),
-                    new ApiKeyEntry(service.id(), List.of("alerting-service"), service.secretSha256(),
-                            List.of(Roles.SERVICE), now, null));
-            List<Map<String, Object>> file = entries.stream().map(entry -> Map.<String, Object>of("id", entry.id(),
-                    "sources", entry.sources(), "sha256", entry.sha256(), "roles", entry.roles(),
-                    "createdAt", entry.createdAt().toString())).toList();
-            Files.writeString(keys, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("keys", file)));
+            ApiKeyFile file = new ApiKeyFile(List.of(ApiKeyEntry.of(tools, Roles.INGEST, now, SOURCES),
+                    ApiKeyEntry.of(service, Roles.SERVICE, now, List.of("alerting-service"))));
+            Files.writeString(keys, file.toJson());
             writeSecret(secret, tools);
             writeSecret(home.resolve(SERVICE_FILE), service);
             return tools.text();

@@ -1,13 +1,12 @@
 package io.omnipulse.devstack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnipulse.security.ApiKey;
+import io.omnipulse.security.ApiKeyEntry;
+import io.omnipulse.security.ApiKeyFile;
 import io.omnipulse.security.Roles;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./omnipulse api-key [--role ingest|service|ops] NAME [NAME ...]}: a new API key for a source (or a
@@ -34,15 +33,9 @@ public final class NewApiKey {
             System.exit(2);
         }
         ApiKey key = ApiKey.generate();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", key.id());
-        entry.put("sources", List.of(args));
-        entry.put("sha256", key.secretSha256());
-        entry.put("roles", List.of(role));
-        entry.put("createdAt", Instant.now().toString());
         System.out.println("API key (give it to the source; it is not stored anywhere):");
         System.out.println("  " + key.text());
         System.out.println("Entry for the \"keys\" array of the key file (OMNIPULSE_SECURITY_API_KEYS_FILE):");
-        System.out.println("  " + new ObjectMapper().writeValueAsString(entry));
+        System.out.println("  " + ApiKeyFile.toJson(ApiKeyEntry.of(key, role, Instant.now(), List.of(args))));
     }
 }

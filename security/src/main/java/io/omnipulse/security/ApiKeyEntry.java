@@ -12,17 +12,19 @@ import java.util.List;
 public record ApiKeyEntry(String id, List<String> sources, String sha256, List<String> roles, Instant createdAt,
         Instant revokedAt) {
 
-    /** The role of a source that posts events. */
-    public static final String INGEST = Roles.INGEST;
-
     public ApiKeyEntry {
         sources = sources == null ? List.of() : List.copyOf(sources);
-        roles = roles == null || roles.isEmpty() ? List.of(INGEST) : List.copyOf(roles);
+        roles = roles == null || roles.isEmpty() ? List.of(Roles.INGEST) : List.copyOf(roles);
     }
 
-    /** A new entry for {@code key}, posting as {@code sources}. */
+    /** A new entry for {@code key} of a source, posting as {@code sources}. */
     public static ApiKeyEntry of(ApiKey key, Instant createdAt, String... sources) {
-        return new ApiKeyEntry(key.id(), List.of(sources), key.secretSha256(), List.of(INGEST), createdAt, null);
+        return of(key, Roles.INGEST, createdAt, List.of(sources));
+    }
+
+    /** A new entry for {@code key} with one role, named {@code names} (the sources it posts as, or the service). */
+    public static ApiKeyEntry of(ApiKey key, String role, Instant createdAt, List<String> names) {
+        return new ApiKeyEntry(key.id(), names, key.secretSha256(), List.of(role), createdAt, null);
     }
 
     /** The source of events that name none. */

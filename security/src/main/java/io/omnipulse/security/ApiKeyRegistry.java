@@ -1,8 +1,5 @@
 package io.omnipulse.security;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,8 +24,6 @@ import org.jboss.logging.Logger;
 public final class ApiKeyRegistry {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyRegistry.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private record Read(Instant modified, long size, Map<String, ApiKeyEntry> byId) {
         static final Read NONE = new Read(Instant.EPOCH, -1, Map.of());
@@ -75,7 +70,7 @@ public final class ApiKeyRegistry {
             if (modified.equals(read.modified()) && attributes.size() == read.size()) {
                 return;
             }
-            ApiKeyFile content = JSON.readValue(file.toFile(), ApiKeyFile.class);
+            ApiKeyFile content = ApiKeyFile.read(file);
             Map<String, ApiKeyEntry> byId = content.keys().stream()
                     .filter(ApiKeyEntry::isComplete)
                     .collect(Collectors.toUnmodifiableMap(ApiKeyEntry::id, Function.identity(), (a, b) -> b));

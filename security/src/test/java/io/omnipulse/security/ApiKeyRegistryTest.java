@@ -50,7 +50,7 @@ class ApiKeyRegistryTest {
         ApiKeyRegistry registry = new ApiKeyRegistry(Optional.of(keys), Duration.ZERO, Clock.systemUTC());
 
         assertThat(registry.verify(survey)).map(ApiKeyEntry::primarySource).contains("survey-tool");
-        assertThat(registry.verify(survey)).map(ApiKeyEntry::roles).contains(List.of(ApiKeyEntry.INGEST));
+        assertThat(registry.verify(survey)).map(ApiKeyEntry::roles).contains(List.of(Roles.INGEST));
         assertThat(registry.verify(new ApiKey(survey.id(), crm.secret()))).as("right id, wrong secret").isEmpty();
         assertThat(registry.verify(crm)).as("unknown id").isEmpty();
     }

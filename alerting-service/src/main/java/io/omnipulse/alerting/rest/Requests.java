@@ -3,7 +3,11 @@ package io.omnipulse.alerting.rest;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.problem.InvalidRequestException;
 
-/** Bodies of the lifecycle endpoints, with validation that names the bad field. */
+/**
+ * Bodies of the lifecycle endpoints, with validation that names the bad field. {@code actor} is read
+ * and ignored: the actor is the caller's token subject; the field stays so that bodies written
+ * before tokens were needed are still valid.
+ */
 public final class Requests {
 
     static final int MAX_TEXT = 4000;
@@ -11,19 +15,19 @@ public final class Requests {
     private Requests() {
     }
 
-    /** {@code {"actor": "lead@example.com"}} */
+    /** Nothing needed; {@code {}} or no body. */
     public record Acknowledge(String actor) {
     }
 
-    /** {@code {"actor": "...", "assignee": "..."}} */
+    /** {@code {"assignee": "..."}} */
     public record Assign(String actor, String assignee) {
     }
 
-    /** {@code {"actor": "...", "outcome": "contacted", "note": "..."}} */
+    /** {@code {"outcome": "contacted", "note": "..."}} */
     public record Resolve(String actor, String outcome, String note) {
     }
 
-    /** {@code {"actor": "...", "text": "..."}} */
+    /** {@code {"text": "..."}} */
     public record Note(String actor, String text) {
     }
 

@@ -103,7 +103,8 @@ public class EventReader {
             notAllowed.add(new Problem.FieldError(FieldErrors.path(prefix, "source"), sources.refusal()));
             return node;
         }
-        return event.deepCopy().put("source", source);
+        // The tree was parsed from this request's body for this read alone: filled in where it is.
+        return event.put("source", source);
     }
 
     private void readOne(JsonNode node, String prefix, FieldErrors errors, List<ContactEvent> out) {

@@ -13,7 +13,7 @@ import io.omnipulse.ingest.domain.Ingestion;
 import io.omnipulse.ingest.domain.StrictJson;
 import io.omnipulse.ingest.messaging.RecordKeys;
 import io.omnipulse.problem.Problem;
-import io.omnipulse.security.ApiKeyEntry;
+import io.omnipulse.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", description = "Kafka unavailable, or too many events waiting for it "
         + "(load shedding); retry after Retry-After seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@RolesAllowed(ApiKeyEntry.INGEST)
+@RolesAllowed(Roles.INGEST)
 public class ChannelResource {
 
     private final Ingestion ingestion;

@@ -3,7 +3,7 @@ package io.omnipulse.ingest.rest;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.ingest.domain.Ingestion;
 import io.omnipulse.problem.Problem;
-import io.omnipulse.security.ApiKeyEntry;
+import io.omnipulse.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +38,7 @@ public class EventsResource {
     }
 
     @POST
-    @RolesAllowed(ApiKeyEntry.INGEST)
+    @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking

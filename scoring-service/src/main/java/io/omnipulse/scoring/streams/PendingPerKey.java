@@ -3,10 +3,11 @@ package io.omnipulse.scoring.streams;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The values per key that a processor holds until the commit ({@link CommitFlush}): the latest one
- * ({@link PublishLatest}) or a sum ({@link SumUntilCommit}), as objects, at most {@code capacity}
+ * ({@link PublishLatest}) or a sum ({@link SumUntilCommit}, {@link PendingScopeSums}), as objects, at most {@code capacity}
  * keys. A key already held is always updated; a new key beyond the capacity is refused, and its
  * caller passes that value on at once instead: memory stays bounded, and no update is lost, only
  * combined less.
@@ -25,20 +26,25 @@ final class PendingPerKey<V> {
 
     /** Holds {@code value} as the latest of {@code key}; false (nothing held) when a new key finds it full. */
     boolean offer(String key, V value) {
-        if (values.size() >= capacity && !values.containsKey(key)) {
-            return false;
-        }
-        values.put(key, value);
-        return true;
+        return add(key, value, (held, latest) -> latest);
     }
 
     /** Holds {@code value} added to what {@code key} holds ({@code plus}); false (nothing held) when a new key finds it full. */
     boolean add(String key, V value, BinaryOperator<V> plus) {
-        if (values.size() >= capacity && !values.containsKey(key)) {
+        if (!hasRoomFor(key)) {
             return false;
         }
         values.merge(key, value, plus);
         return true;
+    }
+
+    /** What {@code key} holds, or {@code fresh} held from now on; null when a new key finds it full. */
+    V holding(String key, Supplier<V> fresh) {
+        return hasRoomFor(key) ? values.computeIfAbsent(key, k -> fresh.get()) : null;
+    }
+
+    private boolean hasRoomFor(String key) {
+        return values.size() < capacity || values.containsKey(key);
     }
 
     /** The value held for {@code key}, no longer held; null when none is. */

@@ -43,14 +43,10 @@ final class PendingScopeSums {
         private Sum retracted;
     }
 
-    private final int capacity;
-    private final Map<String, Held> held = new HashMap<>();
+    private final PendingPerKey<Held> held;
 
     PendingScopeSums(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
-        }
-        this.capacity = capacity;
+        this.held = new PendingPerKey<>(capacity);
     }
 
     /**
@@ -58,13 +54,9 @@ final class PendingScopeSums {
      * false (nothing held) when a new key finds the sums full.
      */
     boolean offer(String key, ScoredResponse response, boolean retraction) {
-        Held sums = held.get(key);
+        Held sums = held.holding(key, Held::new);
         if (sums == null) {
-            if (held.size() >= capacity) {
-                return false;
-            }
-            sums = new Held();
-            held.put(key, sums);
+            return false;
         }
         if (retraction) {
             sums.retracted = sums.retracted == null ? new Sum() : sums.retracted;
@@ -82,7 +74,7 @@ final class PendingScopeSums {
      * empty when nothing is held.
      */
     List<ScopeUpdate> take(String key) {
-        Held sums = held.remove(key);
+        Held sums = held.take(key);
         List<ScopeUpdate> updates = new ArrayList<>(2);
         if (sums != null && sums.counted != null) {
             updates.add(ScopeUpdate.responses(sums.counted.toFold()));

@@ -54,8 +54,10 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
         }
     }
 
+    private static final String CUSTOMER_SCOPE = Scope.CUSTOMER.wire() + ScopeKey.SEPARATOR;
+
     private static boolean isCustomerScope(String scopeKey) {
-        return scopeKey.startsWith(Scope.CUSTOMER.wire() + ScopeKey.SEPARATOR);
+        return scopeKey.startsWith(CUSTOMER_SCOPE);
     }
 
     @Override
