@@ -85,6 +85,7 @@ public final class Stack implements AutoCloseable {
         }
         apiKey = DevApiKey.ensure(options.home());
         tokens = DevTokens.ensure(options.home());
+        DevCredentials.write(options.home(), apiKey, tokens);
         watchdog = Watchdog.start();
         if (options.brokerProcess()) {
             brokerProcess = BrokerProcess.start(options.home().resolve("kafka"), options.kafkaPort());

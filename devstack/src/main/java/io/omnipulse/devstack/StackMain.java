@@ -56,17 +56,18 @@ public final class StackMain {
         Path root = options.repoRoot().toAbsolutePath();
         Path home = options.home().toAbsolutePath();
         Path shownHome = home.startsWith(root) ? root.relativize(home) : home;
-        Path keyFile = shownHome.resolve(DevApiKey.SECRET_FILE);
+        Path credentials = shownHome.resolve(DevCredentials.FILE);
         String tokenHome = shownHome.equals(Path.of(".omnipulse")) ? "" : " --home " + shownHome;
         System.out.println("""
-                Ingest needs a source's API key; this stack's tools post with the one in %s:
-                  curl -s -H "X-API-Key: $(cat %s)" -H 'Content-Type: application/json' localhost:8081/v1/events -d @event.json
-                People read with a bearer token; ./omnipulse token makes one for this stack:
-                  TOKEN=$(./omnipulse token --role admin%s)
+                Every API needs a credential. %s holds this stack's for 12 hours: the ingest API key
+                of its tools and a bearer token per role (agent and lead of team billing, admin, analyst, ops):
+                  KEY=$(jq -r .ingestApiKey %s) TOKEN=$(jq -r .tokens.admin %s)
+                  curl -s -H "X-API-Key: $KEY" -H 'Content-Type: application/json' localhost:8081/v1/events -d @event.json
                   curl -s -H "Authorization: Bearer $TOKEN" localhost:8084/v1/alerts
                   curl -s -H "Authorization: Bearer $TOKEN" 'localhost:8083/v1/scores?scope=global'
-                  curl -s -H "Authorization: Bearer $TOKEN" 'localhost:8082/v1/customers?email=ann@example.com'
-                Press Ctrl-C to stop everything.""".formatted(keyFile, keyFile, tokenHome));
+                  curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' localhost:8082/v1/customers/lookup -d '{"email":"ann@example.com"}'
+                Others: ./omnipulse token --role lead --team technical%s
+                Press Ctrl-C to stop everything.""".formatted(credentials, credentials, credentials, tokenHome));
         if (options.demoRate() > 0) {
             System.out.printf("Demo traffic: %.1f events/s into ingest-service.%n", options.demoRate());
         }

@@ -155,8 +155,12 @@ class FaultSuiteIT {
                 Ports.free(), Ports.freeBlock(Stack.SERVICES.size()), true, 0)
                 .withBrokerProcess().withStopTimeout(Duration.ofSeconds(20));
         String session = Integer.toString(SESSION_TIMEOUT_MS);
+        // The final check reads every customer's profile and scores one after the other with one token, as
+        // a bulk export would: far past a person's rate limit, which is not what this suite is about.
         Map<String, String> streams = Map.of("kafka-streams.consumer.session.timeout.ms", session,
-                "kafka-streams.consumer.heartbeat.interval.ms", "2000");
+                "kafka-streams.consumer.heartbeat.interval.ms", "2000",
+                "omnipulse.security.people-rate-limit.requests-per-second", "100000",
+                "omnipulse.security.people-rate-limit.burst", "100000");
         Map<String, String> alerting = new LinkedHashMap<>();
         ALERTING_CHANNELS.forEach(channel -> {
             alerting.put("mp.messaging.incoming." + channel + ".session.timeout.ms", session);

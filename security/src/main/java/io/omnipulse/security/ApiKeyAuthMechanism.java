@@ -62,6 +62,22 @@ public class ApiKeyAuthMechanism implements HttpAuthenticationMechanism {
         }
     }
 
+    /**
+     * Before the bearer-token mechanism, so that this one answers the challenge of a path policy (metrics,
+     * OpenAPI) with the problem document that the REST layer's refusals carry, naming both schemes.
+     */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        PathPolicyProblems.send(context, SecurityProblemMappers.unauthenticatedProblem(context.normalizedPath(),
+                SecurityProblemMappers.REQUIRED));
+        return Uni.createFrom().item(true);
+    }
+
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE));

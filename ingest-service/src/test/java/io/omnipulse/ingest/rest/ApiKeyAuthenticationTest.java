@@ -95,8 +95,15 @@ class ApiKeyAuthenticationTest {
                 .when().post("/v1/channels/email")
                 .then().statusCode(403).body("errors[0].field", is("source"));
         RestAssured.given().contentType(ContentType.JSON).body("{}").when().post("/v1/channels/email").then().statusCode(401);
-        RestAssured.given().when().get("/q/metrics").then().statusCode(401);
-        TestSource.given().when().get("/q/metrics").then().statusCode(403);
+        RestAssured.given().when().get("/q/metrics").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", is("https://omnipulse.io/problems/unauthenticated"))
+                .body("detail", containsString("a credential is required"));
+        RestAssured.given().header("X-API-Key", "letmein").when().get("/q/openapi").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("not accepted"));
+        TestSource.given().when().get("/q/metrics").then().statusCode(403)
+                .contentType("application/problem+json").body("type", is("https://omnipulse.io/problems/forbidden"))
+                .body("instance", is("/q/metrics"));
         TestSource.asOps().when().get("/q/metrics").then().statusCode(200);
         TestSource.asOps().when().get("/q/openapi").then().statusCode(200);
         RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
