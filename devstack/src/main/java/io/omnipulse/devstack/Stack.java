@@ -147,12 +147,10 @@ public final class Stack implements AutoCloseable {
         if (name.equals("alerting-service")) {
             config.put("omnipulse.alerting.context.api-key", DevApiKey.serviceKey(options.home()));
         }
-        if (!name.equals("ingest-service")) {
-            // People's bearer tokens are verified with the stack's own key (DevTokens), as with an IdP's.
-            config.put("mp.jwt.verify.publickey.location",
-                    "file:" + options.home().resolve(DevTokens.PUBLIC_KEY_FILE).toAbsolutePath());
-            config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
-        }
+        // People's bearer tokens are verified with the stack's own key (DevTokens), as with an IdP's.
+        config.put("mp.jwt.verify.publickey.location",
+                "file:" + options.home().resolve(DevTokens.PUBLIC_KEY_FILE).toAbsolutePath());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.putAll(extraConfig.getOrDefault(name, Map.of()));
         return config;
     }

@@ -78,6 +78,41 @@ class PipelineEndToEndIT {
         }
     }
 
+    /**
+     * Every operation in each service's OpenAPI document answers 401 with a problem document without a
+     * credential, with a bearer token that is not one and with an unknown API key; only health is open.
+     */
+    @Test
+    void everyOperationOfEveryServiceRefusesAMissingOrBadCredential() {
+        String opsToken = stack.token("e2e-ops@omnipulse.local", List.of(Roles.OPS), List.of());
+        List<String> accepted = new java.util.ArrayList<>();
+        int checked = 0;
+        for (String service : Stack.SERVICES) {
+            String base = stack.service(service).baseUrl();
+            List<OpenApiOperations.Operation> operations = OpenApiOperations.of(base, opsToken);
+            assertThat(operations).as("operations of %s", service).hasSizeGreaterThanOrEqualTo(2);
+            for (OpenApiOperations.Operation operation : operations) {
+                for (RequestSpecification caller : List.of(given(), given().auth().oauth2("not.a.token"),
+                        given().header(DevApiKey.HEADER, "opk_nosuchk1_noSuchSecretOfTheRightLength0123456789ab"))) {
+                    var answer = caller.contentType(ContentType.JSON).body("{}")
+                            .request(operation.method(), base + operation.path());
+                    checked++;
+                    if (answer.statusCode() != 401 || !answer.contentType().startsWith("application/problem+json")) {
+                        accepted.add(service + " " + operation + " answered " + answer.statusCode());
+                    }
+                }
+            }
+            for (String open : List.of("/q/health/live", "/q/health/ready")) {
+                given().get(base + open).then().statusCode(200);
+            }
+            for (String forOps : List.of("/q/metrics", "/q/openapi")) {
+                given().get(base + forOps).then().statusCode(401);
+            }
+        }
+        assertThat(accepted).as("operations that did not refuse a missing or bad credential (of %d calls)", checked)
+                .isEmpty();
+    }
+
     @Test
     void detractorPostedToIngestBecomesOneAlertThatSurvivesAReplay() {
         String email = "dana.detractor@example.com";

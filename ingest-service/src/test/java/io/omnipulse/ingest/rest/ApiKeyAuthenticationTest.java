@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.TestTokens;
+import io.omnipulse.security.Roles;
 import io.omnipulse.events.ContactEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +109,11 @@ class ApiKeyAuthenticationTest {
                 .body("instance", is("/q/metrics"));
         TestSource.asOps().when().get("/q/metrics").then().statusCode(200);
         TestSource.asOps().when().get("/q/openapi").then().statusCode(200);
+        // An operator's bearer token reads metrics too; a token never posts, whatever roles it names.
+        TestTokens.as("ops@example.com", List.of(Roles.OPS), List.of()).get("/q/metrics").then().statusCode(200);
+        TestTokens.as("mallory@example.com", List.of(Roles.INGEST), List.of()).contentType(ContentType.JSON)
+                .body(npsFeedback(uniqueId("tok"), "ann@example.com", "3")).when().post("/v1/events")
+                .then().statusCode(403).contentType("application/problem+json");
         RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
         RestAssured.given().when().get("/q/health/live").then().statusCode(200);
     }
