@@ -28,6 +28,8 @@ public interface AlertingConfig {
 
     Context context();
 
+    StreamLimits stream();
+
     /**
      * How often a scheduled job runs (read by its @Scheduled expression): a duration such as
      * {@code 30s}, or {@code off}. Escalation defaults to 30s, the outbox relay to 1s.
@@ -80,6 +82,22 @@ public interface AlertingConfig {
          */
         @WithDefault("40000")
         int maxTextLength();
+    }
+
+    /**
+     * Live screens (GET /v1/alerts/stream): open server-sent-event streams of this instance, per
+     * token subject and in total; one more is refused with 429 and {@code Retry-After: retryAfter}.
+     */
+    interface StreamLimits {
+
+        @WithDefault("3")
+        int maxConnectionsPerSubject();
+
+        @WithDefault("200")
+        int maxConnections();
+
+        @WithDefault("PT10S")
+        Duration retryAfter();
     }
 
     /** NPS detractor alerts. */

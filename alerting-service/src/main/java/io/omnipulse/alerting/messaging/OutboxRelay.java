@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * ack but before the commit sends a row twice (at least once; consumers dedupe by alert id and type).
  * A row that fails for a reason of its own (unreadable payload, refused by the broker) is put off
  * with backoff and parked after {@code omnipulse.alerting.outbox.max-attempts}: it never holds back
- * the rows after it ({@code omnipulse_alerting_outbox_parked_total} counts them).
+ * the rows after it ({@code omnipulse_alerting_outbox_parked_total} counts them). The events sent
+ * then go to the live screens (AlertStream), once their rows are committed as sent.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -76,6 +77,15 @@ public class OutboxRelay {
 
     /** Sends up to one batch; returns how many rows were taken (sent, or failed and put off). */
     public int relayBatch() {
+        List<AlertEvent> published = new ArrayList<>(BATCH);
+        int taken = relayBatch(published);
+        // Only once the rows are committed as sent, and outside that transaction: the live screens'
+        // team look-up can neither hold the rows' locks nor roll back their marks if it fails.
+        stream.publish(published);
+        return taken;
+    }
+
+    private int relayBatch(List<AlertEvent> published) {
         // Longer than the producer's delivery timeout, so a slow broker fails a send, not the transaction.
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             Instant now = clock.instant();
@@ -119,7 +129,7 @@ public class OutboxRelay {
                 }
                 sent.add(entry.id);
                 taken++;
-                stream.publish(events.get(i));
+                published.add(events.get(i));
             }
             // The sent rows of the batch marked in one statement, not one update per row.
             outbox.markSent(sent, clock.instant());

@@ -10,7 +10,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -34,6 +37,17 @@ public class AlertRepository implements PanacheRepository<Alert> {
     public Optional<Alert> unresolvedOf(AlertScope scope, String key, AlertCause cause) {
         return find("scope = ?1 and customerId = ?2 and cause = ?3 and status <> ?4", scope, key, cause,
                 AlertStatus.RESOLVED).firstResultOptional();
+    }
+
+    /** The team of each of these alerts that exists, by id (null for an alert of no team): one query. */
+    public Map<Long, String> teamsOf(Collection<Long> ids) {
+        Map<Long, String> teams = new HashMap<>();
+        if (!ids.isEmpty()) {
+            getEntityManager().createQuery("select a.id, a.team from Alert a where a.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(row -> teams.put((Long) row[0], (String) row[1]));
+        }
+        return teams;
     }
 
     /** The queue, newest first (by event time of the opening trigger, then by id). */

@@ -9,8 +9,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -36,6 +38,14 @@ public class Caller {
     /** The actor of an action: the token's subject, never a field of the request. */
     public String actor() {
         return identity.getPrincipal().getName();
+    }
+
+    /** When the caller's bearer token expires (its {@code exp}); empty for a credential without expiry. */
+    public Optional<Instant> credentialExpiry() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Optional.of(Instant.ofEpochSecond(token.getExpirationTime()));
+        }
+        return Optional.empty();
     }
 
     /** The teams the caller may see; null for an admin (every team). */

@@ -14,7 +14,9 @@ import io.omnipulse.alerting.persistence.NotificationDeliveryRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads alerts back for the API. */
@@ -45,6 +47,11 @@ public class AlertQueries {
 
     public Optional<Alert> find(long id) {
         return alerts.findByIdOptional(id);
+    }
+
+    /** The current team of each of these alerts, by id (null: no team); an id with no alert is absent. */
+    public Map<Long, String> teamsOf(Collection<Long> alertIds) {
+        return alerts.teamsOf(alertIds);
     }
 
     public List<AlertTrigger> triggersOf(long alertId) {

@@ -1,6 +1,7 @@
 package io.omnipulse.alerting.messaging;
 
 import static io.omnipulse.alerting.messaging.TestAlerts.DEADLINE;
+import static io.omnipulse.alerting.messaging.TestAlerts.awaitAlertWithTriggers;
 import static io.omnipulse.alerting.messaging.TestAlerts.customerId;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueEmail;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueId;
@@ -16,43 +17,58 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A live screen connected to GET /v1/alerts/stream sees an alert raised after it connected. */
+/**
+ * Live screens on GET /v1/alerts/stream: each sees the events of the alerts its caller may see
+ * (as GET /v1/alerts), a subject holds a bounded number of streams, and a stream ends with its token.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(value = NotificationReceiversResource.class, scope = TestResourceScope.GLOBAL)
 class AlertStreamTest {
 
+    private static final Pattern OPEN_STREAMS =
+            Pattern.compile("(?m)^omnipulse_alerting_streams_open(?:\\{[^}]*})? (\\S+)$");
+
     @TestHTTPResource("/v1/alerts/stream")
     URI stream;
 
+    /** HTTP/1.1: one connection per stream, closed when the test closes the stream. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Screen> opened = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeScreens() {
+        opened.forEach(Screen::close);
+    }
+
     @Test
     void aConnectedScreenReceivesTheRaisedAlertAsAServerSentEvent() throws Exception {
-        Queue<String> lines = new ConcurrentLinkedQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + TestTokens.token("lead@example.com", List.of(Roles.LEAD), List.of()))
-                .GET().build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> connected = response.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(connected.statusCode()).isEqualTo(200);
-        assertThat(connected.headers().firstValue("Content-Type")).hasValueSatisfying(
+        // ResolvedEventProducer.nps answers name the team "billing".
+        Screen screen = open(TestTokens.token("lead@example.com", List.of(Roles.LEAD), List.of("billing")));
+        assertThat(screen.status()).isEqualTo(200);
+        assertThat(screen.response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> connected.body().forEach(lines::add), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
 
         String email = uniqueEmail();
         try (ResolvedEventProducer producer = new ResolvedEventProducer()) {
@@ -60,9 +76,168 @@ class AlertStreamTest {
         }
 
         String key = customerId(email);
-        await().atMost(DEADLINE).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(key)));
-        List<String> data = lines.stream().filter(l -> l.startsWith("data:") && l.contains(key)).toList();
-        assertThat(data.get(0)).contains("\"type\":\"raised\"", "\"cause\":\"DETRACTOR\"", "\"severity\":\"CRITICAL\"");
-        connected.body().close();
+        await().atMost(DEADLINE).until(() -> screen.data().anyMatch(l -> l.contains(key)));
+        String data = screen.data().filter(l -> l.contains(key)).findFirst().orElseThrow();
+        assertThat(data).contains("\"type\":\"raised\"", "\"cause\":\"DETRACTOR\"", "\"severity\":\"CRITICAL\"");
+    }
+
+    @Test
+    void aLeadsScreenCarriesTheEventsOfTheirTeamsAlertsAndOfAlertsOfNoTeamButNotOfAnotherTeams() throws Exception {
+        String teamA = "team-a-" + uniqueId();
+        String teamB = "team-b-" + uniqueId();
+        Screen lead = open(TestTokens.token("lead-a@example.com", List.of(Roles.LEAD), List.of(teamA)));
+        Screen admin = open(TestTokens.token(TestTokens.ADMIN_SUBJECT, List.of(Roles.ADMIN), List.of()));
+        assertThat(lead.status()).isEqualTo(200);
+        assertThat(admin.status()).isEqualTo(200);
+
+        long ofA = raiseFor(teamA);
+        long ofB = raiseFor(teamB);
+        long ofNoTeam = raiseOfNoTeam();
+        // Only "raised" names the team on the wire: an acknowledgement is routed by its alert's team.
+        acknowledge(ofB);
+        acknowledge(ofA);
+
+        // The stream keeps the outbox's order: once A's acknowledgement is here, every event written
+        // before it (all of B's included) has been delivered or withheld.
+        await().atMost(DEADLINE).until(() -> lead.received(ofA, "acknowledged"));
+        assertThat(lead.received(ofA, "raised")).isTrue();
+        assertThat(lead.received(ofNoTeam, "raised")).isTrue();
+        assertThat(lead.eventsOf(ofB)).as("team B's alert events on team A's screen").isEmpty();
+
+        await().atMost(DEADLINE).until(() -> admin.received(ofB, "acknowledged"));
+        assertThat(admin.received(ofB, "raised")).isTrue();
+        assertThat(admin.received(ofA, "acknowledged")).isTrue();
+    }
+
+    @Test
+    void aFourthStreamOfOneSubjectIsRefusedWith429UntilOneOfItsStreamsCloses() throws Exception {
+        String subject = "agent-" + UUID.randomUUID() + "@example.com";
+        String token = TestTokens.token(subject, List.of(Roles.AGENT), List.of("billing"));
+        List<Screen> three = List.of(open(token), open(token), open(token));
+        three.forEach(screen -> assertThat(screen.status()).isEqualTo(200));
+
+        Screen fourth = open(token);
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(fourth.response.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(fourth.response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        await().atMost(DEADLINE).until(() -> fourth.ended);
+        JsonPath problem = JsonPath.from(fourth.body());
+        assertThat(problem.getString("type")).isEqualTo("https://omnipulse.io/problems/too-many-streams");
+        assertThat(problem.getInt("status")).isEqualTo(429);
+        assertThat(problem.getString("instance")).isEqualTo("/v1/alerts/stream");
+        assertThat(fourth.body()).doesNotContain(subject);
+
+        String otherSubject = "agent-" + UUID.randomUUID() + "@example.com";
+        Screen another = open(TestTokens.token(otherSubject, List.of(Roles.AGENT), List.of("billing")));
+        assertThat(another.status()).isEqualTo(200);
+
+        String metrics = TestTokens.as("ops@example.com", List.of(Roles.OPS), List.of()).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        Matcher gauge = OPEN_STREAMS.matcher(metrics);
+        assertThat(gauge.find()).as("omnipulse_alerting_streams_open on /q/metrics").isTrue();
+        assertThat(Double.parseDouble(gauge.group(1))).isGreaterThanOrEqualTo(4);
+        assertThat(metrics).doesNotContain(subject).doesNotContain(otherSubject);
+
+        three.get(0).close();
+        Screen again = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> open(token), screen -> screen.status() == 200);
+        assertThat(again.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStreamEndsWhenItsBearerTokenExpires() throws Exception {
+        String token = TestTokens.SIGNER.token("short-lived@example.com", List.of(Roles.LEAD), List.of(),
+                Duration.ofSeconds(10));
+        Screen screen = open(token);
+        assertThat(screen.status()).isEqualTo(200);
+
+        await().atMost(DEADLINE).until(() -> screen.ended);
+        assertThat(screen.failure).as("the server ended the stream cleanly").isNull();
+    }
+
+    private Screen open(String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).GET().build();
+        Screen screen = new Screen(http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        opened.add(screen);
+        return screen;
+    }
+
+    /** An alert of {@code team}: the customer's latest contact was handled by it. */
+    private static long raiseFor(String team) {
+        String email = uniqueEmail();
+        try (ResolvedEventProducer producer = new ResolvedEventProducer()) {
+            Instant at = Instant.now();
+            producer.send(ResolvedEventProducer.interaction(uniqueId(), email, "conv-" + team, team, 0, 30, at));
+            producer.send(ResolvedEventProducer.npsRating(uniqueId(), email, 2, "no answer", "conv-" + team,
+                    at.plusSeconds(60)));
+        }
+        return awaitAlertWithTriggers(customerId(email), 1).getLong("id");
+    }
+
+    private static long raiseOfNoTeam() {
+        String email = uniqueEmail();
+        try (ResolvedEventProducer producer = new ResolvedEventProducer()) {
+            producer.send(ResolvedEventProducer.npsOfNoTeam(uniqueId(), email, 2, "no answer", Instant.now()));
+        }
+        JsonPath alert = awaitAlertWithTriggers(customerId(email), 1);
+        assertThat(alert.getString("team")).isNull();
+        return alert.getLong("id");
+    }
+
+    private static void acknowledge(long alertId) {
+        TestTokens.given().contentType(ContentType.JSON).body("{}").post("/v1/alerts/{id}/acknowledge", alertId)
+                .then().statusCode(200);
+    }
+
+    /** One connection to the stream: its answer, and the lines read from it so far. */
+    private static final class Screen {
+
+        final HttpResponse<Stream<String>> response;
+        final Queue<String> lines = new ConcurrentLinkedQueue<>();
+        volatile boolean ended;
+        volatile Throwable failure;
+
+        Screen(HttpResponse<Stream<String>> response) {
+            this.response = response;
+            Thread reader = new Thread(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    ended = true;
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        int status() {
+            return response.statusCode();
+        }
+
+        Stream<String> data() {
+            return lines.stream().filter(line -> line.startsWith("data:")).map(line -> line.substring(5));
+        }
+
+        List<JsonPath> eventsOf(long alertId) {
+            return data().map(JsonPath::from).filter(event -> event.getLong("alertId") == alertId).toList();
+        }
+
+        boolean received(long alertId, String type) {
+            return eventsOf(alertId).stream().anyMatch(event -> type.equals(event.getString("type")));
+        }
+
+        String body() {
+            return String.join("\n", lines);
+        }
+
+        void close() {
+            response.body().close();
+        }
     }
 }

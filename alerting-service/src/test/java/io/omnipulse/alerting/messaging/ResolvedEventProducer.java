@@ -47,6 +47,13 @@ final class ResolvedEventProducer implements AutoCloseable {
                 new FeedbackDetails(metric, score, null, comment, null), Instant.now());
     }
 
+    /** An NPS answer that names no team, from a customer with no contact: its alert is of no team. */
+    static ContactEvent npsOfNoTeam(String eventId, String email, int score, String comment, Instant occurredAt) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, occurredAt,
+                new CustomerIds(null, email, null, null, null), "conv-" + eventId, null, null, null,
+                new FeedbackDetails(Metric.NPS, score, null, comment, null), Instant.now());
+    }
+
     /** A contact (not an answer) in a conversation, handled by {@code team}. */
     static ContactEvent interaction(String eventId, String email, String conversationId, String team, int transfers,
             int waitSeconds, Instant occurredAt) {
