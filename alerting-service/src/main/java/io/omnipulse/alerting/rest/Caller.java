@@ -2,16 +2,13 @@ package io.omnipulse.alerting.rest;
 
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.service.AlertQueries;
-import io.omnipulse.security.Roles;
+import io.omnipulse.security.TeamScope;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,9 +20,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class Caller {
-
-    /** The token claim that lists a person's teams. */
-    public static final String TEAMS_CLAIM = "teams";
 
     private final SecurityIdentity identity;
     private final AlertQueries queries;
@@ -50,32 +44,13 @@ public class Caller {
 
     /** The teams the caller may see; null for an admin (every team). */
     public Set<String> visibleTeams() {
-        if (identity.hasRole(Roles.ADMIN)) {
-            return null;
-        }
-        Set<String> teams = new LinkedHashSet<>();
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(TEAMS_CLAIM);
-            if (claim instanceof JsonArray array) {
-                array.forEach(value -> {
-                    if (value instanceof JsonString text) {
-                        teams.add(text.getString());
-                    }
-                });
-            } else if (claim instanceof Collection<?> values) {
-                values.forEach(value -> teams.add(String.valueOf(value)));
-            } else if (claim instanceof String single) {
-                teams.add(single);
-            }
-        }
-        return teams;
+        return TeamScope.visibleTeams(identity);
     }
 
     /** The alert, when the caller may see it: 404 when there is none, 403 when it is another team's. */
     public Alert visibleAlert(long id) {
         Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
-        Set<String> teams = visibleTeams();
-        if (teams != null && alert.team != null && !teams.contains(alert.team)) {
+        if (!TeamScope.sees(visibleTeams(), Collections.singletonList(alert.team))) {
             throw new ForbiddenException("alert " + id + " belongs to a team this caller is not in");
         }
         return alert;

@@ -52,6 +52,11 @@ public record CustomerProfile(
         return identifiers.getOrDefault(type, List.of());
     }
 
+    /** The teams of the recent journey's contacts (null for a contact of no team), oldest first, each once. */
+    public List<String> journeyTeams() {
+        return journey.stream().map(JourneyEntry::team).distinct().toList();
+    }
+
     /** Whether the event with this dedup key was folded in recently. */
     public boolean hasSeen(String dedupKey) {
         return recentEventKeys.contains(dedupKey);

@@ -12,6 +12,9 @@ import io.omnipulse.queries.MergedIds;
 import io.omnipulse.queries.OwnerForwarder;
 import io.omnipulse.queries.QueryResult;
 import io.omnipulse.security.Roles;
+import io.omnipulse.security.TeamScope;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +55,9 @@ public class CustomerResource {
 
     @Inject
     ProfileConfig config;
+
+    @Inject
+    SecurityIdentity caller;
 
     /** Set when the id asked for was merged: the survivor that answered instead. */
     public static final String MERGED_INTO_HEADER = MergedIds.MERGED_INTO_HEADER;
@@ -95,6 +101,7 @@ public class CustomerResource {
             @Parameter(hidden = true) @HeaderParam(OwnerForwarder.HOPS_HEADER) @DefaultValue("0") int hops) {
         QueryResult<CustomerRecord> result = queries.profile(id);
         if (result instanceof QueryResult.Found<CustomerRecord> found) {
+            requireTeam(found.value().profile());
             return Response.ok(found.value().merges()).build();
         }
         if (result instanceof QueryResult.FoundElsewhere<CustomerRecord> elsewhere) {
@@ -169,6 +176,7 @@ public class CustomerResource {
         String path = UriBuilder.fromPath("/v1/customers/{id}" + suffix).build(id).toString();
         Response response;
         if (survivor.lookup() instanceof QueryResult.Found<CustomerRecord> found) {
+            requireTeam(found.value().profile());
             response = Response.ok(view.apply(found.value().profile())).build();
         } else if (survivor.lookup() instanceof QueryResult.FoundElsewhere<CustomerRecord> elsewhere) {
             // Asked by id even when this request was a lookup by identifier: the owner needs no index.
@@ -177,5 +185,16 @@ public class CustomerResource {
             throw new NotFoundException("no customer " + customerId);
         }
         return MergedIds.answeredFor(customerId, id, path, response);
+    }
+
+    /**
+     * Agents and leads see the customers their teams dealt with lately (a team of the recent journey) and
+     * those no team dealt with; admins and this system's services see all. Checked where the profile is,
+     * so a forwarded query is checked by its owner with the caller's own token.
+     */
+    private void requireTeam(CustomerProfile profile) {
+        if (profile != null && !TeamScope.sees(TeamScope.visibleTeams(caller), profile.journeyTeams())) {
+            throw new ForbiddenException("this customer's recent contacts were with teams this caller is not in");
+        }
     }
 }

@@ -189,6 +189,26 @@ class CustomerProfilesApiTest {
         RestAssured.given().get("/q/health/live").then().statusCode(200);
     }
 
+    /** Ann's contacts were all with team billing: its lead and agents see her, another team's get 403. */
+    @Test
+    void agentsAndLeadsSeeTheCustomersOfTheirTeamsOnly() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                TestTokens.as("billing-lead@example.com", List.of(Roles.LEAD), List.of("billing"))
+                        .get("/v1/customers/{id}", ANN).then().statusCode(200).body("customerId", equalTo(ANN)));
+        TestTokens.as("agent@example.com", List.of(Roles.AGENT), List.of("technical", "billing"))
+                .get("/v1/customers/{id}/journey", ANN).then().statusCode(200);
+        for (String path : List.of("/v1/customers/{id}", "/v1/customers/{id}/journey", "/v1/customers/{id}/merges")) {
+            TestTokens.as("tech-lead@example.com", List.of(Roles.LEAD), List.of("technical")).get(path, ANN)
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://omnipulse.io/problems/forbidden"));
+        }
+        TestTokens.as("tech-lead@example.com", List.of(Roles.LEAD), List.of("technical"))
+                .contentType("application/json").body("{\"email\": \"ann@example.com\"}")
+                .post("/v1/customers/lookup").then().statusCode(403);
+        TestTokens.as("no-team-agent@example.com", List.of(Roles.AGENT), List.of())
+                .get("/v1/customers/{id}", ANN).then().statusCode(403);
+    }
+
     @Test
     void lookupNeedsExactlyOneIdentifier() {
         given().when().get("/v1/customers")
