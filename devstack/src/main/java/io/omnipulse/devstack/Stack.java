@@ -1,6 +1,7 @@
 package io.omnipulse.devstack;
 
 import io.omnipulse.devstack.simulator.TrafficSimulator;
+import io.omnipulse.events.CustomerKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -146,6 +147,10 @@ public final class Stack implements AutoCloseable {
         config.put("omnipulse.security.api-keys.file", options.home().resolve(DevApiKey.KEY_FILE).toString());
         if (name.equals("alerting-service")) {
             config.put("omnipulse.alerting.context.api-key", DevApiKey.serviceKey(options.home()));
+        }
+        if (!name.equals("scoring-service")) {
+            // The published development key: the benches and tests compute the same customer ids with it.
+            config.put("omnipulse.customer-ids.hmac-key", CustomerKeys.DEVELOPMENT_HMAC_KEY);
         }
         // People's bearer tokens are verified with the stack's own key (DevTokens), as with an IdP's.
         config.put("mp.jwt.verify.publickey.location",

@@ -6,12 +6,14 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a customer's identifiers become the record key on Kafka. It is part of the wire contract:
@@ -28,7 +30,11 @@ import java.util.Locale;
  *   <li>crmId and chat visitor id: trimmed, case kept.</li>
  * </ul>
  * The primary identifier is the strongest one present: crmId, then email, phone, handle,
- * chatVisitorId. The customer id is a short hash of it, so ids are opaque and URL-safe.
+ * chatVisitorId. The customer id is a short keyed hash of it (HMAC-SHA256 with the deployment's secret
+ * key, first 64 bits in hex), so ids are opaque and URL-safe, and nobody without the key can tell whose
+ * id it is by hashing a list of addresses. Every service of a deployment must use the same key
+ * ({@link #useHmacKey}); until one is set, the published {@link #DEVELOPMENT_HMAC_KEY} is used, which
+ * is fine for tests and the local stack and nothing else.
  *
  * <p>The forms without a region read national numbers in {@link #DEFAULT_REGION}; they suit callers
  * whose numbers are international or who run with the default (tests, the simulator). Services pass
@@ -47,7 +53,23 @@ public final class CustomerKeys {
     /** Region of the forms that take none; also the services' default (omnipulse.*.default-region). */
     public static final String DEFAULT_REGION = "GB";
 
+    /**
+     * The key of tests and the local stack, in base64: published here, so it hides nothing. A production
+     * deployment sets its own (omnipulse.customer-ids.hmac-key).
+     */
+    public static final String DEVELOPMENT_HMAC_KEY = Base64.getEncoder()
+            .encodeToString("omnipulse development customer-id key; not a secret".getBytes(StandardCharsets.UTF_8));
+    /** The shortest key accepted: 256 bits, as long as the hash. */
+    public static final int MIN_HMAC_KEY_BYTES = 32;
+    private static final String HMAC = "HmacSHA256";
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static volatile SecretKeySpec idKey = new SecretKeySpec(Base64.getDecoder().decode(DEVELOPMENT_HMAC_KEY), HMAC);
+    /** A Mac is not thread-safe and costly to set up: one per thread, re-made when the key changes. */
+    private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
+
+    private record KeyedMac(SecretKeySpec key, Mac mac) {
+    }
 
     private CustomerKeys() {
     }
@@ -95,13 +117,37 @@ public final class CustomerKeys {
 
     /** The customer id that a typed identifier such as {@code email:ann@example.com} maps to. */
     public static String customerIdOf(String typedIdentifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(typedIdentifier.getBytes(StandardCharsets.UTF_8));
-            return "cus-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        byte[] digest = mac().doFinal(typedIdentifier.getBytes(StandardCharsets.UTF_8));
+        return "cus-" + HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    /**
+     * Sets the deployment's key of customer ids, once at start-up, before any id is computed: a service
+     * that computed ids with another key would key a customer's events under two ids.
+     *
+     * @throws IllegalArgumentException when the key is shorter than {@value #MIN_HMAC_KEY_BYTES} bytes
+     */
+    public static void useHmacKey(byte[] key) {
+        if (key == null || key.length < MIN_HMAC_KEY_BYTES) {
+            throw new IllegalArgumentException("a customer-id key needs at least " + MIN_HMAC_KEY_BYTES + " bytes");
         }
+        idKey = new SecretKeySpec(key.clone(), HMAC);
+    }
+
+    private static Mac mac() {
+        SecretKeySpec key = idKey;
+        KeyedMac keyed = MACS.get();
+        if (keyed == null || keyed.key() != key) {
+            try {
+                Mac mac = Mac.getInstance(HMAC);
+                mac.init(key);
+                keyed = new KeyedMac(key, mac);
+                MACS.set(keyed);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
+            }
+        }
+        return keyed.mac();
     }
 
     /** A typed identifier for a lookup by one identifier type, phones read in {@link #DEFAULT_REGION}. */

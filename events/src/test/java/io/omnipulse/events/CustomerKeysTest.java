@@ -3,6 +3,10 @@ package io.omnipulse.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,29 @@ class CustomerKeysTest {
         String lookup = CustomerKeys.customerIdOf(CustomerKeys.typed(CustomerKeys.EMAIL, "Ann@Example.com"));
 
         assertThat(a).startsWith("cus-").hasSize(20).isEqualTo(b).isEqualTo(lookup);
+    }
+
+    /**
+     * A keyed hash: nobody who lacks the deployment's key can tell whose id it is by hashing a list of
+     * addresses, and another key gives other ids.
+     */
+    @Test
+    void theIdIsAKeyedHashNotAPlainHashOfTheIdentifier() throws Exception {
+        String typed = "email:ann@example.com";
+        String plain = "cus-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(typed.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        String developmentId = CustomerKeys.customerIdOf(typed);
+        assertThat(developmentId).startsWith("cus-").hasSize(20).isNotEqualTo(plain)
+                .isEqualTo(CustomerKeys.customerIdOf(typed));
+        try {
+            CustomerKeys.useHmacKey("another deployment's key, 32 bytes or more".getBytes(StandardCharsets.UTF_8));
+            assertThat(CustomerKeys.customerIdOf(typed)).startsWith("cus-").hasSize(20).isNotEqualTo(developmentId)
+                    .isNotEqualTo(plain);
+        } finally {
+            CustomerKeys.useHmacKey(Base64.getDecoder().decode(CustomerKeys.DEVELOPMENT_HMAC_KEY));
+        }
+        assertThat(CustomerKeys.customerIdOf(typed)).isEqualTo(developmentId);
+        assertThatThrownBy(() -> CustomerKeys.useHmacKey(new byte[31])).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

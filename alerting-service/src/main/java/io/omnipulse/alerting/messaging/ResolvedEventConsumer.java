@@ -7,6 +7,7 @@ import io.omnipulse.alerting.service.Outcome;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.serde.ContactEventSerde;
+import io.omnipulse.security.CustomerIdKey;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.AbstractMap.SimpleImmutableEntry;
@@ -44,7 +45,9 @@ public class ResolvedEventConsumer {
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Counter unreadable;
 
-    public ResolvedEventConsumer(AlertService service, FailurePolicy policy, MeterRegistry registry) {
+    /** {@code customerIdKey}: set before an event without a record key is given its customer's id. */
+    public ResolvedEventConsumer(AlertService service, FailurePolicy policy, MeterRegistry registry,
+            CustomerIdKey customerIdKey) {
         this.service = service;
         this.policy = policy;
         outcomes.put(Outcome.OPENED, counter(registry, "omnipulse.alerting.alerts.opened", "Alerts opened"));

@@ -4,6 +4,8 @@ import io.omnipulse.ingest.domain.EventReader;
 import io.omnipulse.ingest.domain.EventValidator;
 import io.omnipulse.ingest.messaging.RecordKeys;
 import io.omnipulse.security.CallerRateLimits;
+import io.omnipulse.security.CustomerIdKey;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,9 +38,11 @@ public class IngestBeans {
         return new CallerRateLimits(config.rateLimit().eventsPerSecond(), config.rateLimit().burst());
     }
 
+    /** At start-up, so that a deployment without its customer-id key stops there, not at the first POST. */
     @Produces
     @Singleton
-    RecordKeys recordKeys(IngestConfig config) {
+    @Startup
+    RecordKeys recordKeys(IngestConfig config, CustomerIdKey customerIdKey) {
         return new RecordKeys(config.defaultRegion());
     }
 }

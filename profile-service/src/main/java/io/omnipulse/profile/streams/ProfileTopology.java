@@ -14,6 +14,7 @@ import io.omnipulse.profile.streams.serde.CustomerRecordSerde;
 import io.omnipulse.profile.streams.serde.IdentityNodeSerde;
 import io.omnipulse.profile.streams.serde.LoopMessageSerde;
 import io.omnipulse.profile.streams.serde.PendingResolutionSerde;
+import io.omnipulse.security.CustomerIdKey;
 import io.omnipulse.streamsupport.ContactEventGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -110,8 +111,10 @@ public class ProfileTopology {
     private final ProfileMetrics metrics;
     private final int maxLoopHops;
 
+    /** The service's topology: {@code customerIdKey} is set before any customer id is computed. */
     @Inject
-    public ProfileTopology(ProfileConfig config, LoopGuardConfig guard, MeterRegistry registry) {
+    public ProfileTopology(ProfileConfig config, LoopGuardConfig guard, MeterRegistry registry,
+            CustomerIdKey customerIdKey) {
         this(config.limits(), config.identityRules(), config.identityLoopTopic(), config.replayRetention(),
                 guard.maxHops(), registry);
     }
