@@ -36,6 +36,8 @@ cx.score-updates.v1                 6  cleanup.policy=compact
 cx.effort-index.v1                  6  cleanup.policy=compact
 cx.alert-events.v1                  6  retention.ms=2592000000
 cx.dead-letters.v1                  6  retention.ms=2592000000
+cx.erasures.v1                      6  retention.ms=-1
+cx.erasure-progress.v1              6  retention.ms=-1
 omnipulse-profile-identity-loop     6
 omnipulse-scoring-merge-folds       6
 omnipulse-dead-letter-replays       1  cleanup.policy=compact

@@ -4,6 +4,8 @@ import io.omnipulse.events.serde.AlertEventSerde;
 import io.omnipulse.events.serde.ContactEventSerde;
 import io.omnipulse.events.serde.CustomersMergedSerde;
 import io.omnipulse.events.serde.EffortIndexUpdatedSerde;
+import io.omnipulse.events.serde.ErasureProgressSerde;
+import io.omnipulse.events.serde.ErasureRequestedSerde;
 import io.omnipulse.events.serde.IdentityConflictSerde;
 import io.omnipulse.events.serde.ScoreUpdatedSerde;
 import java.util.List;
@@ -72,8 +74,19 @@ public final class Topics {
     public static final Topic<byte[], byte[]> DEAD_LETTERS =
             new Topic<>("cx.dead-letters.v1", Serdes.ByteArray(), Serdes.ByteArray(), DEFAULT_PARTITIONS, THIRTY_DAYS);
 
+    /**
+     * Requests to forget a customer, keyed by customer id (co-partitioned with every customer-keyed
+     * store). Kept for ever: it holds ids only, and a service rebuilt from its input applies them again.
+     */
+    public static final Topic<String, ErasureRequested> ERASURES =
+            new Topic<>("cx.erasures.v1", STRING, new ErasureRequestedSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
+
+    /** Each erasure's progress (request accepted, each service done), keyed by erasure id; ids and times only. */
+    public static final Topic<String, ErasureProgress> ERASURE_PROGRESS =
+            new Topic<>("cx.erasure-progress.v1", STRING, new ErasureProgressSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
+
     public static final List<Topic<?, ?>> ALL = List.of(CONTACT_EVENTS, RESOLVED_EVENTS, CUSTOMER_MERGES,
-            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS, DEAD_LETTERS);
+            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS, DEAD_LETTERS, ERASURES, ERASURE_PROGRESS);
 
     /**
      * profile-service's identity-resolution loop: claims, label offers and merges travel through it
