@@ -73,6 +73,13 @@ public interface ProfileConfig {
     @WithDefault("30D")
     Duration replayRetention();
 
+    /**
+     * The services that erase a customer's data: an erasure is done once each has said so on
+     * cx.erasure-progress.v1 (GET /v1/erasures/{id}).
+     */
+    @WithDefault("profile-service,scoring-service,alerting-service")
+    List<String> erasureParticipants();
+
     default ProfileLimits limits() {
         return new ProfileLimits(identifiersPerType(), journeySize(), recentEventKeys(), conversations(), merges());
     }

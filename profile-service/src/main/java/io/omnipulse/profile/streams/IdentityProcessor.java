@@ -49,6 +49,10 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         if (self == null || message == null) {
             return;
         }
+        if (message.kind() == LoopMessage.Kind.FORGET) {
+            forget(record, self);
+            return;
+        }
         IdentityNode node = nodes.get(self);
         node = node == null ? IdentityNode.empty() : node;
         LoopMessage.Cause cause = message.cause();
@@ -83,6 +87,18 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         for (String linked : step.withdrawTo()) {
             loop(record, linked, LoopMessage.withdraw(self, cause));
         }
+    }
+
+    /**
+     * An erased customer's identifier: its entry goes (a tombstone, so the changelog forgets it too),
+     * whatever it links, and the erasure goes on to the next key.
+     */
+    private void forget(Record<String, LoopMessage> record, String self) {
+        boolean known = nodes.get(self) != null;
+        if (known) {
+            nodes.delete(self);
+        }
+        ErasureChain.next(context, record, known ? 1 : 0);
     }
 
     /**

@@ -46,9 +46,9 @@ final class LoopGuard implements Processor<String, LoopMessage, String, LoopMess
     /** The processor (child of this one in {@link ProfileTopology}) that handles a kind. */
     static String handlerOf(LoopMessage.Kind kind) {
         return switch (kind) {
-            case CLAIM, OFFER, WITHDRAW -> ProfileTopology.IDENTITY;
+            case CLAIM, OFFER, WITHDRAW, FORGET -> ProfileTopology.IDENTITY;
             case EXPECT, RESPONSE -> ProfileTopology.RESOLVER;
-            case FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE -> ProfileTopology.PROFILES;
+            case FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE, ERASE -> ProfileTopology.PROFILES;
         };
     }
 }

@@ -3,6 +3,7 @@ package io.omnipulse.profile.streams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.domain.Offer;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * One step of identity resolution on the loop topic. The key says who handles it: a typed
- * identifier (CLAIM, OFFER, WITHDRAW), an event's dedup key (EXPECT, RESPONSE) or a customer id
- * (FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE). Only the fields of its kind are set.
+ * identifier (CLAIM, OFFER, WITHDRAW, FORGET), an event's dedup key (EXPECT, RESPONSE) or a customer id
+ * (FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE, ERASE). Only the fields of its kind are set.
  *
  * <p>{@code hops} counts the loop-topic writes since the contact event that caused it (1 for what
  * intake writes); null in messages written before it was counted, read as 0. Bounded by the loop
@@ -20,7 +21,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label,
-        Boolean shared, CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops) {
+        Boolean shared, CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops, Erasure erasure) {
+
+    /** The fields of the kinds before erasures, which carry none. */
+    public LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label, Boolean shared,
+            CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops) {
+        this(kind, event, cause, identifier, label, shared, profile, merge, offer, hops, null);
+    }
 
     public enum Kind {
         /** To the resolver: this event waits for the labels of its identifiers. */
@@ -51,7 +58,28 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
          * To a merged id: you lead your own group again, because a late, earlier event made you the
          * oldest or, with {@code label} set to the group you leave, because that group was split.
          */
-        REVIVE
+        REVIVE,
+        /**
+         * To a customer id: forget this customer (delete the profile, or a merged id's pointer), then pass
+         * the erasure on to the first of {@code erasure.remaining}.
+         */
+        ERASE,
+        /** To an identifier: forget it (its index entry), then pass the erasure on. */
+        FORGET
+    }
+
+    /**
+     * An erasure on its way through the customer's keys, one at a time, so that the last one publishes
+     * that profile-service is done only once every key is forgotten.
+     *
+     * @param remaining the keys still to forget after this one: identifiers, then merged customer ids
+     * @param erased    how many store entries were deleted so far
+     */
+    public record Erasure(ErasureRequested request, List<String> remaining, long erased) {
+
+        public Erasure {
+            remaining = remaining == null ? List.of() : List.copyOf(remaining);
+        }
     }
 
     /** The event that caused a step, so that a merge can name the event that linked the customers. */
@@ -107,6 +135,20 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
         return new LoopMessage(Kind.REVIVE, null, cause, identifier, splitFrom, null, null, null, null, null);
     }
 
+    /**
+     * A step of an erasure: ERASE for a customer id, FORGET for a typed identifier. Always one hop: the
+     * chain is bounded by its list of keys, which shrinks at every step, not by the loop guard.
+     */
+    static LoopMessage erasing(String key, Erasure erasure) {
+        Kind kind = isIdentifier(key) ? Kind.FORGET : Kind.ERASE;
+        return new LoopMessage(kind, null, null, null, null, null, null, null, null, 1, erasure);
+    }
+
+    /** Typed identifiers are {@code type:value}; customer ids ({@code cus-...}) have no colon. */
+    static boolean isIdentifier(String key) {
+        return key.indexOf(':') > 0;
+    }
+
     int hopCount() {
         return hops == null ? 0 : hops;
     }
@@ -114,7 +156,7 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
     /** This message, written to the loop one hop after {@code previous} (null: the first write). */
     LoopMessage after(LoopMessage previous) {
         int next = previous == null ? 1 : previous.hopCount() + 1;
-        return new LoopMessage(kind, event, cause(), identifier, label, shared, profile, merge, offer, next);
+        return new LoopMessage(kind, event, cause(), identifier, label, shared, profile, merge, offer, next, erasure);
     }
 
     static Cause cause(ContactEvent event, List<String> identifiers) {

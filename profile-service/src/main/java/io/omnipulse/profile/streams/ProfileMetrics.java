@@ -23,6 +23,8 @@ final class ProfileMetrics {
     final Counter splits;
     final Counter revived;
     final Counter stalePointers;
+    final Counter erasures;
+    final Counter erasedEvents;
     private final MeterRegistry registry;
 
     ProfileMetrics(MeterRegistry registry) {
@@ -36,6 +38,8 @@ final class ProfileMetrics {
         splits = registry.counter("omnipulse.profile.customers.split");
         revived = registry.counter("omnipulse.profile.customers.revived");
         stalePointers = registry.counter("omnipulse.profile.merges.stale");
+        erasures = registry.counter("omnipulse.profile.erasures");
+        erasedEvents = registry.counter("omnipulse.profile.events.ignored", "reason", "erased");
         this.registry = registry;
         crmConflicts = registry.counter("omnipulse.profile.identity.guarded", "kind", "crm-conflict");
         junkIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "junk-identifier");

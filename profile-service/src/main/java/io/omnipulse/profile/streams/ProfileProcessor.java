@@ -1,7 +1,9 @@
 package io.omnipulse.profile.streams;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.IdentityConflict;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.CustomerRecord;
@@ -9,7 +11,9 @@ import io.omnipulse.profile.domain.ProfileFolder;
 import io.omnipulse.profile.domain.ProfileLimits;
 import io.omnipulse.profile.domain.ProfileMerger;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,6 +31,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
     private final ProfileMetrics metrics;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CustomerRecord> records;
+    private KeyValueStore<String, Long> erased;
 
     ProfileProcessor(ProfileFolder folder, ProfileLimits limits, ProfileMetrics metrics) {
         this.folder = folder;
@@ -39,6 +44,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.records = context.getStateStore(ProfileTopology.PROFILE_STORE);
+        this.erased = context.getStateStore(ProfileTopology.ERASED_STORE);
     }
 
     @Override
@@ -53,6 +59,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             case ABSORB -> absorb(record, m.profile(), m.merge());
             case REPOINT -> repoint(record.key(), m.merge(), m.identifier());
             case REVIVE -> revive(record, m);
+            case ERASE -> erase(record, m.erasure());
             default -> {
                 // claims, offers, expectations and responses belong to the other processors
             }
@@ -61,6 +68,10 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
 
     private void fold(Record<String, LoopMessage> record, ContactEvent event) {
         String id = record.key();
+        if (erasedBefore(id, event)) {
+            metrics.erasedEvents.increment();
+            return;
+        }
         CustomerRecord current = records.get(id);
         if (current != null && current.isMerged()) {
             if (!current.announced()) {
@@ -164,6 +175,61 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withKey(id).withValue(split), ProfileTopology.AUDIT_SINK);
         }
+    }
+
+    /**
+     * An event of an erased customer that was ingested before the erasure (in flight then, or a replay) is
+     * erased with it; one ingested after it is a new contact and starts a new profile. Without an ingest
+     * time nothing proves it new.
+     */
+    private boolean erasedBefore(String id, ContactEvent event) {
+        Long requestedAt = erased.get(id);
+        return requestedAt != null && (event.ingestedAt() == null || event.ingestedAt().toEpochMilli() < requestedAt);
+    }
+
+    /**
+     * Forgets a customer. At the request's customer: deletes the profile and starts the chain over its
+     * identifiers and merged ids ({@link ErasureChain}); a request naming a merged id goes on to its
+     * survivor, the same person. At a merged id on the chain: deletes its pointer, which remembers the
+     * merge's linking identifiers, unless it lives again as a customer of its own.
+     */
+    private void erase(Record<String, LoopMessage> record, LoopMessage.Erasure erasure) {
+        String id = record.key();
+        CustomerRecord current = records.get(id);
+        ErasureRequested request = erasure.request();
+        if (!id.equals(request.customerId())) {
+            // A late event of the person may come to this id once the index forgot the group (see fold).
+            erased.put(id, request.requestedAt().toEpochMilli());
+            boolean pointer = current != null && current.isMerged();
+            if (pointer) {
+                records.delete(id);
+            }
+            ErasureChain.next(context, record, pointer ? 1 : 0);
+            return;
+        }
+        metrics.erasures.increment();
+        erased.put(id, request.requestedAt().toEpochMilli());
+        Set<String> keys = new LinkedHashSet<>();
+        if (current != null && current.isMerged()) {
+            request = new ErasureRequested(request.erasureId(), current.mergedInto(), request.requestedAt(),
+                    request.requestedBy());
+            keys.add(current.mergedInto());
+        } else if (current != null) {
+            current.profile().identifiers().forEach((type, values) -> values.forEach(value -> keys.add(type + ":" + value)));
+            current.merges().forEach(merge -> keys.addAll(merge.linkingIdentifiers()));
+            // Every id this person ever had is the id of one of their identifiers, or a merge remembers it:
+            // each may hold a pointer (with the identifiers that linked it) to forget.
+            List<String> identifiers = List.copyOf(keys);
+            identifiers.stream().map(CustomerKeys::customerIdOf).forEach(keys::add);
+            current.merges().stream().map(CustomersMerged::mergedId).forEach(keys::add);
+            keys.remove(id);
+        }
+        if (current != null) {
+            records.delete(id);
+        }
+        keys.addAll(erasure.remaining());
+        LoopMessage started = LoopMessage.erasing(id, new LoopMessage.Erasure(request, List.copyOf(keys), erasure.erased()));
+        ErasureChain.next(context, record.withValue(started), current == null ? 0 : 1);
     }
 
     /** Whether {@code earlier} was made before {@code later}, by profile's clock (unknown: no). */

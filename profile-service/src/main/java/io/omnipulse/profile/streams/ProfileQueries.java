@@ -1,6 +1,7 @@
 package io.omnipulse.profile.streams;
 
 import io.omnipulse.profile.domain.CustomerRecord;
+import io.omnipulse.profile.domain.ErasureStatus;
 import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.queries.OwnerLookup;
 import io.omnipulse.queries.QueryResult;
@@ -28,6 +29,11 @@ public class ProfileQueries {
     /** The profile of a customer, or the pointer to the survivor it was merged into. */
     public QueryResult<CustomerRecord> profile(String customerId) {
         return owners.get(ProfileTopology.PROFILE_STORE, customerId, (CustomerRecord r) -> r);
+    }
+
+    /** Where an erasure stands. */
+    public QueryResult<ErasureStatus> erasure(String erasureId) {
+        return owners.get(ProfileTopology.ERASURE_STATUS_STORE, erasureId, (ErasureStatus status) -> status);
     }
 
     /** The customer id an identifier such as {@code email:ann@example.com} belongs to. */

@@ -2,9 +2,11 @@ package io.omnipulse.profile.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.events.Topics;
+import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.profile.config.LoopGuardConfig;
 import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerRecord;
+import io.omnipulse.profile.domain.ErasureStatus;
 import io.omnipulse.profile.domain.IdentifierNormaliser;
 import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
@@ -65,6 +67,10 @@ public class ProfileTopology {
     public static final String RESOLUTION_STORE = "pending-resolutions";
     /** Event dedup key -> wall-clock ms it was resolved, to drop replays for {@link #DEFAULT_REPLAY_RETENTION}. */
     public static final String RESOLVED_KEYS_STORE = "resolved-event-keys";
+    /** Erased customer id -> when the erasure was requested (epoch ms): what was ingested before is erased too. */
+    public static final String ERASED_STORE = "erased-customers";
+    /** Erasure id -> {@link io.omnipulse.profile.domain.ErasureStatus}, from every service's progress. */
+    public static final String ERASURE_STATUS_STORE = "erasure-status";
     /** How long a resolved event's key is remembered; a replay after that is resolved again. */
     public static final Duration DEFAULT_REPLAY_RETENTION = Duration.ofDays(30);
     /** How often expired resolved-event keys are purged. */
@@ -94,6 +100,10 @@ public class ProfileTopology {
     static final String AUDIT_SINK = "audit-sink";
     static final String RESOLVED_SINK = "resolved-events-sink";
     static final String MERGES_SINK = "customer-merges-sink";
+    static final String PROGRESS_SINK = "erasure-progress-sink";
+    static final String ERASURE_INTAKE = "erasure-intake";
+    static final String LOOP_FROM_ERASURES = "loop-from-erasures";
+    static final String ERASURE_STATUS = "erasure-status-fold";
 
     // The loop topic and the stores are this service's own: compact, versioned binary formats
     // (io.omnipulse.profile.streams.serde). Public topics keep the wire catalog's JSON serdes. A change
@@ -102,6 +112,8 @@ public class ProfileTopology {
     public static final Serde<CustomerRecord> RECORD_SERDE = new CustomerRecordSerde();
     public static final Serde<IdentityNode> NODE_SERDE = new IdentityNodeSerde();
     static final Serde<PendingResolution> PENDING_SERDE = new PendingResolutionSerde();
+    /** Few and small (one per erasure): JSON. */
+    public static final Serde<ErasureStatus> STATUS_SERDE = new JsonSerde<>(ErasureStatus.class);
     private static final Serde<String> STRING = Serdes.String();
 
     private final ProfileLimits limits;
@@ -154,6 +166,8 @@ public class ProfileTopology {
         var audit = Topics.IDENTITY_AUDIT;
         var resolved = Topics.RESOLVED_EVENTS;
         var merges = Topics.CUSTOMER_MERGES;
+        var erasures = Topics.ERASURES;
+        var progress = Topics.ERASURE_PROGRESS;
         Topology topology = new Topology();
 
         topology.addSource("contact-events", contacts.keySerde().deserializer(),
@@ -180,13 +194,28 @@ public class ProfileTopology {
                         STRING, Serdes.Long()), RESOLVER, IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
                         STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_STORE),
+                        STRING, Serdes.Long()), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)
                 .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                         IDENTITY, RESOLVER, PROFILES)
                 .addSink(RESOLVED_SINK, resolved.name(), resolved.keySerde().serializer(),
                         resolved.valueSerde().serializer(), RESOLVER, IDENTITY)
                 .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
-                        PROFILES);
+                        PROFILES)
+                .addSink(PROGRESS_SINK, progress.name(), progress.keySerde().serializer(),
+                        progress.valueSerde().serializer(), PROFILES, IDENTITY);
+
+        // Erasures enter the loop at the customer's key; their progress, from every service, is folded by erasure id.
+        topology.addSource("erasures", erasures.keySerde().deserializer(), erasures.valueSerde().deserializer(),
+                        erasures.name())
+                .addProcessor(ERASURE_INTAKE, ErasureIntake::new, "erasures")
+                .addSink(LOOP_FROM_ERASURES, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), ERASURE_INTAKE);
+        topology.addSource("erasure-progress", progress.keySerde().deserializer(), progress.valueSerde().deserializer(),
+                        progress.name())
+                .addProcessor(ERASURE_STATUS, ErasureStatusProcessor::new, "erasure-progress")
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASURE_STATUS_STORE),
+                        STRING, STATUS_SERDE), ERASURE_STATUS);
         return topology;
     }
 }

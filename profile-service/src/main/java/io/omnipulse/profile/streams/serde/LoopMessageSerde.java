@@ -5,6 +5,7 @@ import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.streamsupport.binary.ContactEventCodec;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.streams.LoopMessage;
@@ -18,9 +19,10 @@ import org.apache.kafka.common.errors.SerializationException;
  * once per hop, and JSON of them was the largest part of the stream thread's CPU.
  *
  * <p>Version 2: version byte, kind code ({@link #KINDS}: append only, a code never changes meaning),
- * a bit set of the fields that are there (bit 0 event ... bit 8 hops, in record order), then those
+ * a bit set of the fields that are there (bit 0 event ... bit 9 erasure, in record order), then those
  * fields: the event ({@link ContactEventCodec}), the cause (source, event id, identifiers, occurred at),
- * identifier, label, shared, the profile ({@link ProfileCodec}), merge, offer, hops. Which fields a kind
+ * identifier, label, shared, the profile ({@link ProfileCodec}), merge, offer, hops, erasure (erasure
+ * id, customer id, requested at, requested by, remaining keys, erased count). Which fields a kind
  * carries is up to the writer, as with JSON, so a message reads back equal to the one written.
  *
  * <p>The loop topic outlives the application id (it is configured apart from it) and a new id reads
@@ -33,7 +35,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
     /** Wire code of each kind: its index. Append only. */
     private static final List<Kind> KINDS = List.of(Kind.EXPECT, Kind.CLAIM, Kind.OFFER, Kind.WITHDRAW,
-            Kind.RESPONSE, Kind.FOLD, Kind.MERGED_INTO, Kind.ABSORB, Kind.REPOINT, Kind.REVIVE);
+            Kind.RESPONSE, Kind.FOLD, Kind.MERGED_INTO, Kind.ABSORB, Kind.REPOINT, Kind.REVIVE, Kind.ERASE, Kind.FORGET);
     private static final byte LEGACY_JSON = '{';
     private static final byte LEGACY_BINARY = 1;
     private static final JsonSerde<LoopMessage> JSON = new JsonSerde<>(LoopMessage.class);
@@ -50,7 +52,8 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
             throw new SerializationException("loop message without a kind");
         }
         int present = bit(0, m.event()) | bit(1, m.cause()) | bit(2, m.identifier()) | bit(3, m.label())
-                | bit(4, m.shared()) | bit(5, m.profile()) | bit(6, m.merge()) | bit(7, m.offer()) | bit(8, m.hops());
+                | bit(4, m.shared()) | bit(5, m.profile()) | bit(6, m.merge()) | bit(7, m.offer()) | bit(8, m.hops())
+                | bit(9, m.erasure());
         out.u8(code).varint(present);
         if (m.event() != null) {
             ContactEventCodec.write(out, m.event());
@@ -80,6 +83,11 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
         if (m.hops() != null) {
             out.varint(m.hops());
         }
+        if (m.erasure() != null) {
+            ErasureRequested r = m.erasure().request();
+            out.string(r.erasureId()).string(r.customerId()).instant(r.requestedAt()).string(r.requestedBy())
+                    .strings(m.erasure().remaining()).i64(m.erasure().erased());
+        }
     }
 
     @Override
@@ -95,7 +103,7 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
             throw new SerializationException("unknown loop message kind " + code);
         }
         int present = in.varint();
-        if (present >= 1 << 9) {
+        if (present >= 1 << 10) {
             throw new SerializationException("unknown loop message fields " + Integer.toBinaryString(present));
         }
         return new LoopMessage(KINDS.get(code),
@@ -107,7 +115,9 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
                 has(present, 5) ? profiles.apply(in) : null,
                 has(present, 6) ? Codecs.merge(in) : null,
                 has(present, 7) ? Codecs.offer(in) : null,
-                has(present, 8) ? Integer.valueOf(in.varint()) : null);
+                has(present, 8) ? Integer.valueOf(in.varint()) : null,
+                has(present, 9) ? new LoopMessage.Erasure(new ErasureRequested(in.string(), in.string(), in.instant(),
+                        in.string()), in.strings(), in.i64()) : null);
     }
 
     @Override
