@@ -23,17 +23,19 @@ if [ "$MIN_INSYNC_REPLICAS" -gt "$REPLICATION_FACTOR" ]; then
   exit 2
 fi
 
-# retention.ms=-1: the input and resolved-event topics are kept for ever, because every derived
-# store (profiles, identity index, all-time scores, alerts) is rebuilt by replaying them from the
-# start; deploy/README.md explains. 2592000000 ms = 30 days; 34560000000 ms = 400 days.
+# 2592000000 ms = 30 days: every topic whose records carry a customer's identifiers or words, so
+# that an erased customer's copies are gone within a month (deploy/README.md, "Retention"); the
+# internal topics keep the broker's default (7 days). Compacted topics are compacted within a day
+# of a change (86400000 ms), so a tombstone replaces an erased customer's values. The erasure
+# topics hold ids only and are kept for ever (retention.ms=-1).
 # topic name                        partitions  topic configuration
 TOPICS="
-cx.contact-events.v1                6  retention.ms=-1
-cx.resolved-events.v1               6  retention.ms=-1
-cx.customer-merges.v1               6  retention.ms=-1
-cx.identity-audit.v1                6  retention.ms=34560000000
-cx.score-updates.v1                 6  cleanup.policy=compact
-cx.effort-index.v1                  6  cleanup.policy=compact
+cx.contact-events.v1                6  retention.ms=2592000000
+cx.resolved-events.v1               6  retention.ms=2592000000
+cx.customer-merges.v1               6  retention.ms=2592000000
+cx.identity-audit.v1                6  retention.ms=2592000000
+cx.score-updates.v1                 6  cleanup.policy=compact max.compaction.lag.ms=86400000 delete.retention.ms=86400000
+cx.effort-index.v1                  6  cleanup.policy=compact max.compaction.lag.ms=86400000 delete.retention.ms=86400000
 cx.alert-events.v1                  6  retention.ms=2592000000
 cx.dead-letters.v1                  6  retention.ms=2592000000
 cx.erasures.v1                      6  retention.ms=-1

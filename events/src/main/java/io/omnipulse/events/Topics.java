@@ -25,34 +25,43 @@ public final class Topics {
     private static final Serde<String> STRING = Serdes.String();
 
     /**
-     * Kept for ever: every derived store (profiles, identity index, all-time scores, alerts) is
-     * rebuilt by replaying these topics from the start, so a time limit would silently drop history
-     * from a rebuilt service. Size grows with traffic; tiered storage is the production answer.
+     * Kept for ever: ids and times only, no personal data (the erasure register and its progress, which
+     * a rebuilt service applies again).
      */
     public static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
-    /** Latest value per key is all a reader needs (score windows, effort index): compacted. */
-    public static final Map<String, String> LATEST_PER_KEY = Map.of("cleanup.policy", "compact");
-    /** 30 days: long enough for downstream systems and operators to read, short enough for personal data. */
+    /**
+     * Latest value per key is all a reader needs (score windows, effort index): compacted, and compacted
+     * within a day of a change, so that a tombstone (an erased customer's) replaces the older values
+     * within {@code max.compaction.lag.ms} plus {@code delete.retention.ms}, not whenever the cleaner
+     * happens to run.
+     */
+    public static final Map<String, String> LATEST_PER_KEY = Map.of("cleanup.policy", "compact",
+            "max.compaction.lag.ms", Long.toString(24L * 3600 * 1000), "delete.retention.ms", Long.toString(24L * 3600 * 1000));
+    /**
+     * 30 days, for every topic whose records carry a customer's identifiers or words: an erased
+     * customer's copies there are gone within the month art. 12(3) GDPR allows. Stores are restored from
+     * their own changelogs, not from these; what a new application id can rebuild is the last 30 days.
+     */
     public static final Map<String, String> THIRTY_DAYS = Map.of("retention.ms", Long.toString(30L * 24 * 3600 * 1000));
-    /** 400 days, like the oldest event ingest accepts: audits explain merges for as long as the data is used. */
-    public static final Map<String, String> FOUR_HUNDRED_DAYS =
-            Map.of("retention.ms", Long.toString(400L * 24 * 3600 * 1000));
 
     /** Validated contacts and survey answers from ingest, keyed by {@link CustomerKeys#customerId}. */
     public static final Topic<String, ContactEvent> CONTACT_EVENTS =
-            new Topic<>("cx.contact-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
+            new Topic<>("cx.contact-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS, THIRTY_DAYS);
 
     /** The same events after identity resolution, keyed by the resolved (surviving) customer id. */
     public static final Topic<String, ContactEvent> RESOLVED_EVENTS =
-            new Topic<>("cx.resolved-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
+            new Topic<>("cx.resolved-events.v1", STRING, new ContactEventSerde(), DEFAULT_PARTITIONS, THIRTY_DAYS);
 
     /** Customer merges, keyed by the merged (absorbed) customer id. */
     public static final Topic<String, CustomersMerged> CUSTOMER_MERGES =
-            new Topic<>("cx.customer-merges.v1", STRING, new CustomersMergedSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
+            new Topic<>("cx.customer-merges.v1", STRING, new CustomersMergedSerde(), DEFAULT_PARTITIONS, THIRTY_DAYS);
 
-    /** Merges identity resolution refused (crmId conflicts, junk or shared identifiers), for audit. */
+    /**
+     * Merges identity resolution refused (crmId conflicts, junk or shared identifiers), for audit; it
+     * names identifiers, so it is kept as long as the raw topics.
+     */
     public static final Topic<String, IdentityConflict> IDENTITY_AUDIT =
-            new Topic<>("cx.identity-audit.v1", STRING, new IdentityConflictSerde(), DEFAULT_PARTITIONS, FOUR_HUNDRED_DAYS);
+            new Topic<>("cx.identity-audit.v1", STRING, new IdentityConflictSerde(), DEFAULT_PARTITIONS, THIRTY_DAYS);
 
     /** Score changes per scope and window, keyed by {@code scope:key:window}. */
     public static final Topic<String, ScoreUpdated> SCORE_UPDATES =

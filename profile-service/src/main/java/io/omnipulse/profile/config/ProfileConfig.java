@@ -80,6 +80,14 @@ public interface ProfileConfig {
     @WithDefault("profile-service,scoring-service,alerting-service")
     List<String> erasureParticipants();
 
+    /**
+     * How long the raw topics keep a record (deploy/topics.sh: 30 days on every topic that carries
+     * identifiers or words): an erased customer's copies there are unreadable after this, which the
+     * erasure's status shows as its "raw-topics" part. Set it to the topics' retention.ms.
+     */
+    @WithDefault("30D")
+    Duration erasureRawRetention();
+
     default ProfileLimits limits() {
         return new ProfileLimits(identifiersPerType(), journeySize(), recentEventKeys(), conversations(), merges());
     }

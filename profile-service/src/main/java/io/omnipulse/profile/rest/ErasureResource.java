@@ -123,7 +123,7 @@ public class ErasureResource {
         }
         QueryResult<ErasureStatus> result = queries.erasure(id);
         if (result instanceof QueryResult.Found<ErasureStatus> found) {
-            return Response.ok(ErasureView.of(found.value(), config.erasureParticipants())).build();
+            return Response.ok(view(found.value())).build();
         }
         if (result instanceof QueryResult.FoundElsewhere<ErasureStatus> elsewhere) {
             return forwarder.forward(elsewhere.host(), elsewhere.port(),
@@ -139,8 +139,12 @@ public class ErasureResource {
         LOG.infof("erasure %s accepted", request.erasureId());
         ErasureStatus accepted = ErasureStatus.fold(null, new ErasureProgress(request.erasureId(), customerId,
                 request.requestedAt(), ErasureProgress.REQUESTED, request.requestedAt(), 0));
-        return Response.accepted(ErasureView.of(accepted, config.erasureParticipants()))
+        return Response.accepted(view(accepted))
                 .location(URI.create("/v1/erasures/" + request.erasureId())).build();
+    }
+
+    private ErasureView view(ErasureStatus status) {
+        return ErasureView.of(status, config.erasureParticipants(), config.erasureRawRetention(), Instant.now());
     }
 
     /** Nothing was stored: the admin may ask again. */

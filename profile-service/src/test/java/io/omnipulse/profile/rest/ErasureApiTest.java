@@ -75,6 +75,8 @@ class ErasureApiTest {
                         .body("services.'profile-service'.status", equalTo("done"))
                         .body("services.'profile-service'.completedAt", notNullValue())
                         .body("services.'scoring-service'.status", equalTo("pending"))
+                        .body("services.'raw-topics'.status", equalTo("pending"))
+                        .body("services.'raw-topics'.readableUntil", notNullValue())
                         .body("status", equalTo("pending")));
         given().get("/v1/customers/{id}", CARA_ID).then().statusCode(404);
         given().queryParam("phone", "+44 20 7946 0123").get("/v1/customers").then().statusCode(404);
