@@ -18,6 +18,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * is newer, or when the fold is this id's own state coming back (a newer merge sent it home). What
  * still circulates (a future bug) is stopped by the hop count: counted and thrown, so that it ends
  * as a dead letter.
+ *
+ * <p>Each merged id whose state arrives on its first hop is noted with the customer its pointer names
+ * ({@link ScoringTopology#MERGED_IDS_STORE}), so that an erasure of that customer reaches the pointer.
+ * An erasure for an id stays with it.
  */
 class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.Routed> {
 
@@ -29,6 +33,7 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     private final int maxHops;
     private FixedKeyProcessorContext<String, Routed> context;
     private KeyValueStore<String, MergedInto> merged;
+    private KeyValueStore<String, Long> mergedIds;
 
     FollowMerges(ScoringMetrics metrics, int maxHops) {
         this.metrics = metrics;
@@ -39,6 +44,7 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
         this.merged = context.getStateStore(ScoringTopology.MERGED_CUSTOMERS_STORE);
+        this.mergedIds = context.getStateStore(ScoringTopology.MERGED_IDS_STORE);
     }
 
     @Override
@@ -47,6 +53,17 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
         if (fold.hopCount() > maxHops) {
             metrics.loopGuardTripped(ScoringTopology.FOLDS);
             throw new LoopGuardException(ScoringTopology.FOLDS, fold.hopCount(), maxHops);
+        }
+        if (fold.kind() == MergeFold.Kind.ERASE) {
+            // For this very id (a former id of an erased customer), not for its survivor.
+            context.forward(record.withValue(new Routed(null, fold)));
+            return;
+        }
+        if (fold.kind() == MergeFold.Kind.CUSTOMER && fold.hopCount() <= 1 && fold.mergedId() != null
+                && !fold.mergedId().equals(record.key())) {
+            // The first hop of a merged customer's state reaches the customer its pointer names: noted
+            // here, so that erasing this customer can reach that pointer (EraseCustomer).
+            mergedIds.put(EraseCustomer.mergedIdKey(record.key(), fold.mergedId()), context.currentSystemTimeMs());
         }
         MergedInto into = merged.get(record.key());
         if (into != null && !into.pointsOn()) {

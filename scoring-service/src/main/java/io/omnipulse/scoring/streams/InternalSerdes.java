@@ -23,10 +23,12 @@ import org.apache.kafka.common.serialization.Serde;
  * <ul>
  * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
  * <li>{@link EffortAggregate}: its eight longs in declaration order.
- * <li>{@link ScopeUpdate}: kind code (codes 5 and 6, summed responses and retractions, were added
- *     without a new version: no record before them had them), the response with a presence byte
- *     (feedback ({@link ContactEventCodec}), occurred at, late), the survivor, the fold with a
- *     presence byte ({@link TallyCodec#writeFold}).
+ * <li>{@link ScopeUpdate}: kind code (codes 5 and 6, summed responses and retractions, 7 and 8, forget
+ *     an erased customer's scope key and report an erasure applied before, were added without a new
+ *     version: no record before them had them), the response with a presence byte (feedback
+ *     ({@link ContactEventCodec}), occurred at, late), the survivor, the fold with a presence byte
+ *     ({@link TallyCodec#writeFold}); then, for kinds 7 and 8 only (the layout of the others is
+ *     unchanged), the erasure id (nullable), requested at (instant, nullable) and the count erased so far.
  * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
  * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec}.
  * <li>Day buckets: the tally ({@link TallyCodec}); merge folds: {@link MergeFoldSerde}.
@@ -36,7 +38,8 @@ final class InternalSerdes {
 
     static final EnumCodes<ScopeUpdate.Kind> UPDATE_KINDS = EnumCodes.of(ScopeUpdate.Kind.class,
             ScopeUpdate.Kind.RESPONSE, ScopeUpdate.Kind.RETRACTION, ScopeUpdate.Kind.HAND_OVER, ScopeUpdate.Kind.ABSORB,
-            ScopeUpdate.Kind.RESPONSES, ScopeUpdate.Kind.RETRACTIONS);
+            ScopeUpdate.Kind.RESPONSES, ScopeUpdate.Kind.RETRACTIONS, ScopeUpdate.Kind.FORGET,
+            ScopeUpdate.Kind.ALREADY_ERASED);
 
     static final Serde<ScopeTotals> TOTALS = BinarySerde.of("scope totals", 1, TallyCodec.TYPICAL_SIZE + 32,
             InternalSerdes::writeTotals, InternalSerdes::readTotals);
@@ -102,11 +105,20 @@ final class InternalSerdes {
         if (update.fold() != null) {
             TallyCodec.writeFold(out, update.fold());
         }
+        if (update.isErasure()) {
+            ScopeUpdate.Erasure erasure = update.erasure() == null ? new ScopeUpdate.Erasure(null, null, 0)
+                    : update.erasure();
+            out.string(erasure.erasureId()).instant(erasure.requestedAt()).i64(erasure.erased());
+        }
     }
 
     private static ScopeUpdate readUpdate(BinaryReader in) {
-        return new ScopeUpdate(UPDATE_KINDS.read(in),
-                in.bool() ? new ScoredResponse(ContactEventCodec.feedback(in), in.i64(), in.bool()) : null,
-                in.string(), in.bool() ? TallyCodec.readFold(in) : null);
+        ScopeUpdate.Kind kind = UPDATE_KINDS.read(in);
+        ScoredResponse response = in.bool() ? new ScoredResponse(ContactEventCodec.feedback(in), in.i64(), in.bool()) : null;
+        String survivor = in.string();
+        ScopeFold fold = in.bool() ? TallyCodec.readFold(in) : null;
+        ScopeUpdate.Erasure erasure = kind == ScopeUpdate.Kind.FORGET || kind == ScopeUpdate.Kind.ALREADY_ERASED
+                ? new ScopeUpdate.Erasure(in.string(), in.instant(), in.i64()) : null;
+        return new ScopeUpdate(kind, response, survivor, fold, erasure);
     }
 }

@@ -8,7 +8,8 @@ import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
 
 /**
- * The merge-folds topic's values, in binary. Version 1: version byte, kind code ({@link #KINDS}),
+ * The merge-folds topic's values, in binary. Version 1: version byte, kind code ({@link #KINDS}; code 4,
+ * an erasure, was appended without a new version: it uses only the fields every record has),
  * merged id, then each of event ({@link ContactEventCodec}), customer state ({@link CustomerStateCodec}) and
  * scope tallies ({@link TallyCodec}) with a presence byte first, merge time and hops (nullable).
  *
@@ -20,7 +21,7 @@ import io.omnipulse.streamsupport.binary.BinaryWriter;
 final class MergeFoldSerde extends BinarySerde<MergeFold> {
 
     static final EnumCodes<MergeFold.Kind> KINDS = EnumCodes.of(MergeFold.Kind.class, MergeFold.Kind.EVENT,
-            MergeFold.Kind.CUSTOMER, MergeFold.Kind.SCOPE);
+            MergeFold.Kind.CUSTOMER, MergeFold.Kind.SCOPE, MergeFold.Kind.ERASE);
     private static final byte LEGACY_JSON = '{';
     private static final JsonSerde<MergeFold> JSON = new JsonSerde<>(MergeFold.class);
 

@@ -16,7 +16,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The values wait until the commit ({@link CommitFlush}; when the cache is full earlier, so a key
  * may be published more than once per commit, never less) as objects ({@link PendingPerKey}), and
  * are serialized only when they are published: a busy key's superseded values never are
- * (serializing them to JSON was the largest part of this step's cost).
+ * (serializing them to JSON was the largest part of this step's cost). A null value is a tombstone:
+ * it is published at once and drops the value held for its key, so the key stays forgotten unless a
+ * later value comes.
  */
 final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte[]> {
 
@@ -58,7 +60,16 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
 
     @Override
     public void process(Record<String, V> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            // A tombstone (an erased customer's key) leaves at once, and what was held for the key
+            // before it never does: a value held until the commit would bring the key back. The mark
+            // goes too, so that not even the cache keeps the key.
+            pending.take(record.key());
+            latest.delete(record.key());
+            context().forward(record.withValue((byte[]) null));
             return;
         }
         if (pending.offer(record.key(), record.value())) {

@@ -20,6 +20,8 @@ public class ScoringMetrics {
     private final Counter mergesFolded;
     private final Counter mergedIdsFollowed;
     private final Counter stalePointers;
+    private final Counter erasuresApplied;
+    private final Counter erasedDropped;
     private final MeterRegistry registry;
 
     public ScoringMetrics(MeterRegistry registry) {
@@ -54,6 +56,14 @@ public class ScoringMetrics {
         stalePointers = Counter.builder("omnipulse.scoring.merges.stale")
                 .description("Merged-id pointers dropped because the id lives again (a newer merge made it a survivor, "
                         + "or profile-service said so); merges older than the pointer ignored are not counted")
+                .register(registry);
+        erasuresApplied = Counter.builder("omnipulse.scoring.erasures.applied")
+                .description("Erasure requests applied: the customer's state deleted on its partition, its scope key "
+                        + "forgotten, its output keys tombstoned (replayed requests not counted)")
+                .register(registry);
+        erasedDropped = Counter.builder("omnipulse.scoring.erasures.dropped")
+                .description("Events of an erased customer ingested before its erasure (in-flight or re-sent copies, "
+                        + "replays) and merged customers' state from before it, dropped instead of counted")
                 .register(registry);
         loopGuard(ScoringTopology.FOLDS);
     }
@@ -100,6 +110,14 @@ public class ScoringMetrics {
 
     void mergedIdFollowed() {
         mergedIdsFollowed.increment();
+    }
+
+    void erasureApplied() {
+        erasuresApplied.increment();
+    }
+
+    void erasedDropped() {
+        erasedDropped.increment();
     }
 
     void answerRejected() {

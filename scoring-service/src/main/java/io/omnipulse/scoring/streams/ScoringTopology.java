@@ -3,6 +3,8 @@ package io.omnipulse.scoring.streams;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.EffortIndexUpdated;
+import io.omnipulse.events.ErasureProgress;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
@@ -10,6 +12,7 @@ import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
 import io.omnipulse.scoring.config.EffortConfig;
+import io.omnipulse.scoring.config.ErasureConfig;
 import io.omnipulse.scoring.config.LoopGuardConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
@@ -26,6 +29,7 @@ import io.omnipulse.streamsupport.ContactEventGate;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -57,6 +61,13 @@ import org.apache.kafka.streams.state.Stores;
  * re-attributed when that interaction arrives (a retraction from the old scope keys and a count in the
  * new ones, through the same repartition); and the trailing windows move on with the day even for a
  * scope key that gets no new response ({@link TallyWindows}).
+ *
+ * <p>Erasures (GDPR art. 17, {@link Topics#ERASURES}, co-partitioned with {@link #SOURCE}): the customer's
+ * partition deletes its customer-keyed state and remembers it as erased ({@link EraseCustomer}), tombstones
+ * its effort index, takes it out of the effort aggregates and tells the ids merged into it; its scope key
+ * is forgotten through the repartition by scope key, which then reports the request done on
+ * {@link Topics#ERASURE_PROGRESS}. Shared scope keys keep their counts. What still arrives for the
+ * customer from before the erasure is dropped ({@link DropErased}).
  */
 @Singleton
 public class ScoringTopology {
@@ -67,6 +78,10 @@ public class ScoringTopology {
     public static final Topic<String, CustomersMerged> MERGES = Topics.CUSTOMER_MERGES;
     /** Redirected events and merged customers' state, keyed by the survivor (co-partitioned with {@link #SOURCE}). */
     public static final String FOLDS = Topics.SCORING_MERGE_FOLDS.name();
+    /** Requests to forget a customer, keyed by the customer id (co-partitioned with {@link #SOURCE}). */
+    public static final Topic<String, ErasureRequested> ERASURES = Topics.ERASURES;
+    /** Where scoring reports its part of an erasure done, keyed by erasure id. */
+    public static final Topic<String, ErasureProgress> ERASURE_PROGRESS = Topics.ERASURE_PROGRESS;
 
     /** Event ids already counted per customer ({@code customer NUL source/eventId} -> wall-clock millis first seen). */
     public static final String SEEN_EVENTS_STORE = "seen-events";
@@ -100,9 +115,21 @@ public class ScoringTopology {
     public static final String EFFORT_SUMS_STORE = "effort-changes-per-scope-key";
     /** Merged customer id -> its survivor ({@link MergedInto}), kept for the merge retention. */
     public static final String MERGED_CUSTOMERS_STORE = "merged-customers";
+    /**
+     * The ids whose pointer names a customer ({@code customer NUL merged id} -> wall-clock millis noted),
+     * on that customer's partition, kept for the merge retention: where an erasure finds them.
+     */
+    public static final String MERGED_IDS_STORE = "merged-ids";
+    /**
+     * Erased customer ids (and the ids merged into them) -> when the erasure was requested (epoch
+     * millis), kept for the erasure retention: their events from before it are dropped.
+     */
+    public static final String ERASED_CUSTOMERS_STORE = "erased-customers";
 
     /** The default of {@link LoopGuardConfig#maxHops()}. */
     static final int DEFAULT_MAX_LOOP_HOPS = 64;
+    /** The defaults of {@link ErasureConfig}. */
+    static final ErasureConfig DEFAULT_ERASURE = () -> Duration.ofDays(30);
 
     // Every internal value (repartitions, merge folds, stores) is binary (InternalSerdes); only the
     // public topics are JSON, with the serdes of the events module's catalog.
@@ -119,27 +146,34 @@ public class ScoringTopology {
     private final ScoringConfig config;
     private final WindowsConfig windows;
     private final EffortConfig effort;
+    private final ErasureConfig erasure;
     private final ScoringMetrics metrics;
     private final boolean inMemory;
     private final int maxLoopHops;
 
     @Inject
-    public ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, LoopGuardConfig guard,
-            ScoringMetrics metrics) {
-        this(config, windows, effort, metrics, false, guard.maxHops());
+    public ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ErasureConfig erasure,
+            LoopGuardConfig guard, ScoringMetrics metrics) {
+        this(config, windows, effort, erasure, metrics, false, guard.maxHops());
     }
 
     /** {@code inMemory}: in-memory stores, for TopologyTestDriver tests (RocksDB flushes on every commit there). */
     ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
             boolean inMemory) {
-        this(config, windows, effort, metrics, inMemory, DEFAULT_MAX_LOOP_HOPS);
+        this(config, windows, effort, DEFAULT_ERASURE, metrics, inMemory, DEFAULT_MAX_LOOP_HOPS);
     }
 
     ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
             boolean inMemory, int maxLoopHops) {
+        this(config, windows, effort, DEFAULT_ERASURE, metrics, inMemory, maxLoopHops);
+    }
+
+    ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ErasureConfig erasure,
+            ScoringMetrics metrics, boolean inMemory, int maxLoopHops) {
         this.config = config;
         this.windows = windows;
         this.effort = effort;
+        this.erasure = erasure;
         this.metrics = metrics;
         this.inMemory = inMemory;
         this.maxLoopHops = maxLoopHops;
@@ -158,6 +192,8 @@ public class ScoringTopology {
         store(builder, EFFORT_STORE, EFFORT_SERDE);
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
         store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
+        uncachedStore(builder, MERGED_IDS_STORE, Serdes.Long());
+        store(builder, ERASED_CUSTOMERS_STORE, Serdes.Long());
         untilCommit(builder, SCOPE_SUMS_STORE);
         untilCommit(builder, EFFORT_SUMS_STORE);
         untilCommit(builder, LATEST_SCORES_STORE);
@@ -173,12 +209,22 @@ public class ScoringTopology {
                 .stream(FOLDS, Consumed.with(Serdes.String(), FOLD_SERDE).withName("merge-folds"))
                 .merge(events, Named.as("events-and-folds"))
                 .processValues(() -> new FollowMerges(metrics, maxLoopHops), Named.as("follow-merges"),
-                        MERGED_CUSTOMERS_STORE);
+                        MERGED_CUSTOMERS_STORE, MERGED_IDS_STORE);
         routed.filter((customer, r) -> r.survivor() != null, Named.as("for-merged-ids"))
                 .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold().nextHop()), Named.as("to-survivor"))
                 .to(FOLDS, toFolds("follow-to-survivor"));
-        KStream<String, MergeFold> here = routed.filter((customer, r) -> r.survivor() == null, Named.as("not-merged"))
-                .mapValues(FollowMerges.Routed::fold, Named.as("routed-fold"));
+        // What arrives for an erased customer from before its erasure goes no further; a merged
+        // customer's state that came too late is turned back into an erasure of the merged id.
+        KStream<String, FollowMerges.Routed> guarded = routed
+                .filter((customer, r) -> r.survivor() == null, Named.as("not-merged"))
+                .mapValues(FollowMerges.Routed::fold, Named.as("routed-fold"))
+                .processValues(() -> new DropErased(metrics), Named.as("drop-erased"), ERASED_CUSTOMERS_STORE,
+                        MERGED_IDS_STORE);
+        guarded.filter((customer, r) -> r.survivor() != null, Named.as("too-late-for-erased"))
+                .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold()), Named.as("erase-merged-id-instead"))
+                .to(FOLDS, toFolds("erasures-to-late-merged-ids"));
+        KStream<String, MergeFold> here = guarded.filter((customer, r) -> r.survivor() == null, Named.as("not-erased"))
+                .mapValues(FollowMerges.Routed::fold, Named.as("guarded-fold"));
 
         KStream<String, Attributed> attributed = here
                 .filter((customer, fold) -> fold.kind() == MergeFold.Kind.EVENT, Named.as("events"))
@@ -199,9 +245,35 @@ public class ScoringTopology {
                         out.mergeTime())), Named.as("customer-to-survivor"))
                 .to(FOLDS, toFolds("customer-folds"));
 
-        scores(attributed, here, foldedOut);
-        effort(attributed, here, foldedOut);
+        KStream<String, Erasure> erased = erasures(builder, here);
+        erased.filter((id, e) -> e instanceof Erasure.MergedIdErased, Named.as("merged-ids-of-erased"))
+                .mapValues(e -> ((Erasure.MergedIdErased) e).fold(), Named.as("erasure-fold"))
+                .to(FOLDS, toFolds("erasures-to-merged-ids"));
+
+        scores(attributed, here, foldedOut, erased);
+        effort(attributed, here, foldedOut, erased);
         return builder.build();
+    }
+
+    /**
+     * Requests (validated as they are read: see {@link ErasureRequestGate}) and erasures of merged ids
+     * that reached their partition, applied to the customer-keyed stores.
+     */
+    private KStream<String, Erasure> erasures(StreamsBuilder builder, KStream<String, MergeFold> here) {
+        KStream<String, EraseOrder> requested = builder
+                .stream(ERASURES.name(), Consumed.with(ERASURES.keySerde(), ErasureRequestGate.gated(ERASURES.valueSerde()))
+                        .withName("erasure-requests"))
+                .filter((customer, request) -> request != null, Named.as("erasure-requests-only"))
+                .mapValues(EraseOrder.Requested::new, Named.as("requested"));
+        KStream<String, EraseOrder> ofMergedIds = here
+                .filter((id, fold) -> fold.kind() == MergeFold.Kind.ERASE && fold.mergeTime() != null,
+                        Named.as("erasure-folds"))
+                .mapValues(fold -> new EraseOrder.MergedId(fold.mergedId(), fold.mergeTime()), Named.as("merged-id-erased"));
+        return requested.merge(ofMergedIds, Named.as("erase-orders"))
+                .process(() -> new EraseCustomer(erasure.retention(), config.mergeRetention(), config.dedupPurgeInterval(),
+                        metrics), Named.as("erase-customer"), ERASED_CUSTOMERS_STORE, MERGED_IDS_STORE,
+                        MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE, RECENT_ANSWERS_STORE, EFFORT_STORE,
+                        SEEN_EVENTS_STORE);
     }
 
     /**
@@ -209,7 +281,7 @@ public class ScoringTopology {
      * survivors' absorb, through the same repartition, so that each scope key sees them in order.
      */
     private void scores(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
-            KStream<String, FoldOutMerged.Out> foldedOut) {
+            KStream<String, FoldOutMerged.Out> foldedOut, KStream<String, Erasure> erased) {
         Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
         KStream<String, ScopeUpdate> responses = attributed
                 .filter((customer, a) -> a.event().isFeedback(), Named.as("responses-only"))
@@ -224,21 +296,33 @@ public class ScoringTopology {
                 .filter((customer, fold) -> fold.kind() == MergeFold.Kind.SCOPE, Named.as("scope-folds"))
                 .map((survivor, fold) -> KeyValue.pair(customerScope(survivor), ScopeUpdate.absorb(fold.scope())),
                         Named.as("absorb-customer-scope"));
+        // Sent by the erased customer's partition after everything else it sent for that customer.
+        KStream<String, ScopeUpdate> forgets = erased
+                .filter((scopeKey, e) -> e instanceof Erasure.ToScopeKey, Named.as("erased-scope-keys"))
+                .mapValues(e -> ((Erasure.ToScopeKey) e).update(), Named.as("forget-customer-scope"));
         KStream<String, ScopeOutput> tallied = responses
                 .merge(handOvers, Named.as("responses-and-hand-overs"))
                 .merge(absorbs, Named.as("responses-and-merges"))
+                .merge(forgets, Named.as("responses-merges-and-erasures"))
                 .repartition(Repartitioned.with(Serdes.String(), SCOPE_UPDATE_SERDE).withName(BY_SCOPE))
                 .process(() -> new TallyWindows(config, windows), Named.as("tally-windows"),
                         SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE);
-        // Compacted: a scope key's windows change with nearly every response; published once per key and commit.
-        tallied.filter((key, o) -> o.score() != null, Named.as("score-changes"))
-                .mapValues(ScopeOutput::score, Named.as("score"))
+        // Compacted: a scope key's windows change with nearly every response; published once per key and
+        // commit. A forgotten window is a tombstone (null), published at once.
+        tallied.filter((key, o) -> o instanceof ScopeOutput.Score || o instanceof ScopeOutput.Forgotten,
+                        Named.as("score-changes"))
+                .mapValues(o -> o instanceof ScopeOutput.Score score ? score.update() : null, Named.as("score"))
                 .process(() -> new PublishLatest<>(LATEST_SCORES_STORE, out.name(), out.valueSerde().serializer()),
                         Named.as("latest-score-per-key"), LATEST_SCORES_STORE)
                 .to(out.name(), Produced.with(out.keySerde(), Serdes.ByteArray()).withName("score-updates"));
-        tallied.filter((key, o) -> o.fold() != null, Named.as("handed-over"))
-                .map((key, o) -> KeyValue.pair(o.survivor(), o.fold()), Named.as("scope-to-survivor"))
+        tallied.filter((key, o) -> o instanceof ScopeOutput.ToSurvivor, Named.as("handed-over"))
+                .map((key, o) -> KeyValue.pair(((ScopeOutput.ToSurvivor) o).survivor(), ((ScopeOutput.ToSurvivor) o).fold()),
+                        Named.as("scope-to-survivor"))
                 .to(FOLDS, toFolds("scope-folds-to-survivor"));
+        tallied.filter((erasureId, o) -> o instanceof ScopeOutput.ErasureDone, Named.as("erasures-done"))
+                .mapValues(o -> ((ScopeOutput.ErasureDone) o).progress(), Named.as("erasure-progress-done"))
+                .to(ERASURE_PROGRESS.name(), Produced.with(ERASURE_PROGRESS.keySerde(), ERASURE_PROGRESS.valueSerde())
+                        .withName("erasure-progress"));
     }
 
     private static Produced<String, MergeFold> toFolds(String name) {
@@ -256,7 +340,7 @@ public class ScoringTopology {
      * customer leaves the aggregates; its survivor's index is recomputed over both customers' interactions.
      */
     private void effort(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
-            KStream<String, FoldOutMerged.Out> foldedOut) {
+            KStream<String, FoldOutMerged.Out> foldedOut, KStream<String, Erasure> erased) {
         Topic<String, EffortIndexUpdated> indexes = Topics.EFFORT_INDEX;
         EffortFormula formula = new EffortFormula(effort);
         KStream<String, EffortChange> tracked = attributed
@@ -273,14 +357,23 @@ public class ScoringTopology {
         KStream<String, EffortChange> left = foldedOut
                 .filter((merged, out) -> out.effort() != null, Named.as("merged-with-effort"))
                 .mapValues(FoldOutMerged.Out::effort, Named.as("merged-effort-out"));
+        KStream<String, EffortChange> erasedLeft = erased
+                .filter((customer, e) -> e instanceof Erasure.EffortLeft, Named.as("erased-with-effort"))
+                .mapValues(e -> ((Erasure.EffortLeft) e).change(), Named.as("erased-effort-out"));
+        KStream<String, EffortIndexUpdated> tombstones = erased
+                .filter((customer, e) -> e instanceof Erasure.IndexForgotten, Named.as("erased-effort-indexes"))
+                .mapValues(e -> (EffortIndexUpdated) null, Named.as("effort-index-tombstone"));
         KStream<String, EffortChange> changes = tracked.merge(foldedIn, Named.as("tracked-and-folded-in"))
-                .merge(left, Named.as("effort-changes"));
-        // A merged customer's change (to no index) leaves the aggregates but is no index to publish.
+                .merge(left, Named.as("effort-changes-and-merged"))
+                .merge(erasedLeft, Named.as("effort-changes"));
+        // A merged or erased customer's change (to no index) leaves the aggregates but is no index to publish.
         changes.filter((customer, change) -> change.after().index() != null
                         && change.after().indexDiffers(change.before()), Named.as("index-changed"))
                 .map((customer, change) -> KeyValue.pair(customer, new EffortIndexUpdated(customer,
                         change.after().index(), change.after().drivers(), Instant.ofEpochMilli(change.after().updatedAt()))),
                         Named.as("to-effort-index-updated"))
+                // An erased customer's key: a tombstone, published at once (and after its last index).
+                .merge(tombstones, Named.as("effort-indexes-and-tombstones"))
                 // Compacted, keyed by customer: published once per customer and commit.
                 .process(() -> new PublishLatest<>(LATEST_EFFORT_STORE, indexes.name(), indexes.valueSerde().serializer()),
                         Named.as("latest-effort-index-per-customer"), LATEST_EFFORT_STORE)

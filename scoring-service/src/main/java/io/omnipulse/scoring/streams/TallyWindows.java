@@ -1,5 +1,7 @@
 package io.omnipulse.scoring.streams;
 
+import io.omnipulse.events.ErasureProgress;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
 import io.omnipulse.scoring.domain.DayBuckets;
@@ -42,6 +44,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Merges: a merged customer's scope key hands its tallies over (taken out here, published empty,
  * sent towards the survivor); the survivor's scope key absorbs them: counts, late counts and the
  * buckets of each day add up, and every window of the survivor is published again.
+ *
+ * <p>Erasures: an erased customer's scope key is forgotten (totals and day buckets deleted, each of
+ * its windows tombstoned on the compacted topic); then, and only then, scoring's part of the request
+ * is reported done. The shared scope keys keep their counts: they hold no identifier.
  */
 class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, ScopeOutput> {
 
@@ -107,6 +113,8 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
                 case RETRACTIONS -> count(record, update.fold(), -1);
                 case HAND_OVER -> handOver(record, update.survivor());
                 case ABSORB -> absorb(record, update.fold());
+                case FORGET -> forget(record, update.erasure());
+                case ALREADY_ERASED -> reportDone(record, update.erasure(), 0);
             }
         } catch (RuntimeException e) {
             // The record goes to the dead letters half-done, maybe: the remembered sums may no longer
@@ -214,6 +222,41 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         });
         publish(record, scope, Window.ALL, after.all(), Instant.ofEpochMilli(now));
         publishTrailing(record, scope, Window.TRAILING, end);
+    }
+
+    /**
+     * An erased customer's scope key: its totals and day buckets are deleted and each of its windows
+     * tombstoned; for the erased customer itself (not a merged id of theirs), its erasure is done,
+     * counting what was deleted here and on the customer's partition.
+     */
+    private void forget(Record<String, ScopeUpdate> record, ScopeUpdate.Erasure erasure) {
+        String key = record.key();
+        long deleted = 0;
+        if (totals.get(key) != null) {
+            totals.delete(key);
+            deleted++;
+        }
+        Set<Long> days = bucketsOf(key).keySet();
+        days.forEach(day -> buckets.delete(bucketKey(key, day)));
+        deleted += days.size();
+        sums.forget(key);
+        ScopeKey scope = ScopeKey.parse(key);
+        for (Window window : Window.values()) {
+            context().forward(record.withKey(scope.topicKey(window.wire())).withValue(new ScopeOutput.Forgotten()));
+        }
+        reportDone(record, erasure, deleted);
+    }
+
+    /** The erased customer's request (none for a merged id of theirs) is done: {@code deleted} here, and what its partition deleted. */
+    private void reportDone(Record<String, ScopeUpdate> record, ScopeUpdate.Erasure erasure, long deleted) {
+        if (erasure == null || erasure.erasureId() == null) {
+            return;
+        }
+        ErasureRequested request = new ErasureRequested(erasure.erasureId(), ScopeKey.parse(record.key()).key(),
+                erasure.requestedAt(), null);
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        context().forward(record.withKey(erasure.erasureId()).withValue(new ScopeOutput.ErasureDone(
+                ErasureProgress.done(request, EraseCustomer.SERVICE, now, erasure.erased() + deleted))));
     }
 
     /** On a new day, publishes the trailing windows that a day bucket has left, dated with their new end. */

@@ -13,6 +13,8 @@ import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.DeadLetters.Origin;
 import io.omnipulse.events.DeadLetters.Stage;
+import io.omnipulse.events.ErasureProgress;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
@@ -23,6 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
@@ -44,6 +52,7 @@ class PoisonRecordsTest {
     private static final String EVENTS = Topics.RESOLVED_EVENTS.name();
     private static final String MERGES = Topics.CUSTOMER_MERGES.name();
     private static final String FOLDS = Topics.SCORING_MERGE_FOLDS.name();
+    private static final String ERASURES = Topics.ERASURES.name();
     private static RawRecords raw;
 
     @BeforeAll
@@ -90,6 +99,43 @@ class PoisonRecordsTest {
                 .getBytes(StandardCharsets.UTF_8), Stage.DESERIALIZE);
         poisonThenCounted("fold", FOLDS, new byte[] {0, 0, 0}, Stage.DESERIALIZE);
         poisonThenCounted("fold-json", FOLDS, "{\"kind\":".getBytes(StandardCharsets.UTF_8), Stage.DESERIALIZE);
+    }
+
+    @Test
+    void unreadableErasureRequestsAreDeadLetteredAndTheNextOneIsApplied() throws Exception {
+        String key = CustomerKeys.customerId(customer("erased"));
+        byte[] broken = "{\"erasureId\": ".getBytes(StandardCharsets.UTF_8);
+        assertDeadLetter(raw.send(ERASURES, key, broken), broken, Stage.DESERIALIZE);
+        byte[] withoutTime = ("{\"erasureId\":\"p-e0\",\"customerId\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertDeadLetter(raw.send(ERASURES, key, withoutTime), withoutTime, Stage.DESERIALIZE);
+
+        byte[] valid = Topics.ERASURES.valueSerde().serializer().serialize(ERASURES,
+                new ErasureRequested("p-e1", key, Instant.now(), "dpo@example.com"));
+        raw.send(ERASURES, key, valid);
+        assertThat(progressOf("p-e1").customerId()).isEqualTo(key);
+    }
+
+    /** scoring-service's progress record of an erasure, read committed. */
+    private static ErasureProgress progressOf(String erasureId) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.GROUP_ID_CONFIG, "poison-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AtomicReference<ErasureProgress> found = new AtomicReference<>();
+        try (KafkaConsumer<String, ErasureProgress> consumer = new KafkaConsumer<>(config,
+                Topics.ERASURE_PROGRESS.keySerde().deserializer(), Topics.ERASURE_PROGRESS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.ERASURE_PROGRESS.name()));
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (erasureId.equals(r.key())) {
+                        found.set(r.value());
+                    }
+                });
+                return found.get() != null;
+            });
+        }
+        return found.get();
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.Direction;
+import io.omnipulse.events.ErasureProgress;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.InteractionDetails;
@@ -305,6 +307,61 @@ class ScoringServiceTest {
                 .body("csat.n", equalTo(0));
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("omnipulse_scoring_merges_folded_total"));
+    }
+
+    @Test
+    void anErasureOnKafkaForgetsTheCustomerAndIsReportedDoneAfterwards() throws Exception {
+        String run = UUID.randomUUID().toString();
+        CustomerIds zoe = new CustomerIds(null, "erase-zoe-" + run + "@example.com", null, null, null);
+        String zoeId = CustomerKeys.customerId(zoe);
+        Instant now = Instant.now();
+        // CSAT without channel or team, as in the merge test: counted for global and the customer only.
+        produce(List.of(csatOf("z-1", zoe, now, 5), csatOf("z-2", zoe, now, 2)));
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = given().get("/v1/customers/" + zoeId + "/scores");
+            return response.statusCode() == 200 && response.jsonPath().getInt("windows.all.csat.n") == 2;
+        });
+
+        String erasureId = "erasure-" + run;
+        Instant requestedAt = Instant.now();
+        produce(Topics.ERASURES, List.of(KeyValue.pair(zoeId,
+                new ErasureRequested(erasureId, zoeId, requestedAt, "dpo@example.com"))));
+
+        ErasureProgress done = progressOf(erasureId);
+        assertThat(done.step()).isEqualTo("scoring-service");
+        assertThat(done.customerId()).isEqualTo(zoeId);
+        assertThat(done.requestedAt()).isEqualTo(requestedAt);
+        // Two seen event ids, her totals and her day bucket at least.
+        assertThat(done.erased()).isGreaterThanOrEqualTo(4);
+        // Done means done: her scores are gone by the time it says so.
+        given().get("/v1/customers/" + zoeId + "/scores").then().statusCode(404);
+        given().queryParam("scope", "customer").queryParam("key", zoeId).get("/v1/scores").then().statusCode(200)
+                .body("csat.n", equalTo(0));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("omnipulse_scoring_erasures_applied_total"));
+    }
+
+    /** scoring-service's progress record of an erasure, read committed, as profile-service reads it. */
+    static ErasureProgress progressOf(String erasureId) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "scoring-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AtomicReference<ErasureProgress> found = new AtomicReference<>();
+        Topic<String, ErasureProgress> topic = Topics.ERASURE_PROGRESS;
+        try (KafkaConsumer<String, ErasureProgress> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            Awaitility.await().atMost(DEADLINE).until(() -> {
+                for (ConsumerRecord<String, ErasureProgress> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (erasureId.equals(r.key()) && "scoring-service".equals(r.value().step())) {
+                        found.set(r.value());
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return found.get();
     }
 
     static ContactEvent csatOf(String eventId, CustomerIds customer, Instant at, int score) {

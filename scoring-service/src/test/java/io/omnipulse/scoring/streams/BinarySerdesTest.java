@@ -113,11 +113,17 @@ class BinarySerdesTest {
                 MergeFold.customer("merged", new CustomerFold(null, null, null, null), null),
                 MergeFold.scope("merged", new ScopeFold(TALLY, 2, 99, Map.of(20_000L, TALLY, 19_990L, ScoreTally.EMPTY))),
                 MergeFold.scope("merged", new ScopeFold(null, 0, 0, null)),
+                MergeFold.erase("erased ü", 1_736_154_000_000L), MergeFold.erase("erased", -1).nextHop(),
                 new MergeFold(null, null, null, null, null, null, null));
         for (MergeFold fold : folds) {
             assertThat(roundTrip(InternalSerdes.FOLD, fold)).isEqualTo(fold);
         }
         assertRefused(InternalSerdes.FOLD, MergeFold.customer("merged", CUSTOMER, 1L));
+        assertRefused(InternalSerdes.FOLD, MergeFold.erase("erased", 1L));
+        // Appended: the codes of the kinds before it are what they were.
+        assertThat(InternalSerdes.FOLD.serializer().serialize("t", MergeFold.scope("m", new ScopeFold(null, 0, 0, null)))[1])
+                .isEqualTo((byte) 3);
+        assertThat(InternalSerdes.FOLD.serializer().serialize("t", MergeFold.erase("m", 1L))[1]).isEqualTo((byte) 4);
     }
 
     @Test
@@ -133,6 +139,7 @@ class BinarySerdesTest {
         assertRefused(InternalSerdes.TOTALS, new ScopeTotals(TALLY, 3, 20_000L, 1L));
         assertRefused(InternalSerdes.EFFORT_SUM, new EffortAggregate(1, 2, 3, 4, 5, 6, 7, 8));
         assertRefused(InternalSerdes.SCOPE_UPDATE, ScopeUpdate.response(new ScoredResponse(CES_1_0, 1, true)));
+        assertRefused(InternalSerdes.SCOPE_UPDATE, ScopeUpdate.forget(new ScopeUpdate.Erasure("e-1", Instant.EPOCH, 3)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.omnipulse.events.Scale;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -71,11 +72,27 @@ class InternalSerdesTest {
                         new FeedbackDetails(Metric.CES, 3, new Scale(null, null, true), "", ""), 7, false)),
                 ScopeUpdate.handOver("customer-2"),
                 ScopeUpdate.absorb(new ScopeFold(TALLY, 2, 99, Map.of(20_000L, TALLY, 19_990L, ScoreTally.EMPTY))),
-                ScopeUpdate.absorb(new ScopeFold(null, 0, 0, null)));
+                ScopeUpdate.absorb(new ScopeFold(null, 0, 0, null)),
+                ScopeUpdate.forget(new ScopeUpdate.Erasure("erasure ü", Instant.parse("2025-01-06T09:00:00.123456789Z"), 17)),
+                ScopeUpdate.forget(new ScopeUpdate.Erasure(null, null, 0)),
+                ScopeUpdate.alreadyErased(new ScopeUpdate.Erasure("erasure-2", Instant.EPOCH, 0)));
         for (ScopeUpdate update : updates) {
             assertThat(roundTrip(InternalSerdes.SCOPE_UPDATE, update)).isEqualTo(update);
         }
         refusesOtherVersions(InternalSerdes.SCOPE_UPDATE, ScopeUpdate.handOver("x"));
+    }
+
+    @Test
+    void theForgetKindIsAppendedAndLeavesTheLayoutOfTheOtherKindsAsItWas() {
+        // Version 1, kind 3 (hand-over), no response, survivor "x", no fold: as written before kind 7 existed.
+        assertThat(InternalSerdes.SCOPE_UPDATE.serializer().serialize("t", ScopeUpdate.handOver("x")))
+                .containsExactly(1, 3, 0, 2, 'x', 0);
+        byte[] forget = InternalSerdes.SCOPE_UPDATE.serializer().serialize("t",
+                ScopeUpdate.forget(new ScopeUpdate.Erasure("e", null, 5)));
+        assertThat(forget[0]).isEqualTo((byte) 1);
+        assertThat(forget[1]).isEqualTo((byte) 7);
+        assertThat(InternalSerdes.SCOPE_UPDATE.serializer().serialize("t",
+                ScopeUpdate.alreadyErased(new ScopeUpdate.Erasure("e", null, 0)))[1]).isEqualTo((byte) 8);
     }
 
     @Test

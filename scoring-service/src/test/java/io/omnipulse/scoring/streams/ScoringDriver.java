@@ -4,11 +4,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.EffortIndexUpdated;
+import io.omnipulse.events.ErasureProgress;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
 import io.omnipulse.scoring.config.EffortConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
+import io.omnipulse.streamsupport.deadletter.DeadLetterDeserializationHandler;
+import io.omnipulse.streamsupport.deadletter.DeadLetterProcessingHandler;
+import io.omnipulse.streamsupport.deadletter.DeadLetterProductionHandler;
+import io.omnipulse.streamsupport.deadletter.DeadLetterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +61,8 @@ final class ScoringDriver implements AutoCloseable {
     final TestInputTopic<String, CustomersMerged> merges;
     final TestOutputTopic<String, ScoreUpdated> output;
     final TestOutputTopic<String, EffortIndexUpdated> effort;
+    final TestInputTopic<String, ErasureRequested> erasures;
+    final TestOutputTopic<String, ErasureProgress> progress;
 
     ScoringDriver() {
         this(DEFAULTS, Events.T0);
@@ -79,6 +87,16 @@ final class ScoringDriver implements AutoCloseable {
         return new ScoringDriver(DEFAULTS, Events.T0, true, props);
     }
 
+    /** A driver with the service's dead-letter handlers (cx.dead-letters.v1), as application.properties sets them. */
+    static ScoringDriver withDeadLetters() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        props.put(DeadLetterSettings.SERVICE, "scoring-service");
+        return new ScoringDriver(DEFAULTS, Events.T0, true, props);
+    }
+
     ScoringDriver(ScoringConfig config, Instant wallClock, boolean inMemory, Properties extra) {
         Properties props = new Properties();
         props.putAll(extra);
@@ -100,6 +118,11 @@ final class ScoringDriver implements AutoCloseable {
                 Topics.SCORE_UPDATES.keySerde().deserializer(), Topics.SCORE_UPDATES.valueSerde().deserializer());
         effort = driver.createOutputTopic(Topics.EFFORT_INDEX.name(), Topics.EFFORT_INDEX.keySerde().deserializer(),
                 Topics.EFFORT_INDEX.valueSerde().deserializer());
+        erasures = driver.createInputTopic(ScoringTopology.ERASURES.name(),
+                ScoringTopology.ERASURES.keySerde().serializer(), ScoringTopology.ERASURES.valueSerde().serializer());
+        progress = driver.createOutputTopic(ScoringTopology.ERASURE_PROGRESS.name(),
+                ScoringTopology.ERASURE_PROGRESS.keySerde().deserializer(),
+                ScoringTopology.ERASURE_PROGRESS.valueSerde().deserializer());
     }
 
     /** Events keyed by their own customer id, as resolved before any merge. */
@@ -129,6 +152,11 @@ final class ScoringDriver implements AutoCloseable {
     /** profile-service's word that {@code id} lives again (a merge into itself), given at {@code at}. */
     void livesAgain(String id, Instant at) {
         merge(id, id, at);
+    }
+
+    /** profile-service's request to erase {@code customerId}, accepted at {@code requestedAt}, keyed by the customer. */
+    void erase(String erasureId, String customerId, Instant requestedAt) {
+        erasures.pipeInput(customerId, new ErasureRequested(erasureId, customerId, requestedAt, "dpo@example.com"));
     }
 
     /** The latest update per topic key. */
