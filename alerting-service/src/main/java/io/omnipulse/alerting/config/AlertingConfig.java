@@ -58,7 +58,7 @@ public interface AlertingConfig {
     }
 
     /**
-     * The four incoming channels' failure policy (messaging.FailurePolicy): a transient failure
+     * The incoming channels' failure policy (messaging.FailurePolicy): a transient failure
      * (database or broker unavailable) is retried on the record's worker thread after
      * {@code retryBackoff}, doubled per failure up to {@code maxRetryBackoff}, for as long as it
      * lasts; readiness is DOWN meanwhile. On shutdown, work in progress gets {@code drainTimeout} to

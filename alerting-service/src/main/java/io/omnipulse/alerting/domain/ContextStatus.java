@@ -11,5 +11,7 @@ public enum ContextStatus {
     /** Every configured part was fetched. */
     FETCHED,
     /** The attempts ran out; whatever part was fetched is kept. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The customer was erased: what was fetched is deleted, and nothing is fetched again. */
+    ERASED
 }

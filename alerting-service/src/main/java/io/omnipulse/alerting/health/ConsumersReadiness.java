@@ -1,6 +1,7 @@
 package io.omnipulse.alerting.health;
 
 import io.omnipulse.alerting.messaging.CustomerMergeConsumer;
+import io.omnipulse.alerting.messaging.ErasureConsumer;
 import io.omnipulse.alerting.messaging.ResolvedEventConsumer;
 import io.omnipulse.alerting.messaging.SignalConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class ConsumersReadiness implements HealthCheck {
 
     static final List<String> CHANNELS = List.of(ResolvedEventConsumer.CHANNEL, CustomerMergeConsumer.CHANNEL,
-            SignalConsumers.SCORES, SignalConsumers.EFFORT);
+            SignalConsumers.SCORES, SignalConsumers.EFFORT, ErasureConsumer.CHANNEL);
 
     private final ConsumerStates states;
 

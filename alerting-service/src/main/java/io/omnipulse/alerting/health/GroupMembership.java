@@ -1,6 +1,7 @@
 package io.omnipulse.alerting.health;
 
 import io.omnipulse.alerting.messaging.CustomerMergeConsumer;
+import io.omnipulse.alerting.messaging.ErasureConsumer;
 import io.omnipulse.alerting.messaging.ResolvedEventConsumer;
 import io.omnipulse.alerting.messaging.SignalConsumers;
 import io.smallrye.common.annotation.Identifier;
@@ -48,6 +49,12 @@ public class GroupMembership {
     @Identifier("alerting-effort-index")
     KafkaConsumerRebalanceListener effortIndex() {
         return listener(SignalConsumers.EFFORT);
+    }
+
+    @Produces
+    @Identifier("alerting-erasures")
+    KafkaConsumerRebalanceListener erasures() {
+        return listener(ErasureConsumer.CHANNEL);
     }
 
     private KafkaConsumerRebalanceListener listener(String channel) {

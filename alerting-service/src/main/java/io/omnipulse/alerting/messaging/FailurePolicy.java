@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
- * The one failure policy of the four incoming channels. Each channel reads raw bytes, so the
+ * The one failure policy of the incoming channels. Each channel reads raw bytes, so the
  * original key and value are at hand whatever happens; this class deserializes them and runs the
  * channel's work:
  * <ul>
@@ -187,9 +187,11 @@ public class FailurePolicy {
     }
 
     private void deadLetter(String channel, ConsumerRecord<byte[], byte[]> record, Stage stage, RuntimeException e) {
-        // Customer ids (the key) may be logged; the value (identifiers, comments) never is.
+        // Customer ids (the key) may be logged, except that of a customer asking to be forgotten; the
+        // value (identifiers, comments) never is.
         LOG.errorf("dead-lettering %s-%d@%d (%s, key %s): %s", record.topic(), record.partition(), record.offset(),
-                stage, printableKey(record), e.toString().lines().findFirst().orElse(""));
+                stage, ErasureConsumer.CHANNEL.equals(channel) ? "withheld" : printableKey(record),
+                e.toString().lines().findFirst().orElse(""));
         retryWhileTransient(channel, record, () -> {
             try {
                 deadLetters.publish(record, stage, e);

@@ -4,6 +4,7 @@ import io.omnipulse.alerting.config.AlertingConfig;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.EffortIndexUpdated;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
@@ -18,8 +19,9 @@ import java.util.Collection;
  * reaches the rules or the database: text longer than {@code max-text-length} or holding control
  * characters (PostgreSQL refuses NUL), an instant outside 1900-9999 (PostgreSQL's timestamptz and
  * every rule's arithmetic), required fields missing, and values that cannot be (an answer off its
- * scale, a merge without both ids, an index outside 0-100, negative counts). The names in the
- * message are field names, never values: dead-letter headers and logs carry no personal data.
+ * scale, a merge without both ids, an erasure without its ids or time, an index outside 0-100,
+ * negative counts). The names in the message are field names, never values: dead-letter headers and
+ * logs carry no personal data.
  */
 @ApplicationScoped
 public class RecordChecks {
@@ -57,6 +59,9 @@ public class RecordChecks {
             require(nps == null || nps.n() >= 0 && nps.promoters() >= 0 && nps.passives() >= 0
                     && nps.detractors() >= 0 && nps.promoters() + nps.passives() + nps.detractors() <= nps.n(),
                     "nps counts must be non-negative and within n");
+        } else if (value instanceof ErasureRequested erasure) {
+            require(present(erasure.erasureId()) && present(erasure.customerId()) && erasure.requestedAt() != null,
+                    "erasureId, customerId and requestedAt are required");
         } else if (value instanceof EffortIndexUpdated effort) {
             require(effort.customerId() != null, "customerId is required");
             require(effort.index() >= 0 && effort.index() <= 100, "index must lie in 0..100");
@@ -117,6 +122,10 @@ public class RecordChecks {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 
     private static void require(boolean condition, String message) {

@@ -57,6 +57,8 @@ public class ResolvedEventConsumer {
                 "Events ignored because they were stored before (replays)"));
         outcomes.put(Outcome.IGNORED, counter(registry, "omnipulse.alerting.events.ignored",
                 "Events that call for no alert"));
+        outcomes.put(Outcome.ERASED, counter(registry, "omnipulse.alerting.events.erased",
+                "Events ignored because their customer was erased after they were ingested"));
         unreadable = counter(registry, "omnipulse.alerting.events.unreadable",
                 "Records dead-lettered because their value is not a ContactEvent");
     }

@@ -24,6 +24,9 @@ public class AlertContextStore {
     @Inject
     EntityManager em;
 
+    @Inject
+    ErasureLog erasures;
+
     /**
      * Takes up to {@code limit} alerts whose context is due, and pushes their due time to
      * {@code leaseUntil} so that another instance (or the next run) does not fetch them at the
@@ -55,9 +58,11 @@ public class AlertContextStore {
             int attempts, Instant nextAt) {
     }
 
+    // Neither statement writes to an alert whose customer was erased after it was claimed.
     private static final String SAVE_PARTS = """
             insert into alert_context (alert_id, journey, scores, fetched_at, last_error)
-            values (?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+            select ?, cast(? as jsonb), cast(? as jsonb), ?, ?
+             where exists (select 1 from alert where id = ? and context_status <> 'ERASED')
             on conflict (alert_id) do update set
                 journey = coalesce(excluded.journey, alert_context.journey),
                 scores = coalesce(excluded.scores, alert_context.scores),
@@ -66,16 +71,19 @@ public class AlertContextStore {
             """;
 
     private static final String SAVE_PROGRESS =
-            "update alert set context_status = ?, context_attempts = ?, context_due_at = ? where id = ?";
+            "update alert set context_status = ?, context_attempts = ?, context_due_at = ? where id = ? and context_status <> 'ERASED'";
 
     /**
      * Keeps the parts that arrived (a part that failed keeps what an earlier attempt stored) and the
-     * progress, for a batch of alerts: two JDBC batches, not two statements per alert.
+     * progress, for a batch of alerts: two JDBC batches, not two statements per alert. An alert whose
+     * customer was erased meanwhile is left as the erasure left it (under the shared erasure lock, so
+     * an erasure under way is waited for and seen).
      */
     public void saveAll(List<Outcome> outcomes, Instant now) {
         if (outcomes.isEmpty()) {
             return;
         }
+        erasures.lockShared();
         em.unwrap(Session.class).doWork(connection -> {
             OffsetDateTime fetchedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
             try (PreparedStatement parts = connection.prepareStatement(SAVE_PARTS);
@@ -87,6 +95,7 @@ public class AlertContextStore {
                     parts.setObject(4, o.journeyJson() != null || o.scoresJson() != null ? fetchedAt : null,
                             Types.TIMESTAMP_WITH_TIMEZONE);
                     parts.setString(5, o.error());
+                    parts.setLong(6, o.alertId());
                     parts.addBatch();
                     progress.setString(1, o.status().name());
                     progress.setInt(2, o.attempts());

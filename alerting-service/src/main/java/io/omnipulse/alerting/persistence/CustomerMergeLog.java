@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -78,6 +79,13 @@ public class CustomerMergeLog {
             q.setParameter(2, before, Instant.class);
         }
         return q.executeUpdate() > 0;
+    }
+
+    /** Every customer id merged into {@code customerId}, directly or along a chain (the same person). */
+    @SuppressWarnings("unchecked")
+    public List<String> mergedInto(String customerId) {
+        return em.createNativeQuery("select merged_id from customer_merge where survivor_id = ?1 or merged_into = ?1")
+                .unwrap(NativeQuery.class).setParameter(1, customerId, String.class).getResultList();
     }
 
     /** Customers merged into {@code from} before now live on {@code to}: the chain stays one step. */

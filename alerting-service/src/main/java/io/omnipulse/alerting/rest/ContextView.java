@@ -22,6 +22,7 @@ public record ContextView(ContextStatus status, String note, int attempts, Insta
             case PENDING -> "customer journey and scores are being fetched";
             case FETCHED -> "customer journey and scores attached";
             case UNAVAILABLE -> "customer context unavailable: profile-service or scoring-service did not answer in time";
+            case ERASED -> "the customer was erased: their journey and scores are gone";
         };
     }
 }

@@ -4,9 +4,11 @@ import io.omnipulse.alerting.domain.AlertDecision;
 import io.omnipulse.alerting.domain.AlertRule;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.BehaviouralEffortRule;
+import io.omnipulse.alerting.domain.Erasure;
 import io.omnipulse.alerting.domain.NpsDropRule;
 import io.omnipulse.alerting.domain.NpsWindow;
 import io.omnipulse.alerting.persistence.ContactLog;
+import io.omnipulse.alerting.persistence.ErasureLog;
 import io.omnipulse.alerting.persistence.ScoreWindows;
 import io.omnipulse.alerting.persistence.TriggerContext;
 import io.omnipulse.alerting.persistence.WriteLookup;
@@ -22,7 +24,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +43,9 @@ import org.jboss.logging.Logger;
  * alert it changes. Effort triggers get a key derived from the record (subject, updatedAt, index),
  * score-drop triggers one derived from the two windows compared (subject, updatedAt of each), so a
  * replayed record is recognised like a replayed answer. A customer id that
- * identity resolution merged away is written under its survivor (see CustomerMergeService).
+ * identity resolution merged away is written under its survivor (see CustomerMergeService). What a
+ * customer sent before they were erased and that arrives only now (in flight, a replay) is left out
+ * (outcome ERASED, see ErasureService); what they send afterwards is a new contact.
  */
 @ApplicationScoped
 @Transactional
@@ -76,6 +82,9 @@ public class AlertService {
     WriteLookup lookup;
 
     @Inject
+    ErasureLog erasureLog;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -88,6 +97,9 @@ public class AlertService {
      * first) surfaces from the flush and rolls this transaction back; the caller decides whether to retry.
      */
     public Outcome handle(String customerId, ContactEvent event) {
+        if (customerId != null && erased(erasures(List.of(customerId)), customerId, event)) {
+            return Outcome.ERASED;
+        }
         if (event.type() == EventType.INTERACTION && customerId != null) {
             contacts.remember(customerId, event);
             return Outcome.IGNORED;
@@ -111,10 +123,13 @@ public class AlertService {
         List<LookupRounds.Step> steps = new ArrayList<>();
         Set<String> customers = new HashSet<>();
         Set<String> conversations = new HashSet<>();
+        Map<String, Instant> erased = erasures(events.stream().map(Map.Entry::getKey).toList());
         for (int i = 0; i < events.size(); i++) {
             String customerId = events.get(i).getKey();
             ContactEvent event = events.get(i).getValue();
-            if (event.type() == EventType.INTERACTION && customerId != null) {
+            if (erased(erased, customerId, event)) {
+                outcomes.set(i, Outcome.ERASED);
+            } else if (event.type() == EventType.INTERACTION && customerId != null) {
                 ContactLog.Contact contact = new ContactLog.Contact(customerId, event);
                 steps.add(LookupRounds.Step.of(i, contact));
                 customers.add(customerId);
@@ -149,8 +164,16 @@ public class AlertService {
         List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(updates.size(), Outcome.IGNORED));
         List<Integer> indexes = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
+        Map<String, Instant> erased = erasures(updates.stream().map(EffortIndexUpdated::customerId).toList());
         for (int i = 0; i < updates.size(); i++) {
-            Optional<Signal> signal = effortSignal(updates.get(i));
+            EffortIndexUpdated update = updates.get(i);
+            Instant requestedAt = erased.get(update.customerId());
+            if (requestedAt != null && Erasure.coveredBy(requestedAt, null, update.updatedAt())) {
+                // Computed from contacts that were erased with the customer.
+                outcomes.set(i, Outcome.ERASED);
+                continue;
+            }
+            Optional<Signal> signal = effortSignal(update);
             if (signal.isPresent()) {
                 indexes.add(i);
                 signals.add(signal.get());
@@ -192,6 +215,24 @@ public class AlertService {
         windows.write(snapshot);
         writeAll(signals, indexes, outcomes);
         return outcomes;
+    }
+
+    /**
+     * When each of these customers that was erased was erased (its latest request), read under the
+     * shared erasure lock, which this transaction holds to its end: an erasure either finds what this
+     * transaction writes, or committed before and is seen here.
+     */
+    private Map<String, Instant> erasures(Collection<String> customerIds) {
+        erasureLog.lockShared();
+        Map<String, Instant> at = new HashMap<>();
+        erasureLog.erasedAt(customerIds).forEach((id, erased) -> at.put(id, erased.requestedAt()));
+        return at;
+    }
+
+    /** Whether the event was ingested before its customer was erased: it belongs to what was erased. */
+    private static boolean erased(Map<String, Instant> erasures, String customerId, ContactEvent event) {
+        Instant requestedAt = customerId == null ? null : erasures.get(customerId);
+        return requestedAt != null && Erasure.coveredBy(requestedAt, event.ingestedAt(), event.occurredAt());
     }
 
     /** What an answer calls for (no database access): an alert signal, or nothing. */

@@ -5,12 +5,14 @@ import io.omnipulse.alerting.domain.AlertLifecycle;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.domain.Erasure;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.AlertTriggerRepository;
 import io.omnipulse.alerting.persistence.ContactLog;
 import io.omnipulse.alerting.persistence.CustomerMergeLog;
+import io.omnipulse.alerting.persistence.ErasureLog;
 import io.omnipulse.events.AlertMoved;
 import io.omnipulse.events.AlertResolved;
 import io.omnipulse.events.CustomersMerged;
@@ -35,7 +37,8 @@ import org.jboss.logging.Logger;
  * <p>One transaction per merge, idempotent through customer_merge (a replay writes nothing).
  * Chains end at the last survivor in any arrival order: a merge into a customer that was itself
  * merged goes on to where that one lives, and answers still arriving under a merged id are written
- * under its survivor (WriteLookup, ContactLog).
+ * under its survivor (WriteLookup, ContactLog). A merge made before its survivor was erased that
+ * arrives only after the erasure erases the merged id as well, instead of linking it to the survivor.
  */
 @ApplicationScoped
 @Transactional
@@ -47,17 +50,20 @@ public class CustomerMergeService {
         static final Result DUPLICATE = new Result(Kind.DUPLICATE, 0, 0);
         static final Result IGNORED = new Result(Kind.IGNORED, 0, 0);
         static final Result REVIVED = new Result(Kind.REVIVED, 0, 0);
+        static final Result ERASED = new Result(Kind.ERASED, 0, 0);
     }
 
     /**
-     * Applied now, stored before (a replay), not applicable (no ids, or older than what is known), or
-     * the word that a merged id lives again (a merge into itself), which drops its pointer.
+     * Applied now, stored before (a replay), not applicable (no ids, or older than what is known), the
+     * word that a merged id lives again (a merge into itself), which drops its pointer, or a merge
+     * into a customer erased since, which erases the merged id too (ErasureService#eraseLateMerge).
      */
     public enum Kind {
         APPLIED,
         DUPLICATE,
         IGNORED,
-        REVIVED
+        REVIVED,
+        ERASED
     }
 
     static final String ACTION = "MERGED";
@@ -70,11 +76,16 @@ public class CustomerMergeService {
     private final ContactLog contacts;
     private final AlertJournal journal;
     private final DeadlinePolicy deadlines;
+    private final ErasureLog erasures;
+    private final ErasureService erasure;
     private final Clock clock;
 
     public CustomerMergeService(CustomerMergeLog merges, AlertRepository alerts, AlertTriggerRepository triggers,
-            ContactLog contacts, AlertJournal journal, DeadlinePolicy deadlines, Clock clock) {
+            ContactLog contacts, AlertJournal journal, DeadlinePolicy deadlines, ErasureLog erasures,
+            ErasureService erasure, Clock clock) {
         this.merges = merges;
+        this.erasures = erasures;
+        this.erasure = erasure;
         this.alerts = alerts;
         this.triggers = triggers;
         this.contacts = contacts;
@@ -105,6 +116,12 @@ public class CustomerMergeService {
             boolean dropped = merges.forgetOlderThan(merged, merge.mergedAt());
             LOG.infof("customer %s lives again%s", merged, dropped ? "; its merge pointer is dropped" : "");
             return dropped ? Result.REVIVED : Result.IGNORED;
+        }
+        // Erasures take the merge lock too: none is under way, and any that committed is seen here.
+        ErasureLog.Erased erased = erasures.erasedAt(List.of(merge.survivorId())).get(merge.survivorId());
+        if (erased != null && Erasure.coveredBy(erased.requestedAt(), merge.mergedAt(), merge.occurredAt())) {
+            erasure.eraseLateMerge(merged, erased);
+            return Result.ERASED;
         }
         // A merge naming a survivor whose own pointer is older: the survivor lives again (its word may
         // still be on its way, on another partition), so the pointer is stale and a chain through it

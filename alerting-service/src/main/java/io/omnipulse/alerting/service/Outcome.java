@@ -9,5 +9,7 @@ public enum Outcome {
     /** The event was stored before (same source and eventId): nothing changed. */
     DUPLICATE,
     /** No rule fired, or the event cannot be tied to a customer or deduplicated. */
-    IGNORED
+    IGNORED,
+    /** The customer was erased after the event was ingested: it belongs to what was erased (ErasureService). */
+    ERASED
 }

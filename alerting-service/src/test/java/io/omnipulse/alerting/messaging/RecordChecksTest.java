@@ -9,6 +9,7 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.EffortIndexUpdated;
+import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
@@ -72,6 +73,18 @@ class RecordChecksTest {
                 .hasMessageContaining("survivorId and mergedId are required");
         assertThatThrownBy(() -> checks.check("c", new EffortIndexUpdated("c", 101, List.of(), T0)))
                 .hasMessageContaining("0..100");
+    }
+
+    @Test
+    void anErasureNeedsItsIdItsCustomerAndItsTime() {
+        assertThatCode(() -> checks.check("c", new ErasureRequested("er-1", "c", T0, "admin"))).doesNotThrowAnyException();
+        assertThatCode(() -> checks.check("c", new ErasureRequested("er-1", "c", T0, null))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> checks.check("c", new ErasureRequested(" ", "c", T0, "admin")))
+                .hasMessageContaining("erasureId, customerId and requestedAt are required");
+        assertThatThrownBy(() -> checks.check("c", new ErasureRequested("er-1", null, T0, "admin")))
+                .hasMessageContaining("erasureId, customerId and requestedAt are required");
+        assertThatThrownBy(() -> checks.check("c", new ErasureRequested("er-1", "c", null, "admin")))
+                .hasMessageContaining("erasureId, customerId and requestedAt are required");
     }
 
     private static ContactEvent answer(String team, int score, Scale scale, Instant at) {
