@@ -6,10 +6,12 @@ import io.omnipulse.alerting.health.ConsumerStates;
 import io.omnipulse.alerting.lifecycle.WorkGate;
 import io.omnipulse.alerting.notify.Backoff;
 import io.omnipulse.events.DeadLetters.Stage;
+import io.omnipulse.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,7 +102,7 @@ public class FailurePolicy {
         try {
             List<Item<T>> readable = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (!used.test(record)) {
+                if (!used.test(record) || isDeleteMarker(record)) {
                     freshness.processed(record.topic(), record.timestamp());
                     passedOver++;
                     continue;
@@ -139,6 +141,17 @@ public class FailurePolicy {
         } finally {
             gate.exit();
         }
+    }
+
+    /** The compacted topics this service reads, whose records without a value are delete markers. */
+    private static final Set<String> COMPACTED = Set.of(Topics.SCORE_UPDATES.name(), Topics.EFFORT_INDEX.name());
+
+    /**
+     * A tombstone on a compacted topic: scoring-service forgetting a key (an erased customer's). Nothing
+     * to act on (the erasure itself arrives on cx.erasures.v1) and nothing wrong, so not a dead letter.
+     */
+    private static boolean isDeleteMarker(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null && COMPACTED.contains(record.topic());
     }
 
     /** Deserializes and checks one record; null (after dead-lettering it) when it is not usable. */
