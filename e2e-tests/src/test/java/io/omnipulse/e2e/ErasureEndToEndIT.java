@@ -1,5 +1,7 @@
 package io.omnipulse.e2e;
 
+import static io.omnipulse.e2e.Payloads.feedback;
+import static io.omnipulse.e2e.Payloads.interaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,7 +101,7 @@ class ErasureEndToEndIT {
     @Test
     void anErasedCustomerIsFoundInNoTopicTableOrLogAndTheStatusSaysDone() throws Exception {
         String erin = CustomerKeys.customerId(new CustomerIds(null, EMAIL, null, null, null));
-        postEvents("[" + interaction("er-i1", "{\"email\":\"" + EMAIL + "\",\"phone\":\"" + PHONE + "\"}") + ","
+        postEvents("[" + interaction("er-i1", "chat", "{\"email\":\"" + EMAIL + "\",\"phone\":\"" + PHONE + "\"}") + ","
                 + feedback("er-f1", EMAIL, 1, WORDS) + "," + feedback("er-f2", FRANK, 2, FRANKS_WORDS) + "]");
         await().atMost(Duration.ofSeconds(90)).until(() -> alertsOf(erin).getList("items").size() == 1
                 && asAdmin().get(scores + "/v1/customers/" + erin + "/scores").statusCode() == 200
@@ -266,7 +268,7 @@ class ErasureEndToEndIT {
         for (int i = 0; i < 10; i++) {
             String email = "other-" + round + "-" + i + "@example.com";
             batch.append(i == 0 ? "" : ",").append(i == 0 ? feedback("bg-" + round + "-" + i, email, 3, null)
-                    : interaction("bg-" + round + "-" + i, "{\"email\":\"" + email + "\"}"));
+                    : interaction("bg-" + round + "-" + i, "chat", "{\"email\":\"" + email + "\"}"));
         }
         try {
             postEvents(batch.append("]").toString());
@@ -287,21 +289,5 @@ class ErasureEndToEndIT {
     private static JsonPath alertsOf(String customerId) {
         return asAdmin().queryParam("customerId", customerId).get(alerts + "/v1/alerts")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static String feedback(String eventId, String email, int score, String comment) {
-        return """
-                {"eventId":"%s","source":"e2e-survey","type":"feedback","channel":"email","occurredAt":"%s",
-                 "customer":{"email":"%s"},"team":"billing","agentId":"a-1",
-                 "feedback":{"metric":"nps","score":%d%s}}"""
-                .formatted(eventId, Instant.now().minusSeconds(60), email, score,
-                        comment == null ? "" : ",\"comment\":\"" + comment + "\"");
-    }
-
-    private static String interaction(String eventId, String customer) {
-        return """
-                {"eventId":"%s","source":"e2e-helpdesk","type":"interaction","channel":"chat","occurredAt":"%s",
-                 "customer":%s,"conversationId":"T-9","interaction":{"direction":"inbound","status":"open"}}"""
-                .formatted(eventId, Instant.now().minusSeconds(600), customer);
     }
 }

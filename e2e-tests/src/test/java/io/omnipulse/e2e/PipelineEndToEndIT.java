@@ -1,5 +1,7 @@
 package io.omnipulse.e2e;
 
+import static io.omnipulse.e2e.Payloads.feedback;
+import static io.omnipulse.e2e.Payloads.interaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -232,26 +234,6 @@ class PipelineEndToEndIT {
     private static JsonPath alertsOf(String customerId) {
         return asAdmin().queryParam("customerId", customerId).get(alerts + "/v1/alerts")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static String feedback(String eventId, String email, int score, String comment) {
-        return """
-                {"eventId":"%s","source":"e2e-survey","type":"feedback","channel":"email","occurredAt":"%s",
-                 "customer":{"email":"%s"},"team":"billing","agentId":"a-1",
-                 "feedback":{"metric":"nps","score":%d%s}}"""
-                .formatted(eventId, Instant.now().minusSeconds(60), email, score,
-                        comment == null ? "" : ",\"comment\":\"" + comment + "\"");
-    }
-
-    private static String interaction(String eventId, String channel, String customer) {
-        return interaction(eventId, channel, customer, Instant.now().minusSeconds(600));
-    }
-
-    private static String interaction(String eventId, String channel, String customer, Instant occurredAt) {
-        return """
-                {"eventId":"%s","source":"e2e-helpdesk","type":"interaction","channel":"%s","occurredAt":"%s",
-                 "customer":%s,"conversationId":"T-1","interaction":{"direction":"inbound","status":"open"}}"""
-                .formatted(eventId, channel, occurredAt, customer);
     }
 
     private static String phoneDetractor(String eventId, String phone, Instant occurredAt) {
