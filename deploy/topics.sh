@@ -27,7 +27,8 @@ fi
 # that an erased customer's copies are gone within a month (deploy/README.md, "Retention"); the
 # internal topics keep the broker's default (7 days). Compacted topics are compacted within a day
 # of a change (86400000 ms), so a tombstone replaces an erased customer's values. The erasure
-# topics hold ids only and are kept for ever (retention.ms=-1).
+# topics hold ids only and are kept for ever (retention.ms=-1; cx.erased-identifiers.v1 compacted,
+# one keyed hash per erased identifier).
 # topic name                        partitions  topic configuration
 TOPICS="
 cx.contact-events.v1                6  retention.ms=2592000000
@@ -40,6 +41,7 @@ cx.alert-events.v1                  6  retention.ms=2592000000
 cx.dead-letters.v1                  6  retention.ms=2592000000
 cx.erasures.v1                      6  retention.ms=-1
 cx.erasure-progress.v1              6  retention.ms=-1
+cx.erased-identifiers.v1            6  cleanup.policy=compact max.compaction.lag.ms=86400000 delete.retention.ms=86400000
 omnipulse-profile-identity-loop     6
 omnipulse-scoring-merge-folds       6
 omnipulse-dead-letter-replays       1  cleanup.policy=compact

@@ -94,8 +94,18 @@ public final class Topics {
     public static final Topic<String, ErasureProgress> ERASURE_PROGRESS =
             new Topic<>("cx.erasure-progress.v1", STRING, new ErasureProgressSerde(), DEFAULT_PARTITIONS, KEEP_FOREVER);
 
+    /**
+     * Identifiers of erased customers, each as the customer id it maps to (a keyed hash, never the value)
+     * with when its erasure was requested (epoch ms): what profile-service checks every event's
+     * identifiers against, to drop copies from before the erasure and, if configured, later ones too.
+     * Compacted: one entry per identifier, the latest erasure's.
+     */
+    public static final Topic<String, Long> ERASED_IDENTIFIERS =
+            new Topic<>("cx.erased-identifiers.v1", STRING, Serdes.Long(), DEFAULT_PARTITIONS, LATEST_PER_KEY);
+
     public static final List<Topic<?, ?>> ALL = List.of(CONTACT_EVENTS, RESOLVED_EVENTS, CUSTOMER_MERGES,
-            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS, DEAD_LETTERS, ERASURES, ERASURE_PROGRESS);
+            IDENTITY_AUDIT, SCORE_UPDATES, EFFORT_INDEX, ALERT_EVENTS, DEAD_LETTERS, ERASURES, ERASURE_PROGRESS,
+            ERASED_IDENTIFIERS);
 
     /**
      * profile-service's identity-resolution loop: claims, label offers and merges travel through it

@@ -88,6 +88,15 @@ public interface ProfileConfig {
     @WithDefault("30D")
     Duration erasureRawRetention();
 
+    /**
+     * The suppression list: false (default), an event carrying an erased identifier that was ingested
+     * after the erasure is a new contact and starts a new profile; true, it is dropped, for good (the
+     * customer asked never to be processed again). Copies ingested before the erasure are dropped
+     * either way.
+     */
+    @WithDefault("false")
+    boolean erasureSuppressIdentifiers();
+
     default ProfileLimits limits() {
         return new ProfileLimits(identifiersPerType(), journeySize(), recentEventKeys(), conversations(), merges());
     }

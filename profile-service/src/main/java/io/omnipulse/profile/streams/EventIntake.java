@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * First step: normalises the identifiers of a contact event, reports junk, and sends one claim per
@@ -23,16 +24,21 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
 
     private final IdentifierNormaliser normaliser;
     private final ProfileMetrics metrics;
+    private final boolean suppressErased;
     private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, Long> erasedIdentifiers;
 
-    EventIntake(IdentifierNormaliser normaliser, ProfileMetrics metrics) {
+    /** @param suppressErased drop events with an erased identifier whenever ingested (the suppression list) */
+    EventIntake(IdentifierNormaliser normaliser, ProfileMetrics metrics, boolean suppressErased) {
         this.normaliser = normaliser;
         this.metrics = metrics;
+        this.suppressErased = suppressErased;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.erasedIdentifiers = context.getStateStore(ProfileTopology.ERASED_IDENTIFIERS_STORE);
     }
 
     @Override
@@ -57,6 +63,9 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
             (identifiers.junk().isEmpty() ? metrics.unusable : metrics.junkOnly).increment();
             return;
         }
+        if (erased(event, usable)) {
+            return;
+        }
         LoopMessage.Cause cause = LoopMessage.cause(event, usable);
         if (usable.size() == 1) {
             context.forward(record.withKey(usable.get(0)).withValue(LoopMessage.claimResolving(event, cause).after(null)),
@@ -69,5 +78,32 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
             context.forward(record.withKey(identifier).withValue(LoopMessage.claim(cause).after(null)),
                     ProfileTopology.LOOP_FROM_INTAKE);
         }
+    }
+
+    /**
+     * Whether the event carries an erased identifier and goes no further: always when it was ingested
+     * before that erasure (a copy in flight then, or a replay: erased with the rest), and with the
+     * suppression list whenever it was ingested. Without an ingest time nothing proves it new.
+     */
+    private boolean erased(ContactEvent event, List<String> identifiers) {
+        Long latest = null;
+        for (String identifier : identifiers) {
+            Long at = erasedIdentifiers.get(CustomerKeys.customerIdOf(identifier));
+            if (at != null && (latest == null || at > latest)) {
+                latest = at;
+            }
+        }
+        if (latest == null) {
+            return false;
+        }
+        if (event.ingestedAt() == null || event.ingestedAt().toEpochMilli() < latest) {
+            metrics.erasedEvents.increment();
+            return true;
+        }
+        if (suppressErased) {
+            metrics.suppressedEvents.increment();
+            return true;
+        }
+        return false;
     }
 }

@@ -91,13 +91,17 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
 
     /**
      * An erased customer's identifier: its entry goes (a tombstone, so the changelog forgets it too),
-     * whatever it links, and the erasure goes on to the next key.
+     * whatever it links, it joins the erased identifiers, and the erasure goes on to the next key.
      */
     private void forget(Record<String, LoopMessage> record, String self) {
         boolean known = nodes.get(self) != null;
         if (known) {
             nodes.delete(self);
         }
+        // Its keyed hash, for every intake to check events against (EventIntake): never the value itself.
+        long requestedAt = record.value().erasure().request().requestedAt().toEpochMilli();
+        context.forward(record.withKey(CustomerKeys.customerIdOf(self)).withValue(requestedAt),
+                ProfileTopology.ERASED_IDENTIFIERS_SINK);
         ErasureChain.next(context, record, known ? 1 : 0);
     }
 

@@ -25,6 +25,7 @@ final class ProfileMetrics {
     final Counter stalePointers;
     final Counter erasures;
     final Counter erasedEvents;
+    final Counter suppressedEvents;
     private final MeterRegistry registry;
 
     ProfileMetrics(MeterRegistry registry) {
@@ -40,6 +41,7 @@ final class ProfileMetrics {
         stalePointers = registry.counter("omnipulse.profile.merges.stale");
         erasures = registry.counter("omnipulse.profile.erasures");
         erasedEvents = registry.counter("omnipulse.profile.events.ignored", "reason", "erased");
+        suppressedEvents = registry.counter("omnipulse.profile.events.ignored", "reason", "suppressed");
         this.registry = registry;
         crmConflicts = registry.counter("omnipulse.profile.identity.guarded", "kind", "crm-conflict");
         junkIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "junk-identifier");

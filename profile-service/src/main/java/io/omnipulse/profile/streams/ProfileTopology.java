@@ -69,6 +69,8 @@ public class ProfileTopology {
     public static final String RESOLVED_KEYS_STORE = "resolved-event-keys";
     /** Erased customer id -> when the erasure was requested (epoch ms): what was ingested before is erased too. */
     public static final String ERASED_STORE = "erased-customers";
+    /** Global: an erased identifier's customer id (keyed hash) -> when its erasure was requested (epoch ms). */
+    public static final String ERASED_IDENTIFIERS_STORE = "erased-identifiers";
     /** Erasure id -> {@link io.omnipulse.profile.domain.ErasureStatus}, from every service's progress. */
     public static final String ERASURE_STATUS_STORE = "erasure-status";
     /** How long a resolved event's key is remembered; a replay after that is resolved again. */
@@ -104,6 +106,7 @@ public class ProfileTopology {
     static final String ERASURE_INTAKE = "erasure-intake";
     static final String LOOP_FROM_ERASURES = "loop-from-erasures";
     static final String ERASURE_STATUS = "erasure-status-fold";
+    static final String ERASED_IDENTIFIERS_SINK = "erased-identifiers-sink";
 
     // The loop topic and the stores are this service's own: compact, versioned binary formats
     // (io.omnipulse.profile.streams.serde). Public topics keep the wire catalog's JSON serdes. A change
@@ -122,6 +125,7 @@ public class ProfileTopology {
     private final Duration replayRetention;
     private final ProfileMetrics metrics;
     private final int maxLoopHops;
+    private boolean suppressErasedIdentifiers;
 
     /** The service's topology: {@code customerIdKey} is set before any customer id is computed. */
     @Inject
@@ -129,6 +133,13 @@ public class ProfileTopology {
             CustomerIdKey customerIdKey) {
         this(config.limits(), config.identityRules(), config.identityLoopTopic(), config.replayRetention(),
                 guard.maxHops(), registry);
+        this.suppressErasedIdentifiers = config.erasureSuppressIdentifiers();
+    }
+
+    /** This topology, dropping every later event that carries an erased identifier (the suppression list). */
+    public ProfileTopology suppressingErasedIdentifiers() {
+        this.suppressErasedIdentifiers = true;
+        return this;
     }
 
     public ProfileTopology(ProfileLimits limits, MeterRegistry registry) {
@@ -168,11 +179,12 @@ public class ProfileTopology {
         var merges = Topics.CUSTOMER_MERGES;
         var erasures = Topics.ERASURES;
         var progress = Topics.ERASURE_PROGRESS;
+        var erasedIdentifiers = Topics.ERASED_IDENTIFIERS;
         Topology topology = new Topology();
 
         topology.addSource("contact-events", contacts.keySerde().deserializer(),
                         ContactEventGate.gated(contacts.valueSerde().deserializer()), contacts.name())
-                .addProcessor(INTAKE, () -> new EventIntake(normaliser, metrics), "contact-events")
+                .addProcessor(INTAKE, () -> new EventIntake(normaliser, metrics, suppressErasedIdentifiers), "contact-events")
                 .addSink(LOOP_FROM_INTAKE, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), INTAKE)
                 .addSink(AUDIT_FROM_INTAKE, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                         INTAKE);
@@ -204,7 +216,15 @@ public class ProfileTopology {
                 .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
                         PROFILES)
                 .addSink(PROGRESS_SINK, progress.name(), progress.keySerde().serializer(),
-                        progress.valueSerde().serializer(), PROFILES, IDENTITY);
+                        progress.valueSerde().serializer(), PROFILES, IDENTITY)
+                .addSink(ERASED_IDENTIFIERS_SINK, erasedIdentifiers.name(), erasedIdentifiers.keySerde().serializer(),
+                        erasedIdentifiers.valueSerde().serializer(), IDENTITY);
+        // Every instance checks every event's identifiers against all erased ones, whichever partition
+        // forgot them: a global store, restored from its topic as it is (its processor only copies).
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_IDENTIFIERS_STORE),
+                        STRING, Serdes.Long()).withLoggingDisabled(), "erased-identifiers",
+                erasedIdentifiers.keySerde().deserializer(), erasedIdentifiers.valueSerde().deserializer(),
+                erasedIdentifiers.name(), "erased-identifiers-copy", () -> new StoreCopy<>(ERASED_IDENTIFIERS_STORE));
 
         // Erasures enter the loop at the customer's key; their progress, from every service, is folded by erasure id.
         topology.addSource("erasures", erasures.keySerde().deserializer(), erasures.valueSerde().deserializer(),

@@ -105,13 +105,34 @@ class ProfileErasureTest {
 
         contacts.pipeInput("k", interaction("late", Channel.EMAIL, at(5), annByEmail())
                 .withIngestedAt(REQUESTED.minusSeconds(1)));
+        contacts.pipeInput("k", interaction("late-call", Channel.CALL, at(5), annByCall())
+                .withIngestedAt(REQUESTED.minusSeconds(1)));
         assertThat(TopologyTestSupport.profile(driver, ann)).isNull();
-        assertThat(registry.counter("omnipulse.profile.events.ignored", "reason", "erased").count()).isEqualTo(1.0);
+        assertThat(tracesOf("ann@example.com", "+442079460958")).as("identifiers back in the index").isEmpty();
+        assertThat(registry.counter("omnipulse.profile.events.ignored", "reason", "erased").count()).isEqualTo(2.0);
 
         contacts.pipeInput("k", interaction("new", Channel.EMAIL, at(6), annByEmail())
                 .withIngestedAt(REQUESTED.plusSeconds(60)));
         assertThat(TopologyTestSupport.profile(driver, ann).interactionCount()).isEqualTo(1);
         assertThat(TopologyTestSupport.profile(driver, ann).identifiersOf("visitor")).isEmpty();
+    }
+
+    @Test
+    void withTheSuppressionListALaterContactCarryingAnErasedIdentifierIsDropped() {
+        driver.close();
+        driver = TopologyTestSupport.driver(new ProfileTopology(ProfileLimits.DEFAULTS, registry)
+                .suppressingErasedIdentifiers().buildTopology());
+        var contacts = TopologyTestSupport.contactEvents(driver);
+        contacts.pipeInput("k", interaction("a1", Channel.EMAIL, at(1), annByEmail()).withIngestedAt(at(1)));
+        erase(ann);
+
+        contacts.pipeInput("k", interaction("new", Channel.CALL, at(6), annByCall()).withIngestedAt(REQUESTED.plusSeconds(60)));
+        contacts.pipeInput("k", interaction("bob", Channel.EMAIL, at(6), BOB).withIngestedAt(REQUESTED.plusSeconds(60)));
+
+        assertThat(TopologyTestSupport.profile(driver, ann)).isNull();
+        assertThat(tracesOf("ann@example.com", "+442079460958")).isEmpty();
+        assertThat(TopologyTestSupport.profile(driver, bob).interactionCount()).isEqualTo(1);
+        assertThat(registry.counter("omnipulse.profile.events.ignored", "reason", "suppressed").count()).isEqualTo(1.0);
     }
 
     @Test
@@ -125,13 +146,14 @@ class ProfileErasureTest {
 
     /**
      * Every entry of every store of the topology whose key or value mentions one of {@code needles}, but for
-     * the erasure's own records, which name the customer by id only (a pseudonym).
+     * the erasure's own records, which name the customer and their identifiers by keyed hashes only.
      */
     private List<String> tracesOf(String... needles) {
         List<String> found = new ArrayList<>();
         driver.getAllStateStores().forEach((name, store) -> {
             if (store instanceof KeyValueStore<?, ?> kv && !name.equals(ProfileTopology.ERASED_STORE)
-                    && !name.equals(ProfileTopology.ERASURE_STATUS_STORE)) {
+                    && !name.equals(ProfileTopology.ERASURE_STATUS_STORE)
+                    && !name.equals(ProfileTopology.ERASED_IDENTIFIERS_STORE)) {
                 try (KeyValueIterator<?, ?> all = kv.all()) {
                     all.forEachRemaining(entry -> {
                         String text = entry.key + " = " + entry.value;
