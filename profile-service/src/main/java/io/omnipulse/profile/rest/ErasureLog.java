@@ -4,9 +4,11 @@ import io.omnipulse.events.ErasureProgress;
 import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes accepted erasure requests: the request on cx.erasures.v1 (keyed by customer id, where the
@@ -30,13 +31,18 @@ public class ErasureLog {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public ErasureLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "profile-service-erasures",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2),
-                new StringSerializer(), new ByteArraySerializer());
+    /** @param kafka every {@code kafka.*} setting (bootstrap servers, and TLS or SASL where configured) */
+    public ErasureLog(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "profile-service-erasures");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Publishes the request and its acceptance; throws when Kafka did not take them in time. */
