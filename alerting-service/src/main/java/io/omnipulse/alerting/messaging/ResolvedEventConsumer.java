@@ -8,6 +8,7 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.serde.ContactEventSerde;
 import io.omnipulse.security.CustomerIdKey;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.AbstractMap.SimpleImmutableEntry;
@@ -31,6 +32,8 @@ import org.jboss.logging.Logger;
  * nothing. Failures follow {@link FailurePolicy}: a record that cannot be read or stored (bad data)
  * is dead-lettered and skipped; PostgreSQL being away is waited out, the record retried.
  */
+// Made at start-up, not at the first record: a deployment without its customer-id key stops there.
+@Startup
 @ApplicationScoped
 public class ResolvedEventConsumer {
 
