@@ -262,13 +262,24 @@ class ErasureEndToEndIT {
         return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Ten other customers' contacts, and a detractor among them, so that every topic gets new records. */
+    /**
+     * Ten other customers' contacts, as production traffic mixes them: a detractor, contacts with one
+     * identifier and calls with two (those wait in profile's pending resolutions), so that every topic
+     * and changelog partition gets new records. Kafka rolls a segment, which retention deletes and the
+     * cleaner compacts, only when a record arrives: a partition that never gets another write keeps its
+     * last segment as it was (README, "Forgetting a customer").
+     */
     private static void postOthers(int round) {
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 10; i++) {
             String email = "other-" + round + "-" + i + "@example.com";
-            batch.append(i == 0 ? "" : ",").append(i == 0 ? feedback("bg-" + round + "-" + i, email, 3, null)
-                    : interaction("bg-" + round + "-" + i, "chat", "{\"email\":\"" + email + "\"}"));
+            String id = "bg-" + round + "-" + i;
+            String phone = "+44 161 496 %04d".formatted((round * 10 + i) % 10_000);
+            batch.append(i == 0 ? "" : ",").append(switch (i % 3) {
+                case 0 -> feedback(id, email, 3, null);
+                case 1 -> interaction(id, "chat", "{\"email\":\"" + email + "\"}");
+                default -> interaction(id, "call", "{\"email\":\"" + email + "\",\"phone\":\"" + phone + "\"}");
+            });
         }
         try {
             postEvents(batch.append("]").toString());
