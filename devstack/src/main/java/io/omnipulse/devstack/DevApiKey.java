@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 
@@ -71,8 +70,7 @@ public final class DevApiKey {
     }
 
     private static void writeSecret(Path file, ApiKey key) throws IOException {
-        Files.writeString(file, key.text() + System.lineSeparator());
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        OwnerOnlyFile.write(file, key.text() + System.lineSeparator());
     }
 
     /** The key the tools send to a stack in {@code home}: {@code OMNIPULSE_API_KEY}, else the stack's file. */

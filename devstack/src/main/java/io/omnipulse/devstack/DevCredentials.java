@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.omnipulse.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +40,7 @@ public final class DevCredentials {
         credentials.put("tokens", tokens);
         Path file = home.resolve(FILE);
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, JSON.writeValueAsString(credentials));
+            OwnerOnlyFile.write(file, JSON.writeValueAsString(credentials));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

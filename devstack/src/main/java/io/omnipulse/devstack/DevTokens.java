@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -52,8 +51,7 @@ public final class DevTokens {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
-                Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
+                OwnerOnlyFile.write(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(home.resolve(PUBLIC_KEY_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
             return fromPem(Files.readString(privatePem));

@@ -2,10 +2,8 @@ package io.omnipulse.profile.rest;
 
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.problem.Problem;
-import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.CustomerRecord;
-import io.omnipulse.profile.domain.IdentifierNormaliser;
 import io.omnipulse.profile.domain.JourneyEntry;
 import io.omnipulse.profile.streams.ProfileQueries;
 import io.omnipulse.queries.MergedIds;
@@ -54,7 +52,7 @@ public class CustomerResource {
     OwnerForwarder forwarder;
 
     @Inject
-    ProfileConfig config;
+    IdentifierOwners owners;
 
     @Inject
     SecurityIdentity caller;
@@ -151,15 +149,7 @@ public class CustomerResource {
 
     private Response lookUp(IdentifierLookup lookup, int hops,
             Function<QueryResult.FoundElsewhere<String>, Response> forwardToOwner) {
-        IdentifierQuery query = IdentifierQuery.of(lookup.asParameters(), new IdentifierNormaliser(config.identityRules()));
-        QueryResult<String> owner = queries.customerIdOf(query.typedIdentifier());
-        if (owner instanceof QueryResult.Found<String> found) {
-            return answer(found.value(), profile -> profile, "", hops);
-        }
-        if (owner instanceof QueryResult.FoundElsewhere<String> elsewhere) {
-            return forwardToOwner.apply(elsewhere);
-        }
-        throw new NotFoundException("no customer known by that " + query.parameter());
+        return owners.answer(lookup, customerId -> answer(customerId, profile -> profile, "", hops), forwardToOwner);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.omnipulse.problem.InvalidRequestException;
 import io.omnipulse.problem.Problem;
 import io.omnipulse.profile.config.ProfileConfig;
 import io.omnipulse.profile.domain.ErasureStatus;
-import io.omnipulse.profile.domain.IdentifierNormaliser;
 import io.omnipulse.profile.streams.ProfileQueries;
 import io.omnipulse.queries.OwnerForwarder;
 import io.omnipulse.queries.QueryResult;
@@ -66,6 +65,9 @@ public class ErasureResource {
     ProfileConfig config;
 
     @Inject
+    IdentifierOwners owners;
+
+    @Inject
     ErasureLog log;
 
     @Inject
@@ -96,17 +98,9 @@ public class ErasureResource {
             }
             return accept(request.customerId());
         }
-        IdentifierQuery query = IdentifierQuery.of(request.identifier().asParameters(),
-                new IdentifierNormaliser(config.identityRules()));
-        QueryResult<String> owner = queries.customerIdOf(query.typedIdentifier());
-        if (owner instanceof QueryResult.Found<String> found) {
-            return accept(found.value());
-        }
-        if (owner instanceof QueryResult.FoundElsewhere<String> elsewhere) {
-            // The identifier's owner resolves it; as a POST, so the identifier stays out of URLs.
-            return forwarder.forwardPost(elsewhere.host(), elsewhere.port(), "/v1/erasures", request.toJson(), hops);
-        }
-        throw new NotFoundException("no customer known by that " + query.parameter());
+        // Another instance's identifier is resolved there; as a POST, so that it stays out of URLs.
+        return owners.answer(request.identifier(), this::accept, elsewhere -> forwarder.forwardPost(elsewhere.host(),
+                elsewhere.port(), "/v1/erasures", request.toJson(), hops));
     }
 
     @GET

@@ -19,9 +19,8 @@ final class ErasureIntake implements Processor<String, ErasureRequested, String,
     @Override
     public void process(Record<String, ErasureRequested> record) {
         ErasureRequested request = record.value();
-        if (request == null || request.customerId() == null || request.erasureId() == null
-                || request.requestedAt() == null) {
-            return;
+        if (request == null) {
+            return; // an incomplete request was dead-lettered when read (ErasureRequestGate)
         }
         LoopMessage erase = LoopMessage.erasing(request.customerId(), new LoopMessage.Erasure(request, List.of(), 0));
         context.forward(record.withKey(request.customerId()).withValue(erase));

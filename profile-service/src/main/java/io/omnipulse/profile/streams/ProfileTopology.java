@@ -18,6 +18,7 @@ import io.omnipulse.profile.streams.serde.LoopMessageSerde;
 import io.omnipulse.profile.streams.serde.PendingResolutionSerde;
 import io.omnipulse.security.CustomerIdKey;
 import io.omnipulse.streamsupport.ContactEventGate;
+import io.omnipulse.streamsupport.ErasureRequestGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -227,8 +228,8 @@ public class ProfileTopology {
                 erasedIdentifiers.name(), "erased-identifiers-copy", () -> new StoreCopy<>(ERASED_IDENTIFIERS_STORE));
 
         // Erasures enter the loop at the customer's key; their progress, from every service, is folded by erasure id.
-        topology.addSource("erasures", erasures.keySerde().deserializer(), erasures.valueSerde().deserializer(),
-                        erasures.name())
+        topology.addSource("erasures", erasures.keySerde().deserializer(),
+                        ErasureRequestGate.gated(erasures.valueSerde().deserializer()), erasures.name())
                 .addProcessor(ERASURE_INTAKE, ErasureIntake::new, "erasures")
                 .addSink(LOOP_FROM_ERASURES, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), ERASURE_INTAKE);
         topology.addSource("erasure-progress", progress.keySerde().deserializer(), progress.valueSerde().deserializer(),

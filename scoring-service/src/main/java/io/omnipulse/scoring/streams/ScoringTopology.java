@@ -26,6 +26,7 @@ import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.streamsupport.ContactEventGate;
+import io.omnipulse.streamsupport.ErasureRequestGate;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.omnipulse.scoring.streams;
+package io.omnipulse.streamsupport;
 
 import io.omnipulse.events.ErasureRequested;
 import org.apache.kafka.common.errors.SerializationException;
@@ -11,9 +11,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * Reads erasure requests like the catalog's deserializer, and refuses as unreadable a request that
  * cannot be carried out or reported: without an erasure id, a customer id or a requestedAt. It goes
  * to the dead-letter topic (stage deserialize) with its bytes, and the next request is read; erasing
- * "whatever came before an unknown time" would guess.
+ * "whatever came before an unknown time" would guess. Profile and scoring read requests through it alike.
  */
-final class ErasureRequestGate implements Deserializer<ErasureRequested> {
+public final class ErasureRequestGate implements Deserializer<ErasureRequested> {
 
     private final Deserializer<ErasureRequested> inner;
 
@@ -22,8 +22,13 @@ final class ErasureRequestGate implements Deserializer<ErasureRequested> {
     }
 
     /** {@code serde} with its deserializer gated, for {@code Consumed.with(...)}. */
-    static Serde<ErasureRequested> gated(Serde<ErasureRequested> serde) {
-        return Serdes.serdeFrom(serde.serializer(), new ErasureRequestGate(serde.deserializer()));
+    public static Serde<ErasureRequested> gated(Serde<ErasureRequested> serde) {
+        return Serdes.serdeFrom(serde.serializer(), gated(serde.deserializer()));
+    }
+
+    /** {@code deserializer} gated, for {@code Topology.addSource(...)}. */
+    public static Deserializer<ErasureRequested> gated(Deserializer<ErasureRequested> deserializer) {
+        return new ErasureRequestGate(deserializer);
     }
 
     @Override
