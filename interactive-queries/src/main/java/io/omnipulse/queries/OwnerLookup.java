@@ -33,7 +33,15 @@ public class OwnerLookup {
 
     /** The value of {@code key} in key-value {@code store}, seen through {@code view} (null: not found). */
     public <S, V> QueryResult<V> get(String store, String key, Function<S, V> view) {
-        return onOwner(store, key, partition -> {
+        return get(store, key, key, view);
+    }
+
+    /**
+     * As {@link #get(String, String, Function)}, for a store whose topology places {@code key} on the
+     * partition Kafka's default partitioner gives {@code placedBy} (a topology with its own partitioner).
+     */
+    public <S, V> QueryResult<V> get(String store, String key, String placedBy, Function<S, V> view) {
+        return onOwner(store, placedBy, partition -> {
             S stored = this.<S>store(store, partition).get(key);
             return stored == null ? null : view.apply(stored);
         });

@@ -19,18 +19,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>An event with a single usable identifier (most of them) needs no resolver: its customer is that
  * identifier's label after the claim. Its one claim carries the event and the identity resolves it
  * (see {@link IdentityProcessor}), which saves two loop records and one round trip through the loop.
+ * A claim that the loop would bring to this very task is handed to the identity processor directly
+ * ({@link LoopRouting}).
  */
 final class EventIntake implements Processor<String, ContactEvent, String, Object> {
 
     private final IdentifierNormaliser normaliser;
     private final ProfileMetrics metrics;
     private final boolean suppressErased;
+    private final LoopRouting routing;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Long> erasedIdentifiers;
 
     /** @param suppressErased drop events with an erased identifier whenever ingested (the suppression list) */
-    EventIntake(IdentifierNormaliser normaliser, ProfileMetrics metrics, boolean suppressErased) {
+    EventIntake(IdentifierNormaliser normaliser, ProfileMetrics metrics, boolean suppressErased, LoopRouting routing) {
         this.normaliser = normaliser;
+        this.routing = routing;
         this.metrics = metrics;
         this.suppressErased = suppressErased;
     }
@@ -57,7 +61,7 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
                     identifiers.junk(), List.of(), attributedTo, event.occurredAt(),
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withKey(attributedTo == null ? event.dedupKey() : attributedTo).withValue(audit),
-                    ProfileTopology.AUDIT_FROM_INTAKE);
+                    ProfileTopology.AUDIT_SINK);
         }
         if (usable.isEmpty()) {
             (identifiers.junk().isEmpty() ? metrics.unusable : metrics.junkOnly).increment();
@@ -68,16 +72,28 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
         }
         LoopMessage.Cause cause = LoopMessage.cause(event, usable);
         if (usable.size() == 1) {
-            context.forward(record.withKey(usable.get(0)).withValue(LoopMessage.claimResolving(event, cause).after(null)),
-                    ProfileTopology.LOOP_FROM_INTAKE);
+            claim(record, usable.get(0), LoopMessage.claimResolving(event, cause));
             return;
         }
         context.forward(record.withKey(event.dedupKey()).withValue(LoopMessage.expect(event, usable).after(null)),
-                ProfileTopology.LOOP_FROM_INTAKE);
+                ProfileTopology.LOOP_SINK);
         for (String identifier : usable) {
-            context.forward(record.withKey(identifier).withValue(LoopMessage.claim(cause).after(null)),
-                    ProfileTopology.LOOP_FROM_INTAKE);
+            claim(record, identifier, LoopMessage.claim(cause));
         }
+    }
+
+    /**
+     * Sends a claim to its identifier: straight to the identity processor of this task when the loop
+     * would bring it here anyway (the strongest identifier, by which ingest keyed the event), else
+     * through the loop.
+     */
+    private void claim(Record<String, ContactEvent> record, String identifier, LoopMessage claim) {
+        boolean local = routing.isLocal(CustomerKeys.customerIdOf(identifier), context.taskId().partition());
+        if (local) {
+            metrics.claimsInTask.increment();
+        }
+        context.forward(record.withKey(identifier).withValue(claim.after(null)),
+                local ? ProfileTopology.IDENTITY : ProfileTopology.LOOP_SINK);
     }
 
     /**

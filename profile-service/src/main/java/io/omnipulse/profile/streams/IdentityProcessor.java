@@ -26,18 +26,22 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
 
     private final IdentityRules rules;
     private final ProfileMetrics metrics;
+    private final LoopRouting routing;
     private ProcessorContext<String, Object> context;
+    private ResolvedEvents resolved;
     private KeyValueStore<String, IdentityNode> nodes;
     private KeyValueStore<String, Long> resolvedAt;
 
-    IdentityProcessor(IdentityRules rules, ProfileMetrics metrics) {
+    IdentityProcessor(IdentityRules rules, ProfileMetrics metrics, LoopRouting routing) {
         this.rules = rules;
+        this.routing = routing;
         this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.resolved = new ResolvedEvents(context, metrics, routing);
         this.nodes = context.getStateStore(ProfileTopology.IDENTIFIER_INDEX_STORE);
         this.resolvedAt = context.getStateStore(ProfileTopology.RESOLVED_KEYS_STORE);
     }
@@ -117,7 +121,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             return;
         }
         resolvedAt.put(key, context.currentSystemTimeMs());
-        ResolverProcessor.publish(context, metrics, record, record.value().event(), List.of(self), Map.of(self, label),
+        resolved.publish(record, record.value().event(), List.of(self), Map.of(self, label),
                 shared ? Set.of(self) : Set.of());
     }
 

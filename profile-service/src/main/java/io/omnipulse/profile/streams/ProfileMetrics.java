@@ -26,6 +26,9 @@ final class ProfileMetrics {
     final Counter erasures;
     final Counter erasedEvents;
     final Counter suppressedEvents;
+    /** Claims and folds handed to the processor in the same task instead of a round trip through the loop. */
+    final Counter claimsInTask;
+    final Counter foldsInTask;
     private final MeterRegistry registry;
 
     ProfileMetrics(MeterRegistry registry) {
@@ -42,6 +45,8 @@ final class ProfileMetrics {
         erasures = registry.counter("omnipulse.profile.erasures");
         erasedEvents = registry.counter("omnipulse.profile.events.ignored", "reason", "erased");
         suppressedEvents = registry.counter("omnipulse.profile.events.ignored", "reason", "suppressed");
+        claimsInTask = registry.counter("omnipulse.profile.loop.shortcuts", "kind", "claim");
+        foldsInTask = registry.counter("omnipulse.profile.loop.shortcuts", "kind", "fold");
         this.registry = registry;
         crmConflicts = registry.counter("omnipulse.profile.identity.guarded", "kind", "crm-conflict");
         junkIdentifiers = registry.counter("omnipulse.profile.identity.guarded", "kind", "junk-identifier");

@@ -38,7 +38,9 @@ public class ProfileQueries {
 
     /** The customer id an identifier such as {@code email:ann@example.com} belongs to. */
     public QueryResult<String> customerIdOf(String typedIdentifier) {
+        // Placed by its own customer id, as the loop places it (LoopRouting).
         return owners.get(ProfileTopology.IDENTIFIER_INDEX_STORE, typedIdentifier,
+                LoopRouting.routingKey(typedIdentifier, LoopMessage.Kind.CLAIM),
                 (IdentityNode node) -> node.label() == null ? null : node.label().customerId());
     }
 }

@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * Identity resolution and profiles in the stream.
  *
  * <pre>
- * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic
+ * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic,
+ *                             or a claim straight to identity when the loop would bring it to this task
  * loop topic -> loop-guard (hop bound; routes each message by its kind to the one processor that handles it)
  *   CLAIM, OFFER, WITHDRAW       -> identity  (identifier-index: node per identifier; offers what it reaches
  *                                              to its links via the loop; resolves an event with a single
@@ -40,12 +41,16 @@ import org.apache.kafka.streams.state.Stores;
  *   EXPECT, RESPONSE             -> resolver  (pending-resolutions: attributes each event once all its
  *                                              identifiers answered; resolved-event-keys: drops replays)
  *   FOLD, MERGED_INTO, ABSORB,
- *   REPOINT, REVIVE              -> profiles  (customer-profiles: folds events, carries out merges)
+ *   REPOINT, REVIVE              -> profiles  (customer-profiles: folds events, carries out merges; a fold
+ *                                              whose profile lives in this task comes straight from identity
+ *                                              or resolver)
  * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
  * </pre>
  *
  * Every store is keyed by what the loop topic is keyed by, so the loop's partitioning is the stores'
- * partitioning and any number of instances share the work. The loop is a plain topic of its own
+ * partitioning and any number of instances share the work. An identifier is placed by its own
+ * customer id ({@link LoopRouting}), so the strongest identifier of an event is handled on the
+ * partition ingest published the event to. The loop is a plain topic of its own
  * (Kafka Streams cannot feed a repartition topic back into its own sub-topology). The grouping of
  * identifiers into customers depends on the set of events only, not on their order or partition:
  * {@link IdentityNode} defines it.
@@ -82,7 +87,7 @@ public class ProfileTopology {
      * Default name of the loop topic: the one the catalog provisions ({@code Topics.PROFILE_IDENTITY_LOOP};
      * a literal because it is a config default; ProfileTopologyTest checks that they agree).
      */
-    public static final String DEFAULT_LOOP_TOPIC = "omnipulse-profile-identity-loop";
+    public static final String DEFAULT_LOOP_TOPIC = "omnipulse-profile-identity-loop-v2";
 
     /**
      * Default bound on a loop message's hops ({@code omnipulse.loop-guard.max-hops}). The longest chains
@@ -97,8 +102,6 @@ public class ProfileTopology {
     static final String IDENTITY = "identity";
     static final String RESOLVER = "resolver";
     static final String PROFILES = "profiles";
-    static final String LOOP_FROM_INTAKE = "loop-from-intake";
-    static final String AUDIT_FROM_INTAKE = "audit-from-intake";
     static final String LOOP_SINK = "loop-sink";
     static final String AUDIT_SINK = "audit-sink";
     static final String RESOLVED_SINK = "resolved-events-sink";
@@ -183,19 +186,21 @@ public class ProfileTopology {
         var erasedIdentifiers = Topics.ERASED_IDENTIFIERS;
         Topology topology = new Topology();
 
+        // One sub-topology: intake hands the claims the loop would bring back to this very task straight
+        // to the identity, which does the same with folds for the profiles (LoopRouting). So contact
+        // events and the loop share tasks, and the loop topic must have as many partitions as they do.
+        LoopRouting routing = new LoopRouting();
         topology.addSource("contact-events", contacts.keySerde().deserializer(),
                         ContactEventGate.gated(contacts.valueSerde().deserializer()), contacts.name())
-                .addProcessor(INTAKE, () -> new EventIntake(normaliser, metrics, suppressErasedIdentifiers), "contact-events")
-                .addSink(LOOP_FROM_INTAKE, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), INTAKE)
-                .addSink(AUDIT_FROM_INTAKE, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
-                        INTAKE);
-
-        topology.addSource("identity-loop", STRING.deserializer(), LOOP_SERDE.deserializer(), loopTopic)
+                .addProcessor(INTAKE, () -> new EventIntake(normaliser, metrics, suppressErasedIdentifiers, routing),
+                        "contact-events")
+                .addSource("identity-loop", STRING.deserializer(), LOOP_SERDE.deserializer(), loopTopic)
                 .addProcessor(LOOP_GUARD, () -> new LoopGuard(loopTopic, maxLoopHops, metrics), "identity-loop")
-                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics), LOOP_GUARD)
-                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics, replayRetention, REPLAY_PURGE_INTERVAL), LOOP_GUARD)
+                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics, routing), LOOP_GUARD, INTAKE)
+                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics, replayRetention, REPLAY_PURGE_INTERVAL,
+                        routing), LOOP_GUARD)
                 .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
-                        LOOP_GUARD)
+                        LOOP_GUARD, IDENTITY, RESOLVER)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
                         STRING, NODE_SERDE).withCachingEnabled(), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
@@ -209,9 +214,10 @@ public class ProfileTopology {
                         STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_STORE),
                         STRING, Serdes.Long()), PROFILES)
-                .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), IDENTITY, RESOLVER, PROFILES)
+                .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), routing,
+                        INTAKE, IDENTITY, RESOLVER, PROFILES)
                 .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
-                        IDENTITY, RESOLVER, PROFILES)
+                        INTAKE, IDENTITY, RESOLVER, PROFILES)
                 .addSink(RESOLVED_SINK, resolved.name(), resolved.keySerde().serializer(),
                         resolved.valueSerde().serializer(), RESOLVER, IDENTITY)
                 .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
@@ -231,7 +237,8 @@ public class ProfileTopology {
         topology.addSource("erasures", erasures.keySerde().deserializer(),
                         ErasureRequestGate.gated(erasures.valueSerde().deserializer()), erasures.name())
                 .addProcessor(ERASURE_INTAKE, ErasureIntake::new, "erasures")
-                .addSink(LOOP_FROM_ERASURES, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), ERASURE_INTAKE);
+                .addSink(LOOP_FROM_ERASURES, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), routing,
+                        ERASURE_INTAKE);
         topology.addSource("erasure-progress", progress.keySerde().deserializer(), progress.valueSerde().deserializer(),
                         progress.name())
                 .addProcessor(ERASURE_STATUS, ErasureStatusProcessor::new, "erasure-progress")

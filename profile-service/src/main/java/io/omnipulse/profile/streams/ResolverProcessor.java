@@ -1,16 +1,9 @@
 package io.omnipulse.profile.streams;
 
-import io.omnipulse.events.ContactEvent;
-import io.omnipulse.events.IdentityConflict;
-import io.omnipulse.profile.domain.Attribution;
-import io.omnipulse.profile.domain.Label;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -33,12 +26,15 @@ final class ResolverProcessor implements Processor<String, LoopMessage, String, 
     private final ProfileMetrics metrics;
     private final Duration replayRetention;
     private final Duration purgeInterval;
+    private final LoopRouting routing;
     private ProcessorContext<String, Object> context;
+    private ResolvedEvents resolved;
     private KeyValueStore<String, PendingResolution> pending;
     private KeyValueStore<String, Long> resolvedAt;
 
-    ResolverProcessor(ProfileMetrics metrics, Duration replayRetention, Duration purgeInterval) {
+    ResolverProcessor(ProfileMetrics metrics, Duration replayRetention, Duration purgeInterval, LoopRouting routing) {
         this.metrics = metrics;
+        this.routing = routing;
         this.replayRetention = replayRetention;
         this.purgeInterval = purgeInterval;
     }
@@ -46,6 +42,7 @@ final class ResolverProcessor implements Processor<String, LoopMessage, String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.resolved = new ResolvedEvents(context, metrics, routing);
         this.pending = context.getStateStore(ProfileTopology.RESOLUTION_STORE);
         this.resolvedAt = context.getStateStore(ProfileTopology.RESOLVED_KEYS_STORE);
         // Wall-clock, not stream time: expired keys must go even when no events arrive.
@@ -82,29 +79,7 @@ final class ResolverProcessor implements Processor<String, LoopMessage, String, 
     }
 
     private void resolve(Record<String, LoopMessage> record, PendingResolution done) {
-        publish(context, metrics, record, done.event(), done.identifiers(), done.labels(), new HashSet<>(done.shared()));
-    }
-
-    /**
-     * Attributes a resolved event to one customer, publishes it and sends it to that profile. Also
-     * used by the identity for an event with a single identifier, which it resolves itself.
-     */
-    static void publish(ProcessorContext<String, Object> context, ProfileMetrics metrics,
-            Record<String, LoopMessage> record, ContactEvent event, List<String> identifiers, Map<String, Label> labels,
-            Set<String> shared) {
-        Attribution attribution = Attribution.of(identifiers, labels, shared);
-        String customerId = attribution.customerId();
-        metrics.resolved.increment();
-        if (attribution.conflict()) {
-            metrics.crmConflicts.increment();
-            IdentityConflict conflict = new IdentityConflict("crm-conflict", event.source(), event.eventId(),
-                    identifiers, attribution.customerIds(), customerId, event.occurredAt(),
-                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
-            context.forward(record.withKey(customerId).withValue(conflict), ProfileTopology.AUDIT_SINK);
-        }
-        context.forward(record.withKey(customerId).withValue(event), ProfileTopology.RESOLVED_SINK);
-        context.forward(record.withKey(customerId).withValue(LoopMessage.fold(event).after(record.value())),
-                ProfileTopology.LOOP_SINK);
+        resolved.publish(record, done.event(), done.identifiers(), done.labels(), new HashSet<>(done.shared()));
     }
 
     private void purgeExpired(long now) {

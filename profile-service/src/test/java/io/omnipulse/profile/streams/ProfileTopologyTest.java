@@ -77,6 +77,37 @@ class ProfileTopologyTest {
     }
 
     @Test
+    void anEventWhoseIdentifierLeadsItsCustomerIsClaimedAndFoldedInItsTaskWithoutTheLoop() {
+        start(ProfileLimits.DEFAULTS);
+        // The loop's partition count is learnt from its first write: until then everything takes the loop.
+        send(interaction("e1", Channel.EMAIL, at(0), annByEmail()));
+        assertThat(shortcuts("claim")).isZero();
+        // The claim's write told it, so the fold that claim made already stayed in the task.
+        assertThat(shortcuts("fold")).isEqualTo(1.0);
+
+        var loop = driver.createOutputTopic(ProfileTopology.DEFAULT_LOOP_TOPIC,
+                new org.apache.kafka.common.serialization.StringDeserializer(), ProfileTopology.LOOP_SERDE.deserializer());
+        loop.readRecordsToList();
+        send(interaction("e2", Channel.EMAIL, at(10), annByEmail()));
+        assertThat(shortcuts("claim")).isEqualTo(1.0);
+        assertThat(shortcuts("fold")).isEqualTo(2.0);
+        assertThat(loop.readRecordsToList()).isEmpty();
+
+        // With one partition every key is local: claims and the resolver's fold skip the loop as well.
+        send(interaction("c1", Channel.CALL, at(20), annByCall()));
+        assertThat(shortcuts("claim")).isEqualTo(3.0);
+        assertThat(shortcuts("fold")).isEqualTo(3.0);
+        assertThat(loop.readRecordsToList()).extracting(r -> r.value().kind())
+                .doesNotContain(LoopMessage.Kind.CLAIM, LoopMessage.Kind.FOLD).contains(LoopMessage.Kind.EXPECT);
+        assertThat(profile(ANN).interactionCount()).isEqualTo(3);
+        assertThat(indexed("phone:+442079460958")).isEqualTo(ANN);
+    }
+
+    private double shortcuts(String kind) {
+        return registry.counter("omnipulse.profile.loop.shortcuts", "kind", kind).count();
+    }
+
+    @Test
     void identifierIndexFindsTheProfileByEveryIdentifierNormalised() {
         start(ProfileLimits.DEFAULTS);
         send(interaction("e1", Channel.EMAIL, at(0), annByEmail()));
