@@ -13,14 +13,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * First step: normalises the identifiers of a contact event, reports junk, and sends one claim per
- * usable identifier (keyed by it) plus the event itself to the resolver (keyed by its dedup key).
- *
- * <p>An event with a single usable identifier (most of them) needs no resolver: its customer is that
- * identifier's label after the claim. Its one claim carries the event and the identity resolves it
- * (see {@link IdentityProcessor}), which saves two loop records and one round trip through the loop.
- * A claim that the loop would bring to this very task is handed to the identity processor directly
- * ({@link LoopRouting}).
+ * First step: normalises the identifiers of a contact event, reports junk, and sends the event in a
+ * claim to its strongest usable identifier, which passes it on to the next ({@link IdentityProcessor}).
+ * That claim is handed to the identity processor of this task when the loop would bring it here
+ * ({@link LoopRouting}): ingest keys events by that identifier's customer id, so mostly it is.
  */
 final class EventIntake implements Processor<String, ContactEvent, String, Object> {
 
@@ -71,22 +67,10 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
             return;
         }
         LoopMessage.Cause cause = LoopMessage.cause(event, usable);
-        if (usable.size() == 1) {
-            claim(record, usable.get(0), LoopMessage.claimResolving(event, cause));
-            return;
-        }
-        context.forward(record.withKey(event.dedupKey()).withValue(LoopMessage.expect(event, usable).after(null)),
-                ProfileTopology.LOOP_SINK);
-        for (String identifier : usable) {
-            claim(record, identifier, LoopMessage.claim(cause));
-        }
+        claim(record, usable.get(0), LoopMessage.claimResolving(event, cause, null));
     }
 
-    /**
-     * Sends a claim to its identifier: straight to the identity processor of this task when the loop
-     * would bring it here anyway (the strongest identifier, by which ingest keyed the event), else
-     * through the loop.
-     */
+    /** Sends a claim to its identifier: straight to the identity processor of this task, or through the loop. */
     private void claim(Record<String, ContactEvent> record, String identifier, LoopMessage claim) {
         boolean local = routing.isLocal(CustomerKeys.customerIdOf(identifier), context.taskId().partition());
         if (local) {

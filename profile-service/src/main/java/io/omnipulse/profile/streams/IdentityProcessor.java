@@ -1,39 +1,56 @@
 package io.omnipulse.profile.streams;
 
+import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.IdentityConflict;
 import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.Label;
+import io.omnipulse.profile.streams.LoopMessage.Gathered;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One node per typed identifier ({@link IdentityNode} defines the grouping it computes). A claim
- * links the identifiers of an event (and resolves the event when it has no other identifier); offers carry what each identifier reaches to its links through
+ * links the identifiers of an event and passes the event on to the next of them, with the labels so
+ * far; the last resolves it: attributes it to one customer, publishes it and folds it into that
+ * profile ({@link ResolvedEvents}). Offers carry what each identifier reaches to its links through
  * the loop topic until nothing changes any more; an identifier that becomes shared withdraws. When
  * a group's representative moves to another customer, its customer was merged; when it gets its own
  * customer back, that customer lives again. Both are announced to the profile store.
+ *
+ * <p>A resolved event's key is remembered (with the wall-clock time) for the replay retention: a
+ * re-sent event is dropped, because after a merge it would be published under another customer id
+ * and a per-partition dedup downstream would count it twice.
  */
 final class IdentityProcessor implements Processor<String, LoopMessage, String, Object> {
 
     private final IdentityRules rules;
     private final ProfileMetrics metrics;
     private final LoopRouting routing;
+    private final Duration replayRetention;
+    private final Duration purgeInterval;
     private ProcessorContext<String, Object> context;
     private ResolvedEvents resolved;
     private KeyValueStore<String, IdentityNode> nodes;
     private KeyValueStore<String, Long> resolvedAt;
 
-    IdentityProcessor(IdentityRules rules, ProfileMetrics metrics, LoopRouting routing) {
+    IdentityProcessor(IdentityRules rules, ProfileMetrics metrics, LoopRouting routing, Duration replayRetention,
+            Duration purgeInterval) {
         this.rules = rules;
+        this.replayRetention = replayRetention;
+        this.purgeInterval = purgeInterval;
         this.routing = routing;
         this.metrics = metrics;
     }
@@ -44,6 +61,8 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         this.resolved = new ResolvedEvents(context, metrics, routing);
         this.nodes = context.getStateStore(ProfileTopology.IDENTIFIER_INDEX_STORE);
         this.resolvedAt = context.getStateStore(ProfileTopology.RESOLVED_KEYS_STORE);
+        // Wall-clock, not stream time: expired keys must go even when no events arrive.
+        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::purgeExpired);
     }
 
     @Override
@@ -73,11 +92,6 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             nodes.put(self, step.node());
         }
         Label label = step.node().label();
-        if (message.kind() == LoopMessage.Kind.CLAIM && message.event() != null) {
-            resolveAlone(record, self, label, step.node().shared());
-        } else if (message.kind() == LoopMessage.Kind.CLAIM) {
-            loop(record, cause.eventKey(), LoopMessage.response(self, label, step.node().shared()));
-        }
         if (step.becameShared()) {
             metrics.sharedIdentifiers.increment();
             audit(record, "shared-identifier", cause, List.of(self), step.node().customers(), label.customerId());
@@ -90,6 +104,33 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         }
         for (String linked : step.withdrawTo()) {
             loop(record, linked, LoopMessage.withdraw(self, cause));
+        }
+        if (message.kind() == LoopMessage.Kind.CLAIM && message.event() != null) {
+            passOn(record, self, label, step.node().shared());
+        }
+    }
+
+    /**
+     * The event goes on to its next identifier with this one's label after the claim, or, from the
+     * last, is resolved here. The next claim stays in this task when the loop would bring it here
+     * (its depth is bounded by the event's identifiers, at most one per type).
+     */
+    private void passOn(Record<String, LoopMessage> record, String self, Label label, boolean shared) {
+        LoopMessage claim = record.value();
+        Gathered gathered = (claim.gathered() == null ? Gathered.NOTHING : claim.gathered()).with(self, label, shared);
+        List<String> identifiers = claim.cause().identifiers();
+        String next = gathered.nextOf(identifiers);
+        if (next == null) {
+            resolve(record, claim.event(), identifiers, gathered);
+            return;
+        }
+        Record<String, LoopMessage> onward = record.withKey(next)
+                .withValue(LoopMessage.claimResolving(claim.event(), claim.cause(), gathered).after(claim));
+        if (routing.isLocal(CustomerKeys.customerIdOf(next), context.taskId().partition())) {
+            metrics.claimsInTask.increment();
+            process(onward);
+        } else {
+            context.forward(onward, ProfileTopology.LOOP_SINK);
         }
     }
 
@@ -110,19 +151,19 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
     }
 
     /**
-     * An event with this identifier alone: its label after the claim is all the resolver would wait
-     * for, so it is resolved here. Its key is remembered in the resolver's store of resolved keys (a
-     * replay of the event carries the same single identifier, so it comes to the same partition).
+     * Every identifier of the event answered: it is resolved here, on the partition of its last
+     * identifier, where its replays end too (the same identifiers in the same order), and its key is
+     * remembered for the replay retention.
      */
-    private void resolveAlone(Record<String, LoopMessage> record, String self, Label label, boolean shared) {
-        String key = record.value().event().dedupKey();
+    private void resolve(Record<String, LoopMessage> record, ContactEvent event, List<String> identifiers,
+            Gathered gathered) {
+        String key = event.dedupKey();
         if (resolvedAt.get(key) != null) {
             metrics.replays.increment();
             return;
         }
         resolvedAt.put(key, context.currentSystemTimeMs());
-        resolved.publish(record, record.value().event(), List.of(self), Map.of(self, label),
-                shared ? Set.of(self) : Set.of());
+        resolved.publish(record, event, identifiers, gathered.labels(), new HashSet<>(gathered.shared()));
     }
 
     /**
@@ -163,5 +204,20 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
 
     private Instant now() {
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    private void purgeExpired(long now) {
+        long cutoff = now - replayRetention.toMillis();
+        List<String> expired = new ArrayList<>();
+        // Collect first, delete after: the store is not modified under an open iterator.
+        try (KeyValueIterator<String, Long> all = resolvedAt.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                if (entry.value < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(resolvedAt::delete);
     }
 }

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * It is counted and thrown, so that it ends as a dead letter instead of circulating.
  *
  * <p>It also routes: each kind goes only to the processor that handles it ({@link #handlerOf}), so a
- * message is not handed to three processors of which two ignore it. A message without a value is
+ * message is not handed to processors that ignore it. A message without a value is
  * handled by nobody and goes no further.
  */
 final class LoopGuard implements Processor<String, LoopMessage, String, LoopMessage> {
@@ -47,7 +47,6 @@ final class LoopGuard implements Processor<String, LoopMessage, String, LoopMess
     static String handlerOf(LoopMessage.Kind kind) {
         return switch (kind) {
             case CLAIM, OFFER, WITHDRAW, FORGET -> ProfileTopology.IDENTITY;
-            case EXPECT, RESPONSE -> ProfileTopology.RESOLVER;
             case FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE, ERASE -> ProfileTopology.PROFILES;
         };
     }

@@ -8,12 +8,16 @@ import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.domain.Offer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One step of identity resolution on the loop topic. The key says who handles it: a typed
- * identifier (CLAIM, OFFER, WITHDRAW, FORGET), an event's dedup key (EXPECT, RESPONSE) or a customer id
- * (FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE, ERASE). Only the fields of its kind are set.
+ * identifier (CLAIM, OFFER, WITHDRAW, FORGET) or a customer id (FOLD, MERGED_INTO, ABSORB, REPOINT,
+ * REVIVE, ERASE). Only the fields of its kind are set.
  *
  * <p>{@code hops} counts the loop-topic writes since the contact event that caused it (1 for what
  * intake writes); null in messages written before it was counted, read as 0. Bounded by the loop
@@ -21,28 +25,25 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label,
-        Boolean shared, CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops, Erasure erasure) {
+        Gathered gathered, CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops, Erasure erasure) {
 
-    /** The fields of the kinds before erasures, which carry none. */
-    public LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label, Boolean shared,
+    /** The fields of the kinds but erasures. */
+    public LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label, Gathered gathered,
             CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops) {
-        this(kind, event, cause, identifier, label, shared, profile, merge, offer, hops, null);
+        this(kind, event, cause, identifier, label, gathered, profile, merge, offer, hops, null);
     }
 
     public enum Kind {
-        /** To the resolver: this event waits for the labels of its identifiers. */
-        EXPECT,
         /**
-         * To an identifier: an event carried you with these others. With {@code event} set when the
-         * event has this one identifier only: the identity resolves it on the spot (no EXPECT, no RESPONSE).
+         * To an identifier: an event carried you with these others ({@code cause.identifiers()}, strongest
+         * first). Carries the {@code event} and the labels {@code gathered} from the identifiers claimed
+         * before: the event passes from one identifier to the next, and the last one resolves it.
          */
         CLAIM,
         /** To an identifier: the linked {@code identifier} reaches what {@code offer} says. */
         OFFER,
         /** To an identifier: the linked {@code identifier} became shared; forget its offer. */
         WITHDRAW,
-        /** To the resolver: this identifier's label after the claim. */
-        RESPONSE,
         /** To a customer: fold this resolved event in. */
         FOLD,
         /** To a customer: you were merged into merge.survivorId. */
@@ -82,6 +83,36 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
         }
     }
 
+    /**
+     * The labels of an event's identifiers claimed so far, each taken right after its claim, and those
+     * of them that are shared: what attributing the event needs once every identifier has answered.
+     */
+    public record Gathered(Map<String, Label> labels, List<String> shared) {
+
+        public static final Gathered NOTHING = new Gathered(Map.of(), List.of());
+
+        public Gathered {
+            labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+            shared = shared == null ? List.of() : List.copyOf(shared);
+        }
+
+        /** With {@code identifier}'s label after its claim. */
+        public Gathered with(String identifier, Label label, boolean isShared) {
+            Map<String, Label> more = new TreeMap<>(labels);
+            more.put(identifier, label);
+            List<String> sharedMore = new ArrayList<>(shared);
+            if (isShared && !sharedMore.contains(identifier)) {
+                sharedMore.add(identifier);
+            }
+            return new Gathered(more, sharedMore);
+        }
+
+        /** The first of {@code identifiers} not claimed yet, or null when every one has answered. */
+        public String nextOf(List<String> identifiers) {
+            return identifiers.stream().filter(id -> !labels.containsKey(id)).findFirst().orElse(null);
+        }
+    }
+
     /** The event that caused a step, so that a merge can name the event that linked the customers. */
     public record Cause(String source, String eventId, List<String> identifiers, Instant occurredAt) {
 
@@ -90,17 +121,9 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
         }
     }
 
-    static LoopMessage expect(ContactEvent event, List<String> identifiers) {
-        return new LoopMessage(Kind.EXPECT, event, cause(event, identifiers), null, null, null, null, null, null, null);
-    }
-
-    /** The claim of an event with a single identifier, which the identity resolves itself. */
-    static LoopMessage claimResolving(ContactEvent event, Cause cause) {
-        return new LoopMessage(Kind.CLAIM, event, cause, null, null, null, null, null, null, null);
-    }
-
-    static LoopMessage claim(Cause cause) {
-        return new LoopMessage(Kind.CLAIM, null, cause, null, null, null, null, null, null, null);
+    /** The claim of an event's identifier that carries the event on: labels {@code gathered} from those before. */
+    static LoopMessage claimResolving(ContactEvent event, Cause cause, Gathered gathered) {
+        return new LoopMessage(Kind.CLAIM, event, cause, null, null, gathered, null, null, null, null);
     }
 
     static LoopMessage offer(String from, Offer offer, Cause cause) {
@@ -109,10 +132,6 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
 
     static LoopMessage withdraw(String from, Cause cause) {
         return new LoopMessage(Kind.WITHDRAW, null, cause, from, null, null, null, null, null, null);
-    }
-
-    static LoopMessage response(String identifier, Label label, boolean shared) {
-        return new LoopMessage(Kind.RESPONSE, null, null, identifier, label, shared, null, null, null, null);
     }
 
     static LoopMessage fold(ContactEvent event) {
@@ -156,7 +175,7 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
     /** This message, written to the loop one hop after {@code previous} (null: the first write). */
     LoopMessage after(LoopMessage previous) {
         int next = previous == null ? 1 : previous.hopCount() + 1;
-        return new LoopMessage(kind, event, cause(), identifier, label, shared, profile, merge, offer, next, erasure);
+        return new LoopMessage(kind, event, cause(), identifier, label, gathered, profile, merge, offer, next, erasure);
     }
 
     static Cause cause(ContactEvent event, List<String> identifiers) {

@@ -15,7 +15,6 @@ import io.omnipulse.profile.domain.ProfileLimits;
 import io.omnipulse.profile.streams.serde.CustomerRecordSerde;
 import io.omnipulse.profile.streams.serde.IdentityNodeSerde;
 import io.omnipulse.profile.streams.serde.LoopMessageSerde;
-import io.omnipulse.profile.streams.serde.PendingResolutionSerde;
 import io.omnipulse.security.CustomerIdKey;
 import io.omnipulse.streamsupport.ContactEventGate;
 import io.omnipulse.streamsupport.ErasureRequestGate;
@@ -32,18 +31,17 @@ import org.apache.kafka.streams.state.Stores;
  * Identity resolution and profiles in the stream.
  *
  * <pre>
- * contact-events -> intake --claims (by identifier), expectations (by event)--> loop topic,
- *                             or a claim straight to identity when the loop would bring it to this task
+ * contact-events -> intake --the event's claim, to its strongest identifier--> loop topic,
+ *                             or straight to identity when the loop would bring it to this task
  * loop topic -> loop-guard (hop bound; routes each message by its kind to the one processor that handles it)
- *   CLAIM, OFFER, WITHDRAW       -> identity  (identifier-index: node per identifier; offers what it reaches
- *                                              to its links via the loop; resolves an event with a single
- *                                              identifier itself: its claim carries the event)
- *   EXPECT, RESPONSE             -> resolver  (pending-resolutions: attributes each event once all its
- *                                              identifiers answered; resolved-event-keys: drops replays)
+ *   CLAIM, OFFER, WITHDRAW,
+ *   FORGET                       -> identity  (identifier-index: node per identifier; offers what it reaches
+ *                                              to its links via the loop; passes the event's claim on to its
+ *                                              next identifier with the labels so far, and the last one
+ *                                              resolves it; resolved-event-keys: drops replays)
  *   FOLD, MERGED_INTO, ABSORB,
- *   REPOINT, REVIVE              -> profiles  (customer-profiles: folds events, carries out merges; a fold
- *                                              whose profile lives in this task comes straight from identity
- *                                              or resolver)
+ *   REPOINT, REVIVE, ERASE       -> profiles  (customer-profiles: folds events, carries out merges; a fold
+ *                                              whose profile lives in this task comes straight from identity)
  * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
  * </pre>
  *
@@ -55,8 +53,8 @@ import org.apache.kafka.streams.state.Stores;
  * identifiers into customers depends on the set of events only, not on their order or partition:
  * {@link IdentityNode} defines it.
  *
- * <p>The stores but the resolved-event keys are cached: a key updated several times between two commits (a node settling its
- * offers, an event's pending resolution collecting answers, a profile folding a burst of events)
+ * <p>The stores but the resolved-event keys are cached: a key updated several times between two
+ * commits (a node settling its offers, a profile folding a burst of events)
  * reaches RocksDB and its changelog once per commit instead of once per update. That is safe because
  * every processor reads its own store (reads go through the cache) and none reads a changelog; an
  * exactly-once commit flushes the cache before the transaction commits, so restored state is the
@@ -69,8 +67,6 @@ public class ProfileTopology {
     public static final String PROFILE_STORE = "customer-profiles";
     /** Typed identifier ({@code email:ann@example.com}) -> {@link IdentityNode} with its customer's label. */
     public static final String IDENTIFIER_INDEX_STORE = "identifier-index";
-    /** Event dedup key -> {@link PendingResolution}, only while the event is being resolved. */
-    public static final String RESOLUTION_STORE = "pending-resolutions";
     /** Event dedup key -> wall-clock ms it was resolved, to drop replays for {@link #DEFAULT_REPLAY_RETENTION}. */
     public static final String RESOLVED_KEYS_STORE = "resolved-event-keys";
     /** Erased customer id -> when the erasure was requested (epoch ms): what was ingested before is erased too. */
@@ -100,7 +96,6 @@ public class ProfileTopology {
     static final String INTAKE = "intake";
     static final String LOOP_GUARD = "loop-guard";
     static final String IDENTITY = "identity";
-    static final String RESOLVER = "resolver";
     static final String PROFILES = "profiles";
     static final String LOOP_SINK = "loop-sink";
     static final String AUDIT_SINK = "audit-sink";
@@ -118,7 +113,6 @@ public class ProfileTopology {
     public static final Serde<LoopMessage> LOOP_SERDE = new LoopMessageSerde();
     public static final Serde<CustomerRecord> RECORD_SERDE = new CustomerRecordSerde();
     public static final Serde<IdentityNode> NODE_SERDE = new IdentityNodeSerde();
-    static final Serde<PendingResolution> PENDING_SERDE = new PendingResolutionSerde();
     /** Few and small (one per erasure): JSON. */
     public static final Serde<ErasureStatus> STATUS_SERDE = new JsonSerde<>(ErasureStatus.class);
     private static final Serde<String> STRING = Serdes.String();
@@ -196,30 +190,26 @@ public class ProfileTopology {
                         "contact-events")
                 .addSource("identity-loop", STRING.deserializer(), LOOP_SERDE.deserializer(), loopTopic)
                 .addProcessor(LOOP_GUARD, () -> new LoopGuard(loopTopic, maxLoopHops, metrics), "identity-loop")
-                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics, routing), LOOP_GUARD, INTAKE)
-                .addProcessor(RESOLVER, () -> new ResolverProcessor(metrics, replayRetention, REPLAY_PURGE_INTERVAL,
-                        routing), LOOP_GUARD)
+                .addProcessor(IDENTITY, () -> new IdentityProcessor(rules, metrics, routing, replayRetention,
+                        REPLAY_PURGE_INTERVAL), LOOP_GUARD, INTAKE)
                 .addProcessor(PROFILES, () -> new ProfileProcessor(new ProfileFolder(limits, normaliser), limits, metrics),
-                        LOOP_GUARD, IDENTITY, RESOLVER)
+                        LOOP_GUARD, IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDENTIFIER_INDEX_STORE),
                         STRING, NODE_SERDE).withCachingEnabled(), IDENTITY)
-                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLUTION_STORE),
-                        STRING, PENDING_SERDE).withCachingEnabled(), RESOLVER)
-                // Identity resolves events with a single identifier itself and remembers them here too.
                 // Not cached: every key is an event's, written once and read back only by a replay,
                 // so a cache would merely hold each one until the commit writes it anyway.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
-                        STRING, Serdes.Long()), RESOLVER, IDENTITY)
+                        STRING, Serdes.Long()), IDENTITY)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
                         STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_STORE),
                         STRING, Serdes.Long()), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), routing,
-                        INTAKE, IDENTITY, RESOLVER, PROFILES)
+                        INTAKE, IDENTITY, PROFILES)
                 .addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
-                        INTAKE, IDENTITY, RESOLVER, PROFILES)
+                        INTAKE, IDENTITY, PROFILES)
                 .addSink(RESOLVED_SINK, resolved.name(), resolved.keySerde().serializer(),
-                        resolved.valueSerde().serializer(), RESOLVER, IDENTITY)
+                        resolved.valueSerde().serializer(), IDENTITY)
                 .addSink(MERGES_SINK, merges.name(), merges.keySerde().serializer(), merges.valueSerde().serializer(),
                         PROFILES)
                 .addSink(PROGRESS_SINK, progress.name(), progress.keySerde().serializer(),

@@ -12,9 +12,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The last step of resolving an event, for the resolver and the identity (which resolves events with
- * a single identifier itself): attribute it to one customer, publish it resolved and fold it into that
- * customer's profile, in this task when the profile lives here ({@link LoopRouting}), else through the loop.
+ * The last step of resolving an event, once its last identifier answered: attribute it to one
+ * customer, publish it resolved and fold it into that customer's profile, in this task when the
+ * profile lives here ({@link LoopRouting}), else through the loop.
  */
 final class ResolvedEvents {
 

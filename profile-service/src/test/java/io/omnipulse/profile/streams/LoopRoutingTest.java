@@ -1,11 +1,7 @@
 package io.omnipulse.profile.streams;
 
-import static io.omnipulse.profile.TestEvents.annByEmail;
-import static io.omnipulse.profile.TestEvents.at;
-import static io.omnipulse.profile.TestEvents.interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnipulse.events.Channel;
 import io.omnipulse.events.CustomerKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,16 +15,14 @@ class LoopRoutingTest {
     private static final LoopMessage.Cause CAUSE = new LoopMessage.Cause("crm", "e1", List.of(EMAIL), null);
 
     @Test
-    void anIdentifierGoesWhereTheProducerPutsItsCustomerIdAndACustomerIdWhereThePartitionerPutsIt() {
+    void anIdentifierGoesWhereAProducerPutsItsCustomerIdAndACustomerIdWhereAProducerPutsIt() {
         LoopRouting routing = new LoopRouting();
         String ann = CustomerKeys.customerIdOf(EMAIL);
 
-        assertThat(routing.partitions("loop", EMAIL, LoopMessage.claim(CAUSE), 6))
+        assertThat(routing.partitions("loop", EMAIL, LoopMessage.claimResolving(null, CAUSE, null), 6))
                 .contains(Set.of(producerPartition(ann, 6)));
         assertThat(routing.partitions("loop", ann, LoopMessage.fold(null), 6))
                 .contains(Set.of(producerPartition(ann, 6)));
-        assertThat(routing.partitions("loop", "crm/e1", LoopMessage.expect(interaction("e1", Channel.EMAIL, at(0), annByEmail()), List.of(EMAIL)), 6))
-                .contains(Set.of(producerPartition("crm/e1", 6)));
     }
 
     @Test

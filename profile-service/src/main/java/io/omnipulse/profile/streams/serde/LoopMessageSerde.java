@@ -4,55 +4,55 @@ import io.omnipulse.streamsupport.binary.BinaryReader;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.streamsupport.binary.ContactEventCodec;
-import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.ErasureRequested;
-import io.omnipulse.events.serde.JsonSerde;
-import io.omnipulse.profile.domain.CustomerProfile;
+import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.streams.LoopMessage;
+import io.omnipulse.profile.streams.LoopMessage.Gathered;
 import io.omnipulse.profile.streams.LoopMessage.Kind;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The loop topic's values, in binary: each event costs several loop records, each read and written
  * once per hop, and JSON of them was the largest part of the stream thread's CPU.
  *
- * <p>Version 2: version byte, kind code ({@link #KINDS}: append only, a code never changes meaning),
+ * <p>Version 3: version byte, kind code ({@link #KINDS}: append only, a code never changes meaning),
  * a bit set of the fields that are there (bit 0 event ... bit 9 erasure, in record order), then those
  * fields: the event ({@link ContactEventCodec}), the cause (source, event id, identifiers, occurred at),
- * identifier, label, shared, the profile ({@link ProfileCodec}), merge, offer, hops, erasure (erasure
- * id, customer id, requested at, requested by, remaining keys, erased count). Which fields a kind
- * carries is up to the writer, as with JSON, so a message reads back equal to the one written.
+ * identifier, label, the labels gathered (count + 1, identifier and label each, then the shared ones),
+ * the profile ({@link ProfileCodec}), merge, offer, hops, erasure (erasure id, customer id, requested at,
+ * requested by, remaining keys, erased count). Which fields a kind carries is up to the writer, so a
+ * message reads back equal to the one written.
  *
- * <p>The loop topic outlives the application id (it is configured apart from it) and a new id reads
- * it from the start, so messages older formats wrote may still be on it and are still read: version 1
- * (the same layout with the event and the profile nested as length-prefixed JSON) and the JSON
- * version, whose records start with {@code '{'}. Any other first byte is a version; one this code does
- * not know is refused (dead letter).
+ * <p>Earlier versions were written to the loop topic's first version ({@code omnipulse-profile-identity-loop}),
+ * whose records sit on other partitions than this reader's (see {@code LoopRouting}); the loop topic
+ * is versioned with the format, so no record of theirs reaches this reader, and one that did would
+ * be refused (dead letter).
  */
 public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
-    /** Wire code of each kind: its index. Append only. */
-    private static final List<Kind> KINDS = List.of(Kind.EXPECT, Kind.CLAIM, Kind.OFFER, Kind.WITHDRAW,
-            Kind.RESPONSE, Kind.FOLD, Kind.MERGED_INTO, Kind.ABSORB, Kind.REPOINT, Kind.REVIVE, Kind.ERASE, Kind.FORGET);
-    private static final byte LEGACY_JSON = '{';
-    private static final byte LEGACY_BINARY = 1;
-    private static final JsonSerde<LoopMessage> JSON = new JsonSerde<>(LoopMessage.class);
-    private static final Version1 VERSION_1 = new Version1();
+    /**
+     * Wire code of each kind: its index. Append only. Codes 0 and 4 were the resolver's (an event
+     * waiting for its identifiers' answers, and an answer), retired in version 3.
+     */
+    private static final List<Kind> KINDS = Arrays.asList(null, Kind.CLAIM, Kind.OFFER, Kind.WITHDRAW,
+            null, Kind.FOLD, Kind.MERGED_INTO, Kind.ABSORB, Kind.REPOINT, Kind.REVIVE, Kind.ERASE, Kind.FORGET);
 
     public LoopMessageSerde() {
-        super("loop message", 2, 96);
+        super("loop message", 3, 96);
     }
 
     @Override
     protected void write(BinaryWriter out, LoopMessage m) {
-        int code = KINDS.indexOf(m.kind());
+        int code = m.kind() == null ? -1 : KINDS.indexOf(m.kind());
         if (code < 0) {
             throw new SerializationException("loop message without a kind");
         }
         int present = bit(0, m.event()) | bit(1, m.cause()) | bit(2, m.identifier()) | bit(3, m.label())
-                | bit(4, m.shared()) | bit(5, m.profile()) | bit(6, m.merge()) | bit(7, m.offer()) | bit(8, m.hops())
+                | bit(4, m.gathered()) | bit(5, m.profile()) | bit(6, m.merge()) | bit(7, m.offer()) | bit(8, m.hops())
                 | bit(9, m.erasure());
         out.u8(code).varint(present);
         if (m.event() != null) {
@@ -68,8 +68,8 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
         if (m.label() != null) {
             Codecs.label(out, m.label());
         }
-        if (m.shared() != null) {
-            out.bool(m.shared());
+        if (m.gathered() != null) {
+            writeGathered(out, m.gathered());
         }
         if (m.profile() != null) {
             ProfileCodec.write(out, m.profile());
@@ -92,14 +92,8 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
     @Override
     protected LoopMessage read(BinaryReader in) {
-        return readFields(in, ContactEventCodec::read, ProfileCodec::read);
-    }
-
-    /** The fields after the version byte, the same in versions 1 and 2 but for how event and profile are nested. */
-    private static LoopMessage readFields(BinaryReader in, Function<BinaryReader, ContactEvent> events,
-            Function<BinaryReader, CustomerProfile> profiles) {
         int code = in.u8();
-        if (code >= KINDS.size()) {
+        if (code >= KINDS.size() || KINDS.get(code) == null) {
             throw new SerializationException("unknown loop message kind " + code);
         }
         int present = in.varint();
@@ -107,12 +101,12 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
             throw new SerializationException("unknown loop message fields " + Integer.toBinaryString(present));
         }
         return new LoopMessage(KINDS.get(code),
-                has(present, 0) ? events.apply(in) : null,
+                has(present, 0) ? ContactEventCodec.read(in) : null,
                 has(present, 1) ? new LoopMessage.Cause(in.string(), in.string(), in.strings(), in.instant()) : null,
                 has(present, 2) ? in.string() : null,
                 has(present, 3) ? Codecs.label(in) : null,
-                has(present, 4) ? Boolean.valueOf(in.bool()) : null,
-                has(present, 5) ? profiles.apply(in) : null,
+                has(present, 4) ? readGathered(in) : null,
+                has(present, 5) ? ProfileCodec.read(in) : null,
                 has(present, 6) ? Codecs.merge(in) : null,
                 has(present, 7) ? Codecs.offer(in) : null,
                 has(present, 8) ? Integer.valueOf(in.varint()) : null,
@@ -120,12 +114,22 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
                         in.string()), in.strings(), in.i64()) : null);
     }
 
-    @Override
-    protected LoopMessage readVersion(byte found, byte[] bytes) {
-        if (found == LEGACY_JSON) {
-            return JSON.deserialize(null, bytes);
+    private static void writeGathered(BinaryWriter out, Gathered gathered) {
+        out.varint(gathered.labels().size() + 1);
+        gathered.labels().forEach((identifier, label) -> {
+            out.string(identifier);
+            Codecs.label(out, label);
+        });
+        out.strings(gathered.shared());
+    }
+
+    private static Gathered readGathered(BinaryReader in) {
+        int count = in.count();
+        Map<String, Label> labels = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            labels.put(in.string(), Codecs.label(in));
         }
-        return found == LEGACY_BINARY ? VERSION_1.deserialize(null, bytes) : super.readVersion(found, bytes);
+        return new Gathered(labels, in.strings());
     }
 
     private static int bit(int index, Object field) {
@@ -134,36 +138,5 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
     private static boolean has(int present, int index) {
         return (present & 1 << index) != 0;
-    }
-
-    /** Reads version 1, whose event and profile are length-prefixed JSON; nothing writes it any more. */
-    private static final class Version1 extends BinarySerde<LoopMessage> {
-
-        private static final JsonSerde<ContactEvent> EVENT_JSON = new JsonSerde<>(ContactEvent.class);
-        private static final JsonSerde<CustomerProfile> PROFILE_JSON = new JsonSerde<>(CustomerProfile.class);
-
-        Version1() {
-            super("loop message", LEGACY_BINARY, 96);
-        }
-
-        @Override
-        protected void write(BinaryWriter out, LoopMessage m) {
-            throw new UnsupportedOperationException("loop message version 1 is only read");
-        }
-
-        @Override
-        protected LoopMessage read(BinaryReader in) {
-            return readFields(in, Version1::event, Version1::profile);
-        }
-
-        private static ContactEvent event(BinaryReader in) {
-            byte[] json = in.bytes();
-            return json == null ? null : EVENT_JSON.deserialize(null, json);
-        }
-
-        private static CustomerProfile profile(BinaryReader in) {
-            byte[] json = in.bytes();
-            return json == null ? null : PROFILE_JSON.deserialize(null, json);
-        }
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An event with a single identifier is resolved by the identity: no EXPECT, no RESPONSE, one round trip less. */
-class SingleIdentifierResolutionTest {
+/** The identity resolves events: each identifier claims the event in turn, and the last one resolves it. */
+class ResolutionByClaimsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -71,12 +71,33 @@ class SingleIdentifierResolutionTest {
     }
 
     @Test
-    void anEventWithSeveralIdentifiersStillGoesThroughTheResolver() {
-        TopologyTestSupport.contactEvents(driver).pipeInput("k", interaction("c1", Channel.CALL, at(1), annByCall()));
+    void anEventWithSeveralIdentifiersPassesFromEachToTheNextAndTheLastResolvesIt() {
+        ContactEvent call = interaction("c1", Channel.CALL, at(1), annByCall());
+        TopologyTestSupport.contactEvents(driver).pipeInput("k", call);
 
-        assertThat(loop.readValuesToList()).extracting(LoopMessage::kind)
-                .contains(LoopMessage.Kind.EXPECT, LoopMessage.Kind.RESPONSE);
-        assertThat(registry.counter("omnipulse.profile.events.resolved").count()).isEqualTo(1.0);
+        // e-mail first (through the loop: its partition count is not known yet), then the phone in the task.
+        List<LoopMessage> claims = loop.readValuesToList().stream().filter(m -> m.kind() == LoopMessage.Kind.CLAIM).toList();
+        assertThat(claims).singleElement().satisfies(claim -> {
+            assertThat(claim.event()).isEqualTo(call);
+            assertThat(claim.gathered()).isNull();
+        });
+        assertThat(registry.counter("omnipulse.profile.loop.shortcuts", "kind", "claim").count()).isEqualTo(1.0);
+        assertThat(resolved.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactly(CustomerKeys.customerId(annByEmail()));
+        assertThat(TopologyTestSupport.customerOf(driver, "phone:+442079460958"))
+                .isEqualTo(CustomerKeys.customerId(annByEmail()));
+    }
+
+    @Test
+    void aReplayOfAnEventWithSeveralIdentifiersIsDroppedWhereItsLastIdentifierLives() {
+        ContactEvent call = interaction("c1", Channel.CALL, at(1), annByCall());
+        var input = TopologyTestSupport.contactEvents(driver);
+        input.pipeInput("k", call);
+        input.pipeInput("k", call);
+
         assertThat(resolved.readValuesToList()).hasSize(1);
+        assertThat(registry.counter("omnipulse.profile.events.ignored", "reason", "replay").count()).isEqualTo(1.0);
+        assertThat(TopologyTestSupport.profile(driver, CustomerKeys.customerId(annByEmail())).interactionCount())
+                .isEqualTo(1);
     }
 }
