@@ -8,17 +8,15 @@ import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.streams.LoopMessage.Gathered;
+import io.omnipulse.streamsupport.StoreExpiry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -208,16 +206,6 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
 
     private void purgeExpired(long now) {
         long cutoff = now - replayRetention.toMillis();
-        List<String> expired = new ArrayList<>();
-        // Collect first, delete after: the store is not modified under an open iterator.
-        try (KeyValueIterator<String, Long> all = resolvedAt.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (entry.value < cutoff) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(resolvedAt::delete);
+        StoreExpiry.deleteWhere(resolvedAt, resolvedMs -> resolvedMs < cutoff);
     }
 }

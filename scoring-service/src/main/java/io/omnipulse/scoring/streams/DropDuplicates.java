@@ -1,15 +1,12 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.streamsupport.StoreExpiry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -65,16 +62,6 @@ class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactE
 
     private void purgeOlderThanRetention(long now) {
         long cutoff = now - retention.toMillis();
-        List<String> expired = new ArrayList<>();
-        // Collect first, delete after: the store is not modified under an open iterator.
-        try (KeyValueIterator<String, Long> all = seen.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (entry.value < cutoff) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(seen::delete);
+        StoreExpiry.deleteWhere(seen, seenMs -> seenMs < cutoff);
     }
 }

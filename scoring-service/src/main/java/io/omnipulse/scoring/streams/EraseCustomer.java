@@ -3,13 +3,12 @@ package io.omnipulse.scoring.streams;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
+import io.omnipulse.streamsupport.StoreExpiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -158,20 +157,7 @@ class EraseCustomer implements Processor<String, EraseOrder, String, Erasure> {
     }
 
     private void forgetOlderThanRetention(long now) {
-        deleteWhere(erased, requestedAt -> requestedAt < now - erasureRetention.toMillis());
-        deleteWhere(mergedIds, notedAt -> notedAt < now - mergeRetention.toMillis());
-    }
-
-    private static void deleteWhere(KeyValueStore<String, Long> store, LongPredicate expired) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (expired.test(entry.value)) {
-                    keys.add(entry.key);
-                }
-            }
-        }
-        keys.forEach(store::delete);
+        StoreExpiry.deleteWhere(erased, requestedAt -> requestedAt < now - erasureRetention.toMillis());
+        StoreExpiry.deleteWhere(mergedIds, notedAt -> notedAt < now - mergeRetention.toMillis());
     }
 }

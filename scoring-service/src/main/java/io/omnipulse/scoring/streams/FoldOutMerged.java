@@ -4,13 +4,11 @@ import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
+import io.omnipulse.streamsupport.StoreExpiry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -113,16 +111,6 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
 
     private void forgetOlderThanRetention(long now) {
         long cutoff = now - retention.toMillis();
-        List<String> expired = new ArrayList<>();
-        // Collect first, delete after: the store is not modified under an open iterator.
-        try (KeyValueIterator<String, MergedInto> all = merged.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, MergedInto> entry = all.next();
-                if (entry.value.mergedAt() < cutoff) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(merged::delete);
+        StoreExpiry.deleteWhere(merged, into -> into.mergedAt() < cutoff);
     }
 }
