@@ -8,7 +8,7 @@ import io.omnipulse.profile.domain.IdentityNode;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.Label;
 import io.omnipulse.profile.streams.LoopMessage.Gathered;
-import io.omnipulse.streamsupport.StoreExpiry;
+import io.omnipulse.streamsupport.StoreSweeps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -206,6 +206,6 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
 
     private void purgeExpired(long now) {
         long cutoff = now - replayRetention.toMillis();
-        StoreExpiry.deleteWhere(resolvedAt, resolvedMs -> resolvedMs < cutoff);
+        StoreSweeps.deleteWhere(resolvedAt, resolvedMs -> resolvedMs < cutoff);
     }
 }

@@ -1,7 +1,7 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.ContactEvent;
-import io.omnipulse.streamsupport.StoreExpiry;
+import io.omnipulse.streamsupport.StoreSweeps;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -62,6 +62,6 @@ class DropDuplicates implements FixedKeyProcessor<String, ContactEvent, ContactE
 
     private void purgeOlderThanRetention(long now) {
         long cutoff = now - retention.toMillis();
-        StoreExpiry.deleteWhere(seen, seenMs -> seenMs < cutoff);
+        StoreSweeps.deleteWhere(seen, seenMs -> seenMs < cutoff);
     }
 }

@@ -3,17 +3,14 @@ package io.omnipulse.scoring.streams;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
-import io.omnipulse.streamsupport.StoreExpiry;
+import io.omnipulse.streamsupport.StoreSweeps;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
+import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -101,14 +98,14 @@ class EraseCustomer implements Processor<String, EraseOrder, String, Erasure> {
         long at = order.requestedAt();
         remember(id, at);
         long deleted = delete(history, id) + delete(answers, id) + delete(merged, id)
-                + deletePrefix(seen, DropDuplicates.seenKey(id, ""));
+                + StoreSweeps.takePrefix(seen, DropDuplicates.seenKey(id, "")).size();
         EffortState state = effort.get(id);
         if (state != null) {
             effort.delete(id);
             deleted++;
         }
-        List<String> formerIds = keysAfterPrefix(mergedIds, mergedIdKey(id, ""));
-        deleted += deletePrefix(mergedIds, mergedIdKey(id, ""));
+        Set<String> formerIds = StoreSweeps.takePrefix(mergedIds, mergedIdKey(id, "")).keySet();
+        deleted += formerIds.size();
         for (String formerId : formerIds) {
             // Its scope key's tallies may still be on their way here: remembered, they are dropped.
             remember(formerId, at);
@@ -140,24 +137,8 @@ class EraseCustomer implements Processor<String, EraseOrder, String, Erasure> {
         return store.delete(key) == null ? 0 : 1;
     }
 
-    /** The rest of each key that starts with {@code prefix}. */
-    private static List<String> keysAfterPrefix(KeyValueStore<String, ?> store, String prefix) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, ?> all = store.prefixScan(prefix, Serdes.String().serializer())) {
-            all.forEachRemaining(entry -> keys.add(entry.key.substring(prefix.length())));
-        }
-        return keys;
-    }
-
-    private static long deletePrefix(KeyValueStore<String, ?> store, String prefix) {
-        // Collect first, delete after: the store is not modified under an open iterator.
-        List<String> keys = keysAfterPrefix(store, prefix);
-        keys.forEach(rest -> store.delete(prefix + rest));
-        return keys.size();
-    }
-
     private void forgetOlderThanRetention(long now) {
-        StoreExpiry.deleteWhere(erased, requestedAt -> requestedAt < now - erasureRetention.toMillis());
-        StoreExpiry.deleteWhere(mergedIds, notedAt -> notedAt < now - mergeRetention.toMillis());
+        StoreSweeps.deleteWhere(erased, requestedAt -> requestedAt < now - erasureRetention.toMillis());
+        StoreSweeps.deleteWhere(mergedIds, notedAt -> notedAt < now - mergeRetention.toMillis());
     }
 }

@@ -4,16 +4,12 @@ import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
-import io.omnipulse.streamsupport.StoreExpiry;
+import io.omnipulse.streamsupport.StoreSweeps;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -94,23 +90,13 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
         EffortState state = effort.get(id);
         effort.delete(id);
         metrics.mergeFolded();
-        context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, remembered, state, takeSeen(id)),
+        context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, remembered, state,
+                StoreSweeps.takePrefix(seen, DropDuplicates.seenKey(id, ""))),
                 state == null ? null : new EffortChange(state, EffortState.NONE), time)));
-    }
-
-    /** The merged id's remembered event ids, deleted here. */
-    private Map<String, Long> takeSeen(String id) {
-        String prefix = DropDuplicates.seenKey(id, "");
-        Map<String, Long> taken = new HashMap<>();
-        try (KeyValueIterator<String, Long> all = seen.prefixScan(prefix, Serdes.String().serializer())) {
-            all.forEachRemaining(entry -> taken.put(entry.key.substring(prefix.length()), entry.value));
-        }
-        taken.keySet().forEach(key -> seen.delete(DropDuplicates.seenKey(id, key)));
-        return taken;
     }
 
     private void forgetOlderThanRetention(long now) {
         long cutoff = now - retention.toMillis();
-        StoreExpiry.deleteWhere(merged, into -> into.mergedAt() < cutoff);
+        StoreSweeps.deleteWhere(merged, into -> into.mergedAt() < cutoff);
     }
 }
