@@ -6,7 +6,6 @@ import io.omnipulse.alerting.domain.AlertStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +49,20 @@ public class AlertRepository implements PanacheRepository<Alert> {
         return teams;
     }
 
-    /** The queue, newest first (by event time of the opening trigger, then by id). */
+    private static final String NEWEST = "order by openedAt desc, id desc";
+    private static final String URGENCY = "order by case severity"
+            + " when io.omnipulse.alerting.domain.AlertSeverity.CRITICAL then 0"
+            + " when io.omnipulse.alerting.domain.AlertSeverity.HIGH then 1 else 2 end,"
+            + " case when acknowledgedAt is null then acknowledgeDueAt else resolveDueAt end asc nulls last,"
+            + " openedAt desc, id desc";
+
+    /** The queue in the filter's order ({@link AlertFilter.Order}). */
     public PanacheQuery<Alert> search(AlertFilter filter) {
         List<String> clauses = new ArrayList<>(5);
         Parameters params = new Parameters();
-        if (filter.status() != null) {
-            clauses.add("status = :status");
-            params.and("status", filter.status());
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            clauses.add("status in :statuses");
+            params.and("statuses", filter.statuses());
         }
         if (filter.cause() != null) {
             clauses.add("cause = :cause");
@@ -80,7 +86,7 @@ public class AlertRepository implements PanacheRepository<Alert> {
                 params.and("visibleTeams", filter.visibleTeams());
             }
         }
-        Sort newestFirst = Sort.descending("openedAt", "id");
-        return clauses.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", clauses), newestFirst, params);
+        String where = clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses) + " ";
+        return find("from Alert " + where + (filter.order() == AlertFilter.Order.URGENCY ? URGENCY : NEWEST), params);
     }
 }

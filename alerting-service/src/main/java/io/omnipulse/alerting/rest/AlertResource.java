@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,24 +49,29 @@ public class AlertResource {
     }
 
     @GET
-    @Operation(summary = "List alerts, newest first", description = "Filters are optional and combine with AND; "
-            + "status, cause and severity are case-insensitive. Only alerts of the caller's teams (and of no team) "
-            + "are listed, every alert for an admin.")
+    @Operation(summary = "List alerts, newest or most urgent first", description = "Filters are optional and combine "
+            + "with AND; status (one or several, comma-separated: open,acknowledged,escalated is every unresolved "
+            + "alert), cause and severity are case-insensitive. sort=newest (the default: by the event time of the "
+            + "opening trigger) or sort=urgency (most severe first, then the nearest deadline, overdue ones first, "
+            + "then the newest). Only alerts of the caller's teams (and of no team) are listed, every alert for an "
+            + "admin.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertPage list(@QueryParam("status") String status, @QueryParam("cause") String cause,
             @QueryParam("severity") String severity, @QueryParam("team") String team,
-            @QueryParam("customerId") String customerId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("customerId") String customerId, @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         // Parameters arrive as text so that a bad value is our 400 naming it, not a generic 404.
         AlertFilter filter = new AlertFilter(
-                QueryParams.enumValue("status", status, AlertStatus.class),
+                QueryParams.enumValues("status", status, AlertStatus.class),
                 QueryParams.enumValue("cause", cause, AlertCause.class),
                 QueryParams.enumValue("severity", severity, AlertSeverity.class),
                 QueryParams.text(team),
                 QueryParams.text(customerId),
-                caller.visibleTeams());
+                caller.visibleTeams(),
+                Optional.ofNullable(QueryParams.enumValue("sort", sort, AlertFilter.Order.class))
+                        .orElse(AlertFilter.Order.NEWEST));
         int pageSize = QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         // Bounded so that page x size (the SQL offset) cannot overflow an int.
         int pageIndex = QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / pageSize - 1);

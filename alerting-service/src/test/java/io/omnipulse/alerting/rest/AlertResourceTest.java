@@ -1,15 +1,27 @@
 package io.omnipulse.alerting.rest;
 
 import static io.omnipulse.devstack.testkit.TestTokens.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertScope;
+import io.omnipulse.alerting.domain.AlertSeverity;
+import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertRepository;
+import io.omnipulse.alerting.persistence.TriggerContext;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract: paging, problem documents for bad input, and readiness. */
@@ -17,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 class AlertResourceTest {
+
+    @Inject
+    AlertRepository alerts;
 
     @Test
     void anUnknownAlertIsA404Problem() {
@@ -60,6 +75,49 @@ class AlertResourceTest {
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("total", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void theQueueTakesSeveralStatusesAndPutsTheMostUrgentFirst() {
+        String team = "urgency-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            save(team, "medium-due-in-1h", AlertSeverity.MEDIUM, AlertStatus.OPEN, now.minusSeconds(60), now.plusSeconds(3600));
+            save(team, "critical-due-in-3h", AlertSeverity.CRITICAL, AlertStatus.OPEN, now.minusSeconds(600),
+                    now.plusSeconds(3 * 3600));
+            save(team, "high-overdue", AlertSeverity.HIGH, AlertStatus.ESCALATED, now.minusSeconds(7200),
+                    now.minusSeconds(300));
+            Alert acknowledged = save(team, "high-acknowledged-due-in-10min", AlertSeverity.HIGH,
+                    AlertStatus.ACKNOWLEDGED, now.minusSeconds(3600), now.minusSeconds(1800));
+            acknowledged.acknowledgedAt = now.minusSeconds(3000);
+            acknowledged.resolveDueAt = now.plusSeconds(600);
+            save(team, "critical-resolved", AlertSeverity.CRITICAL, AlertStatus.RESOLVED, now, now.plusSeconds(60));
+        });
+
+        given().queryParam("team", team).queryParam("status", "open,Acknowledged, escalated")
+                .queryParam("sort", "urgency").get("/v1/alerts")
+                .then().statusCode(200)
+                .body("total", equalTo(4))
+                .body("items.key", contains("critical-due-in-3h", "high-overdue", "high-acknowledged-due-in-10min",
+                        "medium-due-in-1h"));
+        given().queryParam("team", team).queryParam("status", "open,acknowledged,escalated").get("/v1/alerts")
+                .then().statusCode(200)
+                .body("items.key", contains("medium-due-in-1h", "critical-due-in-3h",
+                        "high-acknowledged-due-in-10min", "high-overdue"));
+        given().queryParam("sort", "loudest").get("/v1/alerts")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("sort"));
+    }
+
+    private Alert save(String team, String key, AlertSeverity severity, AlertStatus status, Instant openedAt,
+            Instant acknowledgeDue) {
+        Alert alert = Alert.open(AlertScope.TEAM, key, AlertCause.NPS_DROP, severity,
+                TriggerContext.derived("test", key, openedAt, null, team, null, null), openedAt);
+        alert.status = status;
+        alert.acknowledgeDueAt = acknowledgeDue;
+        alert.resolveDueAt = acknowledgeDue.plusSeconds(86_400);
+        alerts.persist(alert);
+        return alert;
     }
 
     @Test
