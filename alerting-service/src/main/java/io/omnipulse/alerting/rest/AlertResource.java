@@ -50,7 +50,8 @@ public class AlertResource {
     @GET
     @Operation(summary = "List alerts, newest first", description = "Filters are optional and combine with AND; "
             + "status, cause and severity are case-insensitive. Only alerts of the caller's teams (and of no team) "
-            + "are listed, every alert for an admin.")
+            + "are listed, every alert for an admin. Each item carries contact, how to reach the customer: its "
+            + "best is the label for the row.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -89,7 +90,9 @@ public class AlertResource {
     @Operation(summary = "One alert with its context, every trigger that opened or fed it, and its audit trail",
             description = "journey and scores are the customer's recent journey (profile-service) and 30-day scores "
                     + "(scoring-service), fetched after the alert was raised; context.status says whether they are "
-                    + "there (FETCHED), coming (PENDING), off (DISABLED) or could not be had (UNAVAILABLE).")
+                    + "there (FETCHED), coming (PENDING), off (DISABLED) or could not be had (UNAVAILABLE). contact "
+                    + "says how to reach the customer: the identifiers of the triggering events, filled in from the "
+                    + "customer's profile with the context.")
     @APIResponse(responseCode = "200", description = "The alert")
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

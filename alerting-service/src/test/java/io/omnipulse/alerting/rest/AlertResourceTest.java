@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
@@ -60,6 +62,17 @@ class AlertResourceTest {
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("total", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void theOpenApiDocumentSaysWhatAnAlertsContactIs() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas.AlertView.properties.contact.description",
+                        containsString("How to reach the customer"))
+                .body("components.schemas.AlertContact.properties.keySet()",
+                        hasItems("email", "phone", "crmId", "handle", "chatVisitorId", "lastChannel", "best"))
+                .body("components.schemas.AlertContact.properties.keySet()", not(hasItem("lastChannelAt")));
     }
 
     @Test
