@@ -178,13 +178,13 @@ public interface AlertingConfig {
     }
 
     /**
-     * The customer's recent journey (profile-service) and scores (scoring-service), fetched after an
-     * alert was raised and stored with it. No default host: with neither URL set, enrichment is off
-     * and the alert says so.
+     * The customer's recent journey and identifiers (profile-service) and scores (scoring-service),
+     * fetched after an alert was raised and stored with it (the identifiers fill in its contact). No
+     * default host: with neither URL set, enrichment is off and the alert says so.
      */
     interface Context {
 
-        /** Base URL of profile-service, e.g. http://profile-service:8082 (GET /v1/customers/{id}/journey). */
+        /** Base URL of profile-service, e.g. http://profile-service:8082 (GET /v1/customers/{id}). */
         java.util.Optional<java.net.URI> profileUrl();
 
         /** Base URL of scoring-service, e.g. http://scoring-service:8083 (GET /v1/scores). */

@@ -1,5 +1,6 @@
 package io.omnipulse.alerting.notify;
 
+import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.AlertEscalated;
@@ -54,7 +55,21 @@ public class MailSender {
         line(out, "Wait (s)", alert.ratedWaitSeconds);
         line(out, "Acknowledge by", alert.acknowledgeDueAt);
         line(out, "Resolve by", alert.resolveDueAt);
+        contact(out, alert.contact());
         return out.toString();
+    }
+
+    /** How to reach the customer, read from the alert when the mail is written (never from Kafka). */
+    private static void contact(StringBuilder out, AlertContact contact) {
+        if (contact == null) {
+            return;
+        }
+        line(out, "Customer e-mail", contact.email());
+        line(out, "Customer phone", contact.phone());
+        line(out, "Customer CRM id", contact.crmId());
+        line(out, "Customer handle", contact.handle());
+        line(out, "Customer chat visitor id", contact.chatVisitorId());
+        line(out, "Customer's last channel", contact.lastChannel());
     }
 
     private static void line(StringBuilder out, String label, Object value) {

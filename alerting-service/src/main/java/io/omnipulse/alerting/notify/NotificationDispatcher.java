@@ -3,6 +3,7 @@ package io.omnipulse.alerting.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.config.NotifyConfig;
+import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.NotificationAttempt;
@@ -141,10 +142,19 @@ public class NotificationDispatcher {
         }
     }
 
-    /** The Standard Webhooks payload shape: type, timestamp, data (the alert event as on Kafka). */
+    /**
+     * The Standard Webhooks payload shape: type, timestamp, data (the alert event as on Kafka, with the
+     * contact of a customer alert as {@code contact}). The contact stays off Kafka: it is read from the
+     * alert when sent, so a retry carries what the alert knows by then, and nothing once the customer
+     * was erased.
+     */
     static String webhookBody(Claim claim) throws IOException {
         ObjectNode body = EventJson.mapper().createObjectNode();
         ObjectNode data = (ObjectNode) EventJson.mapper().readTree(claim.payload());
+        AlertContact contact = claim.alert().contact();
+        if (contact != null) {
+            data.set("contact", EventJson.mapper().valueToTree(contact));
+        }
         body.put("type", "alert." + claim.eventType());
         body.put("timestamp", data.path("at").asText());
         body.set("data", data);

@@ -1,6 +1,7 @@
 package io.omnipulse.alerting.persistence;
 
 import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
@@ -21,8 +22,9 @@ import java.time.Instant;
 /**
  * One alert for a customer and cause, with the context of its latest trigger (the interaction it
  * rates, the answer and comment) so that a support lead sees the why without another lookup.
- * Schema: db/migration/V1__alerts.sql, V2__closed_loop.sql and V3__alert_context.sql. After a
- * customer merge the alert belongs to the survivor ({@link #absorb}, CustomerMergeService).
+ * Schema: db/migration/V1__alerts.sql, V2__closed_loop.sql, V3__alert_context.sql and
+ * V8__alert_contact.sql. After a customer merge the alert belongs to the survivor ({@link #absorb},
+ * CustomerMergeService).
  */
 @Entity
 @Table(name = "alert")
@@ -155,6 +157,33 @@ public class Alert {
     @Column(name = "context_due_at", updatable = false)
     public Instant contextDueAt;
 
+    /**
+     * How to reach the customer (V8__alert_contact.sql), read through {@link #contact()}. Inserted with
+     * the alert ({@link #initContact}) and afterwards changed only by AlertContacts' SQL (triggers,
+     * enrichment, merges, erasure), never in an entity update: as with the context columns, a person's
+     * change of the alert must not write back a contact that enrichment filled in meanwhile.
+     */
+    @Column(name = "contact_email", updatable = false)
+    public String contactEmail;
+
+    @Column(name = "contact_phone", updatable = false)
+    public String contactPhone;
+
+    @Column(name = "contact_crm_id", updatable = false)
+    public String contactCrmId;
+
+    @Column(name = "contact_handle", updatable = false)
+    public String contactHandle;
+
+    @Column(name = "contact_chat_visitor_id", updatable = false)
+    public String contactChatVisitorId;
+
+    @Column(name = "contact_last_channel", updatable = false)
+    public String contactLastChannel;
+
+    @Column(name = "contact_last_channel_at", updatable = false)
+    public Instant contactLastChannelAt;
+
     @Version
     public Long version;
 
@@ -185,14 +214,39 @@ public class Alert {
      * Counts a further trigger. Severity is only ever raised. The context follows the latest
      * trigger by event time, because follow-up is routed to the team of the customer's last
      * contact; a late-arriving older event is counted but does not overwrite it.
+     *
+     * @return whether the trigger is the latest by event time (its context was taken)
      */
-    public void attach(AlertSeverity triggerSeverity, TriggerContext trigger) {
+    public boolean attach(AlertSeverity triggerSeverity, TriggerContext trigger) {
         triggerCount++;
         severity = AlertSeverity.max(severity, triggerSeverity);
         if (lastTriggeredAt == null || !trigger.occurredAt().isBefore(lastTriggeredAt)) {
             lastTriggeredAt = trigger.occurredAt();
             takeContext(trigger);
+            return true;
         }
+        return false;
+    }
+
+    /** How to reach the customer; null when the alert is not about a customer or knows no way. */
+    public AlertContact contact() {
+        AlertContact contact = new AlertContact(contactEmail, contactPhone, contactCrmId, contactHandle,
+                contactChatVisitorId, contactLastChannel, contactLastChannelAt);
+        return scope != AlertScope.CUSTOMER || contact.isEmpty() ? null : contact;
+    }
+
+    /**
+     * The contact a new alert is inserted with. The columns are not updatable through the entity: once
+     * the alert is stored, its contact changes only through AlertContacts.
+     */
+    public void initContact(AlertContact contact) {
+        contactEmail = contact.email();
+        contactPhone = contact.phone();
+        contactCrmId = contact.crmId();
+        contactHandle = contact.handle();
+        contactChatVisitorId = contact.chatVisitorId();
+        contactLastChannel = contact.lastChannel();
+        contactLastChannelAt = contact.lastChannelAt();
     }
 
     /**
@@ -202,6 +256,8 @@ public class Alert {
      * each earlier deadline hold (an escalation already made for one of them is not repeated);
      * severity is the higher, the trigger counts add up, and the context follows whichever alert
      * was triggered later, as {@link #attach} does. A person already assigned to either keeps it.
+     * The contact is not taken here (its columns are not updatable through the entity): the caller
+     * fills the gaps of this alert's contact from {@code merged}'s through AlertContacts.
      */
     public void absorb(Alert merged) {
         triggerCount += merged.triggerCount;

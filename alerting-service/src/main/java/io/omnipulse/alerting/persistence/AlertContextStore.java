@@ -1,5 +1,6 @@
 package io.omnipulse.alerting.persistence;
 
+import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.domain.ContextStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +16,9 @@ import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
- * The customer context of alerts (table alert_context and the context_* columns of alert), in
- * plain SQL: the alert's version is left alone, so enrichment never conflicts with a person's change.
+ * The customer context of alerts (table alert_context, the context_* columns of alert, and the
+ * contact the profile fills in through AlertContacts), in plain SQL: the alert's version is left
+ * alone, so enrichment never conflicts with a person's change.
  */
 @ApplicationScoped
 public class AlertContextStore {
@@ -26,6 +28,9 @@ public class AlertContextStore {
 
     @Inject
     ErasureLog erasures;
+
+    @Inject
+    AlertContacts contacts;
 
     /**
      * Takes up to {@code limit} alerts whose context is due, and pushes their due time to
@@ -51,11 +56,11 @@ public class AlertContextStore {
     }
 
     /**
-     * One alert's attempt: the parts that arrived (null when a part failed or was not asked for), the
-     * error, and the progress to record.
+     * One alert's attempt: the parts that arrived (null when a part failed or was not asked for; the
+     * contact comes with the journey, from the profile), the error, and the progress to record.
      */
-    public record Outcome(long alertId, String journeyJson, String scoresJson, String error, ContextStatus status,
-            int attempts, Instant nextAt) {
+    public record Outcome(long alertId, String journeyJson, String scoresJson, AlertContact contact, String error,
+            ContextStatus status, int attempts, Instant nextAt) {
     }
 
     // Neither statement writes to an alert whose customer was erased after it was claimed.
@@ -75,9 +80,10 @@ public class AlertContextStore {
 
     /**
      * Keeps the parts that arrived (a part that failed keeps what an earlier attempt stored) and the
-     * progress, for a batch of alerts: two JDBC batches, not two statements per alert. An alert whose
-     * customer was erased meanwhile is left as the erasure left it (under the shared erasure lock, so
-     * an erasure under way is waited for and seen).
+     * progress, for a batch of alerts: two JDBC batches, not two statements per alert, and one more
+     * for the identifiers of the profiles, which fill only what the alerts' contacts lack. An alert
+     * whose customer was erased meanwhile is left as the erasure left it (under the shared erasure
+     * lock, so an erasure under way is waited for and seen).
      */
     public void saveAll(List<Outcome> outcomes, Instant now) {
         if (outcomes.isEmpty()) {
@@ -108,6 +114,8 @@ public class AlertContextStore {
                 progress.executeBatch();
             }
         });
+        contacts.apply(outcomes.stream()
+                .map(o -> new AlertContacts.Change(o.alertId(), o.contact(), false)).toList());
     }
 
     public Optional<ContextSnapshot> find(long alertId) {

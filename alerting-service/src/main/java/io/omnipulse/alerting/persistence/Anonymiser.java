@@ -28,16 +28,17 @@ import org.hibernate.Session;
  * handled the contact) so the closed-loop KPIs do not change, but nothing on them or around them
  * names or quotes the person any more:
  * <ul>
- * <li>alert: customer_id becomes the erasure's marker; comment and conversation_id are cleared; the
- * resolution note reads [erased]; the context is marked ERASED and never fetched again;</li>
+ * <li>alert: customer_id becomes the erasure's marker; comment, conversation_id and the contact (every
+ * contact_* column: identifiers and last channel) are cleared; the resolution note reads [erased]; the
+ * context is marked ERASED and never fetched again, nor is a contact written again;</li>
  * <li>alert_trigger: comment cleared; event_id (a source system's id, an effort trigger's embeds the
  * customer id) becomes marker:row id, still unique;</li>
  * <li>alert_audit: detail reads [erased] (staff notes quote customers; merge details name ids);
  * action, actor, statuses and time stay, and an ERASED row records the erasure;</li>
  * <li>alert_outbox: payloads, sent or not, redacted ({@link Erasure#redact}), so what is still queued
- * is published and delivered without the customer's data (a webhook's body is the payload, a mail is
- * written from the alert when it is sent); notification errors, which may quote what was sent, read
- * [erased];</li>
+ * is published and delivered without the customer's data (a webhook's body is the payload with the
+ * alert's contact, a mail is written from the alert: both read the alert when they are sent);
+ * notification errors, which may quote what was sent, read [erased];</li>
  * <li>alert_context (the journey and scores fetched), contact_seen (contact history) and
  * customer_merge (the person's merge links): deleted.</li>
  * </ul>
@@ -89,6 +90,8 @@ public class Anonymiser {
                                and o.status <> 'RESOLVED' and ((o.id = any(?) and o.id < a.id) or o.customer_id = ?))
                         then ? || ':' || a.id else ? end,
                     comment = null, conversation_id = null,
+                    contact_email = null, contact_phone = null, contact_crm_id = null, contact_handle = null,
+                    contact_chat_visitor_id = null, contact_last_channel = null, contact_last_channel_at = null,
                     resolution_note = case when a.resolution_note is null then null else ? end,
                     context_status = 'ERASED', context_due_at = null, version = a.version + 1
                  where a.id = any(?)

@@ -1,10 +1,16 @@
 package io.omnipulse.alerting.persistence;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.FeedbackDetails;
 import java.time.Instant;
 
-/** What an alert remembers of the event that triggered it. */
+/**
+ * What an alert remembers of the event that triggered it.
+ *
+ * @param customer the customer's identifiers as the event carried them (how to reach them); null for a
+ *                 trigger that is not an event of the customer's
+ */
 public record TriggerContext(
         String source,
         String eventId,
@@ -14,7 +20,8 @@ public record TriggerContext(
         String agentId,
         String conversationId,
         Integer score,
-        String comment) {
+        String comment,
+        CustomerIds customer) {
 
     /**
      * Takes the context from a feedback event. The conversation is the one the answer rates when
@@ -34,12 +41,13 @@ public record TriggerContext(
                 event.agentId(),
                 rated != null ? rated : event.conversationId(),
                 feedback == null ? null : feedback.score(),
-                feedback == null ? null : feedback.comment());
+                feedback == null ? null : feedback.comment(),
+                event.customer());
     }
 
     /** A trigger that is not a survey answer (an effort index or a score update). */
     public static TriggerContext derived(String source, String eventId, Instant occurredAt, String channel,
             String team, Integer score, String comment) {
-        return new TriggerContext(source, eventId, occurredAt, channel, team, null, null, score, comment);
+        return new TriggerContext(source, eventId, occurredAt, channel, team, null, null, score, comment, null);
     }
 }

@@ -54,7 +54,7 @@ public class AlertResource {
             + "alert), cause and severity are case-insensitive. sort=newest (the default: by the event time of the "
             + "opening trigger) or sort=urgency (most severe first, then the nearest deadline, overdue ones first, "
             + "then the newest). Only alerts of the caller's teams (and of no team) are listed, every alert for an "
-            + "admin.")
+            + "admin. Each item carries contact, how to reach the customer: its best is the label for the row.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -95,7 +95,9 @@ public class AlertResource {
     @Operation(summary = "One alert with its context, every trigger that opened or fed it, and its audit trail",
             description = "journey and scores are the customer's recent journey (profile-service) and 30-day scores "
                     + "(scoring-service), fetched after the alert was raised; context.status says whether they are "
-                    + "there (FETCHED), coming (PENDING), off (DISABLED) or could not be had (UNAVAILABLE).")
+                    + "there (FETCHED), coming (PENDING), off (DISABLED) or could not be had (UNAVAILABLE). contact "
+                    + "says how to reach the customer: the identifiers of the triggering events, filled in from the "
+                    + "customer's profile with the context.")
     @APIResponse(responseCode = "200", description = "The alert")
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

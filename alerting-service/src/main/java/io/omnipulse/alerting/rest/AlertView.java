@@ -3,6 +3,7 @@ package io.omnipulse.alerting.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.omnipulse.alerting.domain.AlertCause;
+import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
@@ -11,6 +12,7 @@ import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.ContextSnapshot;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An alert as the API shows it. {@code triggers}, {@code history}, {@code journey} and {@code scores}
@@ -18,7 +20,8 @@ import java.util.List;
  * {@code journey} (profile-service's entries, oldest first) and {@code scores} (scoring-service's
  * NPS, CES and CSAT of the customer) are the snapshot taken after the alert was raised;
  * {@code context} says whether it is there, coming, off or unavailable. {@code customerId} is
- * set for customer alerts; {@code key} names the subject of every alert.
+ * set for customer alerts; {@code key} names the subject of every alert. {@code contact} (list and
+ * detail) says how to reach the customer; whoever may read the alert may read it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertView(
@@ -26,6 +29,7 @@ public record AlertView(
         AlertScope scope,
         String key,
         String customerId,
+        @Schema(description = CONTACT) AlertContact contact,
         AlertCause cause,
         AlertSeverity severity,
         AlertStatus status,
@@ -57,6 +61,16 @@ public record AlertView(
         List<TriggerView> triggers,
         List<AuditView> history) {
 
+    static final String CONTACT = "How to reach the customer of a customer alert, on the list and the detail; "
+            + "absent on team and channel alerts and while nothing is known. email, phone, crmId, handle and "
+            + "chatVisitorId come from the events that triggered the alert (the latest trigger's values replace "
+            + "earlier ones; a value a trigger lacks is never blanked) and are filled in from the customer's "
+            + "profile at profile-service when the context is fetched. lastChannel: the channel of the customer's "
+            + "latest contact the alert knows of (its latest trigger, the interaction it rates, the profile's "
+            + "channels). best: the one label for a list row, the first known of email, phone, crmId, handle and "
+            + "chatVisitorId. Webhooks (data.contact) and mails carry the same; Kafka's alert events never do. "
+            + "Cleared when the customer is erased.";
+
     /** The interaction the answer rates (or the customer's latest contact), as last seen. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RatedInteraction(String channel, String agentId, String team, Integer transfers,
@@ -67,8 +81,8 @@ public record AlertView(
         RatedInteraction rated = alert.ratedAt == null ? null : new RatedInteraction(alert.ratedChannel,
                 alert.ratedAgentId, alert.ratedTeam, alert.ratedTransfers, alert.ratedWaitSeconds, alert.ratedAt);
         return new AlertView(alert.id, alert.scope, alert.customerId,
-                alert.scope == AlertScope.CUSTOMER ? alert.customerId : null, alert.cause, alert.severity,
-                alert.status, alert.reason, alert.channel, alert.team, alert.agentId, alert.conversationId,
+                alert.scope == AlertScope.CUSTOMER ? alert.customerId : null, alert.contact(), alert.cause,
+                alert.severity, alert.status, alert.reason, alert.channel, alert.team, alert.agentId, alert.conversationId,
                 alert.score, alert.comment, rated, alert.triggerCount, alert.openedAt, alert.lastTriggeredAt,
                 alert.createdAt, alert.assignee, alert.acknowledgedAt, alert.acknowledgedBy, alert.acknowledgeDueAt,
                 alert.resolvedAt, alert.resolvedBy, alert.outcome, alert.resolutionNote, alert.resolveDueAt,

@@ -19,7 +19,6 @@ import io.omnipulse.events.ScoreUpdated;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,9 +86,6 @@ public class AlertService {
     @Inject
     Clock clock;
 
-    @Inject
-    EntityManager em;
-
     /**
      * An interaction of {@code customerId} (its resolved id) is remembered (context and routing); an
      * answer goes through the rules. A
@@ -155,7 +151,7 @@ public class AlertService {
             applyAll(round.signals().stream().map(LookupRounds.Step::signal).toList(),
                     round.signals().stream().map(LookupRounds.Step::index).toList(), outcomes, batch);
         }
-        flush(batch);
+        writer.flush(batch);
         return outcomes;
     }
 
@@ -274,7 +270,7 @@ public class AlertService {
         if (!signals.isEmpty()) {
             AlertWriter.Batch batch = new AlertWriter.Batch();
             applyAll(signals, indexes, outcomes, batch);
-            flush(batch);
+            writer.flush(batch);
         }
     }
 
@@ -288,12 +284,6 @@ public class AlertService {
         for (int s = 0; s < signals.size(); s++) {
             outcomes.set(indexes.get(s), writer.apply(signals.get(s), found.get(s), batch));
         }
-    }
-
-    private void flush(AlertWriter.Batch batch) {
-        batch.writeRows();
-        // Flush here so a constraint or version conflict is thrown from this call, not at commit.
-        em.flush();
     }
 
     /** Remembers a team's or channel's 7d/30d NPS and compares the two windows. */

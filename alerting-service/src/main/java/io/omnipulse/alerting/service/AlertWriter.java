@@ -1,9 +1,11 @@
 package io.omnipulse.alerting.service;
 
+import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertContacts;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.AlertTrigger;
 import io.omnipulse.alerting.persistence.AlertTriggerRepository;
@@ -56,16 +58,30 @@ public class AlertWriter {
     ContextEnricher enricher;
 
     @Inject
+    AlertContacts contacts;
+
+    @Inject
     Clock clock;
 
     /** One signal on its own: written and flushed here, so a conflict is thrown from this call. */
     Outcome apply(Signal signal) {
         Batch batch = new Batch();
         Outcome outcome = apply(signal, lookUp(List.of(signal)).get(0), batch);
+        flush(batch);
+        return outcome;
+    }
+
+    /**
+     * Writes what a batch's signals did: its deferred rows, the flush, then what its triggers told about
+     * reaching the customers of alerts they fed (AlertContacts: after the flush, so that an alert the
+     * batch opened is in the table).
+     */
+    void flush(Batch batch) {
         batch.writeRows();
         // Flush here so a constraint or version conflict is thrown from this call, not at commit.
         alerts.flush();
-        return outcome;
+        contacts.apply(batch.contacts);
+        batch.contacts.clear();
     }
 
     /**
@@ -117,10 +133,13 @@ public class AlertWriter {
         Outcome outcome;
         if (alert != null) {
             AlertSeverity before = alert.severity;
-            alert.attach(signal.decision().severity(), trigger);
+            boolean latest = alert.attach(signal.decision().severity(), trigger);
             alert.reason = signal.decision().reason();
             addContext(alert, signal, found);
             deadlines.apply(alert);
+            if (alert.scope == AlertScope.CUSTOMER) {
+                batch.contacts.add(new AlertContacts.Change(alert.id, seen(alert, trigger), latest));
+            }
             String raised = alert.severity != before ? "; severity " + before + " -> " + alert.severity : "";
             Alert fed = alert;
             AlertStatus status = alert.status;
@@ -133,6 +152,9 @@ public class AlertWriter {
             alert.reason = signal.decision().reason();
             addContext(alert, signal, found);
             deadlines.apply(alert);
+            if (alert.scope == AlertScope.CUSTOMER) {
+                alert.initContact(seen(alert, trigger));
+            }
             // The journey and scores are fetched after commit (ContextEnricher), never in this transaction.
             alert.contextStatus = enricher.initialStatus(alert.scope);
             alert.contextDueAt = now;
@@ -157,13 +179,15 @@ public class AlertWriter {
      * What one transaction's signals wrote so far. The rows that refer to an alert (trigger, audit,
      * outbox, deliveries) are persisted after all of the batch's alerts, table by table, so that
      * Hibernate's ordered inserts send each table's rows as one JDBC batch and never a row before
-     * the alert it refers to.
+     * the alert it refers to. The contacts that triggers bring to alerts already opened are written
+     * after the flush ({@link AlertWriter#flush}).
      */
     static final class Batch {
         final java.util.Map<String, Alert> alerts = new java.util.HashMap<>();
         final java.util.Set<String> triggers = new java.util.HashSet<>();
         final java.util.List<Runnable> triggerRows = new java.util.ArrayList<>();
         final java.util.List<Runnable> rows = new java.util.ArrayList<>();
+        final java.util.List<AlertContacts.Change> contacts = new java.util.ArrayList<>();
 
         static String triggerKey(TriggerContext trigger) {
             return trigger.source() + "\u0000" + trigger.eventId();
@@ -201,6 +225,15 @@ public class AlertWriter {
         } else if (alert.team == null) {
             alert.team = signal.trigger().team();
         }
+    }
+
+    /**
+     * What a trigger of a customer alert tells about reaching the customer: the identifiers it carried,
+     * and the channel of the newer of the trigger and the interaction the alert now rates.
+     */
+    private static AlertContact seen(Alert alert, TriggerContext trigger) {
+        return AlertContact.of(trigger.customer(), trigger.channel(), trigger.occurredAt())
+                .withNewerChannel(alert.ratedChannel, alert.ratedAt);
     }
 
     private static AlertRaised raised(Alert alert, TriggerContext trigger, Instant now) {

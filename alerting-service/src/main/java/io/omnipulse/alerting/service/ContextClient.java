@@ -2,7 +2,6 @@ package io.omnipulse.alerting.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.omnipulse.alerting.config.AlertingConfig;
 import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +19,9 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
 /**
- * Asks profile-service for a customer's journey and scoring-service for the customer's scores,
- * asynchronously and with short timeouts. Each answer is checked to be the JSON it should be and
- * comes back as compact JSON text; a part whose service is not configured is an empty Optional.
+ * Asks profile-service for a customer's profile (journey and identifiers) and scoring-service for the
+ * customer's scores, asynchronously and with short timeouts. Each answer is checked to be the JSON it
+ * should be; a part whose service is not configured is an empty Optional.
  *
  * <p>Each request is a blocking {@code send} on a small managed executor, not {@code sendAsync}:
  * the JDK client completes every {@code sendAsync} through CompletableFuture's default executor,
@@ -55,15 +54,20 @@ public class ContextClient {
     /** Requests in flight at once: a batch of alerts (two parts each) is fetched eight at a time. */
     static final int CONCURRENT_REQUESTS = 8;
 
-    /** The newest journey entries (oldest first, as profile-service orders them). */
-    public Optional<CompletableFuture<String>> journey(String customerId) {
-        return config.profileUrl().map(base -> get(resolve(base, "/v1/customers/" + encode(customerId) + "/journey"))
+    /**
+     * The customer's profile: its newest journey entries (oldest first, as profile-service orders them)
+     * and the identifiers to reach the customer by. One request gives both: the profile holds the same
+     * journey that {@code /v1/customers/{id}/journey} answers.
+     */
+    public Optional<CompletableFuture<ProfileAnswer>> profile(String customerId) {
+        return config.profileUrl().map(base -> get(resolve(base, "/v1/customers/" + encode(customerId)))
                 .thenApply(body -> {
-                    JsonNode journey = parse(body, "profile-service");
-                    if (!journey.isArray()) {
-                        throw new ContextException("profile-service answered a journey that is not a JSON array");
+                    JsonNode profile = parse(body, "profile-service");
+                    if (!profile.isObject() || !profile.path("journey").isArray()) {
+                        throw new ContextException(
+                                "profile-service answered a profile that is not a JSON object with a journey array");
                     }
-                    return newest((ArrayNode) journey, config.journeySize()).toString();
+                    return ProfileAnswer.read(profile, config.journeySize());
                 }));
     }
 
@@ -78,17 +82,6 @@ public class ContextClient {
                     }
                     return scores.toString();
                 }));
-    }
-
-    static ArrayNode newest(ArrayNode journey, int size) {
-        if (journey.size() <= size) {
-            return journey;
-        }
-        ArrayNode tail = journey.arrayNode();
-        for (int i = journey.size() - size; i < journey.size(); i++) {
-            tail.add(journey.get(i));
-        }
-        return tail;
     }
 
     private CompletableFuture<String> get(URI uri) {

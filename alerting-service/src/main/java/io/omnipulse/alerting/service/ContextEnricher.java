@@ -23,9 +23,10 @@ import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
- * Attaches the customer's recent journey and scores to alerts after they were committed: a
- * scheduled worker claims alerts whose context is due, asks both services at once (outside any
- * transaction), and stores what came back. A part that fails is retried with backoff until the
+ * Attaches the customer's recent journey and scores to alerts after they were committed, and fills
+ * in what the alert's contact lacks from the identifiers of the customer's profile: a scheduled
+ * worker claims alerts whose context is due, asks both services at once (outside any transaction),
+ * and stores what came back. A part that fails is retried with backoff until the
  * attempts run out; then the alert says its context is unavailable. Nothing here can delay, fail
  * or roll back the creation of an alert.
  */
@@ -93,7 +94,7 @@ public class ContextEnricher {
         List<Attempt> attempts = new ArrayList<>(claims.size());
         for (ContextClaim claim : claims) {
             attempts.add(new Attempt(claim,
-                    claim.hasJourney() ? Optional.empty() : client.journey(claim.customerId()),
+                    claim.hasProfile() ? Optional.empty() : client.profile(claim.customerId()),
                     claim.hasScores() ? Optional.empty() : client.scores(claim.customerId())));
         }
         // Every answer is awaited before the transaction opens: no connection is held while waiting.
@@ -107,18 +108,20 @@ public class ContextEnricher {
 
     private static Fetched await(Attempt attempt) {
         List<String> errors = new ArrayList<>(2);
-        String journey = outcome(attempt.journey(), "journey", errors);
+        ProfileAnswer profile = outcome(attempt.profile(), "profile", errors);
         String scores = outcome(attempt.scores(), "scores", errors);
-        int missing = (attempt.journey().isPresent() && journey == null ? 1 : 0)
+        int missing = (attempt.profile().isPresent() && profile == null ? 1 : 0)
                 + (attempt.scores().isPresent() && scores == null ? 1 : 0);
-        return new Fetched(attempt.claim(), journey, scores, missing, errors.isEmpty() ? null : String.join("; ", errors));
+        return new Fetched(attempt.claim(), profile, scores, missing, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
     private AlertContextStore.Outcome outcome(Fetched result, Instant now) {
         ContextClaim claim = result.claim();
         ContextProgress.Step step = progress.after(claim.attempts(), result.missing(), now);
-        return new AlertContextStore.Outcome(claim.alertId(), result.journey(), result.scores(), result.error(),
-                step.status(), step.attempts(), step.nextAt());
+        ProfileAnswer profile = result.profile();
+        return new AlertContextStore.Outcome(claim.alertId(), profile == null ? null : profile.journeyJson(),
+                result.scores(), profile == null ? null : profile.contact(), result.error(), step.status(),
+                step.attempts(), step.nextAt());
     }
 
     /** Counted after the batch was stored: a batch whose transaction failed is claimed and counted again. */
@@ -132,8 +135,8 @@ public class ContextEnricher {
         }
     }
 
-    /** The part's JSON, or null with the reason added to {@code errors}; an absent part is not asked for. */
-    private static String outcome(Optional<CompletableFuture<String>> part, String name, List<String> errors) {
+    /** The part's answer, or null with the reason added to {@code errors}; an absent part is not asked for. */
+    private static <T> T outcome(Optional<CompletableFuture<T>> part, String name, List<String> errors) {
         if (part.isEmpty()) {
             return null;
         }
@@ -149,10 +152,10 @@ public class ContextEnricher {
         }
     }
 
-    private record Fetched(ContextClaim claim, String journey, String scores, int missing, String error) {
+    private record Fetched(ContextClaim claim, ProfileAnswer profile, String scores, int missing, String error) {
     }
 
-    private record Attempt(ContextClaim claim, Optional<CompletableFuture<String>> journey,
+    private record Attempt(ContextClaim claim, Optional<CompletableFuture<ProfileAnswer>> profile,
             Optional<CompletableFuture<String>> scores) {
     }
 }

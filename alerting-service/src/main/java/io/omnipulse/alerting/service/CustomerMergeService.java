@@ -8,6 +8,7 @@ import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.domain.Erasure;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertContacts;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.AlertTriggerRepository;
 import io.omnipulse.alerting.persistence.ContactLog;
@@ -30,9 +31,10 @@ import org.jboss.logging.Logger;
  * cause" still means one per person after identity resolution found that two customers are one.
  * For each unresolved customer alert of the merged id: if the survivor has none of that cause, the
  * alert moves to the survivor; otherwise it is folded into the survivor's ({@link Alert#absorb}, its
- * triggers move too, deadlines re-applied) and resolved with outcome MERGED, published on the alert
- * topic like any resolve. Resolved alerts stay where they are, as history. Contacts remembered for
- * routing move as well.
+ * triggers move too, deadlines re-applied, the survivor's contact keeps what it has and fills its
+ * gaps from the folded alert's) and resolved with outcome MERGED, published on the alert topic like
+ * any resolve. Resolved alerts stay where they are, as history. Contacts remembered for routing move
+ * as well.
  *
  * <p>One transaction per merge, idempotent through customer_merge (a replay writes nothing).
  * Chains end at the last survivor in any arrival order: a merge into a customer that was itself
@@ -73,6 +75,7 @@ public class CustomerMergeService {
     private final CustomerMergeLog merges;
     private final AlertRepository alerts;
     private final AlertTriggerRepository triggers;
+    private final AlertContacts alertContacts;
     private final ContactLog contacts;
     private final AlertJournal journal;
     private final DeadlinePolicy deadlines;
@@ -81,13 +84,14 @@ public class CustomerMergeService {
     private final Clock clock;
 
     public CustomerMergeService(CustomerMergeLog merges, AlertRepository alerts, AlertTriggerRepository triggers,
-            ContactLog contacts, AlertJournal journal, DeadlinePolicy deadlines, ErasureLog erasures,
-            ErasureService erasure, Clock clock) {
+            AlertContacts alertContacts, ContactLog contacts, AlertJournal journal, DeadlinePolicy deadlines,
+            ErasureLog erasures, ErasureService erasure, Clock clock) {
         this.merges = merges;
         this.erasures = erasures;
         this.erasure = erasure;
         this.alerts = alerts;
         this.triggers = triggers;
+        this.alertContacts = alertContacts;
         this.contacts = contacts;
         this.journal = journal;
         this.deadlines = deadlines;
@@ -168,6 +172,7 @@ public class CustomerMergeService {
         AlertSeverity before = kept.severity;
         int moved = triggers.moveAll(alert, kept);
         kept.absorb(alert);
+        alertContacts.apply(List.of(new AlertContacts.Change(kept.id, alert.contact(), false)));
         deadlines.apply(kept);
         String raised = kept.severity != before ? "; severity " + before + " -> " + kept.severity : "";
         journal.audit(kept.id, now, AlertWriter.SYSTEM, ACTION, kept.status, kept.status,

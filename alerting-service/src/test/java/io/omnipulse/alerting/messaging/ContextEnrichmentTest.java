@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.omnipulse.alerting.service.ContextClient;
+import io.omnipulse.alerting.service.ProfileAnswer;
 import io.omnipulse.alerting.testing.ContextServersResource;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
@@ -39,8 +40,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each alert gets the customer's recent journey and scores from a fake profile-service and
- * scoring-service (a JDK HTTP server serving fixed JSON); with that server down the alert is
- * still raised and says its context is unavailable.
+ * scoring-service (a JDK HTTP server serving fixed JSON), and the profile's identifiers fill in
+ * what its contact lacks; with that server down the alert is still raised and says its context is
+ * unavailable.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -55,8 +57,27 @@ class ContextEnrichmentTest {
               "type":"interaction","conversationId":"c-1","agentId":"agent-42","team":"billing","status":"unresolved",
               "summary":"invoice twice"},
              {"eventId":"e-2","source":"survey-tool","occurredAt":"2026-03-02T09:00:00Z","channel":"email",
-              "type":"feedback","conversationId":"c-1","metric":"nps","score":2,"summary":"NPS 2: nobody called back"}]
+              "type":"feedback","conversationId":"c-1","metric":"nps","score":2,"summary":"NPS 2: nobody called back"},
+             {"eventId":"e-3","source":"chat-widget","occurredAt":"2026-03-02T11:30:00Z","channel":"chat",
+              "type":"interaction","conversationId":"c-2","team":"billing","status":"open","summary":"still no refund"}]
             """;
+    /**
+     * profile-service's answer to GET /v1/customers/{id}: a CustomerProfile as its REST mapper writes
+     * it (ISO instants, no nulls, no recentEventKeys), identifiers normalised and first found first.
+     */
+    static final String PROFILE = """
+            {"customerId":"cus-0d5b6c1f2e3a4b5c",
+             "identifiers":{"crm":["CRM-0042"],"email":["ann@example.com"],"handle":["twitter:ann_w"],
+                            "phone":["+442079460000","+447700900123"],"visitor":["v-7f3a"]},
+             "channels":{
+               "call":{"count":1,"firstContact":"2026-03-01T10:00:00Z","lastContact":"2026-03-01T10:00:00Z"},
+               "chat":{"count":1,"firstContact":"2026-03-02T11:30:00Z","lastContact":"2026-03-02T11:30:00Z"},
+               "email":{"count":1,"firstContact":"2026-03-02T09:00:00Z","lastContact":"2026-03-02T09:00:00Z"}},
+             "firstContact":"2026-03-01T10:00:00Z","lastContact":"2026-03-02T11:30:00Z",
+             "interactionCount":2,"feedbackCount":1,"conversations":["c-1","c-2"],
+             "latestNps":{"score":2,"scale":{"min":0,"max":10,"higherIsBetter":true},"comment":"nobody called back",
+                          "occurredAt":"2026-03-02T09:00:00Z","channel":"email","eventId":"e-2"},
+             "journey":""" + JOURNEY + "}";
     static final String SCORES = """
             {"scope":"customer","window":"30d",
              "nps":{"promoters":0,"passives":1,"detractors":2,"n":3,"score":-66.7,"marginOfError95":40.1},
@@ -91,14 +112,14 @@ class ContextEnrichmentTest {
     }
 
     @Test
-    void anAlertCarriesTheCustomersRecentJourneyAndScores() {
+    void anAlertCarriesTheCustomersRecentJourneyScoresAndTheIdentifiersOfTheirProfile() {
         String email = uniqueEmail();
         producer.send(ResolvedEventProducer.nps(uniqueId(), email, 2, "nobody called back", T0));
 
         long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
         JsonPath alert = awaitContext(id, "FETCHED");
 
-        assertThat(alert.getList("journey.eventId")).containsExactly("e-1", "e-2");
+        assertThat(alert.getList("journey.eventId")).containsExactly("e-1", "e-2", "e-3");
         assertThat(alert.getString("journey[0].status")).isEqualTo("unresolved");
         assertThat(alert.getString("journey[1].summary")).isEqualTo("NPS 2: nobody called back");
         assertThat(alert.getInt("scores.nps.detractors")).isEqualTo(2);
@@ -106,10 +127,19 @@ class ContextEnrichmentTest {
         assertThat(alert.getDouble("scores.ces.highEffortShare")).isEqualTo(100.0);
         assertThat(alert.getDouble("scores.csat.percent")).isEqualTo(0.0);
         assertThat(alert.getString("context.fetchedAt")).isNotNull();
+        // The profile fills what the answer did not say (its first phone of two); the answer's e-mail stays.
+        assertThat(alert.getString("contact.email")).isEqualTo(email);
+        assertThat(alert.getString("contact.phone")).isEqualTo("+442079460000");
+        assertThat(alert.getString("contact.crmId")).isEqualTo("CRM-0042");
+        assertThat(alert.getString("contact.handle")).isEqualTo("twitter:ann_w");
+        assertThat(alert.getString("contact.chatVisitorId")).isEqualTo("v-7f3a");
+        assertThat(alert.getString("contact.best")).isEqualTo(email);
+        // The answer came by e-mail at 09:00; the profile knows a chat at 11:30, the newer contact.
+        assertThat(alert.getString("contact.lastChannel")).isEqualTo("chat");
         // Asked about this customer, over the last 30 days.
         String customer = customerId(email);
         assertThat(REQUESTS).extracting(URI::toString)
-                .contains("/profile/v1/customers/" + customer + "/journey",
+                .contains("/profile/v1/customers/" + customer,
                         "/scoring/v1/scores?scope=customer&key=" + customer + "&window=30d");
     }
 
@@ -127,9 +157,12 @@ class ContextEnrichmentTest {
             JsonPath alert = awaitContext(raised.getLong("id"), "UNAVAILABLE");
             assertThat(alert.getString("context.note")).contains("unavailable");
             assertThat(alert.getInt("context.attempts")).isEqualTo(3);
-            assertThat(alert.getString("context.error")).contains("journey").contains("scores");
+            assertThat(alert.getString("context.error")).contains("profile").contains("scores");
             assertThat(alert.getString("journey")).isNull();
             assertThat(alert.getString("scores")).isNull();
+            // What the answer said is still there to reach the customer by.
+            assertThat(alert.getString("contact.best")).isEqualTo(email);
+            assertThat(alert.getString("contact.phone")).isNull();
         } finally {
             startServices();
         }
@@ -142,20 +175,20 @@ class ContextEnrichmentTest {
     @Test
     void contextRequestsRunOnABoundedPoolAndStartNoThreadPerRequest() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        fetchJourneys(20); // the pool's own threads start here
+        fetchProfiles(20); // the pool's own threads start here
         long before = threads.getTotalStartedThreadCount();
 
-        fetchJourneys(200);
+        fetchProfiles(200);
 
         assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(50);
     }
 
-    private void fetchJourneys(int count) {
-        List<CompletableFuture<String>> journeys = new ArrayList<>(count);
+    private void fetchProfiles(int count) {
+        List<CompletableFuture<ProfileAnswer>> profiles = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            journeys.add(client.journey("customer-" + i).orElseThrow());
+            profiles.add(client.profile("customer-" + i).orElseThrow());
         }
-        journeys.forEach(CompletableFuture::join);
+        profiles.forEach(CompletableFuture::join);
     }
 
     private static JsonPath awaitContext(long id, String status) {
@@ -165,8 +198,9 @@ class ContextEnrichmentTest {
 
     private static void startServices() throws IOException {
         services = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        services.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/",
-                exchange -> answer(exchange, exchange.getRequestURI().getPath().endsWith("/journey") ? JOURNEY : null));
+        // GET /v1/customers/{id} only: its sub-resources (journey, merges) are not asked for.
+        services.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/", exchange -> answer(exchange,
+                exchange.getRequestURI().getPath().matches(".*/v1/customers/[^/]+") ? PROFILE : null));
         services.createContext(ContextServersResource.SCORING_PATH + "/v1/scores", exchange -> answer(exchange, SCORES));
         services.start();
     }

@@ -19,6 +19,7 @@ import io.omnipulse.events.AlertMoved;
 import io.omnipulse.events.AlertRaised;
 import io.omnipulse.events.AlertResolved;
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomersMerged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -99,8 +100,10 @@ class CustomerMergeFlowTest {
     void whenBothHaveAnOpenAlertTheMergedOneIsFoldedInAndResolvedAsMerged() {
         String merged = uniqueEmail();
         String survivor = uniqueEmail();
+        String mergedPhone = "+44 7700 900456";
         ContactEvent older = nps(survivor, 5, "slow", T0);
-        ContactEvent later = nps(merged, 1, "never again", T0.plusSeconds(3600));
+        ContactEvent later = ResolvedEventProducer.nps(uniqueId(), new CustomerIds(null, merged, mergedPhone, null, null),
+                1, "never again", T0.plusSeconds(3600));
         long keptId = awaitAlertWithTriggers(customerId(survivor), 1, events, older);
         long foldedId = awaitAlertWithTriggers(customerId(merged), 1, events, later);
         JsonPath foldedBefore = detail(foldedId);
@@ -117,6 +120,10 @@ class CustomerMergeFlowTest {
         assertThat(Instant.parse(kept.getString("openedAt"))).isEqualTo(T0);
         assertThat(Instant.parse(kept.getString("lastTriggeredAt"))).isEqualTo(T0.plusSeconds(3600));
         assertThat(kept.getString("comment")).isEqualTo("never again");
+        // The survivor's contact keeps its e-mail and gains the phone only the folded alert knew.
+        assertThat(kept.getString("contact.email")).isEqualTo(survivor);
+        assertThat(kept.getString("contact.phone")).isEqualTo(mergedPhone);
+        assertThat(kept.getString("contact.best")).isEqualTo(survivor);
         // The person has waited since the first of the two alerts: its deadline holds.
         Instant earlierDue = earlier(keptBefore.getString("acknowledgeDueAt"), foldedBefore.getString("acknowledgeDueAt"));
         assertThat(Instant.parse(kept.getString("acknowledgeDueAt"))).isEqualTo(earlierDue);

@@ -62,6 +62,14 @@ class DetractorAlertFlowTest {
         assertThat(alert.getString("comment")).isEqualTo("nobody called back");
         assertThat(Instant.parse(alert.getString("openedAt"))).isEqualTo(T0);
         assertThat(alert.getList("triggers.eventId")).containsExactly(answer.eventId());
+        // Whom to call back, from the answer's identifiers: on the detail and on the queue's row.
+        assertThat(alert.getString("contact.email")).isEqualTo(email);
+        assertThat(alert.getString("contact.lastChannel")).isEqualTo("email");
+        assertThat(alert.getString("contact.best")).isEqualTo(email);
+        JsonPath queue = given().queryParam("customerId", customerId(email)).get("/v1/alerts")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(queue.getString("items[0].contact.email")).isEqualTo(email);
+        assertThat(queue.getString("items[0].contact.best")).isEqualTo(email);
     }
 
     @Test
@@ -99,10 +107,13 @@ class DetractorAlertFlowTest {
     @Test
     void aSecondDetractorAnswerAttachesToTheOpenAlertAndRaisesItsSeverity() {
         String email = uniqueEmail();
+        String phone = "+44 20 7946 0321";
         ContactEvent first = ResolvedEventProducer.nps(uniqueId(), email, 5, "slow", T0);
-        ContactEvent second = ResolvedEventProducer.nps(uniqueId(), email, 1, "never again", T0.plusSeconds(3600));
+        // The second answer names the customer by phone only; identity resolution keyed it as the same person.
+        ContactEvent second = ResolvedEventProducer.nps(uniqueId(), new CustomerIds(null, null, phone, null, null), 1,
+                "never again", T0.plusSeconds(3600));
         producer.send(first);
-        producer.send(second);
+        producer.send(customerId(email), second);
 
         JsonPath alert = awaitAlertWithTriggers(email, 2);
         assertThat(alertsOf(email)).hasSize(1);
@@ -113,6 +124,10 @@ class DetractorAlertFlowTest {
         assertThat(Instant.parse(alert.getString("openedAt"))).isEqualTo(T0);
         assertThat(Instant.parse(alert.getString("lastTriggeredAt"))).isEqualTo(T0.plusSeconds(3600));
         assertThat(alert.getString("comment")).isEqualTo("never again");
+        // The re-trigger fills the phone it carries and does not blank the e-mail it lacks.
+        assertThat(alert.getString("contact.phone")).isEqualTo(phone);
+        assertThat(alert.getString("contact.email")).isEqualTo(email);
+        assertThat(alert.getString("contact.best")).isEqualTo(email);
     }
 
     @Test

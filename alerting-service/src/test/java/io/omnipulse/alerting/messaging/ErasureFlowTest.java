@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -68,8 +69,11 @@ import org.junit.jupiter.api.Test;
 class ErasureFlowTest {
 
     private static final String STEP = "alerting-service";
-    /** What the fake profile-service tells about each customer id: e-mail and the words of their answer. */
-    private static final Map<String, String[]> PEOPLE = new ConcurrentHashMap<>();
+    /** What the fake profile-service tells about each customer id: identifiers and the words of their answer. */
+    private static final Map<String, Person> PEOPLE = new ConcurrentHashMap<>();
+
+    private record Person(String email, String phone, String words) {
+    }
 
     private static ResolvedEventProducer events;
     private static CustomerMergeProducer merges;
@@ -89,7 +93,7 @@ class ErasureFlowTest {
         int port = URI.create(ConfigProvider.getConfig().getValue("omnipulse.alerting.context.profile-url", String.class))
                 .getPort();
         contextServices = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        contextServices.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/", ErasureFlowTest::journey);
+        contextServices.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/", ErasureFlowTest::profile);
         contextServices.createContext(ContextServersResource.SCORING_PATH + "/v1/scores", ErasureFlowTest::scores);
         contextServices.start();
     }
@@ -110,7 +114,8 @@ class ErasureFlowTest {
         String email = uniqueEmail();
         String customer = customerId(email);
         String comment = "refund never came " + UUID.randomUUID();
-        PEOPLE.put(customer, new String[] {email, comment});
+        String phone = uniquePhone();
+        PEOPLE.put(customer, new Person(email, phone, comment));
         String call = "call-" + UUID.randomUUID();
         ContactEvent contact = ResolvedEventProducer.interaction(uniqueId(), email, call, "retention", 2, 300,
                 Instant.now().minusSeconds(3600));
@@ -123,7 +128,8 @@ class ErasureFlowTest {
         String oldEmail = uniqueEmail();
         String oldId = customerId(oldEmail);
         String oldComment = "still waiting " + UUID.randomUUID();
-        PEOPLE.put(oldId, new String[] {oldEmail, oldComment});
+        String oldPhone = uniquePhone();
+        PEOPLE.put(oldId, new Person(oldEmail, oldPhone, oldComment));
         ContactEvent oldAnswer = ResolvedEventProducer.nps(uniqueId(), oldEmail, 3, oldComment,
                 Instant.now().minusSeconds(900));
         events.send(oldAnswer);
@@ -142,7 +148,8 @@ class ErasureFlowTest {
         String otherEmail = uniqueEmail();
         String other = customerId(otherEmail);
         String otherComment = "rude agent " + UUID.randomUUID();
-        PEOPLE.put(other, new String[] {otherEmail, otherComment});
+        String otherPhone = uniquePhone();
+        PEOPLE.put(other, new Person(otherEmail, otherPhone, otherComment));
         events.send(ResolvedEventProducer.nps(uniqueId(), otherEmail, 1, otherComment, Instant.now().minusSeconds(60)));
         long otherId = awaitAlertWithTriggers(other, 1).getLong("id");
 
@@ -159,6 +166,10 @@ class ErasureFlowTest {
             await().atMost(DEADLINE).until(() -> "FETCHED".equals(detail(id).getString("context.status")));
         }
         assertThat(detail(alertId).getString("journey")).contains(comment);
+        // The answer's e-mail and the profile's phone: whom to call back, until the erasure.
+        assertThat(detail(alertId).getString("contact.email")).isEqualTo(email);
+        assertThat(detail(alertId).getString("contact.phone")).isEqualTo(phone);
+        assertThat(detail(effortId).getString("contact.phone")).isEqualTo(phone);
 
         List<Long> erasedAlerts = List.of(alertId, foldedId, effortId);
         List<Map<String, Object>> kpisBefore = rows(KPI_COLUMNS, erasedAlerts);
@@ -176,6 +187,8 @@ class ErasureFlowTest {
         erased.put("merged customer id", oldId);
         erased.put("e-mail", email);
         erased.put("merged e-mail", oldEmail);
+        erased.put("phone", phone);
+        erased.put("merged phone", oldPhone);
         erased.put("comment", comment);
         erased.put("merged customer's comment", oldComment);
         erased.put("note", note);
@@ -187,8 +200,9 @@ class ErasureFlowTest {
         erased.put("merge's linking event id", merge.linkingEventId());
         assertThat(foundAnywhere(erased)).as("the erased customer's data, anywhere in the schema").isEmpty();
         assertThat(foundAnywhere(Map.of("other customer id", other, "other comment", otherComment,
-                "other note", otherNote, "other e-mail", otherEmail))).as("the other customer's data stays")
-                .containsOnlyKeys("other customer id", "other comment", "other note", "other e-mail");
+                "other note", otherNote, "other e-mail", otherEmail, "other phone", otherPhone)))
+                .as("the other customer's data stays")
+                .containsOnlyKeys("other customer id", "other comment", "other note", "other e-mail", "other phone");
 
         // The alerts stay, with every time and outcome the KPIs use, under a marker that names no one.
         String marker = "erased:" + request.erasureId();
@@ -202,6 +216,7 @@ class ErasureFlowTest {
         assertThat(alert.getString("resolutionNote")).isEqualTo("[erased]");
         assertThat(alert.getString("context.status")).isEqualTo("ERASED");
         assertThat(alert.getString("journey")).isNull();
+        assertThat(alert.getString("contact")).isNull();
         assertThat(alert.getList("triggers")).hasSize(2);
         assertThat(alert.getList("history.action")).containsExactly("OPENED", "MERGED", "ACKNOWLEDGED", "NOTE",
                 "RESOLVED", "ERASED");
@@ -416,13 +431,22 @@ class ErasureFlowTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    /** The fake profile-service: a journey that holds the customer's e-mail and words, as a real one would. */
-    private static void journey(HttpExchange exchange) throws IOException {
+    /**
+     * The fake profile-service: a profile whose identifiers name the customer and whose journey holds
+     * their e-mail and words, as a real one would.
+     */
+    private static void profile(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String id = path.substring(path.indexOf("/customers/") + "/customers/".length(), path.lastIndexOf('/'));
-        String[] person = PEOPLE.getOrDefault(id, new String[] {"nobody@example.com", "nothing"});
-        answer(exchange, "[{\"eventId\":\"e-1\",\"type\":\"feedback\",\"email\":\"" + person[0]
-                + "\",\"summary\":\"NPS 2: " + person[1] + "\"}]");
+        String id = path.substring(path.indexOf("/customers/") + "/customers/".length());
+        Person person = PEOPLE.getOrDefault(id, new Person("nobody@example.com", "+447700900000", "nothing"));
+        answer(exchange, "{\"customerId\":\"" + id + "\",\"identifiers\":{\"email\":[\"" + person.email()
+                + "\"],\"phone\":[\"" + person.phone() + "\"]},\"journey\":[{\"eventId\":\"e-1\",\"type\":\"feedback\","
+                + "\"email\":\"" + person.email() + "\",\"summary\":\"NPS 2: " + person.words() + "\"}]}");
+    }
+
+    /** A mobile number in E.164, as profile-service keeps phones, unique to one test's customer. */
+    private static String uniquePhone() {
+        return "+447700" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
     /** The fake scoring-service: the customer's scores, keyed by their id. */

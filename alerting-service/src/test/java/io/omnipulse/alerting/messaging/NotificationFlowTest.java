@@ -115,6 +115,10 @@ class NotificationFlowTest {
         assertThat(body.getString("data.type")).isEqualTo("raised");
         assertThat(body.getString("data.cause")).isEqualTo("DETRACTOR");
         assertThat(body.getString("data.key")).isEqualTo(customerId(email));
+        // Whom to call back, read from the alert when sent (the event on Kafka carries no identifier).
+        assertThat(body.getString("data.contact.email")).isEqualTo(email);
+        assertThat(body.getString("data.contact.best")).isEqualTo(email);
+        assertThat(body.getString("data.contact.lastChannel")).isEqualTo("email");
 
         // The delivery log says so too.
         await().atMost(DEADLINE).until(() -> given().get("/v1/alerts/{id}/deliveries", id).then().statusCode(200)
@@ -133,7 +137,8 @@ class NotificationFlowTest {
                 .filter(m -> subjectOf(m).contains("#" + id + " ")).findFirst().orElse(null), m -> m != null);
         assertThat(mail.getSubject()).contains("CRITICAL DETRACTOR").contains(customerId(email));
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("support-leads@omnipulse.test");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("rude agent");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("rude agent")
+                .contains("Customer e-mail: " + email);
     }
 
     private static List<Received> deliveriesOf(long alertId, String type) {

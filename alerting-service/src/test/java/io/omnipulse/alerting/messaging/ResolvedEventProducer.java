@@ -40,11 +40,21 @@ final class ResolvedEventProducer implements AutoCloseable {
         return feedback(eventId, email, Metric.NPS, score, comment, occurredAt);
     }
 
+    /** An NPS answer whose customer is named by these identifiers (send it under the customer's resolved id). */
+    static ContactEvent nps(String eventId, CustomerIds customer, Integer score, String comment, Instant occurredAt) {
+        return feedback(eventId, customer, Metric.NPS, score, comment, occurredAt);
+    }
+
     static ContactEvent feedback(String eventId, String email, Metric metric, Integer score, String comment,
             Instant occurredAt) {
-        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, occurredAt,
-                new CustomerIds(null, email, null, null, null), "conv-" + eventId, "agent-7", "billing", null,
-                new FeedbackDetails(metric, score, null, comment, null), Instant.now());
+        return feedback(eventId, new CustomerIds(null, email, null, null, null), metric, score, comment, occurredAt);
+    }
+
+    private static ContactEvent feedback(String eventId, CustomerIds customer, Metric metric, Integer score,
+            String comment, Instant occurredAt) {
+        return new ContactEvent(eventId, "survey-tool", EventType.FEEDBACK, Channel.EMAIL, occurredAt, customer,
+                "conv-" + eventId, "agent-7", "billing", null, new FeedbackDetails(metric, score, null, comment, null),
+                Instant.now());
     }
 
     /** An NPS answer that names no team, from a customer with no contact: its alert is of no team. */

@@ -86,6 +86,6 @@ class SchemaConstraintsTest {
     }
 
     private static TriggerContext context(String eventId) {
-        return new TriggerContext("survey-tool", eventId, T0, "email", "billing", "agent-7", "conv-1", 5, "meh");
+        return new TriggerContext("survey-tool", eventId, T0, "email", "billing", "agent-7", "conv-1", 5, "meh", null);
     }
 }

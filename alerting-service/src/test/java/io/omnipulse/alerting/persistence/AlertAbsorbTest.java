@@ -96,7 +96,7 @@ class AlertAbsorbTest {
     /** An alert as the writer leaves it: raised {@code triggered} plus one second, deadlines set. */
     private static Alert alert(String customer, AlertSeverity severity, Instant triggered, int triggers) {
         TriggerContext first = new TriggerContext("survey-tool", "evt-" + customer, triggered, "email",
-                "team of " + customer, "agent of " + customer, "conv-" + customer, 2, "comment of " + customer);
+                "team of " + customer, "agent of " + customer, "conv-" + customer, 2, "comment of " + customer, null);
         Alert alert = Alert.open(customer, AlertCause.DETRACTOR, severity, first, triggered.plusSeconds(1));
         alert.triggerCount = triggers;
         alert.reason = "reason of " + customer;

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertScope;
@@ -118,6 +120,17 @@ class AlertResourceTest {
         alert.resolveDueAt = acknowledgeDue.plusSeconds(86_400);
         alerts.persist(alert);
         return alert;
+    }
+
+    @Test
+    void theOpenApiDocumentSaysWhatAnAlertsContactIs() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas.AlertView.properties.contact.description",
+                        containsString("How to reach the customer"))
+                .body("components.schemas.AlertContact.properties.keySet()",
+                        hasItems("email", "phone", "crmId", "handle", "chatVisitorId", "lastChannel", "best"))
+                .body("components.schemas.AlertContact.properties.keySet()", not(hasItem("lastChannelAt")));
     }
 
     @Test

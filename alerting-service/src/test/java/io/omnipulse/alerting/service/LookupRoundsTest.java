@@ -78,7 +78,7 @@ class LookupRoundsTest {
 
     private static LookupRounds.Step answer(int index, String customer, String ratedConversation) {
         TriggerContext trigger = new TriggerContext("survey-tool", "e-" + index, T0.plusSeconds(index), "email", null,
-                null, ratedConversation, 2, null);
+                null, ratedConversation, 2, null, null);
         return LookupRounds.Step.of(index, new Signal(AlertScope.CUSTOMER, customer,
                 new AlertDecision(AlertCause.DETRACTOR, AlertSeverity.HIGH, "NPS 2"), trigger));
     }
