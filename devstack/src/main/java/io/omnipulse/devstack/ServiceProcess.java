@@ -85,7 +85,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Passwords and keys: settings that must not show in the process list. */
     static boolean isSecret(String key) {
-        return key.endsWith("password") || key.endsWith("-key");
+        return key.endsWith("password") || key.endsWith("-key") || key.endsWith("-token");
     }
 
     public String name() {

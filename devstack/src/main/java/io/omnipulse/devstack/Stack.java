@@ -27,11 +27,19 @@ import java.util.stream.Stream;
 public final class Stack implements AutoCloseable {
 
     public static final String DATABASE = "omnipulse";
-    /** In the order of the data flow; they start in this order and stop in the reverse one. */
-    public static final List<String> SERVICES =
+    /** The services events flow through, in the order of the data flow. */
+    public static final List<String> PIPELINE =
             List.of("ingest-service", "profile-service", "scoring-service", "alerting-service");
+    /**
+     * Every service: the pipeline, then the support leads' console, which reads it. They start in this
+     * order and stop in the reverse one.
+     */
+    public static final List<String> SERVICES = List.of("ingest-service", "profile-service", "scoring-service",
+            "alerting-service", "console-service");
     private static final List<String> STREAMS_SERVICES = List.of("profile-service", "scoring-service");
     private static final List<String> DATABASE_SERVICES = List.of("alerting-service");
+    /** Who acts in the local stack's console, which opens without a login: the audit trail names them. */
+    public static final String CONSOLE_SUBJECT = "admin@omnipulse.local";
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Duration stopTimeout;
@@ -148,7 +156,16 @@ public final class Stack implements AutoCloseable {
         if (name.equals("alerting-service")) {
             config.put("omnipulse.alerting.context.api-key", DevApiKey.serviceKey(options.home()));
         }
-        if (!name.equals("scoring-service")) {
+        if (name.equals("console-service")) {
+            // The console calls the three query services with the signed-in person's token; locally that
+            // person is the stack's admin, so that the console opens without a login.
+            for (String queried : List.of("profile-service", "scoring-service", "alerting-service")) {
+                config.put("quarkus.rest-client." + queried.replace("-service", "") + ".url",
+                        "http://localhost:" + portOf(queried, options));
+            }
+            config.put("omnipulse.console.local-token", token(CONSOLE_SUBJECT, List.of("admin"), List.of()));
+        }
+        if (!name.equals("scoring-service") && !name.equals("console-service")) {
             // The published development key: the benches and tests compute the same customer ids with it.
             config.put("omnipulse.customer-ids.hmac-key", CustomerKeys.DEVELOPMENT_HMAC_KEY);
         }
@@ -219,6 +236,10 @@ public final class Stack implements AutoCloseable {
         sb.append(String.format("  %-18s %s%n", "postgresql", postgres.jdbcUrl(DATABASE)));
         services.values().forEach(s -> sb.append(String.format("  %-18s %s   (health %s/q/health, metrics %s/q/metrics,"
                 + " openapi %s/q/openapi)%n", s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl(), s.baseUrl())));
+        if (services.containsKey("console-service")) {
+            sb.append(String.format("  %-18s %s/   (support leads' console; opens as %s, no login)%n", "dashboard",
+                    services.get("console-service").baseUrl(), CONSOLE_SUBJECT));
+        }
         return sb.toString();
     }
 

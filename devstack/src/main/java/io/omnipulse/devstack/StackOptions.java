@@ -10,10 +10,10 @@ import java.util.List;
  *
  * @param repoRoot  the checkout, where each service's {@code target/quarkus-app} is found
  * @param home      where data and logs go (default {@code .omnipulse} in the checkout)
- * @param firstServicePort ingest gets this port, then profile, scoring and alerting the next ones
+ * @param firstServicePort ingest gets this port, then profile, scoring, alerting and the console the next ones
  * @param keepData  reuse broker, database and streams state from the last run instead of starting empty
  * @param demoRate  simulated events per second; 0 = no demo traffic
- * @param services  which services to run, a subset of {@link Stack#SERVICES} (default all four)
+ * @param services  which services to run, a subset of {@link Stack#SERVICES} (default all five)
  * @param stopTimeout how long a service may take to stop on SIGTERM before it is killed
  * @param brokerProcess run the broker in a JVM of its own ({@link BrokerProcess}) instead of the launcher's.
  *                  Off by default: on a small machine it is one JVM fewer, and an in-JVM broker dies with
@@ -32,7 +32,7 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
         }
     }
 
-    /** All four services, the default stop timeout, the broker in the launcher's JVM. */
+    /** All five services, the default stop timeout, the broker in the launcher's JVM. */
     public StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
                         boolean keepData, double demoRate) {
         this(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, Stack.SERVICES,
@@ -101,7 +101,7 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                        ./omnipulse dead-letters list|replay [filters]   (./omnipulse dead-letters --help)
                   --demo            feed simulated omnichannel traffic (5 events/s) into ingest-service
                   --keep-data       keep broker, database and streams state from the previous run
-                  --service-port    ingest's port; profile, scoring and alerting take the next three
+                  --service-port    ingest's port; profile, scoring, alerting and the console take the next four
                   --services        run only these services (comma-separated)
                   --stop-timeout    seconds a service may take to stop on Ctrl-C before it is killed
                   --broker-process  run the Kafka broker in a JVM of its own (for fault tests: kill -9 and restart it)

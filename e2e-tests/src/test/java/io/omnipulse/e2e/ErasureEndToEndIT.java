@@ -76,7 +76,8 @@ class ErasureEndToEndIT {
     static void startPipeline() throws Exception {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
         StackOptions options = new StackOptions(repoRoot, TestInfrastructure.tempDir("omnipulse-erasure"),
-                Ports.free(), Ports.free(), Ports.freeBlock(Stack.SERVICES.size()), false, 0);
+                Ports.free(), Ports.free(), Ports.freeBlock(Stack.SERVICES.size()), false, 0)
+                .withServices(Stack.PIPELINE);
         Map<String, String> changelogs = Map.of("kafka-streams.topic.segment.ms", "1000",
                 "kafka-streams.topic.max.compaction.lag.ms", "2000", "kafka-streams.topic.delete.retention.ms", "1000",
                 "kafka-streams.topic.min.cleanable.dirty.ratio", "0.01");
@@ -148,7 +149,7 @@ class ErasureEndToEndIT {
         List<String> found = new ArrayList<>();
         found.addAll(inTopics(needles));
         found.addAll(inTables(needles));
-        for (String service : Stack.SERVICES) {
+        for (String service : Stack.PIPELINE) {
             Path log = stack.service(service).logFile();
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             for (String line : lines) {

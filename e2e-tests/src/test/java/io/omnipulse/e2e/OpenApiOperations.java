@@ -16,8 +16,11 @@ final class OpenApiOperations {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-    /** One operation, its path parameters filled with a value of the right shape (no such id exists). */
-    record Operation(String method, String path) {
+    /**
+     * One operation, its path parameters filled with a value of the right shape (no such id exists), and
+     * the media type its body is sent as (the first its document names; JSON when it takes none).
+     */
+    record Operation(String method, String path, String mediaType) {
         @Override
         public String toString() {
             return method.toUpperCase() + " " + path;
@@ -34,7 +37,17 @@ final class OpenApiOperations {
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, methods) -> methods.keySet().stream().filter(METHODS::contains).sorted()
-                .forEach(method -> operations.add(new Operation(method, path.replaceAll("\\{[^}]+}", "1")))));
+                .forEach(method -> operations.add(new Operation(method, path.replaceAll("\\{[^}]+}", "1"),
+                        mediaType(methods.get(method))))));
         return operations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String mediaType(Object operation) {
+        if (operation instanceof Map<?, ?> fields && fields.get("requestBody") instanceof Map<?, ?> body
+                && body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+            return String.valueOf(content.keySet().iterator().next());
+        }
+        return "application/json";
     }
 }

@@ -30,12 +30,16 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four packaged services, started as real processes against one real broker and one real
+ * The packaged services (the four of the pipeline and the support leads' console), started as real processes against one real broker and one real
  * PostgreSQL by the same launcher as {@code ./omnipulse}, followed from a POST to an alert.
  */
 class PipelineEndToEndIT {
@@ -93,13 +97,22 @@ class PipelineEndToEndIT {
             String base = stack.service(service).baseUrl();
             List<OpenApiOperations.Operation> operations = OpenApiOperations.of(base, opsToken);
             assertThat(operations).as("operations of %s", service).hasSizeGreaterThanOrEqualTo(2);
+            // The console is for people in a browser: it refuses with a sign-in page, not a problem document,
+            // and in the local stack a request without any credential is the stack's admin (LocalStackSignIn).
+            boolean console = service.equals("console-service");
+            String refusal = console ? "text/html" : "application/problem+json";
             for (OpenApiOperations.Operation operation : operations) {
-                for (RequestSpecification caller : List.of(given(), given().auth().oauth2("not.a.token"),
-                        given().header(DevApiKey.HEADER, "opk_nosuchk1_noSuchSecretOfTheRightLength0123456789ab"))) {
-                    var answer = caller.contentType(ContentType.JSON).body("{}")
+                List<RequestSpecification> callers = new java.util.ArrayList<>(List.of(given().auth().oauth2("not.a.token"),
+                        given().header(DevApiKey.HEADER, "opk_nosuchk1_noSuchSecretOfTheRightLength0123456789ab")));
+                if (!console) {
+                    callers.add(given());
+                }
+                for (RequestSpecification caller : callers) {
+                    var answer = caller.contentType(operation.mediaType())
+                            .body(operation.mediaType().contains("json") ? "{}" : "")
                             .request(operation.method(), base + operation.path());
                     checked++;
-                    if (answer.statusCode() != 401 || !answer.contentType().startsWith("application/problem+json")) {
+                    if (answer.statusCode() != 401 || !answer.contentType().startsWith(refusal)) {
                         accepted.add(service + " " + operation + " answered " + answer.statusCode());
                     }
                 }
@@ -250,6 +263,57 @@ class PipelineEndToEndIT {
                             p -> new TopicPartition(Topics.CONTACT_EVENTS.name(), p), p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    /**
+     * The support leads' console in a real Chromium, against this stack: a detractor posted to ingest
+     * appears in the open queue without a reload; its page shows who the customer is and their journey;
+     * acknowledging and resolving it there changes the alert. Screenshots of each page are kept in
+     * {@code target/screenshots}.
+     */
+    @Nested
+    class SupportLeadsConsole {
+
+        @Test
+        void aLeadSeesADetractorArriveLiveOpensItAndClosesTheLoop() throws Exception {
+            String console = stack.service("console-service").baseUrl();
+            String email = "gale.console@example.com";
+            String comment = "Console test: charged twice, nobody called back.";
+            try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+                browser.open(console + "/?team=billing");
+                browser.awaitText(By.id("live-status"), "connected");
+                // Set on this page only: still there when the row shows, so the page was not reloaded.
+                browser.script("window.omnipulseNoReload = true");
+                browser.screenshot("1-queue-before");
+
+                postEvents(feedback("e2e-console-1", email, 1, comment)).statusCode(202);
+                browser.awaitText(By.id("rows"), comment);
+                assertThat(browser.script("return window.omnipulseNoReload === true")).isEqualTo(true);
+                WebElement row = browser.find(By.xpath("//tbody[@id='rows']/tr[td[contains(., '" + comment + "')]]"));
+                assertThat(row.getText()).contains(email).contains("detractor").contains("billing");
+                browser.screenshot("2-queue-live-row");
+
+                row.findElement(By.tagName("a")).click();
+                browser.awaitText(By.id("reach-h"), "How to reach them");
+                assertThat(browser.find(By.cssSelector("dl.reach")).getText()).contains(email);
+                browser.awaitText(By.id("journey"), "NPS 1");
+                assertThat(browser.find(By.id("comment")).getText()).isEqualTo(comment);
+                browser.screenshot("3-alert-page");
+
+                browser.find(By.id("acknowledge")).click();
+                browser.awaitText(By.id("status"), "acknowledged");
+                new Select(browser.find(By.id("outcome"))).selectByValue("contacted");
+                browser.find(By.id("resolve")).click();
+                browser.awaitText(By.id("status"), "resolved");
+                assertThat(browser.find(By.id("audit")).getText()).contains("acknowledged").contains("resolved");
+                browser.screenshot("4-alert-resolved");
+            }
+            String customerId = CustomerKeys.customerId(new CustomerIds(null, email, null, null, null));
+            JsonPath alert = alertsOf(customerId);
+            assertThat(alert.getString("items[0].status")).isEqualTo("RESOLVED");
+            assertThat(alert.getString("items[0].outcome")).isEqualTo("CONTACTED");
+            assertThat(alert.getString("items[0].resolvedBy")).isEqualTo(Stack.CONSOLE_SUBJECT);
         }
     }
 }

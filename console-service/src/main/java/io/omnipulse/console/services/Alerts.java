@@ -1,0 +1,70 @@
+package io.omnipulse.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The console's reading of alerting-service's alert API: the fields it shows, nothing more (unknown
+ * fields are ignored, so the service may add some without breaking the console).
+ */
+public final class Alerts {
+
+    private Alerts() {
+    }
+
+    /** One page of the queue; {@code total} counts every match. */
+    public record Page(List<Alert> items, int page, int size, long total) {
+    }
+
+    public record Alert(long id, String scope, String key, String customerId, String cause, String severity,
+            String status, String reason, String channel, String team, String agentId, String conversationId,
+            Integer score, String comment, Interaction interaction, Contact contact, int triggerCount,
+            Instant openedAt, Instant lastTriggeredAt, String assignee, Instant acknowledgedAt,
+            String acknowledgedBy, Instant acknowledgeDueAt, Instant resolvedAt, String resolvedBy, String outcome,
+            String resolutionNote, Instant resolveDueAt, Instant escalatedAt, Context context, JsonNode journey,
+            JsonNode scores, List<Trigger> triggers, List<Audit> history) {
+
+        public boolean resolved() {
+            return "RESOLVED".equals(status);
+        }
+
+        /** The deadline that counts now: acknowledge while open, resolve once acknowledged; none once resolved. */
+        public Instant due() {
+            if (resolved()) {
+                return null;
+            }
+            return acknowledgedAt == null && acknowledgeDueAt != null ? acknowledgeDueAt : resolveDueAt;
+        }
+
+        /** Who the alert is about, in the words a lead would ring back: the best identifier, else the subject's key. */
+        public String who() {
+            if (contact != null && contact.best() != null) {
+                return contact.best();
+            }
+            return customerId != null ? customerId : key;
+        }
+    }
+
+    /** The interaction the answer rates (or the customer's latest contact). */
+    public record Interaction(String channel, String agentId, String team, Integer transfers, Integer waitSeconds,
+            Instant occurredAt) {
+    }
+
+    /** How to reach the customer, as the alert knows it. */
+    public record Contact(String email, String phone, String crmId, String handle, String chatVisitorId,
+            String lastChannel, String best) {
+    }
+
+    public record Context(String status, String note) {
+    }
+
+    /** One event that opened or fed the alert. */
+    public record Trigger(String source, String eventId, Instant occurredAt, Integer score, String comment,
+            Instant receivedAt) {
+    }
+
+    /** One step of the audit trail. */
+    public record Audit(Instant at, String actor, String action, String from, String to, String detail) {
+    }
+}
