@@ -276,11 +276,14 @@ class PipelineEndToEndIT {
     class SupportLeadsConsole {
 
         @Test
-        void aLeadSeesADetractorArriveLiveOpensItAndClosesTheLoop() throws Exception {
+        void aLeadSeesADetractorArriveLiveOpensItClosesTheLoopAndFindsTheNumbers() throws Exception {
             String console = stack.service("console-service").baseUrl();
             String email = "gale.console@example.com";
             String comment = "Console test: charged twice, nobody called back.";
             try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+                browser.open(console + "/numbers?team=billing");
+                long contactedBefore = Long.parseLong(browser.await(By.id("kpi-contacted")).getAttribute("data-contacted"));
+
                 browser.open(console + "/?team=billing");
                 browser.awaitText(By.id("live-status"), "connected");
                 // Set on this page only: still there when the row shows, so the page was not reloaded.
@@ -308,12 +311,44 @@ class PipelineEndToEndIT {
                 browser.awaitText(By.id("status"), "resolved");
                 assertThat(browser.find(By.id("audit")).getText()).contains("acknowledged").contains("resolved");
                 browser.screenshot("4-alert-resolved");
+
+                // The closed-loop KPI counts this detractor as reached within 48 hours.
+                browser.open(console + "/numbers?team=billing");
+                assertThat(Long.parseLong(browser.await(By.id("kpi-contacted")).getAttribute("data-contacted")))
+                        .isEqualTo(contactedBefore + 1);
+                assertThat(browser.find(By.id("scores")).getText()).contains("Team billing");
+                assertThat(browser.script("return Chart.getChart('chart-nps') !== undefined")).isEqualTo(true);
+                browser.screenshot("5-numbers");
+
+                // Found by e-mail, the customer's page shows the answer they gave in their scores.
+                browser.open(console + "/customers");
+                browser.find(By.id("identifier")).sendKeys(email);
+                browser.find(By.id("find")).click();
+                browser.awaitText(By.id("reach"), email);
+                assertThat(browser.find(By.id("customer-scores")).getText()).contains("7d -100 (n 1)");
+                assertThat(browser.find(By.id("customer-alerts")).getText()).contains("detractor").contains("resolved");
+                browser.screenshot("6-customer");
             }
             String customerId = CustomerKeys.customerId(new CustomerIds(null, email, null, null, null));
             JsonPath alert = alertsOf(customerId);
             assertThat(alert.getString("items[0].status")).isEqualTo("RESOLVED");
             assertThat(alert.getString("items[0].outcome")).isEqualTo("CONTACTED");
             assertThat(alert.getString("items[0].resolvedBy")).isEqualTo(Stack.CONSOLE_SUBJECT);
+        }
+
+        @Test
+        void theQueueWorksFromTheKeyboardAndAtTabletWidth() throws Exception {
+            String console = stack.service("console-service").baseUrl();
+            try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+                browser.open(console + "/");
+                browser.await(By.id("rows"));
+                browser.pressTab();
+                assertThat(browser.script("return document.activeElement.className")).isEqualTo("skip");
+                browser.resize(768, 1024);
+                assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("no horizontal scrolling at tablet width").isEqualTo(true);
+                browser.screenshot("7-queue-tablet");
+            }
         }
     }
 }

@@ -20,10 +20,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -35,8 +33,6 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/alerts/{id: \\d+}")
 @Authenticated
 public class AlertPage {
-
-    private static final Logger LOG = Logger.getLogger(AlertPage.class);
 
     /** The longest note or assignee a form may send; alerting-service enforces its own limits too. */
     static final int MAX_TEXT = 4000;
@@ -115,21 +111,17 @@ public class AlertPage {
         try {
             alert = alerting.get(id);
         } catch (ServiceException e) {
-            return notice(e.status(), e.getMessage());
+            return Notice.page(e.status(), e.getMessage());
         } catch (ProcessingException e) {
-            return notice(503, actionProblem != null ? actionProblem : "alerting-service did not answer; try again shortly");
+            return Notice.page(503, actionProblem != null ? actionProblem : "alerting-service did not answer; try again shortly");
         }
-        Part<Profiles.Profile> profile = alert.customerId() == null ? Part.none()
-                : Part.of("profile-service", () -> profiles.get(alert.customerId()));
-        Part<ScoringApi.CustomerScores> scores = alert.customerId() == null ? Part.none()
-                : Part.of("scoring-service", () -> scoring.customerScores(alert.customerId()));
+        ServicePart<Profiles.Profile> profile = alert.customerId() == null ? ServicePart.none()
+                : ServicePart.of("profile-service", () -> profiles.get(alert.customerId()));
+        ServicePart<ScoringApi.CustomerScores> scores = alert.customerId() == null ? ServicePart.none()
+                : ServicePart.of("scoring-service", () -> scoring.customerScores(alert.customerId()));
         AlertView view = new AlertView(alert, TimeLeft.until(alert.due(), clock.instant()), profile.value(),
                 profile.problem(), scores.value(), scores.problem(), actionProblem);
         return Response.status(status).entity(Templates.alert(Person.of(identity), view).render()).build();
-    }
-
-    private static Response notice(int status, String words) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.notice(words).render()).build();
     }
 
     /** A form field, bounded, left out when empty so that the service's own rule on it applies. */
@@ -142,33 +134,5 @@ public class AlertPage {
             body.put(field, value.strip());
         }
         return body;
-    }
-
-    /** One service's part of the page: its answer, or why there is none. */
-    record Part<T>(T value, String problem) {
-
-        static <T> Part<T> none() {
-            return new Part<>(null, null);
-        }
-
-        static <T> Part<T> of(String service, Supplier<T> call) {
-            try {
-                return new Part<>(call.get(), null);
-            } catch (ServiceException e) {
-                return new Part<>(null, e.status() == 404 ? "nothing known yet" : e.getMessage());
-            } catch (ProcessingException e) {
-                // The class only: a parse error's message may quote the answer, which holds personal data.
-                LOG.warnf("%s's part of an alert page is missing: %s", service, rootCause(e).getClass().getName());
-                return new Part<>(null, service + " did not answer");
-            }
-        }
-
-        private static Throwable rootCause(Throwable e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            return cause;
-        }
     }
 }

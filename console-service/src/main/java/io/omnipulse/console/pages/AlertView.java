@@ -3,11 +3,7 @@ package io.omnipulse.console.pages;
 import io.omnipulse.console.services.Alerts;
 import io.omnipulse.console.services.Profiles;
 import io.omnipulse.console.services.ScoringApi;
-import io.omnipulse.events.ScoreUpdated;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a lead needs to call a customer back, on one page: the alert (cause, answer, rated
@@ -25,39 +21,12 @@ public record AlertView(Alerts.Alert alert, TimeLeft timeLeft, Profiles.Profile 
         return OUTCOMES;
     }
 
-    /** One way to reach the customer: "email" and the address. */
-    public record Reach(String kind, String value) {
-    }
-
-    /** A window's scores in words: "NPS -100 (n 1, ±0)". */
-    public record ScoreRow(String window, String nps, String ces, String csat) {
-    }
-
-    private static final Map<String, String> IDENTIFIER_WORDS = Map.of("email", "e-mail", "phone", "phone",
-            "crm", "CRM id", "handle", "social handle", "visitor", "chat visitor id");
-    private static final List<String> WINDOWS = List.of("7d", "30d", "90d", "all");
-
     /**
      * How to reach the customer: every identifier of their profile, e-mail and phone first; the alert's
      * own contact when the profile is not there.
      */
-    public List<Reach> reach() {
-        List<Reach> reach = new ArrayList<>();
-        if (profile != null && profile.identifiers() != null) {
-            for (String kind : List.of("email", "phone", "crm", "handle", "visitor")) {
-                for (String value : profile.identifiers().getOrDefault(kind, List.of())) {
-                    reach.add(new Reach(IDENTIFIER_WORDS.get(kind), value));
-                }
-            }
-        } else if (alert.contact() != null) {
-            Alerts.Contact c = alert.contact();
-            addIfSet(reach, "e-mail", c.email());
-            addIfSet(reach, "phone", c.phone());
-            addIfSet(reach, "CRM id", c.crmId());
-            addIfSet(reach, "social handle", c.handle());
-            addIfSet(reach, "chat visitor id", c.chatVisitorId());
-        }
-        return reach;
+    public List<CustomerFacts.Reach> reach() {
+        return profile != null ? CustomerFacts.reach(profile) : CustomerFacts.reach(alert.contact());
     }
 
     /** The channel they last used: the profile's latest contact, else what the alert knows. */
@@ -69,34 +38,16 @@ public record AlertView(Alerts.Alert alert, TimeLeft timeLeft, Profiles.Profile 
         return alert.contact() == null ? null : alert.contact().lastChannel();
     }
 
-    public List<ScoreRow> scoreRows() {
-        if (scores == null || scores.windows() == null) {
-            return List.of();
-        }
-        List<ScoreRow> rows = new ArrayList<>();
-        for (String window : WINDOWS) {
-            ScoreUpdated score = scores.windows().get(window);
-            if (score != null) {
-                rows.add(new ScoreRow(window, Numbers.nps(score.nps()), Numbers.ces(score.ces()),
-                        Numbers.csat(score.csat())));
-            }
-        }
-        return rows;
+    public String effortText() {
+        return CustomerFacts.effortText(scores);
     }
 
-    private static void addIfSet(List<Reach> reach, String kind, String value) {
-        if (value != null && !value.isBlank()) {
-            reach.add(new Reach(kind, value));
-        }
+    public List<CustomerFacts.ScoreRow> scoreRows() {
+        return CustomerFacts.scoreRows(scores);
     }
 
     /** The journey, newest first: what happened last is what the call is about. */
     public List<Profiles.JourneyEntry> journeyNewestFirst() {
-        if (profile == null || profile.journey() == null) {
-            return List.of();
-        }
-        List<Profiles.JourneyEntry> newestFirst = new ArrayList<>(profile.journey());
-        Collections.reverse(newestFirst);
-        return newestFirst;
+        return CustomerFacts.journeyNewestFirst(profile);
     }
 }

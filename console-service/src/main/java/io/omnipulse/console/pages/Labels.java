@@ -25,6 +25,16 @@ public final class Labels {
         return at == null ? "" : TIME.format(at);
     }
 
+    /** A score or spread as a whole number: "-33". */
+    static String rounded(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    /** A correlation to two decimals: "0.42". */
+    static String rounded2(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
     /** A long comment cut for a queue row; the alert page shows it whole. */
     static String glance(String text) {
         if (text == null) {

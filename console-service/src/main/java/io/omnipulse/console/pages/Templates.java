@@ -14,6 +14,12 @@ public class Templates {
 
     public static native TemplateInstance alert(Person person, AlertView view);
 
+    public static native TemplateInstance numbers(Person person, NumbersView view);
+
+    public static native TemplateInstance customers(Person person, CustomerPage.CustomerSearch search);
+
+    public static native TemplateInstance customer(Person person, CustomerView view);
+
     /** A page of words alone: why the person cannot be shown what they asked for (not signed in, not found). */
     public static native TemplateInstance notice(String words);
 }

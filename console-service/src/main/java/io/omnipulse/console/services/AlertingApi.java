@@ -1,6 +1,5 @@
 package io.omnipulse.console.services;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +28,10 @@ public interface AlertingApi {
     @Path("/{id}")
     Alerts.Alert get(@RestPath long id);
 
+    /** A customer's alerts, newest first. */
+    @GET
+    Alerts.Page ofCustomer(@RestQuery String customerId, @RestQuery int size);
+
     @POST
     @Path("/{id}/acknowledge")
     void acknowledge(@RestPath long id, Map<String, String> body);
@@ -47,7 +50,7 @@ public interface AlertingApi {
 
     @GET
     @Path("/stats")
-    JsonNode stats();
+    Alerts.Stats stats();
 
     /** The live events of the alerts this person may see, each a JSON alert event. */
     @GET

@@ -3,6 +3,7 @@ package io.omnipulse.console.services;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The console's reading of alerting-service's alert API: the fields it shows, nothing more (unknown
@@ -44,6 +45,18 @@ public final class Alerts {
             }
             return customerId != null ? customerId : key;
         }
+    }
+
+    /**
+     * The closed-loop KPIs: unresolved alerts by cause and severity, median seconds to acknowledge and
+     * to resolve, and the share of detractors reached within 48 hours.
+     */
+    public record Stats(long open, Map<String, Map<String, Long>> openByCauseAndSeverity,
+            Double medianSecondsToAcknowledge, Double medianSecondsToResolve, ClosedLoop detractorsContactedWithin48h) {
+    }
+
+    /** Detractor alerts counted, how many were reached within 48 h, and the share in percent. */
+    public record ClosedLoop(long counted, long contacted, Double percent) {
     }
 
     /** The interaction the answer rates (or the customer's latest contact). */

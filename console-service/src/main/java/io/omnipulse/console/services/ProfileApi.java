@@ -3,6 +3,7 @@ package io.omnipulse.console.services;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -20,6 +21,11 @@ public interface ProfileApi {
     @GET
     @Path("/{id}")
     Profiles.Profile get(@RestPath String id);
+
+    /** Merges into this customer, or of this id into its survivor; latest last. */
+    @GET
+    @Path("/{id}/merges")
+    List<Profiles.Merge> merges(@RestPath String id);
 
     /** By one identifier, in the body so that it stays out of URLs and access logs: {@code {"email": "..."}}. */
     @POST

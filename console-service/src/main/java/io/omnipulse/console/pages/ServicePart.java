@@ -1,0 +1,39 @@
+package io.omnipulse.console.pages;
+
+import io.omnipulse.console.services.ServiceException;
+import jakarta.ws.rs.ProcessingException;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One service's part of a page: its answer, or why there is none in words. A page shows what it has
+ * and says which part is missing, rather than failing whole because one service is slow or away.
+ */
+record ServicePart<T>(T value, String problem) {
+
+    private static final Logger LOG = Logger.getLogger(ServicePart.class);
+
+    static <T> ServicePart<T> none() {
+        return new ServicePart<>(null, null);
+    }
+
+    static <T> ServicePart<T> of(String service, Supplier<T> call) {
+        try {
+            return new ServicePart<>(call.get(), null);
+        } catch (ServiceException e) {
+            return new ServicePart<>(null, e.status() == 404 ? "nothing known yet" : e.getMessage());
+        } catch (ProcessingException e) {
+            // The class only: a parse error's message may quote the answer, which holds personal data.
+            LOG.warnf("%s's part of a page is missing: %s", service, rootCause(e).getClass().getName());
+            return new ServicePart<>(null, service + " did not answer");
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
