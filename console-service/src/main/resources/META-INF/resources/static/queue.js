@@ -40,6 +40,12 @@
   const live = new EventSource('/live');
   live.onopen = () => { status.textContent = 'Live: connected'; };
   live.onmessage = soon;
-  live.onerror = () => { status.textContent = 'Live: reconnecting…'; };
+  live.onerror = () => {
+    // The browser retries a dropped stream by itself; a refused one (too many screens open, the
+    // sign-in expired) it gives up on, and the minute's refresh below is all that is left.
+    status.textContent = live.readyState === EventSource.CLOSED
+      ? 'Live updates are off (too many screens open, or the sign-in expired): the queue refreshes every minute'
+      : 'Live: reconnecting…';
+  };
   setInterval(() => refresh(false), 60000);
 })();

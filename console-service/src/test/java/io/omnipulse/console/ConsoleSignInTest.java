@@ -2,6 +2,7 @@ package io.omnipulse.console;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.omnipulse.devstack.testkit.TestTokens;
@@ -69,6 +70,20 @@ class ConsoleSignInTest {
                 .post("/alerts/1/acknowledge")
                 .then().statusCode(503).contentType("text/html")
                 .body(containsString("did not answer"));
+    }
+
+    @Test
+    void anAnalystIsSentToTheNumbersNotTheQueue() {
+        TestTokens.as("analyst@example.com", List.of("analyst"), List.of()).redirects().follow(false).get("/")
+                .then().statusCode(303).header("Location", endsWith("/numbers"));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsCountedForOperators() {
+        given().get("/").then().statusCode(200);
+        TestTokens.as("ops@example.com", List.of("ops"), List.of()).get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("omnipulse_console_service_unanswered_total{service=\"alerting-service\"}"));
     }
 
     @Test

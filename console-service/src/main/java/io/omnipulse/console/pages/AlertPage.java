@@ -102,7 +102,7 @@ public class AlertPage {
         } catch (ServiceException e) {
             return page(id, e.getMessage(), e.status());
         } catch (ProcessingException e) {
-            return page(id, "alerting-service did not answer, nothing was changed; try again shortly", 503);
+            return page(id, ServicePart.noAnswer("alerting-service", e) + "; nothing was changed", 503);
         }
     }
 
@@ -113,7 +113,8 @@ public class AlertPage {
         } catch (ServiceException e) {
             return Notice.page(e.status(), e.getMessage());
         } catch (ProcessingException e) {
-            return Notice.page(503, actionProblem != null ? actionProblem : "alerting-service did not answer; try again shortly");
+            String noAnswer = ServicePart.noAnswer("alerting-service", e);
+            return Notice.page(503, actionProblem != null ? actionProblem : noAnswer);
         }
         ServicePart<Profiles.Profile> profile = alert.customerId() == null ? ServicePart.none()
                 : ServicePart.of("profile-service", () -> profiles.get(alert.customerId()));

@@ -79,7 +79,7 @@ public class CustomerPage {
             return searchAgain(e.status(), chosen, typed, e.status() == 404
                     ? "No customer has this " + KINDS.get(chosen) + "." : e.getMessage());
         } catch (ProcessingException e) {
-            return searchAgain(503, chosen, typed, "profile-service did not answer; try again shortly.");
+            return searchAgain(503, chosen, typed, ServicePart.noAnswer("profile-service", e));
         }
     }
 
@@ -94,7 +94,7 @@ public class CustomerPage {
         } catch (ServiceException e) {
             return Notice.page(e.status(), e.status() == 404 ? "No customer " + id + "." : e.getMessage());
         } catch (ProcessingException e) {
-            return Notice.page(503, "profile-service did not answer; try again shortly.");
+            return Notice.page(503, ServicePart.noAnswer("profile-service", e));
         }
         String customerId = profile.customerId();
         ServicePart<ScoringApi.CustomerScores> scores = ServicePart.of("scoring-service",

@@ -65,7 +65,7 @@ public class NumbersPage {
         String scope = focus == null ? "global" : "team";
 
         List<NumbersView.ScopeRow> rows = new ArrayList<>();
-        String scopesProblem = attempt(() -> {
+        String scopesProblem = attempt("scoring-service", () -> {
             rows.add(row("Everyone", "global", null));
             if (focus != null) {
                 rows.add(row("Team " + focus, "team", focus));
@@ -75,12 +75,13 @@ public class NumbersPage {
             }
         });
         List<NumbersView.Trend> trends = new ArrayList<>();
-        String trendsProblem = attempt(() -> METRICS.forEach(metric -> trends.add(trend(scope, focus, metric, size))));
+        String trendsProblem = attempt("scoring-service",
+                () -> METRICS.forEach(metric -> trends.add(trend(scope, focus, metric, size))));
         NumbersView.Kpis[] kpis = new NumbersView.Kpis[1];
-        String kpisProblem = attempt(() -> kpis[0] = NumbersView.Kpis.of(alerting.stats()));
+        String kpisProblem = attempt("alerting-service", () -> kpis[0] = NumbersView.Kpis.of(alerting.stats()));
         ScoringApi.Consistency[] consistency = new ScoringApi.Consistency[1];
         ScoringApi.EffortSummary[] effort = new ScoringApi.EffortSummary[1];
-        String focusProblem = attempt(() -> {
+        String focusProblem = attempt("scoring-service", () -> {
             consistency[0] = scoring.consistency(scope, focus, "30d");
             effort[0] = scoring.effort(scope, focus);
         });
@@ -130,14 +131,14 @@ public class NumbersPage {
     }
 
     /** Runs a part of the page; null when it worked, else the words of why it did not. */
-    private static String attempt(Runnable part) {
+    private static String attempt(String service, Runnable part) {
         try {
             part.run();
             return null;
         } catch (ServiceException e) {
             return e.getMessage();
         } catch (ProcessingException e) {
-            return "the service did not answer; try again shortly";
+            return ServicePart.noAnswer(service, e);
         }
     }
 

@@ -3,15 +3,15 @@ package io.omnipulse.console.pages;
 import io.omnipulse.console.ConsoleConfig;
 import io.omnipulse.console.services.AlertingApi;
 import io.omnipulse.console.services.Alerts;
-import io.omnipulse.console.services.ServiceException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,10 +42,15 @@ public class QueuePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The alert queue page")
-    public String queue(@RestQuery String team, @RestQuery String cause, @RestQuery String severity,
+    public Response queue(@RestQuery String team, @RestQuery String cause, @RestQuery String severity,
             @RestQuery String status, @RestQuery String sort, @RestQuery Integer page) {
-        return Templates.queue(Person.of(identity), load(QueueFilters.of(team, cause, severity, status, sort), page))
-                .render();
+        Person person = Person.of(identity);
+        if (!person.worksAlerts()) {
+            // Analysts read the numbers; the queue and its customers are not theirs to see.
+            return Response.seeOther(URI.create("/numbers")).build();
+        }
+        return Response.ok(Templates.queue(person, load(QueueFilters.of(team, cause, severity, status, sort), page))
+                .render()).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     @GET
@@ -71,17 +76,14 @@ public class QueuePage {
 
     private QueueView load(QueueFilters filters, Integer requestedPage) {
         int page = requestedPage == null || requestedPage < 0 ? 0 : requestedPage;
-        try {
-            Alerts.Page found = alerting.list(filters.apiStatus(), filters.cause(), filters.severity(), filters.team(),
-                    filters.sort(), page, pageSize);
-            var now = clock.instant();
-            List<QueueView.Row> rows = found.items().stream().map(alert -> QueueView.Row.of(alert, now)).toList();
-            int pages = (int) Math.max(1, (found.total() + pageSize - 1) / pageSize);
-            return new QueueView(filters, rows, found.total(), page, pages, null);
-        } catch (ServiceException e) {
-            return new QueueView(filters, List.of(), 0, page, 1, e.getMessage());
-        } catch (ProcessingException e) {
-            return new QueueView(filters, List.of(), 0, page, 1, "alerting-service did not answer; try again shortly");
+        ServicePart<Alerts.Page> found = ServicePart.of("alerting-service", () -> alerting.list(filters.apiStatus(),
+                filters.cause(), filters.severity(), filters.team(), filters.sort(), page, pageSize));
+        if (found.value() == null) {
+            return new QueueView(filters, List.of(), 0, page, 1, found.problem());
         }
+        var now = clock.instant();
+        List<QueueView.Row> rows = found.value().items().stream().map(alert -> QueueView.Row.of(alert, now)).toList();
+        int pages = (int) Math.max(1, (found.value().total() + pageSize - 1) / pageSize);
+        return new QueueView(filters, rows, found.value().total(), page, pages, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.omnipulse.console.pages;
 
+import io.micrometer.core.instrument.Metrics;
 import io.omnipulse.console.services.ServiceException;
 import jakarta.ws.rs.ProcessingException;
 import java.util.function.Supplier;
@@ -12,6 +13,8 @@ import org.jboss.logging.Logger;
 record ServicePart<T>(T value, String problem) {
 
     private static final Logger LOG = Logger.getLogger(ServicePart.class);
+    /** Parts of pages left empty because a service did not answer, by service: what ops alert on. */
+    static final String UNANSWERED = "omnipulse.console.service.unanswered";
 
     static <T> ServicePart<T> none() {
         return new ServicePart<>(null, null);
@@ -23,10 +26,16 @@ record ServicePart<T>(T value, String problem) {
         } catch (ServiceException e) {
             return new ServicePart<>(null, e.status() == 404 ? "nothing known yet" : e.getMessage());
         } catch (ProcessingException e) {
-            // The class only: a parse error's message may quote the answer, which holds personal data.
-            LOG.warnf("%s's part of a page is missing: %s", service, rootCause(e).getClass().getName());
-            return new ServicePart<>(null, service + " did not answer");
+            return new ServicePart<>(null, noAnswer(service, e));
         }
+    }
+
+    /** Logs and counts a service that did not answer (or answered what could not be read); the words to show. */
+    static String noAnswer(String service, ProcessingException e) {
+        // The class only: a parse error's message may quote the answer, which holds personal data.
+        LOG.warnf("%s's part of a page is missing: %s", service, rootCause(e).getClass().getName());
+        Metrics.counter(UNANSWERED, "service", service).increment();
+        return service + " did not answer; try again shortly";
     }
 
     private static Throwable rootCause(Throwable e) {
