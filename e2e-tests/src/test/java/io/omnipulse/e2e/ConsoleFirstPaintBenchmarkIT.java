@@ -36,8 +36,8 @@ class ConsoleFirstPaintBenchmarkIT {
 
     static final int ALERTS = 1000;
     static final int BATCH = 50;
-    static final int WARM_UP = 3;
-    static final int RUNS = 7;
+    static final int WARM_UP = 10;
+    static final int RUNS = 15;
 
     private static Stack stack;
 
