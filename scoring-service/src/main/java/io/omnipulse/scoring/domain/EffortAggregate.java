@@ -1,6 +1,8 @@
 package io.omnipulse.scoring.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,13 +15,22 @@ import java.util.List;
  * integers. Pearson's r = (n Sxy - Sx Sy) / sqrt((n Sxx - Sx^2)(n Syy - Sy^2)): near +1 when
  * customers with more behavioural effort also said it was harder, near 0 when the two are unrelated.
  *
+ * <p>What drives the scope's effort: per {@link EffortSignal}, the customers whose index has it. Like
+ * the other sums it is a count over the customers' current states, so a customer who moves to another
+ * team or whose index changes takes their old signals out and brings the new ones in.
+ *
  * @param customers customers with an index; {@code indexSum} the sum of their indexes
- * @param pairs     customers with an index and CES answers; the other sums are over them
+ * @param pairs     customers with an index and CES answers; the sums x and y are over them
+ * @param signals   per signal, the customers with an index that has it
  */
 public record EffortAggregate(long customers, long indexSum, long pairs, long sumX, long sumY, long sumXX,
-        long sumYY, long sumXY) {
+        long sumYY, long sumXY, SignalCounts signals) {
 
-    public static final EffortAggregate EMPTY = new EffortAggregate(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final EffortAggregate EMPTY = new EffortAggregate(0, 0, 0, 0, 0, 0, 0, 0, SignalCounts.NONE);
+
+    public EffortAggregate {
+        signals = signals == null ? SignalCounts.NONE : signals;
+    }
 
     /** What one customer's state contributes to the scope keys it belongs to. */
     public static EffortAggregate of(EffortState state) {
@@ -27,12 +38,13 @@ public record EffortAggregate(long customers, long indexSum, long pairs, long su
             return EMPTY;
         }
         long x = state.index();
+        SignalCounts signals = SignalCounts.ofOne(state.signals());
         Double ease = state.meanEase();
         if (ease == null) {
-            return new EffortAggregate(1, x, 0, 0, 0, 0, 0, 0);
+            return new EffortAggregate(1, x, 0, 0, 0, 0, 0, 0, signals);
         }
         long y = Math.round(100 * (100 - ease));
-        return new EffortAggregate(1, x, 1, x, y, x * x, y * y, x * y);
+        return new EffortAggregate(1, x, 1, x, y, x * x, y * y, x * y, signals);
     }
 
     /** The scope keys (stored form) a customer's state counts in: global, its channel, its team. */
@@ -53,12 +65,12 @@ public record EffortAggregate(long customers, long indexSum, long pairs, long su
 
     public EffortAggregate plus(EffortAggregate o) {
         return new EffortAggregate(customers + o.customers, indexSum + o.indexSum, pairs + o.pairs, sumX + o.sumX,
-                sumY + o.sumY, sumXX + o.sumXX, sumYY + o.sumYY, sumXY + o.sumXY);
+                sumY + o.sumY, sumXX + o.sumXX, sumYY + o.sumYY, sumXY + o.sumXY, signals.plus(o.signals));
     }
 
     public EffortAggregate minus(EffortAggregate o) {
         return plus(new EffortAggregate(-o.customers, -o.indexSum, -o.pairs, -o.sumX, -o.sumY, -o.sumXX, -o.sumYY,
-                -o.sumXY));
+                -o.sumXY, o.signals.negated()));
     }
 
     public boolean addsNothing() {
@@ -68,6 +80,20 @@ public record EffortAggregate(long customers, long indexSum, long pairs, long su
     /** Mean index of the customers, one decimal; null without customers. */
     public Double meanIndex() {
         return customers == 0 ? null : Ratios.round((double) indexSum / customers);
+    }
+
+    /** The signals that some customers' index has, most customers first (ties in signal order). */
+    public List<EffortSignal> drivers() {
+        if (customers <= 0) {
+            return List.of();
+        }
+        return Arrays.stream(EffortSignal.values()).filter(s -> signals.of(s) > 0)
+                .sorted(Comparator.comparingLong(signals::of).reversed()).toList();
+    }
+
+    /** Percent of the customers whose index has {@code signal}, one decimal; null without customers. */
+    public Double share(EffortSignal signal) {
+        return Ratios.percent(signals.of(signal), customers);
     }
 
     /** Pearson's r between index and CES hardness, two decimals; null below 2 pairs or without spread. */

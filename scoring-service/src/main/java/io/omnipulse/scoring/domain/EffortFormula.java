@@ -4,6 +4,7 @@ import io.omnipulse.events.Channel;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.scoring.config.EffortConfig;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,32 +18,41 @@ import java.util.Set;
  *
  * <p>Only interactions within {@code horizon} (default 7 days) before the customer's latest one
  * count. Each signal adds points (defaults in brackets, all configurable in {@link EffortConfig});
- * the index is the sum, capped at 100. Every signal present becomes a driver in words.
+ * the index is the sum, capped at 100. Every signal present becomes a driver in words; the signals that
+ * gave points (all present ones, unless a weight is 0) are also named as {@link EffortSignal}s, which
+ * is what the per team and channel aggregates count.
  * <table>
  * <caption>Signals, points and drivers</caption>
  * <tr><th>Signal</th><th>Points</th><th>Driver</th></tr>
- * <tr><td>Repeat contacts: k = the most contacts within any repeat window (48 h), or on one
- *     conversation, whichever is larger</td><td>repeat (15) x (k - 1)</td>
+ * <tr><td>{@link EffortSignal#REPEAT_CONTACTS Repeat contacts}: k = the most contacts within any
+ *     repeat window (48 h), or on one conversation, whichever is larger</td><td>repeat (15) x (k - 1)</td>
  *     <td>"3 contacts in 48 h" / "4 contacts on one conversation"</td></tr>
- * <tr><td>Channel switch: a contact on another channel than the previous one, which was not
- *     resolved, on the same conversation or within the repeat window</td><td>switch (15) each</td>
- *     <td>"email then call"</td></tr>
- * <tr><td>Transfers: the transfers of each contact (at least 1 when its status is transferred)</td>
- *     <td>transfer (10) each</td><td>"2 transfers"</td></tr>
- * <tr><td>Long wait: a contact whose wait was at least long-wait (10 min)</td>
+ * <tr><td>{@link EffortSignal#CHANNEL_SWITCHES Channel switch}: a contact on another channel than the
+ *     previous one, which was not resolved, on the same conversation or within the repeat window</td>
+ *     <td>switch (15) each</td><td>"email then call"</td></tr>
+ * <tr><td>{@link EffortSignal#TRANSFERS Transfers}: the transfers of each contact (at least 1 when its
+ *     status is transferred)</td><td>transfer (10) each</td><td>"2 transfers"</td></tr>
+ * <tr><td>{@link EffortSignal#LONG_WAITS Long wait}: a contact whose wait was at least long-wait (10 min)</td>
  *     <td>long-wait (10) each</td><td>"waited 14 min" / "waited up to 14 min, 3 times"</td></tr>
- * <tr><td>Abandoned contact</td><td>abandoned (15) each</td><td>"call abandoned" / "2 calls abandoned"</td></tr>
- * <tr><td>Reopened: a contact on a conversation after a resolved contact on it</td>
- *     <td>reopened (20) each</td><td>"conversation reopened" / "conversations reopened 2 times"</td></tr>
+ * <tr><td>{@link EffortSignal#ABANDONED_CONTACTS Abandoned contact}</td><td>abandoned (15) each</td>
+ *     <td>"call abandoned" / "2 calls abandoned"</td></tr>
+ * <tr><td>{@link EffortSignal#REOPENED_CONVERSATIONS Reopened}: a contact on a conversation after a
+ *     resolved contact on it</td><td>reopened (20) each</td>
+ *     <td>"conversation reopened" / "conversations reopened 2 times"</td></tr>
  * </table>
  * Example with the defaults: email (open), call 20 hours later waiting 14 minutes, transferred twice:
  * 15 (2 contacts in 48 h) + 15 (email then call) + 20 (2 transfers) + 10 (waited 14 min) = 60.
  */
 public final class EffortFormula {
 
-    /** An index and the drivers that made it, in the order of the table above. */
-    public record Result(int index, List<String> drivers) {
-        public static final Result NONE = new Result(0, List.of());
+    /** An index, the drivers that made it (in the order of the table above) and the signals that gave points. */
+    public record Result(int index, List<String> drivers, Set<EffortSignal> signals) {
+        public static final Result NONE = new Result(0, List.of(), Set.of());
+
+        public Result {
+            drivers = List.copyOf(drivers);
+            signals = EffortSignal.copyOf(signals);
+        }
     }
 
     private final EffortConfig config;
@@ -60,9 +70,22 @@ public final class EffortFormula {
         List<InteractionRef> recent = history.stream().filter(i -> i.at() >= latest - config.horizon().toMillis())
                 .toList();
         List<String> drivers = new ArrayList<>();
-        int points = repeats(recent, drivers) + switches(recent, drivers) + transfers(recent, drivers)
-                + waits(recent, drivers) + abandoned(recent, drivers) + reopened(recent, drivers);
-        return new Result(Math.min(100, points), List.copyOf(drivers));
+        Set<EffortSignal> signals = EnumSet.noneOf(EffortSignal.class);
+        int points = scored(EffortSignal.REPEAT_CONTACTS, repeats(recent, drivers), signals)
+                + scored(EffortSignal.CHANNEL_SWITCHES, switches(recent, drivers), signals)
+                + scored(EffortSignal.TRANSFERS, transfers(recent, drivers), signals)
+                + scored(EffortSignal.LONG_WAITS, waits(recent, drivers), signals)
+                + scored(EffortSignal.ABANDONED_CONTACTS, abandoned(recent, drivers), signals)
+                + scored(EffortSignal.REOPENED_CONVERSATIONS, reopened(recent, drivers), signals);
+        return new Result(Math.min(100, points), drivers, signals);
+    }
+
+    /** {@code points} of one signal; the signal counts as a driver of the index only when they are some. */
+    private static int scored(EffortSignal signal, int points, Set<EffortSignal> signals) {
+        if (points > 0) {
+            signals.add(signal);
+        }
+        return points;
     }
 
     private int repeats(List<InteractionRef> recent, List<String> drivers) {

@@ -5,27 +5,31 @@ import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What scoring knows of one customer's effort: the behavioural index (null before their first
  * interaction) with its drivers, where their latest contact happened (for the per channel and team
  * means) and their CES answers (to check the index against what they said).
  *
+ * @param signals   the signals that gave the index points; none in a state stored before they were
+ *                  kept, until the customer's next interaction recomputes it
  * @param updatedAt event time (epoch millis) of the latest interaction the index was computed from
  * @param easeSum   sum of the ease (0..100) of the customer's CES responses
  */
-public record EffortState(Integer index, List<String> drivers, long updatedAt, Channel channel, String team,
-        long cesN, double easeSum) {
+public record EffortState(Integer index, List<String> drivers, Set<EffortSignal> signals, long updatedAt,
+        Channel channel, String team, long cesN, double easeSum) {
 
-    public static final EffortState NONE = new EffortState(null, List.of(), 0, null, null, 0, 0);
+    public static final EffortState NONE = new EffortState(null, List.of(), Set.of(), 0, null, null, 0, 0);
 
     public EffortState {
         drivers = drivers == null ? List.of() : List.copyOf(drivers);
+        signals = EffortSignal.copyOf(signals);
     }
 
     public EffortState withIndex(EffortFormula.Result result, InteractionRef latest) {
-        return new EffortState(result.index(), result.drivers(), latest.at(), latest.channel(), latest.team(), cesN,
-                easeSum);
+        return new EffortState(result.index(), result.drivers(), result.signals(), latest.at(), latest.channel(),
+                latest.team(), cesN, easeSum);
     }
 
     /** This state plus one CES response; any other answer leaves it unchanged. */
@@ -33,7 +37,7 @@ public record EffortState(Integer index, List<String> drivers, long updatedAt, C
         if (feedback.metric() != Metric.CES || !ScoreTally.isResponse(feedback)) {
             return this;
         }
-        return new EffortState(index, drivers, updatedAt, channel, team, cesN + 1, easeSum + ease(feedback));
+        return new EffortState(index, drivers, signals, updatedAt, channel, team, cesN + 1, easeSum + ease(feedback));
     }
 
     /** This state plus the CES responses of another customer (merged into this one). */
@@ -41,7 +45,8 @@ public record EffortState(Integer index, List<String> drivers, long updatedAt, C
         if (other.cesN == 0) {
             return this;
         }
-        return new EffortState(index, drivers, updatedAt, channel, team, cesN + other.cesN, easeSum + other.easeSum);
+        return new EffortState(index, drivers, signals, updatedAt, channel, team, cesN + other.cesN,
+                easeSum + other.easeSum);
     }
 
     /** The customer's mean ease (0 hardest .. 100 easiest), null without CES responses. */

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The behavioural effort index per channel, team or overall, and its agreement with CES. */
+/** The behavioural effort index per channel, team or overall, what drives it, and its agreement with CES. */
 @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN, Roles.SERVICE})
 @Path("/v1/effort")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,10 +41,14 @@ public class EffortResource {
     }
 
     @GET
-    @Operation(summary = "Mean behavioural effort index of the customers of a channel, a team or everyone",
-            description = "A customer counts for the channel and team of their latest interaction. A scope without "
-                    + "customers answers 200 with customers = 0 and meanIndex null.")
-    @APIResponse(responseCode = "200", description = "The mean index and its agreement with CES",
+    @Operation(summary = "Mean behavioural effort index of the customers of a channel, team or everyone; its drivers",
+            description = "A customer counts for the channel and team of their latest interaction. drivers says "
+                    + "what drives the index: per signal (repeat contacts, channel switches, transfers, long "
+                    + "waits, abandoned contacts, reopened conversations), the customers whose index has it and "
+                    + "their share of the customers with an index, most common first, signals no customer has "
+                    + "left out. A scope without customers answers 200 with customers = 0, meanIndex null and "
+                    + "no drivers.")
+    @APIResponse(responseCode = "200", description = "The mean index, its drivers and its agreement with CES",
             content = @Content(schema = @Schema(implementation = EffortSummary.class)))
     @APIResponse(responseCode = "400", description = "Scope not global, channel or team, or key missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

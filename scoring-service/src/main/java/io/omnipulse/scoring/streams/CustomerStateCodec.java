@@ -3,6 +3,8 @@ package io.omnipulse.scoring.streams;
 import static io.omnipulse.streamsupport.binary.ContactEventCodec.CHANNELS;
 import static io.omnipulse.streamsupport.binary.ContactEventCodec.STATUSES;
 
+import io.omnipulse.events.Channel;
+import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.InteractionRef;
 import io.omnipulse.scoring.domain.RecentAnswers;
@@ -14,11 +16,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What scoring keeps per customer, in its binary formats (the customer stores and the folds that
  * carry them to a survivor). Lists keep their order (event time, ties in arrival order); a list or map
- * is its size + 1, then its items; an item's fields follow in declaration order.
+ * is its size + 1, then its items; an item's fields follow in declaration order. The effort state's
+ * signals come last ({@link EffortCodec#writeSignals}): version 1 of the effort state and of the merge
+ * folds had none ({@link #readEffortV1}, {@link #readCustomerV1}).
  */
 final class CustomerStateCodec {
 
@@ -69,11 +75,28 @@ final class CustomerStateCodec {
         CHANNELS.write(out, effort.channel());
         out.string(effort.team()).i64(effort.cesN());
         out.f64(effort.easeSum());
+        EffortCodec.writeSignals(out, effort.signals());
     }
 
     static EffortState readEffort(BinaryReader in) {
-        return new EffortState(in.nullableI32(), in.strings(), in.i64(), CHANNELS.read(in), in.string(), in.i64(),
-                in.f64());
+        return readEffort(in, true);
+    }
+
+    /** Written before signals were kept: a state without any, as the aggregates of then count none. */
+    static EffortState readEffortV1(BinaryReader in) {
+        return readEffort(in, false);
+    }
+
+    private static EffortState readEffort(BinaryReader in, boolean withSignals) {
+        Integer index = in.nullableI32();
+        List<String> drivers = in.strings();
+        long updatedAt = in.i64();
+        Channel channel = CHANNELS.read(in);
+        String team = in.string();
+        long cesN = in.i64();
+        double easeSum = in.f64();
+        Set<EffortSignal> signals = withSignals ? EffortCodec.readSignals(in) : Set.of();
+        return new EffortState(index, drivers, signals, updatedAt, channel, team, cesN, easeSum);
     }
 
     /** A merged customer's state: interactions, answers, effort, then (count + 1) seen dedup keys with their millis. */
@@ -86,9 +109,18 @@ final class CustomerStateCodec {
     }
 
     static CustomerFold readCustomer(BinaryReader in) {
+        return readCustomer(in, CustomerStateCodec::readEffort);
+    }
+
+    /** A fold written by version 1 of the merge folds, whose effort state had no signals. */
+    static CustomerFold readCustomerV1(BinaryReader in) {
+        return readCustomer(in, CustomerStateCodec::readEffortV1);
+    }
+
+    private static CustomerFold readCustomer(BinaryReader in, Function<BinaryReader, EffortState> effortReader) {
         RecentInteractions interactions = readInteractions(in);
         RecentAnswers answers = readAnswers(in);
-        EffortState effort = readEffort(in);
+        EffortState effort = effortReader.apply(in);
         Map<String, Long> seen = new HashMap<>();
         for (int i = in.count(); i > 0; i--) {
             seen.put(in.string(), in.i64());

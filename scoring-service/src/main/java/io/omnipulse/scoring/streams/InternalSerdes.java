@@ -18,11 +18,13 @@ import org.apache.kafka.common.serialization.Serde;
  * of streams-support ({@link BinarySerde}: a version byte, then the fields; unknown versions, records
  * cut short and trailing bytes are refused, so the record goes to the dead letters). JSON cost more
  * than the work done on these values; the public topics keep the events module's JSON. Changing a
- * stored layout needs a new version and a new application id (application.properties). Version 1:
+ * stored layout needs a new version, and either a reader that still reads the old one
+ * ({@link UpgradedSerde}) or a new application id (application.properties). Version 1 unless said:
  *
  * <ul>
  * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
- * <li>{@link EffortAggregate}: its eight longs in declaration order.
+ * <li>{@link EffortAggregate}, version 2: {@link EffortCodec#writeSum}, its eight longs and the customers
+ *     per effort signal; version 1, without the signals, is still read (as counting none).
  * <li>{@link ScopeUpdate}: kind code (codes 5 and 6, summed responses and retractions, 7 and 8, forget
  *     an erased customer's scope key and report an erasure applied before, were added without a new
  *     version: no record before them had them), the response with a presence byte (feedback
@@ -30,8 +32,9 @@ import org.apache.kafka.common.serialization.Serde;
  *     ({@link TallyCodec#writeFold}); then, for kinds 7 and 8 only (the layout of the others is
  *     unchanged), the erasure id (nullable), requested at (instant, nullable) and the count erased so far.
  * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
- * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec}.
- * <li>Day buckets: the tally ({@link TallyCodec}); merge folds: {@link MergeFoldSerde}.
+ * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec};
+ *     the effort state is version 2, with its signals; version 1, without, is still read (as having none).
+ * <li>Day buckets: the tally ({@link TallyCodec}); merge folds: {@link MergeFoldSerde} (version 2).
  * </ul>
  */
 final class InternalSerdes {
@@ -43,8 +46,8 @@ final class InternalSerdes {
 
     static final Serde<ScopeTotals> TOTALS = BinarySerde.of("scope totals", 1, TallyCodec.TYPICAL_SIZE + 32,
             InternalSerdes::writeTotals, InternalSerdes::readTotals);
-    static final Serde<EffortAggregate> EFFORT_SUM = BinarySerde.of("effort aggregate", 1, 1 + 8 * 8,
-            InternalSerdes::writeEffortSum, InternalSerdes::readEffortSum);
+    static final Serde<EffortAggregate> EFFORT_SUM = UpgradedSerde.of("effort aggregate", 2, 1 + 8 * 8 + 1 + 3 * 9,
+            EffortCodec::writeSum, EffortCodec::readSum, EffortCodec::readSumV1);
     static final Serde<ScopeUpdate> SCOPE_UPDATE = BinarySerde.of("scope update", 1, 64,
             InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
     static final Serde<MergedInto> MERGED = BinarySerde.of("merged customer", 1, 48,
@@ -53,8 +56,8 @@ final class InternalSerdes {
             CustomerStateCodec::writeInteractions, CustomerStateCodec::readInteractions);
     static final Serde<RecentAnswers> ANSWERS = BinarySerde.of("recent answers", 1, 512,
             CustomerStateCodec::writeAnswers, CustomerStateCodec::readAnswers);
-    static final Serde<EffortState> EFFORT = BinarySerde.of("effort state", 1, 96,
-            CustomerStateCodec::writeEffort, CustomerStateCodec::readEffort);
+    static final Serde<EffortState> EFFORT = UpgradedSerde.of("effort state", 2, 96,
+            CustomerStateCodec::writeEffort, CustomerStateCodec::readEffort, CustomerStateCodec::readEffortV1);
     // Day buckets: one per scope key and day, and rebuilding a key's trailing windows reads up to 90
     static final Serde<ScoreTally> BUCKET = BinarySerde.of("day bucket", 1, 1 + TallyCodec.TYPICAL_SIZE,
             TallyCodec::writeTally, TallyCodec::readTally);
@@ -72,15 +75,6 @@ final class InternalSerdes {
 
     private static ScopeTotals readTotals(BinaryReader in) {
         return new ScopeTotals(TallyCodec.readTally(in), in.i64(), in.nullableI64(), in.i64());
-    }
-
-    private static void writeEffortSum(BinaryWriter out, EffortAggregate sum) {
-        out.i64(sum.customers()).i64(sum.indexSum()).i64(sum.pairs()).i64(sum.sumX()).i64(sum.sumY())
-                .i64(sum.sumXX()).i64(sum.sumYY()).i64(sum.sumXY());
-    }
-
-    private static EffortAggregate readEffortSum(BinaryReader in) {
-        return new EffortAggregate(in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64());
     }
 
     private static void writeMerged(BinaryWriter out, MergedInto merged) {

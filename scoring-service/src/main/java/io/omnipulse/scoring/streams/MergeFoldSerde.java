@@ -6,12 +6,15 @@ import io.omnipulse.streamsupport.binary.ContactEventCodec;
 import io.omnipulse.streamsupport.binary.EnumCodes;
 import io.omnipulse.streamsupport.binary.BinarySerde;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
+import java.util.function.Function;
 
 /**
- * The merge-folds topic's values, in binary. Version 1: version byte, kind code ({@link #KINDS}; code 4,
+ * The merge-folds topic's values, in binary. Version 2: version byte, kind code ({@link #KINDS}; code 4,
  * an erasure, was appended without a new version: it uses only the fields every record has),
  * merged id, then each of event ({@link ContactEventCodec}), customer state ({@link CustomerStateCodec}) and
- * scope tallies ({@link TallyCodec}) with a presence byte first, merge time and hops (nullable).
+ * scope tallies ({@link TallyCodec}) with a presence byte first, merge time and hops (nullable). Version 1
+ * is the same without the effort signals in the customer state; this code still reads it, since the
+ * topic may hold such folds when version 2 starts (same application id).
  *
  * <p>The topic is provisioned apart from the application id and outlives it, so folds the JSON
  * version wrote may still be on it when this version starts: a record whose first byte is {@code '{'}
@@ -24,9 +27,12 @@ final class MergeFoldSerde extends BinarySerde<MergeFold> {
             MergeFold.Kind.CUSTOMER, MergeFold.Kind.SCOPE, MergeFold.Kind.ERASE);
     private static final byte LEGACY_JSON = '{';
     private static final JsonSerde<MergeFold> JSON = new JsonSerde<>(MergeFold.class);
+    private static final int VERSION = 2;
+    private static final BinarySerde<MergeFold> VERSION_1 = UpgradedSerde.readOnly("merge fold", 1,
+            in -> read(in, CustomerStateCodec::readCustomerV1));
 
     MergeFoldSerde() {
-        super("merge fold", 1, 256);
+        super("merge fold", VERSION, 256);
     }
 
     @Override
@@ -48,13 +54,20 @@ final class MergeFoldSerde extends BinarySerde<MergeFold> {
 
     @Override
     protected MergeFold read(BinaryReader in) {
+        return read(in, CustomerStateCodec::readCustomer);
+    }
+
+    private static MergeFold read(BinaryReader in, Function<BinaryReader, CustomerFold> customerReader) {
         return new MergeFold(KINDS.read(in), in.string(), ContactEventCodec.read(in),
-                in.bool() ? CustomerStateCodec.readCustomer(in) : null, in.bool() ? TallyCodec.readFold(in) : null,
+                in.bool() ? customerReader.apply(in) : null, in.bool() ? TallyCodec.readFold(in) : null,
                 in.nullableI64(), in.nullableI32());
     }
 
     @Override
     protected MergeFold readVersion(byte found, byte[] bytes) {
-        return found == LEGACY_JSON ? JSON.deserialize(null, bytes) : super.readVersion(found, bytes);
+        if (found == LEGACY_JSON) {
+            return JSON.deserialize(null, bytes);
+        }
+        return found == 1 ? VERSION_1.deserialize(null, bytes) : super.readVersion(found, bytes);
     }
 }

@@ -102,7 +102,10 @@ public class ScoringTopology {
     public static final String BY_SCOPE = "responses-by-scope";
     /** Effort index, drivers, latest channel and team and CES answers per customer ({@link EffortState}). */
     public static final String EFFORT_STORE = "customer-effort";
-    /** Effort index over customers per scope key ({@code global|all}, {@code channel|call}, {@code team|x}). */
+    /**
+     * Effort index over customers, and their signals, per scope key ({@code global|all}, {@code channel|call},
+     * {@code team|x}; {@link EffortAggregate}).
+     */
     public static final String EFFORT_AGGREGATES_STORE = "effort-aggregates";
     /** Name of the repartition of effort changes by scope key. */
     public static final String EFFORT_BY_SCOPE = "effort-by-scope";

@@ -1,5 +1,11 @@
 package io.omnipulse.scoring.domain;
 
+import static io.omnipulse.scoring.domain.EffortSignal.ABANDONED_CONTACTS;
+import static io.omnipulse.scoring.domain.EffortSignal.CHANNEL_SWITCHES;
+import static io.omnipulse.scoring.domain.EffortSignal.LONG_WAITS;
+import static io.omnipulse.scoring.domain.EffortSignal.REOPENED_CONVERSATIONS;
+import static io.omnipulse.scoring.domain.EffortSignal.REPEAT_CONTACTS;
+import static io.omnipulse.scoring.domain.EffortSignal.TRANSFERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnipulse.events.Channel;
@@ -7,6 +13,7 @@ import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.scoring.config.EffortConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The behavioural effort index with the documented default weights. */
@@ -33,7 +40,8 @@ class EffortFormulaTest {
 
     @Test
     void oneSmoothResolvedContactIsEffortless() {
-        assertThat(formula.of(List.of(resolved(0, "c1", Channel.CHAT)))).isEqualTo(new EffortFormula.Result(0, List.of()));
+        assertThat(formula.of(List.of(resolved(0, "c1", Channel.CHAT))))
+                .isEqualTo(new EffortFormula.Result(0, List.of(), Set.of()));
         assertThat(formula.of(List.of())).isEqualTo(EffortFormula.Result.NONE);
     }
 
@@ -47,6 +55,7 @@ class EffortFormulaTest {
         assertThat(result.index()).isEqualTo(60);
         assertThat(result.drivers()).containsExactly("2 contacts in 48 h", "email then call", "2 transfers",
                 "waited 14 min");
+        assertThat(result.signals()).containsExactly(REPEAT_CONTACTS, CHANNEL_SWITCHES, TRANSFERS, LONG_WAITS);
     }
 
     @Test
@@ -65,6 +74,7 @@ class EffortFormulaTest {
                 contact(120, "c1", Channel.EMAIL, InteractionStatus.OPEN, 0, 0)));
 
         assertThat(result.drivers()).containsExactly("3 contacts on one conversation");
+        assertThat(result.signals()).containsExactly(REPEAT_CONTACTS);
         assertThat(result.index()).isEqualTo(30);
     }
 
@@ -73,6 +83,7 @@ class EffortFormulaTest {
         EffortFormula.Result result = formula.of(List.of(resolved(0, "a", Channel.EMAIL), resolved(30, "b", Channel.CALL)));
 
         assertThat(result.drivers()).containsExactly("2 contacts in 48 h");
+        assertThat(result.signals()).containsExactly(REPEAT_CONTACTS);
     }
 
     @Test
@@ -83,6 +94,7 @@ class EffortFormulaTest {
         // 15 (2 contacts on c1) + 15 (abandoned) + 20 (reopened); chat was resolved: no switch
         assertThat(result.drivers()).containsExactly("2 contacts on one conversation", "call abandoned",
                 "conversation reopened");
+        assertThat(result.signals()).containsExactly(REPEAT_CONTACTS, ABANDONED_CONTACTS, REOPENED_CONVERSATIONS);
         assertThat(result.index()).isEqualTo(50);
     }
 
@@ -91,7 +103,7 @@ class EffortFormulaTest {
         EffortFormula.Result result = formula.of(List.of(contact(0, "old", Channel.CALL, InteractionStatus.ABANDONED, 3, 3600),
                 resolved(24 * 8, "new", Channel.CHAT)));
 
-        assertThat(result).isEqualTo(new EffortFormula.Result(0, List.of()));
+        assertThat(result).isEqualTo(new EffortFormula.Result(0, List.of(), Set.of()));
     }
 
     @Test
@@ -104,6 +116,9 @@ class EffortFormulaTest {
         assertThat(result.index()).isEqualTo(100);
         assertThat(result.drivers()).containsExactly("3 contacts in 48 h", "email then call", "call then chat",
                 "5 transfers", "waited up to 30 min, 3 times", "email abandoned", "chat abandoned");
+        // Past the cap every signal still drives the index.
+        assertThat(result.signals()).containsExactly(REPEAT_CONTACTS, CHANNEL_SWITCHES, TRANSFERS, LONG_WAITS,
+                ABANDONED_CONTACTS);
     }
 
     @Test
@@ -112,6 +127,37 @@ class EffortFormulaTest {
                 40, Duration.ofMinutes(10), 10, 15, 20));
 
         assertThat(heavyTransfers.of(List.of(contact(0, "c", Channel.CALL, InteractionStatus.RESOLVED, 2, 0))))
-                .isEqualTo(new EffortFormula.Result(80, List.of("2 transfers")));
+                .isEqualTo(new EffortFormula.Result(80, List.of("2 transfers"), Set.of(TRANSFERS)));
+    }
+
+    @Test
+    void aSignalWeighedZeroIsDescribedButDrivesNothing() {
+        EffortFormula waitsFree = new EffortFormula(new Weights(Duration.ofDays(7), Duration.ofHours(48), 15, 15, 10,
+                Duration.ofMinutes(10), 0, 15, 20));
+
+        EffortFormula.Result result = waitsFree.of(List.of(contact(0, "c", Channel.CALL, InteractionStatus.TRANSFERRED,
+                1, 20 * 60)));
+
+        assertThat(result.drivers()).containsExactly("1 transfer", "waited 20 min");
+        assertThat(result.signals()).containsExactly(TRANSFERS);
+        assertThat(result.index()).isEqualTo(10);
+    }
+
+    @Test
+    void eachSignalAloneIsReportedAsItself() {
+        assertThat(formula.of(List.of(resolved(0, "a", Channel.CHAT), resolved(1, "b", Channel.CHAT))).signals())
+                .containsExactly(REPEAT_CONTACTS);
+        assertThat(formula.of(List.of(contact(0, "a", Channel.CALL, InteractionStatus.RESOLVED, 0, 600))).signals())
+                .containsExactly(LONG_WAITS);
+        assertThat(formula.of(List.of(contact(0, "a", Channel.CHAT, InteractionStatus.ABANDONED, 0, 0))).signals())
+                .containsExactly(ABANDONED_CONTACTS);
+        assertThat(formula.of(List.of(contact(0, "a", Channel.CALL, InteractionStatus.TRANSFERRED, 0, 0))).signals())
+                .containsExactly(TRANSFERS);
+        // A switch and a reopening need two contacts, hence a repeat as well.
+        assertThat(formula.of(List.of(contact(0, "a", Channel.EMAIL, InteractionStatus.OPEN, 0, 0),
+                contact(1, "b", Channel.CALL, InteractionStatus.OPEN, 0, 0))).signals())
+                .containsExactly(REPEAT_CONTACTS, CHANNEL_SWITCHES);
+        assertThat(formula.of(List.of(resolved(0, "a", Channel.CHAT), resolved(100, "a", Channel.CHAT))).signals())
+                .containsExactly(REPEAT_CONTACTS, REOPENED_CONVERSATIONS);
     }
 }

@@ -8,6 +8,7 @@ import io.omnipulse.queries.OwnerForwarder;
 import io.omnipulse.queries.QueryResult;
 import io.omnipulse.queries.QuerySettings;
 import io.omnipulse.queries.StoreNotQueryableException;
+import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.streams.EffortQueries;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class MergedIdResolutionTest {
 
-    static final EffortState INDEXED = new EffortState(40, List.of("2 transfers"), 1_000, Channel.CALL, "north", 0, 0);
+    static final EffortState INDEXED = new EffortState(40, List.of("2 transfers"),
+            Set.of(EffortSignal.TRANSFERS), 1_000, Channel.CALL, "north", 0, 0);
 
     final Map<String, String> pointers = new HashMap<>();
     final Map<String, EffortState> efforts = new HashMap<>();

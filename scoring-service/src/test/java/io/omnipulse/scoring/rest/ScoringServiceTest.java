@@ -2,7 +2,10 @@ package io.omnipulse.scoring.rest;
 
 import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -25,6 +28,7 @@ import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
+import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -241,7 +246,10 @@ class ScoringServiceTest {
         Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> given()
                 .queryParam("scope", "team").queryParam("key", team).get("/v1/effort").jsonPath().getInt("customers") == 1);
         given().queryParam("scope", "team").queryParam("key", team).get("/v1/effort").then().statusCode(200)
-                .body("meanIndex", equalTo(60.0f)).body("agreement.n", equalTo(0));
+                .body("meanIndex", equalTo(60.0f)).body("agreement.n", equalTo(0))
+                // One customer with four signals: each drives all of the team's effort; ties in signal order.
+                .body("drivers.signal", contains("repeat-contacts", "channel-switches", "transfers", "long-waits"))
+                .body("drivers.customers", everyItem(equalTo(1))).body("drivers.share", everyItem(equalTo(100.0f)));
         given().queryParam("scope", "team").queryParam("key", team).get("/v1/scores").then().statusCode(200)
                 .body("csat.n", equalTo(1));
     }
@@ -431,6 +439,17 @@ class ScoringServiceTest {
     void openApiDescribesTheScoresEndpoint() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/scores'.get.description", org.hamcrest.Matchers.containsString("n = 0"));
+    }
+
+    @Test
+    void openApiSaysWhatTheEffortDriversAre() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/effort'.get.description", containsString("drivers"))
+                .body("components.schemas.EffortSummary.properties.drivers.description",
+                        containsString("percent of the customers with an index"))
+                // The enumeration is written out in EffortSummary.Driver: it must name every signal.
+                .body("components.schemas.Driver.properties.signal.enum",
+                        contains(Arrays.stream(EffortSignal.values()).map(EffortSignal::wire).toArray()));
     }
 
     static String bootstrap() {

@@ -18,16 +18,19 @@ import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.domain.EffortAggregate;
+import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.InteractionRef;
 import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
+import io.omnipulse.scoring.domain.SignalCounts;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import io.omnipulse.streamsupport.binary.EnumCodes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -53,8 +56,9 @@ class BinarySerdesTest {
     static final InteractionRef REF = new InteractionRef(1_736_154_000_000L, "conv-1", Channel.CHAT, "team ü", "agent",
             InteractionStatus.ABANDONED, 3, -1);
     static final InteractionRef BARE_REF = new InteractionRef(-5, null, null, null, null, null, 0, 0);
-    static final EffortState EFFORT = new EffortState(72, List.of("transfers", "wait ⏳"), 1_736_154_000_000L,
-            Channel.SOCIAL, "team", 3, 100.0 / 3 + 50.0 / 6);
+    static final EffortState EFFORT = new EffortState(72, List.of("transfers", "wait ⏳"),
+            Set.of(EffortSignal.TRANSFERS, EffortSignal.LONG_WAITS, EffortSignal.REOPENED_CONVERSATIONS),
+            1_736_154_000_000L, Channel.SOCIAL, "team", 3, 100.0 / 3 + 50.0 / 6);
     static final CustomerFold CUSTOMER = new CustomerFold(new RecentInteractions(List.of(REF, BARE_REF)),
             new RecentAnswers(List.of(new RecentAnswers.Remembered(FULL_ANSWER, true, REF),
                     new RecentAnswers.Remembered(FULL_INTERACTION, false, null))),
@@ -81,8 +85,8 @@ class BinarySerdesTest {
     @Test
     void effortStateKeepsItsSumOfEasesToTheBit() {
         for (EffortState effort : List.of(EFFORT, EffortState.NONE,
-                new EffortState(null, List.of(), Long.MIN_VALUE, null, null, 0, -0.0))) {
-            EffortState read = roundTrip(InternalSerdes.EFFORT, effort);
+                new EffortState(null, List.of(), Set.of(), Long.MIN_VALUE, null, null, 0, -0.0))) {
+            EffortState read = roundTrip(InternalSerdes.EFFORT, effort, 2);
             assertThat(read).isEqualTo(effort);
             assertThat(Double.doubleToRawLongBits(read.easeSum())).isEqualTo(Double.doubleToRawLongBits(effort.easeSum()));
         }
@@ -116,7 +120,7 @@ class BinarySerdesTest {
                 MergeFold.erase("erased ü", 1_736_154_000_000L), MergeFold.erase("erased", -1).nextHop(),
                 new MergeFold(null, null, null, null, null, null, null));
         for (MergeFold fold : folds) {
-            assertThat(roundTrip(InternalSerdes.FOLD, fold)).isEqualTo(fold);
+            assertThat(roundTrip(InternalSerdes.FOLD, fold, 2)).isEqualTo(fold);
         }
         assertRefused(InternalSerdes.FOLD, MergeFold.customer("merged", CUSTOMER, 1L));
         assertRefused(InternalSerdes.FOLD, MergeFold.erase("erased", 1L));
@@ -137,7 +141,8 @@ class BinarySerdesTest {
     @Test
     void everyInternalSerdeRefusesCutShortTrailingAndUnknownRecords() {
         assertRefused(InternalSerdes.TOTALS, new ScopeTotals(TALLY, 3, 20_000L, 1L));
-        assertRefused(InternalSerdes.EFFORT_SUM, new EffortAggregate(1, 2, 3, 4, 5, 6, 7, 8));
+        assertRefused(InternalSerdes.EFFORT_SUM, new EffortAggregate(1, 2, 3, 4, 5, 6, 7, 8,
+                new SignalCounts(Map.of(EffortSignal.ABANDONED_CONTACTS, 1L, EffortSignal.LONG_WAITS, -4L))));
         assertRefused(InternalSerdes.SCOPE_UPDATE, ScopeUpdate.response(new ScoredResponse(CES_1_0, 1, true)));
         assertRefused(InternalSerdes.SCOPE_UPDATE, ScopeUpdate.forget(new ScopeUpdate.Erasure("e-1", Instant.EPOCH, 3)));
     }

@@ -11,6 +11,7 @@ import io.omnipulse.events.EffortIndexUpdated;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.scoring.domain.EffortAggregate;
+import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.EffortState;
 import java.time.Duration;
 import java.util.List;
@@ -101,6 +102,44 @@ class EffortTopologyTest {
         assertThat(aggregate("channel|chat").meanIndex()).isEqualTo(0.0);
         assertThat(aggregate("team|sales").customers()).isEqualTo(1);
         assertThat(aggregate("global|all").customers()).isEqualTo(2);
+    }
+
+    @Test
+    void aTeamsDriversCountItsCustomersWithEachSignalAndFollowThemWhenTheyMove() {
+        // Ann: email then a transferred call with a long wait; Bob: one smooth call; Carl: an abandoned call.
+        scoring.send(handled("a-1", Channel.EMAIL, ANN, T0, "c1", "billing", "x", InteractionStatus.OPEN, 0, 0),
+                handled("a-2", Channel.CALL, ANN, T0.plus(Duration.ofHours(2)), "c1", "billing", "y",
+                        InteractionStatus.RESOLVED, 1, 15 * 60),
+                handled("b-1", Channel.CALL, "bob@example.com", T0, "c2", "billing", "y", InteractionStatus.RESOLVED,
+                        0, 0),
+                handled("c-1", Channel.CALL, "carl@example.com", T0, "c3", "billing", "y", InteractionStatus.ABANDONED,
+                        0, 0));
+
+        EffortAggregate billing = aggregate("team|billing");
+        assertThat(billing.customers()).isEqualTo(3);
+        assertThat(billing.drivers()).containsExactly(EffortSignal.REPEAT_CONTACTS, EffortSignal.CHANNEL_SWITCHES,
+                EffortSignal.TRANSFERS, EffortSignal.LONG_WAITS, EffortSignal.ABANDONED_CONTACTS);
+        assertThat(billing.signals().of(EffortSignal.TRANSFERS)).isEqualTo(1);
+        assertThat(billing.share(EffortSignal.TRANSFERS)).isEqualTo(33.3);
+        assertThat(customers().get(id(ANN)).signals()).containsExactly(EffortSignal.REPEAT_CONTACTS,
+                EffortSignal.CHANNEL_SWITCHES, EffortSignal.TRANSFERS, EffortSignal.LONG_WAITS);
+        // A CES answer changes Ann's state, not what drove her index.
+        scoring.send(answer("s-1", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(3)), Metric.CES, 2, "c1"));
+        assertThat(aggregate("team|billing").signals()).isEqualTo(billing.signals());
+        assertThat(aggregate("team|billing").pairs()).isEqualTo(1);
+
+        // Ann's latest contact, days later, is a smooth chat with sales: she takes her signals there, and
+        // the horizon has left her old contacts behind, so she brings none.
+        scoring.send(handled("a-3", Channel.CHAT, ANN, T0.plus(Duration.ofDays(10)), "c4", "sales", "z",
+                InteractionStatus.RESOLVED, 0, 0));
+
+        billing = aggregate("team|billing");
+        assertThat(billing.customers()).isEqualTo(2);
+        assertThat(billing.drivers()).containsExactly(EffortSignal.ABANDONED_CONTACTS);
+        assertThat(billing.share(EffortSignal.ABANDONED_CONTACTS)).isEqualTo(50.0);
+        assertThat(aggregate("team|sales").customers()).isEqualTo(1);
+        assertThat(aggregate("team|sales").drivers()).isEmpty();
+        assertThat(aggregate("global|all").drivers()).containsExactly(EffortSignal.ABANDONED_CONTACTS);
     }
 
     @Test

@@ -7,9 +7,12 @@ import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.Scale;
 import io.omnipulse.scoring.domain.EffortAggregate;
+import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
+import io.omnipulse.scoring.domain.SignalCounts;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,16 +31,23 @@ class InternalSerdesTest {
             .add(new FeedbackDetails(Metric.CES, 6, null, null, null));
 
     static <T> T roundTrip(Serde<T> serde, T value) {
+        return roundTrip(serde, value, 1);
+    }
+
+    static <T> T roundTrip(Serde<T> serde, T value, int version) {
         byte[] bytes = serde.serializer().serialize("t", value);
-        assertThat(bytes[0]).as("version byte").isEqualTo((byte) 1);
+        assertThat(bytes[0]).as("version byte").isEqualTo((byte) version);
         return serde.deserializer().deserialize("t", bytes);
     }
 
+    /** A version after the one written is refused (the one before may be read: see StoredBeforeSignalsTest). */
     static <T> void refusesOtherVersions(Serde<T> serde, T value) {
         byte[] bytes = serde.serializer().serialize("t", value);
-        bytes[0] = 2;
+        int next = bytes[0] + 1;
+        bytes[0] = (byte) next;
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown").hasMessageContaining("2");
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown")
+                .hasMessageContaining(String.valueOf(next));
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[0]))
                 .isInstanceOf(SerializationException.class);
         assertThat(serde.serializer().serialize("t", null)).isNull();
@@ -54,11 +64,28 @@ class InternalSerdesTest {
     }
 
     @Test
-    void effortAggregate() {
-        EffortAggregate sum = new EffortAggregate(3, 150, 2, 90, -40, 4_100, 1_600, -3_600);
-        assertThat(roundTrip(InternalSerdes.EFFORT_SUM, sum)).isEqualTo(sum);
-        assertThat(roundTrip(InternalSerdes.EFFORT_SUM, EffortAggregate.EMPTY)).isEqualTo(EffortAggregate.EMPTY);
+    void effortAggregateWithItsSignalCounts() {
+        EffortAggregate sum = new EffortAggregate(3, 150, 2, 90, -40, 4_100, 1_600, -3_600,
+                new SignalCounts(Map.of(EffortSignal.TRANSFERS, 2L, EffortSignal.REPEAT_CONTACTS, 3L)));
+        // A delta through the repartition takes customers out: negative counts.
+        EffortAggregate delta = EffortAggregate.EMPTY.minus(sum);
+        for (EffortAggregate value : List.of(sum, delta, EffortAggregate.EMPTY,
+                new EffortAggregate(1, 2, 3, 4, 5, 6, 7, 8, SignalCounts.NONE))) {
+            assertThat(roundTrip(InternalSerdes.EFFORT_SUM, value, 2)).isEqualTo(value);
+        }
+        assertThat(roundTrip(InternalSerdes.EFFORT_SUM, delta, 2).signals().of(EffortSignal.TRANSFERS)).isEqualTo(-2);
         refusesOtherVersions(InternalSerdes.EFFORT_SUM, sum);
+    }
+
+    @Test
+    void everySignalHasItsOwnCode() {
+        EnumMap<EffortSignal, Long> all = new EnumMap<>(EffortSignal.class);
+        for (EffortSignal signal : EffortSignal.values()) {
+            all.put(signal, signal.ordinal() + 1L);
+        }
+        EffortAggregate sum = new EffortAggregate(6, 0, 0, 0, 0, 0, 0, 0, new SignalCounts(all));
+
+        assertThat(roundTrip(InternalSerdes.EFFORT_SUM, sum, 2)).isEqualTo(sum);
     }
 
     @Test
