@@ -66,8 +66,16 @@ public interface ScoringApi {
     record ChannelScore(String channel, Double score, long n) {
     }
 
-    /** @param agreement Pearson's r between the index and CES hardness over the customers with both */
-    record EffortSummary(String scope, String key, long customers, Double meanIndex, Agreement agreement) {
+    /**
+     * @param agreement Pearson's r between the index and CES hardness over the customers with both
+     * @param drivers   what drives the index: per signal, the customers whose index it raised, most common first
+     */
+    record EffortSummary(String scope, String key, long customers, Double meanIndex, Agreement agreement,
+            List<Driver> drivers) {
+    }
+
+    /** @param share percent of the scope's customers with an index */
+    record Driver(String signal, long customers, Double share) {
     }
 
     record Agreement(long n, Double pearson) {
