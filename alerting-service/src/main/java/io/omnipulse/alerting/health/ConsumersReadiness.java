@@ -14,7 +14,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready when every incoming channel's consumer has joined its group and none is waiting out a
  * transient failure (e.g. PostgreSQL away). Not a liveness check: a restart fixes neither. The
- * Kafka connection and the datasource have their own checks from the extensions.
+ * Kafka connection and the datasource have their own checks from the extensions. The live screens'
+ * feed (LiveAlertFeed) is left out on purpose: raising and handling alerts does not depend on it,
+ * and an instance taken out of service for it would stop doing both.
  */
 @Readiness
 @ApplicationScoped

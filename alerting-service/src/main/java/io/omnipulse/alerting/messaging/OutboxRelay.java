@@ -3,7 +3,6 @@ package io.omnipulse.alerting.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.config.AlertingConfig;
-import io.omnipulse.alerting.notify.AlertStream;
 import io.omnipulse.alerting.notify.Backoff;
 import io.omnipulse.alerting.persistence.OutboxEntry;
 import io.omnipulse.alerting.persistence.OutboxRepository;
@@ -32,8 +31,9 @@ import org.jboss.logging.Logger;
  * ack but before the commit sends a row twice (at least once; consumers dedupe by alert id and type).
  * A row that fails for a reason of its own (unreadable payload, refused by the broker) is put off
  * with backoff and parked after {@code omnipulse.alerting.outbox.max-attempts}: it never holds back
- * the rows after it ({@code omnipulse_alerting_outbox_parked_total} counts them). The events sent
- * then go to the live screens (AlertStream), once their rows are committed as sent.
+ * the rows after it ({@code omnipulse_alerting_outbox_parked_total} counts them). The live screens
+ * of every instance read the events back from the topic ({@link LiveAlertFeed}), not from here: a
+ * screen connected to another instance sees them too.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,7 +45,6 @@ public class OutboxRelay {
 
     private final MutinyEmitter<AlertEvent> emitter;
     private final OutboxRepository outbox;
-    private final AlertStream stream;
     private final Clock clock;
     private final AlertEventSerde serde = new AlertEventSerde();
     private final AlertingConfig.Outbox config;
@@ -53,10 +52,9 @@ public class OutboxRelay {
     private final Counter parked;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<AlertEvent> emitter, OutboxRepository outbox,
-            AlertStream stream, Clock clock, AlertingConfig config, MeterRegistry registry) {
+            Clock clock, AlertingConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.outbox = outbox;
-        this.stream = stream;
         this.clock = clock;
         this.config = config.outbox();
         this.backoff = new Backoff(this.config.backoff(), this.config.maxBackoff());
@@ -77,15 +75,6 @@ public class OutboxRelay {
 
     /** Sends up to one batch; returns how many rows were taken (sent, or failed and put off). */
     public int relayBatch() {
-        List<AlertEvent> published = new ArrayList<>(BATCH);
-        int taken = relayBatch(published);
-        // Only once the rows are committed as sent, and outside that transaction: the live screens'
-        // team look-up can neither hold the rows' locks nor roll back their marks if it fails.
-        stream.publish(published);
-        return taken;
-    }
-
-    private int relayBatch(List<AlertEvent> published) {
         // Longer than the producer's delivery timeout, so a slow broker fails a send, not the transaction.
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             Instant now = clock.instant();
@@ -93,19 +82,16 @@ public class OutboxRelay {
             // All sends of the batch are in flight at once (the idempotent producer keeps their
             // order per partition); waiting for each ack in turn capped the relay at one linger
             // and round trip per event.
-            List<AlertEvent> events = new ArrayList<>(entries.size());
             List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
             for (OutboxEntry entry : entries) {
-                AlertEvent event = null;
                 CompletableFuture<Void> ack;
                 try {
-                    event = serde.deserialize(CHANNEL, entry.payload.getBytes(StandardCharsets.UTF_8));
+                    AlertEvent event = serde.deserialize(CHANNEL, entry.payload.getBytes(StandardCharsets.UTF_8));
                     ack = emitter.sendMessage(KafkaRecord.of(Long.toString(entry.alertId), event))
                             .subscribeAsCompletionStage();
                 } catch (RuntimeException refused) {
                     ack = CompletableFuture.failedFuture(refused);
                 }
-                events.add(event);
                 acks.add(ack);
             }
             int taken = 0;
@@ -129,7 +115,6 @@ public class OutboxRelay {
                 }
                 sent.add(entry.id);
                 taken++;
-                published.add(events.get(i));
             }
             // The sent rows of the batch marked in one statement, not one update per row.
             outbox.markSent(sent, clock.instant());

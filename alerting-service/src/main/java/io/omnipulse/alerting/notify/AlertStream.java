@@ -14,21 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Live alert events for server-sent-event subscribers. Fed by the outbox relay once events are on
- * Kafka and their rows committed as sent, so a screen never shows a step that was rolled back.
+ * Live alert events for server-sent-event subscribers. Fed by messaging.LiveAlertFeed with the
+ * events of every instance as read from Kafka, where the outbox relays put only steps that were
+ * committed, so a screen never shows a step that was rolled back, whichever instance it is on.
  * Subscribers see events from the moment they connect; the queue (GET /v1/alerts) is the history.
  * <p>
  * Each event reaches only the subscribers who may see its alert, as GET /v1/alerts decides: the
  * alert's team is one of theirs, or it has none, or they are admins. Only {@code AlertRaised} names
  * the team on the wire, and an alert's team follows its latest trigger, so the current team of every
- * alert of a relayed batch is read in one query, once for all subscribers, and none while nobody is
- * connected.
+ * alert of a polled batch is read in one query, once for all subscribers, and none while nobody is
+ * connected. All instances share the database, so another instance's alerts are found the same way.
  */
 @ApplicationScoped
 public class AlertStream {
 
     private static final Logger LOG = Logger.getLogger(AlertStream.class);
-    /** Events waiting to be written to one screen; several relay batches. */
+    /** Events waiting to be written to one screen; several polled batches. */
     static final int BUFFER = 1000;
 
     private final BroadcastProcessor<Addressed> processor = BroadcastProcessor.create();
@@ -48,7 +49,7 @@ public class AlertStream {
         try {
             teams = queries.teamsOf(events.stream().map(AlertEvent::alertId).distinct().toList());
         } catch (RuntimeException e) {
-            // Screens are best effort and the events are on Kafka already: never fail the relay for them.
+            // Screens are best effort and the events are on Kafka already: never stop the feed for them.
             LOG.warnf("the teams of %d alert events could not be read for the live screens (%s); those not "
                     + "naming their team go to admins only", events.size(), e.toString());
             teams = Map.of();
@@ -60,10 +61,10 @@ public class AlertStream {
 
     /**
      * The events of the alerts of {@code visibleTeams} and of no team from now on; all of them for
-     * null (an admin). The server writes one event at a time while the relay hands over a batch at
+     * null (an admin). The server writes one event at a time while the feed hands over a batch at
      * once, so each screen has a buffer of {@value #BUFFER} events; a screen that falls further
      * behind is ended (it reconnects and reads the queue) rather than silently missing events or
-     * holding the relay back.
+     * holding the feed back.
      */
     public Multi<AlertEvent> subscribe(Set<String> visibleTeams) {
         Set<String> teams = visibleTeams == null ? null : Set.copyOf(visibleTeams);
@@ -82,7 +83,8 @@ public class AlertStream {
         if (teams.containsKey(event.alertId())) {
             return new Addressed(event, true, teams.get(event.alertId()));
         }
-        // Not read (the look-up failed): a raised event names its team; any other kind is an admin's.
+        // Not read (the look-up failed, or no such alert): a raised event names its team; any other
+        // kind is an admin's.
         return event instanceof AlertRaised raised ? new Addressed(event, true, raised.team())
                 : new Addressed(event, false, null);
     }

@@ -12,6 +12,9 @@ import io.omnipulse.alerting.testing.NotificationReceiversResource;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
 import io.omnipulse.devstack.testkit.TestTokens;
+import io.omnipulse.events.AlertEvent;
+import io.omnipulse.events.AlertRaised;
+import io.omnipulse.events.Topics;
 import io.omnipulse.security.Roles;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +22,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,16 +35,20 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Live screens on GET /v1/alerts/stream: each sees the events of the alerts its caller may see
- * (as GET /v1/alerts), a subject holds a bounded number of streams, and a stream ends with its token.
+ * (as GET /v1/alerts), whichever instance sent them to cx.alert-events.v1, a subject holds a
+ * bounded number of streams, and a stream ends with its token.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -49,6 +58,8 @@ class AlertStreamTest {
 
     private static final Pattern OPEN_STREAMS =
             Pattern.compile("(?m)^omnipulse_alerting_streams_open(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern SKIPPED =
+            Pattern.compile("(?m)^omnipulse_alerting_stream_skipped_total(?:\\{[^}]*})? (\\S+)$");
 
     @TestHTTPResource("/v1/alerts/stream")
     URI stream;
@@ -56,6 +67,23 @@ class AlertStreamTest {
     /** HTTP/1.1: one connection per stream, closed when the test closes the stream. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Screen> opened = new CopyOnWriteArrayList<>();
+
+    @Inject
+    KafkaClientService kafka;
+
+    /**
+     * The feed reads from the latest offset, which the consumer looks up when it first fetches after
+     * joining its group: asked for here, so that every event a test writes afterwards is read.
+     */
+    @BeforeEach
+    void awaitLiveFeed() {
+        var feed = kafka.<byte[], byte[]>getConsumer(LiveAlertFeed.CHANNEL);
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> feed.runOnPollingThread(consumer -> {
+            List<TopicPartition> assigned = List.copyOf(consumer.assignment());
+            assigned.forEach(consumer::position);
+            return !assigned.isEmpty();
+        }).await().atMost(DEADLINE));
+    }
 
     @AfterEach
     void closeScreens() {
@@ -95,18 +123,59 @@ class AlertStreamTest {
         long ofNoTeam = raiseOfNoTeam();
         // Only "raised" names the team on the wire: an acknowledgement is routed by its alert's team.
         acknowledge(ofB);
+        await().atMost(DEADLINE).until(() -> admin.received(ofB, "raised") && admin.received(ofB, "acknowledged"));
         acknowledge(ofA);
 
-        // The stream keeps the outbox's order: once A's acknowledgement is here, every event written
-        // before it (all of B's included) has been delivered or withheld.
-        await().atMost(DEADLINE).until(() -> lead.received(ofA, "acknowledged"));
+        // An alert's events keep their order (one key, one partition), different alerts' need not.
+        // The feed hands over one poll after the other, and A's acknowledgement was written only
+        // after B's reached a screen: once it is here, all of B's events have passed this screen too.
+        await().atMost(DEADLINE).until(() -> lead.received(ofA, "acknowledged") && lead.received(ofNoTeam, "raised"));
         assertThat(lead.received(ofA, "raised")).isTrue();
-        assertThat(lead.received(ofNoTeam, "raised")).isTrue();
         assertThat(lead.eventsOf(ofB)).as("team B's alert events on team A's screen").isEmpty();
+        await().atMost(DEADLINE).until(() -> admin.received(ofA, "acknowledged"));
+    }
 
-        await().atMost(DEADLINE).until(() -> admin.received(ofB, "acknowledged"));
-        assertThat(admin.received(ofB, "raised")).isTrue();
-        assertThat(admin.received(ofA, "acknowledged")).isTrue();
+    @Test
+    void anAlertRaisedThatAnotherInstanceSentReachesTheScreensOfItsTeamButNotOfAnother() throws Exception {
+        String team = "team-x-" + uniqueId();
+        String otherTeam = "team-y-" + uniqueId();
+        Screen ofTeam = open(TestTokens.token("lead-x@example.com", List.of(Roles.LEAD), List.of(team)));
+        Screen ofOtherTeam = open(TestTokens.token("lead-y@example.com", List.of(Roles.LEAD), List.of(otherTeam)));
+        long raised = anotherInstancesAlertId();
+        long raisedForOther = anotherInstancesAlertId();
+
+        // Written as another instance's outbox relay writes: keyed by alert id, with the catalog serde.
+        try (TopicWriter<AlertEvent> anotherRelay = new TopicWriter<>(Topics.ALERT_EVENTS)) {
+            anotherRelay.send(Long.toString(raised), raisedEvent(raised, team));
+            await().atMost(DEADLINE).until(() -> ofTeam.received(raised, "raised"));
+            // Written only after the first reached a screen: once it is on the other team's screen,
+            // the first event has passed that screen too.
+            anotherRelay.send(Long.toString(raisedForOther), raisedEvent(raisedForOther, otherTeam));
+            await().atMost(DEADLINE).until(() -> ofOtherTeam.received(raisedForOther, "raised"));
+        }
+
+        assertThat(ofTeam.eventsOf(raised)).singleElement().satisfies(event -> {
+            assertThat(event.getString("team")).isEqualTo(team);
+            assertThat(event.getString("cause")).isEqualTo("DETRACTOR");
+        });
+        assertThat(ofOtherTeam.eventsOf(raised)).as("team X's alert on team Y's screen").isEmpty();
+    }
+
+    @Test
+    void aRecordThatIsNoAlertEventIsLeftOffTheScreensAndCounted() throws Exception {
+        Screen admin = open(TestTokens.token(TestTokens.ADMIN_SUBJECT, List.of(Roles.ADMIN), List.of()));
+        double skippedBefore = skipped();
+        long after = anotherInstancesAlertId();
+
+        try (TopicWriter<AlertEvent> writer = new TopicWriter<>(Topics.ALERT_EVENTS)) {
+            // One key, one partition: the event is read after the garbage.
+            writer.sendGarbage(Long.toString(after), "{\"type\":\"exploded\",\"note\":\"not-for-screens\"}");
+            writer.send(Long.toString(after), raisedEvent(after, null));
+        }
+
+        await().atMost(DEADLINE).until(() -> admin.received(after, "raised"));
+        assertThat(skipped()).isGreaterThanOrEqualTo(skippedBefore + 1);
+        assertThat(admin.body()).doesNotContain("not-for-screens");
     }
 
     @Test
@@ -155,6 +224,28 @@ class AlertStreamTest {
 
         await().atMost(DEADLINE).until(() -> screen.ended);
         assertThat(screen.failure).as("the server ended the stream cleanly").isNull();
+    }
+
+    /**
+     * An alert id far beyond this test database's: the alert of another instance, whose row this
+     * database does not hold, so its team is the one its raised event names.
+     */
+    private static long anotherInstancesAlertId() {
+        return 1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
+    }
+
+    private static AlertRaised raisedEvent(long alertId, String team) {
+        Instant at = Instant.now();
+        return new AlertRaised(alertId, "customer", customerId(uniqueEmail()), "DETRACTOR", "HIGH", team,
+                "NPS 4 (0-6)", "survey", uniqueId(), at, at);
+    }
+
+    private static double skipped() {
+        String metrics = TestTokens.as("ops@example.com", List.of(Roles.OPS), List.of()).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        Matcher counter = SKIPPED.matcher(metrics);
+        assertThat(counter.find()).as("omnipulse_alerting_stream_skipped_total on /q/metrics").isTrue();
+        return Double.parseDouble(counter.group(1));
     }
 
     private Screen open(String token) throws Exception {
