@@ -9,6 +9,7 @@ import io.omnipulse.alerting.service.AlertQueries;
 import io.omnipulse.alerting.service.AlertStats;
 import io.omnipulse.problem.Problem;
 import io.omnipulse.security.Roles;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -84,10 +85,17 @@ public class AlertResource {
     @Path("/stats")
     @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Closed-loop KPIs", description = "Unresolved alerts by cause and severity, median seconds "
-            + "to acknowledge and to resolve, and the share of detractors reached within 48 hours.")
+            + "to acknowledge and to resolve, and the share of detractors reached within 48 hours; of every alert, "
+            + "or with team= of that team's alerts only (agents and leads: one of their own teams, else 403).")
     @APIResponse(responseCode = "200", description = "The KPIs now")
-    public AlertStats.Snapshot stats() {
-        return stats.snapshot();
+    @APIResponse(responseCode = "403", description = "The team is not one of the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertStats.Snapshot stats(@QueryParam("team") String team) {
+        String ofTeam = QueryParams.text(team);
+        if (ofTeam != null && !caller.mayReadNumbersOf(ofTeam)) {
+            throw new ForbiddenException();
+        }
+        return stats.snapshot(ofTeam);
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.omnipulse.alerting.rest;
 
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.service.AlertQueries;
+import io.omnipulse.security.Roles;
 import io.omnipulse.security.TeamScope;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -48,6 +50,11 @@ public class Caller {
     }
 
     /** The alert, when the caller may see it: 404 when there is none, 403 when it is another team's. */
+    /** Whether the caller may read one team's closed-loop KPIs: analysts and admins any, agents and leads their own. */
+    public boolean mayReadNumbersOf(String team) {
+        return identity.hasRole(Roles.ANALYST) || TeamScope.sees(visibleTeams(), List.of(team));
+    }
+
     public Alert visibleAlert(long id) {
         Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
         if (!TeamScope.sees(visibleTeams(), Collections.singletonList(alert.team))) {

@@ -4,6 +4,7 @@ import io.omnipulse.alerting.domain.ResolutionOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,37 +37,52 @@ public class AlertStats {
     @Inject
     Clock clock;
 
+    /** The KPIs of every alert. */
     public Snapshot snapshot() {
+        return snapshot(null);
+    }
+
+    /**
+     * The KPIs of one team's alerts (by the team an alert is routed to now), or of every alert for null.
+     * The team is bound as a parameter, never written into the SQL.
+     */
+    public Snapshot snapshot(String team) {
+        String ofTeam = team == null ? "" : " and team = :team";
         Map<String, Map<String, Long>> open = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("select cause, severity, count(*) from alert"
-                + " where status <> 'RESOLVED' group by cause, severity order by cause, severity").getResultList()) {
+        for (Object row : withTeam(em.createNativeQuery("select cause, severity, count(*) from alert"
+                + " where status <> 'RESOLVED'" + ofTeam + " group by cause, severity order by cause, severity"), team)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             open.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1],
                     ((Number) r[2]).longValue());
         }
         long openTotal = open.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-        Double ack = median("acknowledged_at");
-        Double resolve = median("resolved_at");
+        Double ack = median("acknowledged_at", ofTeam, team);
+        Double resolve = median("resolved_at", ofTeam, team);
         String reached = Arrays.stream(ResolutionOutcome.values()).filter(ResolutionOutcome::reachedCustomer)
                 .map(o -> "'" + o.name() + "'").collect(Collectors.joining(","));
         // Counted once the 48 hours are over or the customer was reached, whichever comes first,
         // so that young alerts do not drag the share down before anyone could act.
-        Object[] loop = (Object[]) em.createNativeQuery("select"
+        Object[] loop = (Object[]) withTeam(em.createNativeQuery("select"
                 + " count(*) filter (where resolved_at <= created_at + interval '48 hours' and outcome in (" + reached
-                + ")), count(*) from alert where cause = 'DETRACTOR' and " + NOT_MERGED + " and (created_at <= ?1"
-                + " or (resolved_at <= created_at + interval '48 hours' and outcome in (" + reached + ")))")
-                .setParameter(1, Timestamp.from(clock.instant().minus(CONTACT_WITHIN))).getSingleResult();
+                + ")), count(*) from alert where cause = 'DETRACTOR' and " + NOT_MERGED + ofTeam + " and (created_at <= :due"
+                + " or (resolved_at <= created_at + interval '48 hours' and outcome in (" + reached + ")))"), team)
+                .setParameter("due", Timestamp.from(clock.instant().minus(CONTACT_WITHIN))).getSingleResult();
         long contacted = ((Number) loop[0]).longValue();
         long due = ((Number) loop[1]).longValue();
         Double share = due == 0 ? null : 100.0 * contacted / due;
         return new Snapshot(openTotal, open, ack, resolve, new ClosedLoop(due, contacted, share));
     }
 
-    private Double median(String column) {
-        Object value = em.createNativeQuery("select percentile_cont(0.5) within group (order by extract(epoch from ("
-                + column + " - created_at))) from alert where " + column + " is not null and " + NOT_MERGED)
-                .getSingleResult();
+    private Double median(String column, String ofTeam, String team) {
+        Object value = withTeam(em.createNativeQuery("select percentile_cont(0.5) within group (order by extract(epoch"
+                + " from (" + column + " - created_at))) from alert where " + column + " is not null and " + NOT_MERGED
+                + ofTeam), team).getSingleResult();
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static Query withTeam(Query query, String team) {
+        return team == null ? query : query.setParameter("team", team);
     }
 
     /**

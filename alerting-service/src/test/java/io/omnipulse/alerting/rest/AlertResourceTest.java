@@ -17,12 +17,15 @@ import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.TriggerContext;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.TestTokens;
+import io.omnipulse.security.Roles;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +112,31 @@ class AlertResourceTest {
         given().queryParam("sort", "loudest").get("/v1/alerts")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("sort"));
+    }
+
+    @Test
+    void theKpisOfOneTeamCountOnlyItsAlertsAndOnlyForWhoMaySeeThem() {
+        String team = "kpis-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            save(team, "kpi-open", AlertSeverity.HIGH, AlertStatus.OPEN, now.minusSeconds(60), now.plusSeconds(3600));
+            save(team, "kpi-escalated", AlertSeverity.CRITICAL, AlertStatus.ESCALATED, now.minusSeconds(600),
+                    now.minusSeconds(60));
+            save(team, "kpi-resolved", AlertSeverity.MEDIUM, AlertStatus.RESOLVED, now.minusSeconds(900),
+                    now.plusSeconds(60));
+        });
+
+        given().queryParam("team", team).get("/v1/alerts/stats")
+                .then().statusCode(200)
+                .body("open", equalTo(2))
+                .body("openByCauseAndSeverity.NPS_DROP.HIGH", equalTo(1))
+                .body("openByCauseAndSeverity.NPS_DROP.CRITICAL", equalTo(1));
+        TestTokens.as("analyst@example.com", List.of(Roles.ANALYST), List.of()).queryParam("team", team)
+                .get("/v1/alerts/stats").then().statusCode(200).body("open", equalTo(2));
+        TestTokens.as("lead@example.com", List.of(Roles.LEAD), List.of(team)).queryParam("team", team)
+                .get("/v1/alerts/stats").then().statusCode(200).body("open", equalTo(2));
+        TestTokens.as("other-lead@example.com", List.of(Roles.LEAD), List.of("someone-else")).queryParam("team", team)
+                .get("/v1/alerts/stats").then().statusCode(403);
     }
 
     private Alert save(String team, String key, AlertSeverity severity, AlertStatus status, Instant openedAt,

@@ -78,7 +78,7 @@ public class NumbersPage {
         String trendsProblem = attempt("scoring-service",
                 () -> METRICS.forEach(metric -> trends.add(trend(scope, focus, metric, size))));
         NumbersView.Kpis[] kpis = new NumbersView.Kpis[1];
-        String kpisProblem = attempt("alerting-service", () -> kpis[0] = NumbersView.Kpis.of(alerting.stats()));
+        String kpisProblem = attempt("alerting-service", () -> kpis[0] = NumbersView.Kpis.of(alerting.stats(focus)));
         ScoringApi.Consistency[] consistency = new ScoringApi.Consistency[1];
         ScoringApi.EffortSummary[] effort = new ScoringApi.EffortSummary[1];
         String focusProblem = attempt("scoring-service", () -> {

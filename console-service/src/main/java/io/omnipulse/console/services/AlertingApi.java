@@ -48,9 +48,10 @@ public interface AlertingApi {
     @Path("/{id}/notes")
     void note(@RestPath long id, Map<String, String> body);
 
+    /** The closed-loop KPIs of one team's alerts, or of every alert for null. */
     @GET
     @Path("/stats")
-    Alerts.Stats stats();
+    Alerts.Stats stats(@RestQuery String team);
 
     /** The live events of the alerts this person may see, each a JSON alert event. */
     @GET
