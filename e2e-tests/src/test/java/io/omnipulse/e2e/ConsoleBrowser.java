@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real Chromium, headless, driven through its chromedriver: Debian's packages, which
- * {@code ./omnipulse test} installs ({@code omnipulse.browser} and {@code omnipulse.chromedriver} name
+ * {@code ./omnipulse install-browser} installs ({@code omnipulse.browser} and {@code omnipulse.chromedriver} name
  * others). Selenium is given both paths, so it never tries to download a browser or a driver. Pages are
  * 1280x800, the smallest screen the console is made for; screenshots go to {@code target/screenshots}.
  */
@@ -42,7 +42,7 @@ final class ConsoleBrowser implements AutoCloseable {
         Path chromedriver = Path.of(System.getProperty("omnipulse.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(browser) || !Files.isExecutable(chromedriver)) {
             throw new IllegalStateException("the console's browser test needs Chromium and its driver at " + browser
-                    + " and " + chromedriver + ": run the tests with ./omnipulse test, which installs Debian's "
+                    + " and " + chromedriver + ": run ./omnipulse install-browser first, which installs Debian's "
                     + "chromium and chromium-driver packages");
         }
         Path profile = Files.createTempDirectory("omnipulse-chromium");

@@ -12,7 +12,7 @@ import java.util.List;
  * answer says so in {@code *Problem} instead of failing the page.
  */
 public record AlertView(Alerts.Alert alert, TimeLeft timeLeft, Profiles.Profile profile, String profileProblem,
-        ScoringApi.CustomerScores scores, String scoresProblem, String actionProblem) {
+        ScoringApi.CustomerScores scores, String scoresProblem, String actionProblem) implements CustomerFacts {
 
     public static final List<String> OUTCOMES = List.of("contacted", "recovered", "unreachable", "no_action");
 
@@ -36,18 +36,5 @@ public record AlertView(Alerts.Alert alert, TimeLeft timeLeft, Profiles.Profile 
             return fromProfile;
         }
         return alert.contact() == null ? null : alert.contact().lastChannel();
-    }
-
-    public String effortText() {
-        return CustomerFacts.effortText(scores);
-    }
-
-    public List<CustomerFacts.ScoreRow> scoreRows() {
-        return CustomerFacts.scoreRows(scores);
-    }
-
-    /** The journey, newest first: what happened last is what the call is about. */
-    public List<Profiles.JourneyEntry> journeyNewestFirst() {
-        return CustomerFacts.journeyNewestFirst(profile);
     }
 }

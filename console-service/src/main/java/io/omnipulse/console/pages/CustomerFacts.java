@@ -9,8 +9,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** What the alert page and the customer page both say about a customer, in the same words. */
-public final class CustomerFacts {
+/**
+ * What the alert page and the customer page both say about a customer, in the same words: both views
+ * have the customer's profile and scores, and take the rest from here.
+ */
+public interface CustomerFacts {
 
     /** One way to reach the customer: "e-mail" and the address. */
     public record Reach(String kind, String value) {
@@ -20,13 +23,16 @@ public final class CustomerFacts {
     public record ScoreRow(String window, String nps, String ces, String csat) {
     }
 
-    private static final List<String> KINDS = List.of("email", "phone", "crm", "handle", "visitor");
-    private static final Map<String, String> WORDS = Map.of("email", "e-mail", "phone", "phone", "crm", "CRM id",
+    List<String> KINDS = List.of("email", "phone", "crm", "handle", "visitor");
+    Map<String, String> WORDS = Map.of("email", "e-mail", "phone", "phone", "crm", "CRM id",
             "handle", "social handle", "visitor", "chat visitor id");
-    private static final List<String> WINDOWS = List.of("7d", "30d", "90d", "all");
+    List<String> WINDOWS = List.of("7d", "30d", "90d", "all");
 
-    private CustomerFacts() {
-    }
+    /** The customer's profile; null when profile-service did not answer. */
+    Profiles.Profile profile();
+
+    /** The customer's scores and effort; null when scoring-service did not answer. */
+    ScoringApi.CustomerScores scores();
 
     /** Every identifier of the profile, e-mail and phone first. */
     static List<Reach> reach(Profiles.Profile profile) {
@@ -54,7 +60,8 @@ public final class CustomerFacts {
         return reach;
     }
 
-    static List<ScoreRow> scoreRows(ScoringApi.CustomerScores scores) {
+    default List<ScoreRow> scoreRows() {
+        ScoringApi.CustomerScores scores = scores();
         if (scores == null || scores.windows() == null) {
             return List.of();
         }
@@ -70,8 +77,8 @@ public final class CustomerFacts {
     }
 
     /** The behavioural effort index and its drivers in a sentence; null before the customer has one. */
-    static String effortText(ScoringApi.CustomerScores scores) {
-        ScoringApi.Effort effort = scores == null ? null : scores.effort();
+    default String effortText() {
+        ScoringApi.Effort effort = scores() == null ? null : scores().effort();
         if (effort == null || effort.index() == null) {
             return null;
         }
@@ -81,7 +88,8 @@ public final class CustomerFacts {
     }
 
     /** The journey, newest first: what happened last is what the call is about. */
-    static List<Profiles.JourneyEntry> journeyNewestFirst(Profiles.Profile profile) {
+    default List<Profiles.JourneyEntry> journeyNewestFirst() {
+        Profiles.Profile profile = profile();
         if (profile == null || profile.journey() == null) {
             return List.of();
         }

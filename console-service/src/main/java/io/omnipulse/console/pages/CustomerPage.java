@@ -37,6 +37,10 @@ public class CustomerPage {
     /** The identifier kinds a lead searches by, as profile-service's lookup names them. */
     static final Map<String, String> KINDS = Map.of("email", "e-mail", "phone", "phone", "handle", "social handle",
             "crmId", "CRM id");
+    /** The choices of the form, in the order a lead is likeliest to have them. */
+    static final List<Map.Entry<String, String>> KIND_CHOICES = List.of(Map.entry("email", KINDS.get("email")),
+            Map.entry("phone", KINDS.get("phone")), Map.entry("handle", KINDS.get("handle")),
+            Map.entry("crmId", KINDS.get("crmId")));
     static final int MAX_IDENTIFIER = 254;
 
     private final ProfileApi profiles;
@@ -119,8 +123,7 @@ public class CustomerPage {
     public record CustomerSearch(String kind, String value, String problem) {
 
         public List<Map.Entry<String, String>> kinds() {
-            return List.of(Map.entry("email", KINDS.get("email")), Map.entry("phone", KINDS.get("phone")),
-                    Map.entry("handle", KINDS.get("handle")), Map.entry("crmId", KINDS.get("crmId")));
+            return KIND_CHOICES;
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /** One customer's page: who they are, their channels and journey, scores, alerts and merges. */
 public record CustomerView(Profiles.Profile profile, ScoringApi.CustomerScores scores, String scoresProblem,
-        List<Alerts.Alert> alerts, String alertsProblem, List<Profiles.Merge> merges, Instant now) {
+        List<Alerts.Alert> alerts, String alertsProblem, List<Profiles.Merge> merges, Instant now)
+        implements CustomerFacts {
 
     /** A channel's use in words. */
     public record ChannelRow(String channel, long count, Instant firstContact, Instant lastContact) {
@@ -27,18 +28,6 @@ public record CustomerView(Profiles.Profile profile, ScoringApi.CustomerScores s
                         e.getValue().lastContact()))
                 .sorted((a, b) -> Long.compare(b.count(), a.count()))
                 .toList();
-    }
-
-    public String effortText() {
-        return CustomerFacts.effortText(scores);
-    }
-
-    public List<CustomerFacts.ScoreRow> scoreRows() {
-        return CustomerFacts.scoreRows(scores);
-    }
-
-    public List<Profiles.JourneyEntry> journeyNewestFirst() {
-        return CustomerFacts.journeyNewestFirst(profile);
     }
 
     /** The customer's alerts as queue rows. */

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.Serde;
  * cut short and trailing bytes are refused, so the record goes to the dead letters). JSON cost more
  * than the work done on these values; the public topics keep the events module's JSON. Changing a
  * stored layout needs a new version, and either a reader that still reads the old one
- * ({@link UpgradedSerde}) or a new application id (application.properties). Version 1 unless said:
+ * ({@link BinarySerde#upgraded}) or a new application id (application.properties). Version 1 unless said:
  *
  * <ul>
  * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
@@ -46,7 +46,7 @@ final class InternalSerdes {
 
     static final Serde<ScopeTotals> TOTALS = BinarySerde.of("scope totals", 1, TallyCodec.TYPICAL_SIZE + 32,
             InternalSerdes::writeTotals, InternalSerdes::readTotals);
-    static final Serde<EffortAggregate> EFFORT_SUM = UpgradedSerde.of("effort aggregate", 2, 1 + 8 * 8 + 1 + 3 * 9,
+    static final Serde<EffortAggregate> EFFORT_SUM = BinarySerde.upgraded("effort aggregate", 2, 1 + 8 * 8 + 1 + 3 * 9,
             EffortCodec::writeSum, EffortCodec::readSum, EffortCodec::readSumV1);
     static final Serde<ScopeUpdate> SCOPE_UPDATE = BinarySerde.of("scope update", 1, 64,
             InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
@@ -56,7 +56,7 @@ final class InternalSerdes {
             CustomerStateCodec::writeInteractions, CustomerStateCodec::readInteractions);
     static final Serde<RecentAnswers> ANSWERS = BinarySerde.of("recent answers", 1, 512,
             CustomerStateCodec::writeAnswers, CustomerStateCodec::readAnswers);
-    static final Serde<EffortState> EFFORT = UpgradedSerde.of("effort state", 2, 96,
+    static final Serde<EffortState> EFFORT = BinarySerde.upgraded("effort state", 2, 96,
             CustomerStateCodec::writeEffort, CustomerStateCodec::readEffort, CustomerStateCodec::readEffortV1);
     // Day buckets: one per scope key and day, and rebuilding a key's trailing windows reads up to 90
     static final Serde<ScoreTally> BUCKET = BinarySerde.of("day bucket", 1, 1 + TallyCodec.TYPICAL_SIZE,

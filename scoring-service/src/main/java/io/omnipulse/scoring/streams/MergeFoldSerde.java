@@ -28,8 +28,6 @@ final class MergeFoldSerde extends BinarySerde<MergeFold> {
     private static final byte LEGACY_JSON = '{';
     private static final JsonSerde<MergeFold> JSON = new JsonSerde<>(MergeFold.class);
     private static final int VERSION = 2;
-    private static final BinarySerde<MergeFold> VERSION_1 = UpgradedSerde.readOnly("merge fold", 1,
-            in -> read(in, CustomerStateCodec::readCustomerV1));
 
     MergeFoldSerde() {
         super("merge fold", VERSION, 256);
@@ -68,6 +66,7 @@ final class MergeFoldSerde extends BinarySerde<MergeFold> {
         if (found == LEGACY_JSON) {
             return JSON.deserialize(null, bytes);
         }
-        return found == 1 ? VERSION_1.deserialize(null, bytes) : super.readVersion(found, bytes);
+        return found == 1 ? readFields(bytes, in -> read(in, CustomerStateCodec::readCustomerV1))
+                : super.readVersion(found, bytes);
     }
 }

@@ -33,6 +33,18 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
      */
     public static <T> BinarySerde<T> of(String what, int version, int expectedSize, BiConsumer<BinaryWriter, T> writer,
             Function<BinaryReader, T> reader) {
+        return upgraded(what, version, expectedSize, writer, reader, null);
+    }
+
+    /**
+     * As {@link #of}, and still reading the version before ({@code version - 1}) with
+     * {@code previousReader}, never writing it: stores keep their changelogs across a release of the
+     * same application id, so a new layout must read what the release before wrote (or take a new
+     * application id, and every store rebuilt from the retained input).
+     */
+    public static <T> BinarySerde<T> upgraded(String what, int version, int expectedSize,
+            BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader,
+            Function<BinaryReader, T> previousReader) {
         return new BinarySerde<>(what, version, expectedSize) {
             @Override
             protected void write(BinaryWriter out, T value) {
@@ -42,6 +54,12 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
             @Override
             protected T read(BinaryReader in) {
                 return reader.apply(in);
+            }
+
+            @Override
+            protected T readVersion(byte found, byte[] bytes) {
+                return previousReader != null && (found & 0xFF) == version - 1 ? readFields(bytes, previousReader)
+                        : super.readVersion(found, bytes);
             }
         };
     }
@@ -78,9 +96,14 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
             throw new SerializationException("unknown " + what + " format version " + (found & 0xFF)
                     + " (this code reads version " + version + ")");
         }
+        return readFields(bytes, this::read);
+    }
+
+    /** Reads the fields after the version byte with {@code reader}: all of them, nothing left over. */
+    protected final T readFields(byte[] bytes, Function<BinaryReader, T> reader) {
         try {
             BinaryReader in = new BinaryReader(bytes, 1);
-            T value = read(in);
+            T value = reader.apply(in);
             in.end();
             return value;
         } catch (SerializationException e) {
