@@ -10,8 +10,10 @@ import io.omnipulse.security.CallerRateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /** The one way in: validate everything, then publish everything, then count it. */
 @ApplicationScoped
@@ -55,6 +57,23 @@ public class Ingestion {
             throw FieldErrors.exception(errors, adapter::nativeField);
         }
         return publish(List.of(event), sources).thenApply(published -> published.get(0));
+    }
+
+    /**
+     * Events a vendor webhook carried, published all or none: each is held to the same rules, and a broken
+     * one is reported by the name the vendor gave the field ({@code nativeNames}, one per event).
+     */
+    public CompletionStage<List<ContactEvent>> acceptMapped(List<ContactEvent> events,
+            List<UnaryOperator<String>> nativeNames, PostingSources sources) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            UnaryOperator<String> rename = nativeNames.get(i);
+            validator.validate(events.get(i)).forEach(e -> errors.add(new FieldError(rename.apply(e.field()), e.message())));
+        }
+        if (!errors.isEmpty()) {
+            throw FieldErrors.exception(errors, UnaryOperator.identity());
+        }
+        return publish(events, sources);
     }
 
     private CompletionStage<List<ContactEvent>> publish(List<ContactEvent> events, PostingSources sources) {

@@ -25,6 +25,7 @@ public class RejectionCounter {
         }
         String reason = switch (response.getStatus()) {
             case 400, 415, 422 -> IngestMetrics.INVALID;
+            case 401 -> IngestMetrics.UNAUTHORIZED;
             case 413 -> IngestMetrics.TOO_LARGE;
             case 429 -> IngestMetrics.RATE_LIMITED;
             case 503 -> response.getEntity() instanceof Problem problem

@@ -9,7 +9,7 @@ import io.omnipulse.ingest.messaging.RecordKeys;
  */
 public record ChannelAccepted(String eventId, String source, String customerId) {
 
-    static ChannelAccepted of(ContactEvent event, RecordKeys keys) {
+    public static ChannelAccepted of(ContactEvent event, RecordKeys keys) {
         return new ChannelAccepted(event.eventId(), event.source(), keys.keyOf(event));
     }
 }

@@ -6,6 +6,7 @@ import io.omnipulse.ingest.domain.RateLimitedException;
 import io.omnipulse.ingest.domain.SourceNotAllowedException;
 import io.omnipulse.ingest.messaging.IngestOverloadedException;
 import io.omnipulse.ingest.messaging.PublishUnavailableException;
+import io.omnipulse.ingest.source.WebhookUnauthorizedException;
 import io.omnipulse.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +26,9 @@ public class IngestProblemMappers {
     /** Problem type of a request over its API key's rate limit (429, counted as reason "rate_limited"). */
     public static final URI RATE_LIMITED = URI.create("https://omnipulse.io/problems/rate-limited");
 
+    /** Problem type of a vendor webhook whose signature is missing, wrong or stale (401). */
+    public static final URI BAD_SIGNATURE = URI.create("https://omnipulse.io/problems/bad-webhook-signature");
+
     private final IngestConfig config;
 
     IngestProblemMappers(IngestConfig config) {
@@ -43,6 +47,14 @@ public class IngestProblemMappers {
     public Response sourceNotAllowed(SourceNotAllowedException e, UriInfo uri) {
         return new Problem(URI.create("https://omnipulse.io/problems/source-not-allowed"), "Source not allowed",
                 Response.Status.FORBIDDEN.getStatusCode(), e.getMessage(), uri.getPath(), e.errors()).toResponse();
+    }
+
+    /** A vendor webhook without its valid, fresh signature: nothing of it was read. */
+    @ServerExceptionMapper
+    public Response badSignature(WebhookUnauthorizedException e, UriInfo uri) {
+        LOG.infof("refused a webhook on %s: %s", uri.getPath(), e.getMessage());
+        return new Problem(BAD_SIGNATURE, "Webhook signature not valid", 401, e.getMessage(), uri.getPath(), List.of())
+                .toResponse();
     }
 
     /** A key over its rate limit: nothing was sent; the same request may come again after Retry-After. */
