@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,14 +20,16 @@ import java.util.stream.Stream;
  * must make of it ({@code expected}: canonical {@code events} and {@code ignored} vendor events).
  *
  * <p>Times are written as placeholders, so that a fixture stays inside the accepted event-time window
- * whenever it runs: {@code {{now}}} or {@code {{now-90s}}} become ISO-8601 times inside strings, and
- * {@code "{{epoch}}"} or {@code "{{epoch-90s}}"} (with the quotes) become seconds since the epoch.
+ * whenever it runs: {@code {{now}}} or {@code {{now-90s}}} become ISO-8601 times inside strings,
+ * {@code "{{epoch}}"} or {@code "{{epoch-90s}}"} (a whole value, with the quotes) become seconds since the
+ * epoch as a number, and {@code {{epoch-90s}}} inside a longer string those digits.
  */
 public final class VendorFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ISO = Pattern.compile("\\{\\{now(?:-(\\d+)s)?}}");
-    private static final Pattern EPOCH = Pattern.compile("\"\\{\\{epoch(?:-(\\d+)s)?}}\"");
+    private static final Pattern EPOCH_VALUE = Pattern.compile("\"\\{\\{epoch(?:-(\\d+)s)?}}\"");
+    private static final Pattern EPOCH = Pattern.compile("\\{\\{epoch(?:-(\\d+)s)?}}");
 
     /** One fixture, its placeholders filled in for {@code now}. */
     public record Fixture(String vendor, String name, JsonNode headers, byte[] body, JsonNode expected) {
@@ -79,13 +81,13 @@ public final class VendorFixtures {
     }
 
     static String fill(String text, Instant now) {
-        Matcher epoch = EPOCH.matcher(text);
-        text = epoch.replaceAll(m -> String.valueOf(now.minusSeconds(seconds(m)).getEpochSecond()));
-        Matcher iso = ISO.matcher(text);
-        return iso.replaceAll(m -> now.minusSeconds(seconds(m)).toString());
+        for (Pattern epoch : new Pattern[] {EPOCH_VALUE, EPOCH}) {
+            text = epoch.matcher(text).replaceAll(m -> String.valueOf(now.minusSeconds(seconds(m)).getEpochSecond()));
+        }
+        return ISO.matcher(text).replaceAll(m -> now.minusSeconds(seconds(m)).toString());
     }
 
-    private static long seconds(java.util.regex.MatchResult m) {
+    private static long seconds(MatchResult m) {
         return m.group(1) == null ? 0 : Long.parseLong(m.group(1));
     }
 }

@@ -93,6 +93,21 @@ public final class VendorJson {
         return Instant.ofEpochSecond(node.longValue());
     }
 
+    /** A time written either way vendors write one: an ISO-8601 string or seconds since the epoch. */
+    public static Instant time(JsonNode root, String path) {
+        JsonNode node = at(root, path);
+        return node != null && node.isNumber() ? epochSeconds(root, path) : isoTime(root, path);
+    }
+
+    /** A time the event cannot be placed without: a 400 naming {@code path} when absent. */
+    public static Instant requiredTime(JsonNode root, String path) {
+        Instant time = time(root, path);
+        if (time == null) {
+            throw InvalidRequestException.field(path, "is required");
+        }
+        return time;
+    }
+
     /** A vendor's event type, safe to repeat in an answer or a log line: printable and bounded. */
     static String bounded(String vendorType) {
         if (vendorType == null) {
