@@ -13,6 +13,8 @@ import io.omnipulse.devstack.Ports;
 import io.omnipulse.devstack.Stack;
 import io.omnipulse.devstack.StackOptions;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
+import io.omnipulse.devstack.testkit.VendorFixtures;
+import io.omnipulse.devstack.testkit.VendorSigner;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Topics;
@@ -20,6 +22,8 @@ import io.omnipulse.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,11 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineEndToEndIT {
 
+    /** The secret each vendor signs its webhooks with in this stack. */
+    static final Map<String, String> VENDOR_SECRETS = Map.of("zendesk", "e2e-zendesk-signing-secret",
+            "chatwoot", "e2e-chatwoot-webhook-secret", "intercom", "e2e-intercom-client-secret",
+            "amazon-connect", "e2e-eventbridge-connection-token", "twilio", "e2e-twilio-auth-token");
+
     private static Stack stack;
     private static String ingest;
     private static String profiles;
@@ -55,7 +64,10 @@ class PipelineEndToEndIT {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
         StackOptions options = new StackOptions(repoRoot, TestInfrastructure.tempDir("omnipulse-e2e"),
                 Ports.free(), Ports.free(), Ports.freeBlock(Stack.SERVICES.size()), false, 0);
-        stack = Stack.start(options, Duration.ofMinutes(4));
+        // The vendor webhooks check signatures here, as in production (the local stack's have no secret).
+        Map<String, String> vendorSecrets = new java.util.HashMap<>();
+        VENDOR_SECRETS.forEach((vendor, secret) -> vendorSecrets.put("omnipulse.ingest.sources." + vendor + ".secret", secret));
+        stack = Stack.start(options, Duration.ofMinutes(4), System.out, Map.of("ingest-service", vendorSecrets));
         ingest = stack.service("ingest-service").baseUrl();
         profiles = stack.service("profile-service").baseUrl();
         scores = stack.service("scoring-service").baseUrl();
@@ -272,6 +284,95 @@ class PipelineEndToEndIT {
      * acknowledging and resolving it there changes the alert. Screenshots of each page are kept in
      * {@code target/screenshots}.
      */
+    /**
+     * Every vendor's fixtures (the webhooks as the vendors document them) through HTTP, signed as the vendor
+     * signs, to the profile, the scores and, for a bad rating, an alert. Each is sent twice, as vendors
+     * retry, and still counted once.
+     */
+    @Nested
+    class VendorWebhooks {
+
+        @Test
+        void everyVendorsEventsReachAProfileScoresAndForABadRatingAnAlertOnceEvenWhenRetried() {
+            List<VendorFixtures.Fixture> fixtures = VendorFixtures.all(
+                    VendorFixtures.directory(Path.of("..").toAbsolutePath().normalize()), Instant.now());
+            assertThat(fixtures.stream().map(VendorFixtures.Fixture::vendor).distinct())
+                    .as("vendors with fixtures").containsExactlyInAnyOrderElementsOf(VENDOR_SECRETS.keySet());
+            for (VendorFixtures.Fixture fixture : fixtures) {
+                int expected = fixture.expected().get("events").isEmpty() ? 200 : 202;
+                for (int attempt = 1; attempt <= 2; attempt++) {
+                    postSigned(fixture).statusCode(expected);
+                }
+            }
+
+            Map<String, List<JsonNode>> feedbackBySurvivor = new java.util.HashMap<>();
+            for (VendorFixtures.Fixture fixture : fixtures) {
+                for (JsonNode event : fixture.expected().get("events")) {
+                    String eventId = event.get("eventId").asText();
+                    JsonPath profile = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> profileOf(customerIdOf(event)),
+                                    p -> p != null && p.getList("journey.eventId").contains(eventId));
+                    assertThat(profile.getList("journey.eventId", String.class).stream().filter(eventId::equals))
+                            .as("%s in the journey of %s, sent twice", eventId, fixture).hasSize(1);
+                    if (event.has("feedback")) {
+                        feedbackBySurvivor.computeIfAbsent(profile.getString("customerId"), id -> new java.util.ArrayList<>())
+                                .add(event);
+                    }
+                }
+            }
+            assertThat(feedbackBySurvivor).as("customers who answered a survey through a vendor").isNotEmpty();
+            feedbackBySurvivor.forEach((customerId, answers) -> {
+                for (String metric : List.of("nps", "ces", "csat")) {
+                    long n = answers.stream().filter(a -> a.at("/feedback/metric").asText().equals(metric)).count();
+                    if (n > 0) {
+                        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin()
+                                .get(scores + "/v1/customers/" + customerId + "/scores").then().statusCode(200)
+                                .body("windows.all." + metric + ".n", equalTo((int) n)));
+                    }
+                }
+                answers.stream().filter(PipelineEndToEndIT::isBadRating).forEach(bad -> {
+                    String cause = bad.at("/feedback/metric").asText().equals("csat") ? "LOW_SATISFACTION" : "DETRACTOR";
+                    JsonPath alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> alertsOf(customerId), list -> list.getList("items.cause").contains(cause));
+                    assertThat(alert.getList("items.cause").stream().filter(cause::equals))
+                            .as("open %s alerts of %s", cause, customerId).hasSize(1);
+                });
+            });
+            assertThat(feedbackBySurvivor.values().stream().flatMap(List::stream).filter(PipelineEndToEndIT::isBadRating))
+                    .as("bad ratings among the fixtures").isNotEmpty();
+        }
+
+        private io.restassured.response.ValidatableResponse postSigned(VendorFixtures.Fixture fixture) {
+            URI url = URI.create(ingest + "/v1/sources/" + fixture.vendor());
+            if (fixture.vendor().equals("twilio")) {
+                url = VendorSigner.twilioUrl(url, fixture.body());
+            }
+            Map<String, String> headers = new java.util.HashMap<>(VendorSigner.headers(fixture.vendor(),
+                    VENDOR_SECRETS.get(fixture.vendor()), fixture.body(), url, Instant.now()));
+            fixture.headers().fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            return given().urlEncodingEnabled(false).contentType(ContentType.JSON).headers(headers).body(fixture.body())
+                    .post(url).then();
+        }
+
+        private String customerIdOf(JsonNode event) {
+            JsonNode c = event.get("customer");
+            return CustomerKeys.customerId(new CustomerIds(c.path("crmId").asText(null), c.path("email").asText(null),
+                    c.path("phone").asText(null), c.path("handle").asText(null), c.path("chatVisitorId").asText(null)));
+        }
+
+        private JsonPath profileOf(String customerId) {
+            var answer = asAdmin().get(profiles + "/v1/customers/" + customerId).then().extract();
+            return answer.statusCode() == 200 ? answer.jsonPath() : null;
+        }
+    }
+
+    /** A survey answer the alert rules act on: NPS 0..6 (detractor) or CSAT 1..2 (low satisfaction). */
+    static boolean isBadRating(JsonNode event) {
+        String metric = event.at("/feedback/metric").asText();
+        int score = event.at("/feedback/score").asInt(-1);
+        return metric.equals("nps") && score >= 0 && score <= 6 || metric.equals("csat") && score >= 1 && score <= 2;
+    }
+
     @Nested
     class SupportLeadsConsole {
 
