@@ -108,7 +108,9 @@ public class SourcesResource {
     @POST
     @Path("/intercom")
     @Operation(summary = "Intercom webhook (notification_event for conversations)",
-            description = "Signed with X-Hub-Signature (HMAC-SHA1 of the body with the app's client secret).")
+            description = "Signed with X-Hub-Signature (HMAC-SHA1 of the body with the app's client secret). Maps "
+                    + "conversation.user.created and conversation.user.replied (the customer's contacts), "
+                    + "conversation.admin.closed (the resolution) and conversation.rating.added (CSAT 1..5).")
     public CompletionStage<Response> intercom(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         return receive("intercom", body, headers, uri);
     }
@@ -117,7 +119,8 @@ public class SourcesResource {
     @Path("/amazon-connect")
     @Operation(summary = "Amazon Connect contact events through an EventBridge API destination",
             description = "EventBridge does not sign: its connection sends the source's secret in the "
-                    + "X-OmniPulse-Source-Token header (API key authorization). Voice and chat contacts.")
+                    + "X-OmniPulse-Source-Token header (API key authorization). Maps DISCONNECTED of voice, chat and "
+                    + "e-mail contacts: one interaction per contact, with its wait, handle time, transfer or abandonment.")
     public CompletionStage<Response> amazonConnect(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         return receive("amazon-connect", body, headers, uri);
     }
@@ -125,7 +128,9 @@ public class SourcesResource {
     @POST
     @Path("/twilio")
     @Operation(summary = "Twilio Event Streams webhook sink (CloudEvents batch of TaskRouter events)",
-            description = "Signed with X-Twilio-Signature over the URL, which carries bodySHA256 of the body.")
+            description = "Signed with X-Twilio-Signature over the URL, which carries bodySHA256 of the body. Maps "
+                    + "com.twilio.taskrouter.reservation.accepted (a task an agent took) and task.canceled (abandoned): "
+                    + "one interaction per task.")
     public CompletionStage<Response> twilio(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         return receive("twilio", body, headers, uri);
     }

@@ -1,9 +1,12 @@
 package io.omnipulse.ingest.source;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.problem.InvalidRequestException;
+import io.omnipulse.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What one vendor payload became: canonical events (each with the vendor's names of its fields, so that
@@ -63,6 +66,23 @@ public final class SourceMapping {
         other.mapped.forEach(m -> mapped.add(new Mapped(m.event(), m.nativeFields(), prefix + "." + m.prefix())));
         ignored.addAll(other.ignored);
         return this;
+    }
+
+    /**
+     * Adds element {@code index} of a batch, mapped by {@code element}: its fields, and the fields of a 400
+     * it throws, are named below {@code [index]}, e.g. {@code [2].data.payload.task_sid}.
+     */
+    public SourceMapping addElement(int index, Supplier<SourceMapping> element) {
+        String prefix = "[" + index + "]";
+        SourceMapping mapping;
+        try {
+            mapping = element.get();
+        } catch (InvalidRequestException e) {
+            List<Problem.FieldError> errors = e.errors().stream()
+                    .map(f -> new Problem.FieldError(prefix + "." + f.field(), f.message())).toList();
+            throw new InvalidRequestException(prefix + "." + e.getMessage(), errors);
+        }
+        return addAll(prefix, mapping);
     }
 
     public List<Mapped> mapped() {

@@ -1,6 +1,9 @@
 package io.omnipulse.ingest.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnipulse.events.serde.EventJson;
 import io.omnipulse.problem.InvalidRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +18,7 @@ public final class VendorJson {
 
     /** Longest vendor event type kept for answers and logs; vendors' own names are far shorter. */
     static final int MAX_TYPE_LENGTH = 100;
+    private static final ObjectMapper JSON = EventJson.mapper();
 
     private VendorJson() {
     }
@@ -81,6 +85,23 @@ public final class VendorJson {
         }
     }
 
+    /** {@link #isoTime}, a 400 naming {@code path} when absent. */
+    public static Instant requiredIsoTime(JsonNode root, String path) {
+        return required(isoTime(root, path), path, "an ISO-8601 time with offset");
+    }
+
+    /** {@link #epochSeconds}, a 400 naming {@code path} when absent. */
+    public static Instant requiredEpochSeconds(JsonNode root, String path) {
+        return required(epochSeconds(root, path), path, "seconds since 1970-01-01");
+    }
+
+    private static Instant required(Instant value, String path, String what) {
+        if (value == null) {
+            throw InvalidRequestException.field(path, "is required (" + what + ")");
+        }
+        return value;
+    }
+
     /** Seconds since the epoch (Intercom, Chatwoot), or null when absent. */
     public static Instant epochSeconds(JsonNode root, String path) {
         JsonNode node = at(root, path);
@@ -99,13 +120,41 @@ public final class VendorJson {
         return node != null && node.isNumber() ? epochSeconds(root, path) : isoTime(root, path);
     }
 
-    /** A time the event cannot be placed without: a 400 naming {@code path} when absent. */
+    /** {@link #time}, a 400 naming {@code path} when absent. */
     public static Instant requiredTime(JsonNode root, String path) {
-        Instant time = time(root, path);
-        if (time == null) {
-            throw InvalidRequestException.field(path, "is required");
+        return required(time(root, path), path, "an ISO-8601 time or seconds since 1970-01-01");
+    }
+
+    /**
+     * A JSON object a vendor sends as a string inside its JSON (Twilio's task attributes), or null when
+     * absent. Longer than {@code maxChars}, not JSON or not an object is a 400 naming {@code path}.
+     */
+    public static JsonNode embeddedObject(JsonNode root, String path, int maxChars) {
+        String text = text(root, path);
+        if (text == null) {
+            return null;
         }
-        return time;
+        if (text.length() > maxChars) {
+            throw InvalidRequestException.field(path, "must be at most " + maxChars + " characters");
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            // answered below, without the parser's message: it may quote the value
+        }
+        throw InvalidRequestException.field(path, "must be a JSON object in a string");
+    }
+
+    /** The last segment of a path or ARN ({@code .../queue/<id>} gives the id), or null. */
+    public static String lastSegment(String path) {
+        if (path == null) {
+            return null;
+        }
+        String last = path.substring(path.lastIndexOf('/') + 1).trim();
+        return last.isEmpty() ? null : last;
     }
 
     /** A vendor's event type, safe to repeat in an answer or a log line: printable and bounded. */

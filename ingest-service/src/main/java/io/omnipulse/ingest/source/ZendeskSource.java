@@ -1,6 +1,7 @@
 package io.omnipulse.ingest.source;
 
 import static io.omnipulse.ingest.source.VendorJson.flag;
+import static io.omnipulse.ingest.source.VendorJson.requiredIsoTime;
 import static io.omnipulse.ingest.source.VendorJson.requiredText;
 import static io.omnipulse.ingest.source.VendorJson.text;
 
@@ -114,7 +115,7 @@ public class ZendeskSource implements VendorSource {
     private SourceMapping ticketEvent(JsonNode payload, Direction direction, InteractionStatus status, String text) {
         String ticket = requiredText(payload, "detail.id");
         Canonical c = new Canonical(name(), "zendesk:" + requiredText(payload, "id"),
-                channel(text(payload, "detail.via.channel")), VendorJson.requiredTime(payload, "time"),
+                channel(text(payload, "detail.via.channel")), requiredIsoTime(payload, "time"),
                 requester(text(payload, "detail.requester_id"), null), "zendesk-ticket-" + ticket,
                 text(payload, "detail.assignee_id"), text(payload, "detail.group_id"));
         return SourceMapping.of(c.interaction(direction, status, null, null, null, text(payload, "detail.subject"), text),
@@ -142,7 +143,7 @@ public class ZendeskSource implements VendorSource {
             throw InvalidRequestException.field("rating", "must be good, bad or 1..5");
         }
         Canonical c = new Canonical(name(), "zendesk:satisfaction:" + ticket + ":" + rating,
-                channel(text(payload, "channel")), VendorJson.requiredTime(payload, "rated_at"),
+                channel(text(payload, "channel")), requiredIsoTime(payload, "rated_at"),
                 requester(text(payload, "requester_id"), text(payload, "requester_email")), "zendesk-ticket-" + ticket,
                 text(payload, "assignee_id"), text(payload, "group_id"));
         return SourceMapping.of(c.feedback(Metric.CSAT, score, text(payload, "comment")), RATING_FIELDS);
