@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -20,10 +19,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DockerComposeTest {
 
-    private static final List<String> SERVICES = List.of("ingest-service", "profile-service", "scoring-service",
-            "alerting-service", "console-service");
-    private static final Pattern SERVICE_URL = Pattern.compile("http://([a-z0-9-]+):(\\d+)");
-
     @Test
     @SuppressWarnings("unchecked")
     void eachServiceRunsOnItsPortWithVariablesItReads() throws Exception {
@@ -32,7 +27,7 @@ class DockerComposeTest {
             compose = new Yaml().load(in);
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        for (String name : SERVICES) {
+        for (String name : ServiceSettings.SERVICES) {
             ServiceSettings settings = ServiceSettings.of(name);
             Map<String, Object> service = services.get(name);
             int port = settings.httpPort();
@@ -42,7 +37,7 @@ class DockerComposeTest {
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
             assertThat(env.keySet()).as(name + " does not read").filteredOn(v -> !settings.reads(v)).isEmpty();
             env.forEach((variable, value) -> {
-                Matcher url = SERVICE_URL.matcher(String.valueOf(value));
+                Matcher url = ServiceSettings.SERVICE_URL.matcher(String.valueOf(value));
                 if (url.matches()) {
                     assertThat(services).as(name + " " + variable).containsKey(url.group(1));
                     assertThat(ServiceSettings.of(url.group(1)).httpPort()).as(name + " " + variable)

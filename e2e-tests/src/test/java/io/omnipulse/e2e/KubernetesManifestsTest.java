@@ -31,7 +31,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,11 +45,10 @@ class KubernetesManifestsTest {
 
     private static final Map<String, ServiceSettings> SERVICES = new TreeMap<>();
     private static final Set<String> STREAMS_SERVICES = Set.of("profile-service", "scoring-service");
-    private static final Pattern SERVICE_URL = Pattern.compile("http://([a-z0-9-]+):(\\d+)");
     private static List<RenderedManifests> renderings;
 
     static {
-        for (String service : List.of("ingest-service", "profile-service", "scoring-service", "alerting-service", "console-service")) {
+        for (String service : ServiceSettings.SERVICES) {
             SERVICES.put(service, ServiceSettings.of(service));
         }
     }
@@ -145,7 +143,7 @@ class KubernetesManifestsTest {
         }
         // Every http://<service>:<port> a container is given is a Service of ours, on that service's port.
         SERVICES.keySet().forEach(name -> Workload.of(m, name).container().getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> {
-            Matcher url = SERVICE_URL.matcher(e.getValue());
+            Matcher url = ServiceSettings.SERVICE_URL.matcher(e.getValue());
             if (url.matches()) {
                 Service target = m.one(Service.class, url.group(1));
                 assertThat(target.getSpec().getPorts()).as(name + " " + e.getName())

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code _}, upper case), or when it is one of the few pass-through settings named below.
  */
 final class ServiceSettings {
+
+    /** The services a deployment runs, each with its own HTTP port. */
+    static final List<String> SERVICES = List.of("ingest-service", "profile-service", "scoring-service",
+            "alerting-service", "console-service");
+    /** How one service is pointed at another: http://<name>:<port>. */
+    static final Pattern SERVICE_URL = Pattern.compile("http://([a-z0-9-]+):(\\d+)");
 
     /**
      * Typed settings of Quarkus extensions that a deployment sets although application.properties does
