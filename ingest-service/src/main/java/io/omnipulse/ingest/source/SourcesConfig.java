@@ -2,7 +2,6 @@ package io.omnipulse.ingest.source;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ public interface SourcesConfig {
 
     Vendor intercom();
 
-    @WithName("amazon-connect")
+    /** {@code amazon-connect}: SmallRye names properties in kebab case. */
     Vendor amazonConnect();
 
     Twilio twilio();
