@@ -93,7 +93,7 @@ public class EventsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> publish(String body, @Context HttpHeaders headers) {
         PostingSources sources = Callers.postingSources(caller);
-        MediaType type = headers.getMediaType();
+        MediaType type = headers.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : headers.getMediaType();
         String mediaType = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
         Map<String, String> binding = cloudEventHeaders(headers);
         // Plain JSON is a canonical body; with any ce- header it is a CloudEvent in binary mode.
