@@ -17,13 +17,14 @@ final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     /**
-     * One operation, its path parameters filled with a value of the right shape (no such id exists), and
-     * the media type its body is sent as (the first its document names; JSON when it takes none).
+     * One operation with one media type its body may have (JSON when it takes none), its path
+     * parameters filled with a value of the right shape (no such id exists); an operation that takes
+     * several media types (POST /v1/events: JSON and CloudEvents) is listed once with each.
      */
     record Operation(String method, String path, String mediaType) {
         @Override
         public String toString() {
-            return method.toUpperCase() + " " + path;
+            return method.toUpperCase() + " " + path + " (" + mediaType + ")";
         }
     }
 
@@ -37,17 +38,16 @@ final class OpenApiOperations {
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, methods) -> methods.keySet().stream().filter(METHODS::contains).sorted()
-                .forEach(method -> operations.add(new Operation(method, path.replaceAll("\\{[^}]+}", "1"),
-                        mediaType(methods.get(method))))));
+                .forEach(method -> mediaTypes(methods.get(method)).forEach(type -> operations.add(
+                        new Operation(method, path.replaceAll("\\{[^}]+}", "1"), type)))));
         return operations;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String mediaType(Object operation) {
+    private static List<String> mediaTypes(Object operation) {
         if (operation instanceof Map<?, ?> fields && fields.get("requestBody") instanceof Map<?, ?> body
                 && body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
-            return String.valueOf(content.keySet().iterator().next());
+            return content.keySet().stream().map(String::valueOf).toList();
         }
-        return "application/json";
+        return List.of("application/json");
     }
 }

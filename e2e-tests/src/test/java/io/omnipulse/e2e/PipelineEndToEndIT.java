@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.cloudevents.CloudEvent;
 import io.omnipulse.devstack.DevApiKey;
 import io.omnipulse.devstack.Ports;
 import io.omnipulse.devstack.Stack;
@@ -15,8 +16,10 @@ import io.omnipulse.devstack.StackOptions;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.devstack.testkit.VendorFixtures;
 import io.omnipulse.devstack.testkit.VendorSigner;
+import io.omnipulse.events.AlertRaised;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
 import io.omnipulse.security.Roles;
 import io.restassured.http.ContentType;
@@ -449,6 +452,53 @@ class PipelineEndToEndIT {
                 assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                         .as("no horizontal scrolling at tablet width").isEqualTo(true);
                 browser.screenshot("7-queue-tablet");
+            }
+        }
+    }
+
+    /**
+     * CloudEvents at both ends: a detractor posted to ingest as a CloudEvent in binary mode comes out as
+     * an alert event and a score update that another system reads with the CloudEvents SDK.
+     */
+    @Nested
+    class CloudEventsInAndOut {
+
+        @Test
+        void aCloudEventPostedToIngestComesOutAsAlertAndScoreCloudEvents() {
+            String email = "cleo.cloudevents@example.com";
+            String customerId = CustomerKeys.customerId(new CustomerIds(null, email, null, null, null));
+            String scoreKey = ScoreUpdated.recordKey("customer", customerId, "all");
+            try (CloudEventsTopic alertEvents = new CloudEventsTopic(stack.bootstrapServers(), Topics.ALERT_EVENTS.name());
+                    CloudEventsTopic scoreUpdates = new CloudEventsTopic(stack.bootstrapServers(), Topics.SCORE_UPDATES.name())) {
+                given().header(DevApiKey.HEADER, stack.apiKey()).contentType(ContentType.JSON)
+                        .header("ce-specversion", "1.0").header("ce-id", "e2e-ce-1").header("ce-source", "e2e-survey")
+                        .header("ce-type", "io.omnipulse.contact-event.v1")
+                        .header("ce-time", Instant.now().minusSeconds(60).toString())
+                        .body("""
+                                {"type":"feedback","channel":"email","customer":{"email":"%s"},"team":"billing",
+                                 "feedback":{"metric":"nps","score":1,"comment":"Sent as a CloudEvent."}}""".formatted(email))
+                        .post(ingest + "/v1/events").then().statusCode(202).body("eventIds", equalTo(List.of("e2e-ce-1")));
+                long alertId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alertsOf(customerId), list -> list.getList("items").size() == 1).getLong("items[0].id");
+
+                CloudEvent raised = alertEvents.first(e -> Long.toString(alertId).equals(e.getSubject()));
+                assertThat(raised.getType()).isEqualTo("io.omnipulse.alert.raised.v1");
+                assertThat(raised.getSource()).isEqualTo(URI.create("/omnipulse/alerting-service"));
+                AlertRaised alert = (AlertRaised) Topics.ALERT_EVENTS.valueSerde().deserializer()
+                        .deserialize(Topics.ALERT_EVENTS.name(), raised.getData().toBytes());
+                assertThat(alert.key()).isEqualTo(customerId);
+                assertThat(alert.cause()).isEqualTo("DETRACTOR");
+                assertThat(alert.triggerSource()).isEqualTo("e2e-survey");
+                assertThat(alert.triggerEventId()).isEqualTo("e2e-ce-1");
+
+                CloudEvent score = scoreUpdates.first(e -> scoreKey.equals(e.getSubject()));
+                assertThat(score.getType()).isEqualTo("io.omnipulse.score.updated.v1");
+                assertThat(score.getSource()).isEqualTo(URI.create("/omnipulse/scoring-service"));
+                ScoreUpdated scores = Topics.SCORE_UPDATES.valueSerde().deserializer()
+                        .deserialize(Topics.SCORE_UPDATES.name(), score.getData().toBytes());
+                assertThat(scores.nps().n()).isEqualTo(1);
+                assertThat(scores.nps().detractors()).isEqualTo(1);
+                assertThat(score.getTime().toInstant()).isEqualTo(scores.updatedAt());
             }
         }
     }

@@ -7,12 +7,14 @@ import io.omnipulse.alerting.notify.Backoff;
 import io.omnipulse.alerting.persistence.OutboxEntry;
 import io.omnipulse.alerting.persistence.OutboxRepository;
 import io.omnipulse.events.AlertEvent;
+import io.omnipulse.events.CloudEventHeaders;
 import io.omnipulse.events.serde.AlertEventSerde;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.OutgoingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -33,7 +37,9 @@ import org.jboss.logging.Logger;
  * with backoff and parked after {@code omnipulse.alerting.outbox.max-attempts}: it never holds back
  * the rows after it ({@code omnipulse_alerting_outbox_parked_total} counts them). The live screens
  * of every instance read the events back from the topic ({@link LiveAlertFeed}), not from here: a
- * screen connected to another instance sees them too.
+ * screen connected to another instance sees them too. Each record is also a CloudEvent in binary
+ * mode ({@link CloudEventHeaders}): type {@code io.omnipulse.alert.<kind>.v1}, subject the alert id,
+ * time the step's, and as id the outbox row's, which a resent row keeps.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -86,9 +92,7 @@ public class OutboxRelay {
             for (OutboxEntry entry : entries) {
                 CompletableFuture<Void> ack;
                 try {
-                    AlertEvent event = serde.deserialize(CHANNEL, entry.payload.getBytes(StandardCharsets.UTF_8));
-                    ack = emitter.sendMessage(KafkaRecord.of(Long.toString(entry.alertId), event))
-                            .subscribeAsCompletionStage();
+                    ack = emitter.sendMessage(record(entry)).subscribeAsCompletionStage();
                 } catch (RuntimeException refused) {
                     ack = CompletableFuture.failedFuture(refused);
                 }
@@ -120,6 +124,19 @@ public class OutboxRelay {
             outbox.markSent(sent, clock.instant());
             return taken;
         });
+    }
+
+    /** The row's alert event, keyed by alert id, with its CloudEvents headers; SerializationException for a broken row. */
+    private OutgoingKafkaRecord<String, AlertEvent> record(OutboxEntry entry) {
+        byte[] payload = entry.payload.getBytes(StandardCharsets.UTF_8);
+        AlertEvent event = serde.deserialize(CHANNEL, payload);
+        String alertId = Long.toString(entry.alertId);
+        OutgoingKafkaRecord<String, AlertEvent> record = KafkaRecord.of(alertId, event);
+        for (Header header : CloudEventHeaders.with(new RecordHeaders(), Long.toString(entry.id),
+                CloudEventHeaders.ALERTING, CloudEventHeaders.alertType(event), alertId, event.at(), payload)) {
+            record = record.withHeader(header.key(), header.value());
+        }
+        return record;
     }
 
     /** A failure of the row itself: try again later, and park it after maxAttempts. */

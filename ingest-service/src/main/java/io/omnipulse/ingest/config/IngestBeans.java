@@ -1,5 +1,6 @@
 package io.omnipulse.ingest.config;
 
+import io.omnipulse.ingest.domain.CloudEventReader;
 import io.omnipulse.ingest.domain.EventReader;
 import io.omnipulse.ingest.domain.EventValidator;
 import io.omnipulse.ingest.messaging.RecordKeys;
@@ -30,6 +31,12 @@ public class IngestBeans {
     @Singleton
     EventReader reader(EventValidator validator, IngestConfig config) {
         return new EventReader(validator, config.maxBatchSize());
+    }
+
+    @Produces
+    @Singleton
+    CloudEventReader cloudEventReader(EventReader reader) {
+        return new CloudEventReader(reader);
     }
 
     @Produces

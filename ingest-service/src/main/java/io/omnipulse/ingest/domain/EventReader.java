@@ -44,6 +44,26 @@ public class EventReader {
         this.maxBatchSize = maxBatchSize;
     }
 
+    /**
+     * How the fields of one event are named in a problem: under its index in a batch
+     * ({@code [2].channel}), or where a CloudEvent carries them ({@code data.channel}; {@code id} for
+     * an eventId its attribute gave). {@code of("")} names the event itself.
+     */
+    @FunctionalInterface
+    public interface FieldNames {
+
+        String of(String field);
+
+        /** Every field under {@code prefix}: ("[1]") names channel {@code [1].channel}. */
+        static FieldNames under(String prefix) {
+            return field -> FieldErrors.path(prefix, field);
+        }
+    }
+
+    /** One event of a request: its JSON, read for this request alone, and how its fields are named. */
+    public record Element(JsonNode node, FieldNames names) {
+    }
+
     /** The raw body: one event or a batch, each with the source it names. */
     public List<ContactEvent> read(String body) {
         return read(StrictJson.tree(body), null);
@@ -61,25 +81,26 @@ public class EventReader {
         return read(body, null);
     }
 
-    private List<ContactEvent> read(JsonNode body, PostingSources sources) {
-        FieldErrors errors = new FieldErrors();
+    /** A batch of {@code size} events: 400 when empty, 413 above the limit (max-batch-size). */
+    public void requireBatchSize(int size) {
+        if (size == 0) {
+            throw new InvalidRequestException("a batch needs at least one event", List.of());
+        }
+        if (size > maxBatchSize) {
+            throw new PayloadTooLargeException("a batch may carry at most " + maxBatchSize + " events, this one has "
+                    + size + "; split it");
+        }
+    }
+
+    /**
+     * Events already taken out of their envelopes (CloudEvents), after {@code errors} found in those
+     * envelopes: read as the canonical ones are, every bad field of every event named in one 400.
+     */
+    public List<ContactEvent> read(List<Element> elements, PostingSources sources, FieldErrors errors) {
         List<Problem.FieldError> notAllowed = new ArrayList<>();
         List<ContactEvent> events = new ArrayList<>();
-        if (body != null && body.isObject()) {
-            readOne(postedAs(body, "", sources, notAllowed), "", errors, events);
-        } else if (body != null && body.isArray()) {
-            if (body.isEmpty()) {
-                throw new InvalidRequestException("a batch needs at least one event", List.of());
-            }
-            if (body.size() > maxBatchSize) {
-                throw new PayloadTooLargeException("a batch may carry at most " + maxBatchSize + " events, this one has "
-                        + body.size() + "; split it");
-            }
-            for (int i = 0; i < body.size(); i++) {
-                readOne(postedAs(body.get(i), "[" + i + "]", sources, notAllowed), "[" + i + "]", errors, events);
-            }
-        } else {
-            throw new InvalidRequestException("the body must be a ContactEvent object or an array of them", List.of());
+        for (Element element : elements) {
+            readOne(postedAs(element, sources, notAllowed), element.names(), errors, events);
         }
         // Invalid values first (400, whoever sends them), then sources the key may not post as (403).
         errors.throwIfAny();
@@ -89,50 +110,66 @@ public class EventReader {
         return events;
     }
 
+    private List<ContactEvent> read(JsonNode body, PostingSources sources) {
+        List<Element> elements = new ArrayList<>();
+        if (body != null && body.isObject()) {
+            elements.add(new Element(body, FieldNames.under("")));
+        } else if (body != null && body.isArray()) {
+            requireBatchSize(body.size());
+            for (int i = 0; i < body.size(); i++) {
+                elements.add(new Element(body.get(i), FieldNames.under("[" + i + "]")));
+            }
+        } else {
+            throw new InvalidRequestException("the body must be a ContactEvent object or an array of them", List.of());
+        }
+        return read(elements, sources, new FieldErrors());
+    }
+
     /** The event with the source it is posted as filled in; a source the key may not post as is noted. */
-    private static JsonNode postedAs(JsonNode node, String prefix, PostingSources sources, List<Problem.FieldError> notAllowed) {
-        if (sources == null || !(node instanceof ObjectNode event)) {
-            return node;
+    private static JsonNode postedAs(Element element, PostingSources sources, List<Problem.FieldError> notAllowed) {
+        if (sources == null || !(element.node() instanceof ObjectNode event)) {
+            return element.node();
         }
         JsonNode named = event.get("source");
         if (named != null && !named.isNull() && !isValidSource(named)) {
-            return node; // the validator names what is wrong with it
+            return event; // the validator names what is wrong with it
         }
         String source = sources.sourceFor(named == null || named.isNull() ? null : named.asText());
         if (source == null) {
-            notAllowed.add(new Problem.FieldError(FieldErrors.path(prefix, "source"), sources.refusal()));
-            return node;
+            notAllowed.add(new Problem.FieldError(element.names().of("source"), sources.refusal()));
+            return event;
         }
         // The tree was parsed from this request's body for this read alone: filled in where it is.
         return event.put("source", source);
     }
 
-    private void readOne(JsonNode node, String prefix, FieldErrors errors, List<ContactEvent> out) {
+    private void readOne(JsonNode node, FieldNames names, FieldErrors errors, List<ContactEvent> out) {
         if (!node.isObject()) {
-            errors.add(prefix, "must be a ContactEvent object");
+            errors.add(names.of(""), "must be a ContactEvent object");
             return;
         }
-        if (!wireSpelling(node, prefix, errors)) {
+        if (!wireSpelling(node, names, errors)) {
             return;
         }
         JsonNode occurredAt = node.get("occurredAt");
         if (occurredAt != null && !occurredAt.isNull() && !occurredAt.isTextual()) {
             // Jackson would read a number as epoch seconds; the contract says ISO-8601 text.
-            errors.add(FieldErrors.path(prefix, "occurredAt"), "must be an ISO-8601 timestamp string");
+            errors.add(names.of("occurredAt"), "must be an ISO-8601 timestamp string");
             return;
         }
         ContactEvent event;
         try {
             event = StrictJson.convert(node, ContactEvent.class);
         } catch (JsonMappingException e) {
-            String field = FieldErrors.path(prefix, StrictJson.pathOf(e));
+            String field = names.of(StrictJson.pathOf(e));
             errors.add(field.isEmpty() ? "$" : field, StrictJson.safeMessage(e));
             return;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(prefix.isEmpty() ? "$" : prefix, StrictJson.safeMessage(e));
+            String whole = names.of("");
+            errors.add(whole.isEmpty() ? "$" : whole, StrictJson.safeMessage(e));
             return;
         }
-        errors.addAll(prefix, validator.validate(event));
+        validator.validate(event).forEach(e -> errors.add(names.of(e.field()), e.message()));
         out.add(event);
     }
 
@@ -146,13 +183,13 @@ public class EventReader {
      * Enum values exactly as the contract spells them ("chat", not "Chat" or " chat "): the wire
      * parser forgives case and spaces for consumers' sake, the gate and the JSON Schema do not.
      */
-    private static boolean wireSpelling(JsonNode node, String prefix, FieldErrors errors) {
+    private static boolean wireSpelling(JsonNode node, FieldNames names, FieldErrors errors) {
         boolean ok = true;
         for (Map.Entry<String, List<String>> e : ENUMS.entrySet()) {
             JsonNode value = node.at(e.getKey());
             if (value.isTextual() && !e.getValue().contains(value.asText())) {
                 String field = e.getKey().substring(1).replace('/', '.');
-                errors.add(FieldErrors.path(prefix, field), "must be one of " + String.join(", ", e.getValue()));
+                errors.add(names.of(field), "must be one of " + String.join(", ", e.getValue()));
                 ok = false;
             }
         }

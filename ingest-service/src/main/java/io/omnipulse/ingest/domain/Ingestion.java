@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
@@ -20,16 +21,18 @@ import java.util.function.UnaryOperator;
 public class Ingestion {
 
     private final EventReader reader;
+    private final CloudEventReader cloudEvents;
     private final EventValidator validator;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
     private final Clock clock;
     private final CallerRateLimits rateLimits;
 
-    Ingestion(EventReader reader, EventValidator validator, EventPublisher publisher, IngestMetrics metrics,
-            Clock clock, CallerRateLimits rateLimits) {
+    Ingestion(EventReader reader, CloudEventReader cloudEvents, EventValidator validator, EventPublisher publisher,
+            IngestMetrics metrics, Clock clock, CallerRateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.reader = reader;
+        this.cloudEvents = cloudEvents;
         this.validator = validator;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -42,6 +45,21 @@ public class Ingestion {
      */
     public CompletionStage<List<ContactEvent>> acceptCanonical(String body, PostingSources sources) {
         return publish(reader.read(body, sources), sources);
+    }
+
+    /**
+     * CloudEvents of type io.omnipulse.contact-event.v1 ({@link CloudEventReader}), held to the same
+     * rules as a canonical body: {@code mediaType} (type/subtype, lower case) says which mode;
+     * {@code headers} are the request's ce-* and Content-Type headers, for binary mode.
+     */
+    public CompletionStage<List<ContactEvent>> acceptCloudEvents(String mediaType, Map<String, String> headers,
+            String body, PostingSources sources) {
+        List<ContactEvent> events = switch (mediaType) {
+            case CloudEventReader.STRUCTURED -> cloudEvents.structured(body, sources);
+            case CloudEventReader.BATCH -> cloudEvents.batch(body, sources);
+            default -> cloudEvents.binary(headers, body, sources);
+        };
+        return publish(events, sources);
     }
 
     /** A channel's native payload, normalised by its adapter and held to the same rules. */

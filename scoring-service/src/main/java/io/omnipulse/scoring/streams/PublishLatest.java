@@ -1,6 +1,5 @@
 package io.omnipulse.scoring.streams;
 
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,7 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * are serialized only when they are published: a busy key's superseded values never are
  * (serializing them to JSON was the largest part of this step's cost). A null value is a tombstone:
  * it is published at once and drops the value held for its key, so the key stays forgotten unless a
- * later value comes.
+ * later value comes. Every record leaves with its CloudEvents headers ({@link OutgoingEvents}), the
+ * tombstones too (an event without data), so that a reader with a CloudEvents SDK can read them all.
  */
 final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte[]> {
 
@@ -29,19 +29,17 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     static final int DEFAULT_MAX_PENDING = 10_000;
 
     private final String storeName;
-    private final String topic;
-    private final Serializer<V> serializer;
+    private final OutgoingEvents<V> outgoing;
     private final PendingPerKey<V> pending;
     private KeyValueStore<String, byte[]> latest;
 
-    PublishLatest(String storeName, String topic, Serializer<V> serializer) {
-        this(storeName, topic, serializer, DEFAULT_MAX_PENDING);
+    PublishLatest(String storeName, OutgoingEvents<V> outgoing) {
+        this(storeName, outgoing, DEFAULT_MAX_PENDING);
     }
 
-    PublishLatest(String storeName, String topic, Serializer<V> serializer, int maxPending) {
+    PublishLatest(String storeName, OutgoingEvents<V> outgoing, int maxPending) {
         this.storeName = storeName;
-        this.topic = topic;
-        this.serializer = serializer;
+        this.outgoing = outgoing;
         this.pending = new PendingPerKey<>(maxPending);
     }
 
@@ -53,7 +51,7 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
             // Nothing pending: the value left at once when the pending values were full.
             V value = pending.take(flushed.key());
             if (value != null) {
-                context.forward(flushed.withValue(serializer.serialize(topic, flushed.headers(), value)));
+                context.forward(outgoing.publish(flushed, value));
             }
         });
     }
@@ -69,13 +67,13 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
             // goes too, so that not even the cache keeps the key.
             pending.take(record.key());
             latest.delete(record.key());
-            context().forward(record.withValue((byte[]) null));
+            context().forward(outgoing.tombstone(record));
             return;
         }
         if (pending.offer(record.key(), record.value())) {
             latest.put(record.key(), CommitFlush.DIRTY);
         } else {
-            context().forward(record.withValue(serializer.serialize(topic, record.headers(), record.value())));
+            context().forward(outgoing.publish(record, record.value()));
         }
     }
 

@@ -316,7 +316,7 @@ public class ScoringTopology {
         tallied.filter((key, o) -> o instanceof ScopeOutput.Score || o instanceof ScopeOutput.Forgotten,
                         Named.as("score-changes"))
                 .mapValues(o -> o instanceof ScopeOutput.Score score ? score.update() : null, Named.as("score"))
-                .process(() -> new PublishLatest<>(LATEST_SCORES_STORE, out.name(), out.valueSerde().serializer()),
+                .process(() -> new PublishLatest<>(LATEST_SCORES_STORE, OutgoingEvents.SCORES),
                         Named.as("latest-score-per-key"), LATEST_SCORES_STORE)
                 .to(out.name(), Produced.with(out.keySerde(), Serdes.ByteArray()).withName("score-updates"));
         tallied.filter((key, o) -> o instanceof ScopeOutput.ToSurvivor, Named.as("handed-over"))
@@ -379,7 +379,7 @@ public class ScoringTopology {
                 // An erased customer's key: a tombstone, published at once (and after its last index).
                 .merge(tombstones, Named.as("effort-indexes-and-tombstones"))
                 // Compacted, keyed by customer: published once per customer and commit.
-                .process(() -> new PublishLatest<>(LATEST_EFFORT_STORE, indexes.name(), indexes.valueSerde().serializer()),
+                .process(() -> new PublishLatest<>(LATEST_EFFORT_STORE, OutgoingEvents.EFFORT_INDEXES),
                         Named.as("latest-effort-index-per-customer"), LATEST_EFFORT_STORE)
                 .to(indexes.name(), Produced.with(indexes.keySerde(), Serdes.ByteArray()).withName("effort-index"));
         changes.flatMap((customer, change) -> change.deltas(), Named.as("effort-deltas-by-scope"))
