@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -47,6 +49,8 @@ final class StreamsInstances implements AutoCloseable {
     /** How long the instances get to agree on a query whose answer changes while events flow. */
     private static final Duration AGREEMENT_DEADLINE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Requests in flight at once: enough to keep both instances busy, not so many that they queue. */
+    private static final int IN_FLIGHT = 16;
     /** How long partitions may take to settle on their owners (after a rebalance: restoring their stores). */
     private static final Duration OWNERSHIP_DEADLINE = Duration.ofMinutes(2);
     /**
@@ -76,7 +80,8 @@ final class StreamsInstances implements AutoCloseable {
         }
     }
 
-    private record Answer(String instance, int status, String body) {
+    /** What an instance (by process name) answered: status and body; status -1 for no answer. */
+    record Answer(String instance, int status, String body) {
     }
 
     private final Stack stack;
@@ -150,33 +155,59 @@ final class StreamsInstances implements AutoCloseable {
 
     /**
      * Every query answers 200 with the same body on each of {@code instances} (numbers from 1), its
-     * count at least the floor. While events flow an answer may change between two reads, so a query
-     * whose answers differ is asked again until they agree; an instance that keeps answering 404 or
-     * 503, or otherwise, fails it after {@link #AGREEMENT_DEADLINE}.
+     * count at least the floor. While events flow an answer may change between two reads, so the
+     * queries whose answers differ are asked again until they agree; an instance that keeps answering
+     * 404 or 503, or otherwise, fails them after {@link #AGREEMENT_DEADLINE}. Returns why the last
+     * round before they all agreed failed (what took longest), empty if the first round passed.
      */
-    void assertAnswerAlike(List<Query> queries, List<Integer> instances) {
-        for (Query query : queries) {
-            await(query + " alike on instances " + instances).atMost(AGREEMENT_DEADLINE).pollInterval(POLL)
-                    .untilAsserted(() -> {
-                        List<CompletableFuture<Answer>> asked = instances.stream()
-                                .map(i -> ask(stack.service(query.service(), i), query, Map.of())).toList();
-                        List<Answer> answers = asked.stream().map(CompletableFuture::join).toList();
-                        for (Answer answer : answers) {
-                            assertThat(answer.status()).as(query + " on " + answer.instance() + ": " + answer.body())
-                                    .isEqualTo(200);
+    List<String> assertAnswerAlike(List<Query> queries, List<Integer> instances) {
+        Set<Query> pending = new LinkedHashSet<>(queries);
+        List<String> lastFailing = new ArrayList<>();
+        await(queries.size() + " queries alike on instances " + instances).atMost(AGREEMENT_DEADLINE)
+                .pollDelay(Duration.ZERO).pollInterval(POLL).untilAsserted(() -> {
+                    List<Query> asking = List.copyOf(pending);
+                    List<List<Answer>> answers = inBatches(asking, query -> askEach(query, instances, Map.of()));
+                    List<String> failing = new ArrayList<>();
+                    for (int q = 0; q < asking.size(); q++) {
+                        String failure = failure(asking.get(q), answers.get(q));
+                        if (failure == null) {
+                            pending.remove(asking.get(q));
+                        } else {
+                            failing.add(failure);
                         }
-                        Object first = comparable(answers.get(0).body());
-                        for (Answer answer : answers.subList(1, answers.size())) {
-                            assertThat(comparable(answer.body())).as(query + " on " + answer.instance() + " and "
-                                    + answers.get(0).instance()).isEqualTo(first);
-                        }
-                        if (query.countPath() != null) {
-                            assertThat(JsonPath.from(answers.get(0).body()).getLong(query.countPath()))
-                                    .as(query + ": " + query.countPath() + ", at least what was processed before")
-                                    .isGreaterThanOrEqualTo(query.atLeast());
-                        }
-                    });
+                    }
+                    if (!failing.isEmpty()) {
+                        lastFailing.clear();
+                        lastFailing.addAll(failing);
+                    }
+                    assertThat(failing).as("queries not answered alike (yet)").isEmpty();
+                });
+        return lastFailing;
+    }
+
+    /** Why these answers to {@code query} fail it (not 200, not alike, a count below the floor); null if they pass. */
+    private static String failure(Query query, List<Answer> answers) {
+        Answer first = answers.get(0);
+        for (Answer answer : answers) {
+            if (answer.status() != 200) {
+                return query + " on " + answer.instance() + ": " + answer.status() + " " + shortened(answer.body());
+            }
         }
+        for (Answer answer : answers.subList(1, answers.size())) {
+            if (!comparable(answer.body()).equals(comparable(first.body()))) {
+                return query + ": " + first.instance() + " " + shortened(first.body()) + ", but " + answer.instance()
+                        + " " + shortened(answer.body());
+            }
+        }
+        if (query.countPath() != null && JsonPath.from(first.body()).getLong(query.countPath()) < query.atLeast()) {
+            return query + ": " + query.countPath() + " below the " + query.atLeast() + " processed before: "
+                    + shortened(first.body());
+        }
+        return null;
+    }
+
+    private static String shortened(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "...";
     }
 
     /** The answer as compared: without the end of a customer's trailing windows, which is "now". */
@@ -204,30 +235,56 @@ final class StreamsInstances implements AutoCloseable {
     Map<Integer, Set<Integer>> owners(String service, Collection<Integer> customers, List<Integer> instances) {
         Map<Integer, Set<Integer>> owners = new TreeMap<>();
         await(service + ": one owner for each customer among instances " + instances).atMost(OWNERSHIP_DEADLINE)
-                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     owners.clear();
                     List<String> unsettled = new ArrayList<>();
-                    for (int customer : customers) {
-                        Query query = Query.get(service,
-                                "/v1/customers/" + FaultSuiteIT.customerId(customer) + OWNED_RESOURCE.get(service));
+                    List<Integer> asking = List.copyOf(customers);
+                    List<List<Answer>> answers = inBatches(asking, customer -> askEach(Query.get(service,
+                            "/v1/customers/" + FaultSuiteIT.customerId(customer) + OWNED_RESOURCE.get(service)),
+                            instances, OWN_STORES_ONLY.get(service)));
+                    for (int c = 0; c < asking.size(); c++) {
                         List<Integer> claiming = new ArrayList<>();
-                        for (int i : instances) {
-                            Answer answer = ask(stack.service(service, i), query, OWN_STORES_ONLY.get(service)).join();
-                            assertThat(answer.status()).as(query + " on " + answer.instance() + ", not forwarded: "
-                                    + answer.body()).isIn(200, 503);
+                        for (int i = 0; i < instances.size(); i++) {
+                            Answer answer = answers.get(c).get(i);
+                            assertThat(answer.status()).as("customer " + asking.get(c) + " on " + answer.instance()
+                                    + ", not forwarded: " + shortened(answer.body())).isIn(200, 503);
                             if (answer.status() == 200) {
-                                claiming.add(i);
+                                claiming.add(instances.get(i));
                             }
                         }
                         if (claiming.size() == 1) {
-                            owners.computeIfAbsent(claiming.get(0), i -> new TreeSet<>()).add(customer);
+                            owners.computeIfAbsent(claiming.get(0), i -> new TreeSet<>()).add(asking.get(c));
                         } else {
-                            unsettled.add(customer + " claimed by " + claiming);
+                            unsettled.add(asking.get(c) + " claimed by " + claiming);
                         }
                     }
                     assertThat(unsettled).as(service + ": customers without exactly one owner").isEmpty();
                 });
         return owners;
+    }
+
+    /** The answers to GETs of {@code paths} on {@code instance}, in order; asked {@link #IN_FLIGHT} at a time. */
+    List<Answer> getAll(ServiceProcess instance, List<String> paths) {
+        return inBatches(paths, path -> ask(instance, Query.get(instance.name(), path), Map.of()));
+    }
+
+    /** {@code query} asked of each of {@code instances} at once. */
+    private CompletableFuture<List<Answer>> askEach(Query query, List<Integer> instances, Map<String, String> headers) {
+        List<CompletableFuture<Answer>> asked = instances.stream()
+                .map(i -> ask(stack.service(query.service(), i), query, headers)).toList();
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                .thenApply(done -> asked.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Starts each item's request, {@link #IN_FLIGHT} at a time, and returns the results in order. */
+    private static <T, R> List<R> inBatches(List<T> items, Function<T, CompletableFuture<R>> start) {
+        List<R> results = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += IN_FLIGHT) {
+            List<CompletableFuture<R>> batch = items.subList(from, Math.min(items.size(), from + IN_FLIGHT)).stream()
+                    .map(start).toList();
+            batch.forEach(future -> results.add(future.join()));
+        }
+        return results;
     }
 
     private CompletableFuture<Answer> ask(ServiceProcess instance, Query query, Map<String, String> headers) {
