@@ -34,7 +34,7 @@ public final class StackMain {
         }
         long t0 = System.nanoTime();
         String instances = options.instances() == 1 ? ""
-                : " (" + options.instances() + " instances of each of " + String.join(" and ", Stack.STREAMS_SERVICES) + ")";
+                : " (" + String.join(" and ", Stack.STREAMS_SERVICES) + " in " + options.instances() + " instances each)";
         System.out.println("Starting OmniPulse: Kafka, PostgreSQL and " + String.join(", ", options.services())
                 + instances + " (logs in " + options.home().resolve("logs") + ") ...");
         Stack stack;
