@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private final Path logFile;
     private final Process process;
+    private volatile boolean stopSignalled;
 
     private ServiceProcess(String name, Path runnerJar, int port, Map<String, String> config, Path logFile,
             Process process) {
@@ -142,7 +143,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return true;
         }
-        process.destroy();
+        signalStop();
         try {
             if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 return true;
@@ -153,6 +154,17 @@ public final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         return false;
+    }
+
+    /**
+     * SIGTERM without waiting, once: the instances of one service are all told first and then waited
+     * for, so that none of them takes over the others' tasks only to be stopped in turn.
+     */
+    public void signalStop() {
+        if (!stopSignalled && process.isAlive()) {
+            stopSignalled = true;
+            process.destroy();
+        }
     }
 
     /** SIGKILL, as a crash: no shutdown hook, no commit, no leaving the group. Returns once it is gone. */

@@ -15,14 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
  * The whole OmniPulse pipeline on one machine: a real Kafka broker (in this JVM, or in its own with
  * {@link StackOptions#brokerProcess()}), a real PostgreSQL, the catalog's topics and the services as
- * child processes. {@link #close()} stops the services in reverse order of the data flow (a topic's
- * consumers before its producers), each within the stop timeout, then the broker, then PostgreSQL.
- * A {@link Watchdog} makes sure nothing outlives the launcher even if it is killed with SIGKILL.
+ * child processes, the Kafka Streams services in {@link StackOptions#instances()} instances each.
+ * {@link #close()} stops the services in reverse order of the data flow (a topic's consumers before
+ * its producers), each within the stop timeout, then the broker, then PostgreSQL. A {@link Watchdog}
+ * makes sure nothing outlives the launcher even if it is killed with SIGKILL.
  */
 public final class Stack implements AutoCloseable {
 
@@ -36,12 +38,17 @@ public final class Stack implements AutoCloseable {
      */
     public static final List<String> SERVICES = List.of("ingest-service", "profile-service", "scoring-service",
             "alerting-service", "console-service");
-    private static final List<String> STREAMS_SERVICES = List.of("profile-service", "scoring-service");
+    /**
+     * The services that keep Kafka Streams state: the ones that run in several instances, each with its
+     * own port, state directory and log, all in one consumer group that shares out their partitions.
+     */
+    public static final List<String> STREAMS_SERVICES = List.of("profile-service", "scoring-service");
     private static final List<String> DATABASE_SERVICES = List.of("alerting-service");
     /** Who acts in the local stack's console, which opens without a login: the audit trail names them. */
     public static final String CONSOLE_SUBJECT = "admin@omnipulse.local";
 
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Each service's instances, instance 1 first; a restart replaces its instance in place. */
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
     private final Duration stopTimeout;
     private final PrintStream progress;
     private final Map<String, Map<String, String>> extraConfig;
@@ -120,11 +127,16 @@ public final class Stack implements AutoCloseable {
                 continue;
             }
             Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess service = ServiceProcess.start(name, jar, portOf(name, options), configFor(name, options),
-                    options.home().resolve("logs"));
-            // Killed outright if the launcher dies: with the broker gone a graceful stop could only hang.
-            watchdog.watch(service.pid(), "KILL");
-            services.put(name, service);
+            List<ServiceProcess> instances = new CopyOnWriteArrayList<>();
+            services.put(name, instances);
+            for (int instance = 1; instance <= (STREAMS_SERVICES.contains(name) ? options.instances() : 1); instance++) {
+                int port = portOf(name, instance, options);
+                ServiceProcess service = ServiceProcess.start(instanceName(name, instance), jar, port,
+                        configFor(name, instance, port, options), options.home().resolve("logs"));
+                // Killed outright if the launcher dies: with the broker gone a graceful stop could only hang.
+                watchdog.watch(service.pid(), "KILL");
+                instances.add(service);
+            }
         }
         awaitReady(readyTimeout);
 
@@ -134,11 +146,15 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Everything a service needs comes from here; the same keys work as environment variables. */
-    private Map<String, String> configFor(String name, StackOptions options) {
+    private Map<String, String> configFor(String name, int instance, int port, StackOptions options) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers);
         if (STREAMS_SERVICES.contains(name)) {
-            config.put("kafka-streams.state.dir", options.home().resolve("streams-state").resolve(name).toString());
+            // Same application id (so one group), own state and own address: where the other instances
+            // forward the queries for the keys this one owns.
+            config.put("kafka-streams.state.dir",
+                    options.home().resolve("streams-state").resolve(instanceName(name, instance)).toString());
+            config.put("quarkus.kafka-streams.application-server", "localhost:" + port);
             // One broker: Streams' changelog and repartition topics cannot have the production 3 replicas.
             config.put("kafka-streams.replication.factor", "1");
             config.put("kafka-streams.topic.min.insync.replicas", "1");
@@ -147,9 +163,12 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-            // Alerts carry the customer's journey and scores, fetched from the two query services.
-            config.put("omnipulse.alerting.context.profile-url", "http://localhost:" + portOf("profile-service", options));
-            config.put("omnipulse.alerting.context.scoring-url", "http://localhost:" + portOf("scoring-service", options));
+            // Alerts carry the customer's journey and scores, fetched from the two query services: from
+            // their first instances, which forward what another instance owns.
+            config.put("omnipulse.alerting.context.profile-url",
+                    "http://localhost:" + portOf("profile-service", 1, options));
+            config.put("omnipulse.alerting.context.scoring-url",
+                    "http://localhost:" + portOf("scoring-service", 1, options));
         }
         // Sources' keys at ingest, alerting's service key at profile and scoring, operators' everywhere.
         config.put("omnipulse.security.api-keys.file", options.home().resolve(DevApiKey.KEY_FILE).toString());
@@ -161,7 +180,7 @@ public final class Stack implements AutoCloseable {
             // person is the stack's admin, so that the console opens without a login.
             for (String queried : List.of("profile-service", "scoring-service", "alerting-service")) {
                 config.put("quarkus.rest-client." + queried.replace("-service", "") + ".url",
-                        "http://localhost:" + portOf(queried, options));
+                        "http://localhost:" + portOf(queried, 1, options));
             }
             config.put("omnipulse.console.local-token", token(CONSOLE_SUBJECT, List.of("admin"), List.of()));
         }
@@ -187,13 +206,41 @@ public final class Stack implements AutoCloseable {
         return apiKey;
     }
 
-    private static int portOf(String service, StackOptions options) {
-        return options.firstServicePort() + SERVICES.indexOf(service);
+    /**
+     * Where an instance listens: instance 1 of each service on the first service port plus its place
+     * in {@link #SERVICES} (8081-8085 by default, whatever the number of instances); instance i of a
+     * streams service after those, a pair of ports (profile, scoring) per instance from 2 on (8086-8087
+     * for instance 2, 8088-8089 for 3).
+     */
+    public static int portOf(String service, int instance, StackOptions options) {
+        if (!SERVICES.contains(service) || instance < 1 || instance > options.instances()
+                || instance > 1 && !STREAMS_SERVICES.contains(service)) {
+            throw new IllegalArgumentException("no instance " + instance + " of " + service);
+        }
+        if (instance == 1) {
+            return options.firstServicePort() + SERVICES.indexOf(service);
+        }
+        return options.firstServicePort() + SERVICES.size() + (instance - 2) * STREAMS_SERVICES.size()
+                + STREAMS_SERVICES.indexOf(service);
+    }
+
+    /** How many consecutive ports from the first service port a stack of {@code instances} takes. */
+    public static int servicePorts(int instances) {
+        return SERVICES.size() + (instances - 1) * STREAMS_SERVICES.size();
+    }
+
+    /** The name of an instance's process and log: the service's for instance 1, {@code profile-service-2} for 2. */
+    static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
+    }
+
+    private List<ServiceProcess> allInstances() {
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services.values());
+        List<ServiceProcess> waiting = new ArrayList<>(allInstances());
         while (!waiting.isEmpty()) {
             for (ServiceProcess s : List.copyOf(waiting)) {
                 if (!s.isAlive()) {
@@ -213,12 +260,27 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The service's first instance: the one on its documented port, which the other services call. */
     public ServiceProcess service(String name) {
-        ServiceProcess s = services.get(name);
-        if (s == null) {
+        return service(name, 1);
+    }
+
+    /** Instance {@code instance} (from 1) of a service. */
+    public ServiceProcess service(String name, int instance) {
+        List<ServiceProcess> all = instances(name);
+        if (instance < 1 || instance > all.size()) {
+            throw new IllegalArgumentException(name + " has no instance " + instance + "; it has " + all.size());
+        }
+        return all.get(instance - 1);
+    }
+
+    /** Every instance of a service, instance 1 first: one unless it is a streams service of a stack with several. */
+    public List<ServiceProcess> instances(String name) {
+        List<ServiceProcess> all = services.get(name);
+        if (all == null) {
             throw new IllegalArgumentException("no service " + name);
         }
-        return s;
+        return List.copyOf(all);
     }
 
     public String bootstrapServers() {
@@ -234,11 +296,11 @@ public final class Stack implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("  %-18s %s%n", "kafka", bootstrapServers));
         sb.append(String.format("  %-18s %s%n", "postgresql", postgres.jdbcUrl(DATABASE)));
-        services.values().forEach(s -> sb.append(String.format("  %-18s %s   (health %s/q/health, metrics %s/q/metrics,"
+        allInstances().forEach(s -> sb.append(String.format("  %-18s %s   (health %s/q/health, metrics %s/q/metrics,"
                 + " openapi %s/q/openapi)%n", s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl(), s.baseUrl())));
         if (services.containsKey("console-service")) {
             sb.append(String.format("  %-18s %s/   (support leads' console; opens as %s, no login)%n", "dashboard",
-                    services.get("console-service").baseUrl(), CONSOLE_SUBJECT));
+                    service("console-service").baseUrl(), CONSOLE_SUBJECT));
         }
         return sb.toString();
     }
@@ -248,21 +310,37 @@ public final class Stack implements AutoCloseable {
         return Optional.ofNullable(brokerProcess);
     }
 
-    /** SIGKILL to a service, as a crash; {@link #restartService} brings it back. */
+    /** SIGKILL to every instance of a service at once, as a crash; {@link #restartService} brings them back. */
     public synchronized void killService(String name) {
-        service(name).kill();
+        instances(name).forEach(ServiceProcess::kill);
+    }
+
+    /** SIGKILL to one instance of a service; the others take over its partitions once the group drops it. */
+    public synchronized void killService(String name, int instance) {
+        service(name, instance).kill();
+    }
+
+    /** {@link #restartService(String, int)} of every instance of a service that has exited. */
+    public synchronized List<ServiceProcess> restartService(String name) {
+        List<ServiceProcess> restarted = new ArrayList<>();
+        for (int instance = 1; instance <= instances(name).size(); instance++) {
+            if (!service(name, instance).isAlive()) {
+                restarted.add(restartService(name, instance));
+            }
+        }
+        return restarted;
     }
 
     /**
-     * Starts a service that has exited (killed, crashed) again with the same port, configuration and
+     * Starts an instance that has exited (killed, crashed) again with the same port, configuration and
      * state directory, its output appended to the same log. Does not wait for readiness.
      */
-    public synchronized ServiceProcess restartService(String name) {
-        ServiceProcess old = service(name);
+    public synchronized ServiceProcess restartService(String name, int instance) {
+        ServiceProcess old = service(name, instance);
         ServiceProcess restarted = old.restart();
         forget(old.pid());
         watchdog.watch(restarted.pid(), "KILL");
-        services.put(name, restarted);
+        services.get(name).set(instance - 1, restarted);
         return restarted;
     }
 
@@ -302,9 +380,9 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Stops the demo traffic, then the services from the last reader to the first writer (alerting,
-     * scoring, profile, ingest), each given the stop timeout before SIGKILL, then the broker, then
-     * PostgreSQL, and lets the watchdog go. Safe to call twice.
+     * Stops the demo traffic, then the services from the last reader to the first writer (console,
+     * alerting, scoring, profile, ingest), each given the stop timeout before SIGKILL (all instances of
+     * one service at once), then the broker, then PostgreSQL, and lets the watchdog go. Safe to call twice.
      */
     @Override
     public synchronized void close() {
@@ -312,14 +390,18 @@ public final class Stack implements AutoCloseable {
             simulator.close();
             simulator = null;
         }
-        List<ServiceProcess> reverse = new ArrayList<>(services.values());
+        List<List<ServiceProcess>> reverse = new ArrayList<>(services.values());
         Collections.reverse(reverse);
-        for (ServiceProcess s : reverse) {
+        for (List<ServiceProcess> instances : reverse) {
             long t0 = System.nanoTime();
-            boolean clean = s.stop(stopTimeout);
-            forget(s.pid());
-            progress.printf(clean ? "  stopped %s (%.1f s)%n" : "  killed %s: not stopped after %.0f s%n", s.name(),
-                    clean ? (System.nanoTime() - t0) / 1e9 : stopTimeout.toSeconds() * 1.0);
+            instances.forEach(ServiceProcess::signalStop);
+            for (ServiceProcess s : instances) {
+                // The timeout counts from the SIGTERM, which all instances got together.
+                boolean clean = s.stop(Duration.ofNanos(Math.max(0, t0 + stopTimeout.toNanos() - System.nanoTime())));
+                forget(s.pid());
+                progress.printf(clean ? "  stopped %s (%.1f s)%n" : "  killed %s: not stopped after %.0f s%n",
+                        s.name(), clean ? (System.nanoTime() - t0) / 1e9 : stopTimeout.toSeconds() * 1.0);
+            }
         }
         services.clear();
         stopping(broker, () -> {

@@ -1,5 +1,6 @@
 package io.omnipulse.devstack;
 
+import io.omnipulse.events.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,25 +19,34 @@ import java.util.List;
  * @param brokerProcess run the broker in a JVM of its own ({@link BrokerProcess}) instead of the launcher's.
  *                  Off by default: on a small machine it is one JVM fewer, and an in-JVM broker dies with
  *                  the launcher without the watchdog's help; fault tests turn it on to kill the broker alone.
+ * @param instances how many instances of each Kafka Streams service ({@link Stack#STREAMS_SERVICES}) to run,
+ *                  1 to {@link #MAX_INSTANCES}; the extra ones take the ports after the console's
+ *                  ({@link Stack#portOf(String, int, StackOptions)})
  */
 public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
                            boolean keepData, double demoRate, List<String> services, Duration stopTimeout,
-                           boolean brokerProcess) {
+                           boolean brokerProcess, int instances) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** An instance beyond the input topics' partitions would get no task: it would only idle. */
+    public static final int MAX_INSTANCES = Topics.CONTACT_EVENTS.partitions();
 
     public StackOptions {
         services = List.copyOf(services);
         if (!Stack.SERVICES.containsAll(services)) {
             throw new IllegalArgumentException("unknown service in " + services + "; known: " + Stack.SERVICES);
         }
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + " (one per partition at"
+                    + " most), not " + instances);
+        }
     }
 
-    /** All five services, the default stop timeout, the broker in the launcher's JVM. */
+    /** All five services, one instance each, the default stop timeout, the broker in the launcher's JVM. */
     public StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
                         boolean keepData, double demoRate) {
         this(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, Stack.SERVICES,
-                DEFAULT_STOP_TIMEOUT, false);
+                DEFAULT_STOP_TIMEOUT, false, 1);
     }
 
     public static StackOptions defaults(Path repoRoot) {
@@ -59,6 +69,7 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                     case "--services" -> o.withServices(Arrays.asList(value(args, ++i, arg).split(",")));
                     case "--stop-timeout" -> o.withStopTimeout(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
                     case "--broker-process" -> o.withBrokerProcess();
+                    case "--instances" -> o.withInstances(Integer.parseInt(value(args, ++i, arg)));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 };
             }
@@ -70,27 +81,33 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
 
     public StackOptions withDemoRate(double rate) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, rate, services,
-                stopTimeout, brokerProcess);
+                stopTimeout, brokerProcess, instances);
     }
 
     public StackOptions withServices(List<String> names) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, names,
-                stopTimeout, brokerProcess);
+                stopTimeout, brokerProcess, instances);
     }
 
     public StackOptions withStopTimeout(Duration timeout) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
-                timeout, brokerProcess);
+                timeout, brokerProcess, instances);
     }
 
     public StackOptions withBrokerProcess() {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
-                stopTimeout, true);
+                stopTimeout, true, instances);
+    }
+
+    /** {@code count} instances of profile-service and of scoring-service, one consumer group each. */
+    public StackOptions withInstances(int count) {
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
+                stopTimeout, brokerProcess, count);
     }
 
     private StackOptions with(int kafka, int postgres, int firstService, boolean keep, Path dir) {
         return new StackOptions(repoRoot, dir, kafka, postgres, firstService, keep, demoRate, services, stopTimeout,
-                brokerProcess);
+                brokerProcess, instances);
     }
 
     public static String usage() {
@@ -98,6 +115,7 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                 usage: ./omnipulse [--demo] [--demo-rate EVENTS_PER_SECOND] [--keep-data]
                                    [--kafka-port 9092] [--postgres-port 5432] [--service-port 8081] [--home .omnipulse]
                                    [--services ingest-service,profile-service,...] [--stop-timeout 30] [--broker-process]
+                                   [--instances 1]
                        ./omnipulse dead-letters list|replay [filters]   (./omnipulse dead-letters --help)
                   --demo            feed simulated omnichannel traffic (5 events/s) into ingest-service
                   --keep-data       keep broker, database and streams state from the previous run
@@ -105,6 +123,9 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                   --services        run only these services (comma-separated)
                   --stop-timeout    seconds a service may take to stop on Ctrl-C before it is killed
                   --broker-process  run the Kafka broker in a JVM of its own (for fault tests: kill -9 and restart it)
+                  --instances N     run N (1-6) instances of profile-service and of scoring-service, one consumer group
+                                    each; instance 1 keeps its port, the others take the ports after the console's,
+                                    a pair per instance (profile, scoring): 8086-8087 for instance 2, 8088-8089 for 3
                   dead-letters      list records the services could not handle (origin and error, never the
                                     content) and replay them onto their source topic after a fix""";
     }

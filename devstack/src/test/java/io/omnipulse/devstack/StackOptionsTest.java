@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class StackOptionsTest {
@@ -50,6 +52,45 @@ class StackOptionsTest {
                 .hasMessageContaining("unknown service").hasMessageContaining("usage:");
         assertThatThrownBy(() -> StackOptions.parse(root, "--stop-timeout", "soon"))
                 .hasMessageContaining("usage:");
+    }
+
+    @Test
+    void severalInstancesOfTheStreamsServicesTakeThePortsAfterTheConsolesTwoByTwo() {
+        StackOptions o = StackOptions.parse(root, "--instances", "3");
+
+        assertThat(o.instances()).isEqualTo(3);
+        assertThat(StackOptions.parse(root).instances()).isOne();
+        assertThat(Stack.SERVICES).extracting(s -> Stack.portOf(s, 1, o)).containsExactly(8081, 8082, 8083, 8084, 8085);
+        assertThat(Stack.portOf("profile-service", 2, o)).isEqualTo(8086);
+        assertThat(Stack.portOf("scoring-service", 2, o)).isEqualTo(8087);
+        assertThat(Stack.portOf("profile-service", 3, o)).isEqualTo(8088);
+        assertThat(Stack.portOf("scoring-service", 3, o)).isEqualTo(8089);
+        assertThatThrownBy(() -> Stack.portOf("ingest-service", 2, o)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Stack.portOf("scoring-service", 4, o)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyInstanceHasItsOwnPortInsideTheBlockTheTestsReserve() {
+        for (int n = 1; n <= StackOptions.MAX_INSTANCES; n++) {
+            StackOptions o = StackOptions.parse(root, "--service-port", "20000", "--instances", Integer.toString(n));
+            Set<Integer> ports = new TreeSet<>();
+            for (String service : Stack.SERVICES) {
+                int instances = Stack.STREAMS_SERVICES.contains(service) ? n : 1;
+                for (int i = 1; i <= instances; i++) {
+                    ports.add(Stack.portOf(service, i, o));
+                }
+            }
+            int block = Stack.servicePorts(n);
+            assertThat(ports).as("%d instances", n).hasSize(block).allMatch(p -> p >= 20000 && p < 20000 + block);
+        }
+    }
+
+    @Test
+    void instancesBeyondThePartitionsOrBelowOneAreRefusedWithTheUsage() {
+        for (String count : new String[] {"0", "7", "two"}) {
+            assertThatThrownBy(() -> StackOptions.parse(root, "--instances", count))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage:");
+        }
     }
 
     @Test

@@ -11,19 +11,20 @@ import io.omnipulse.devstack.StackOptions;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.Topics;
 import io.omnipulse.security.Roles;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The pipeline under a steady load with duplicates and out-of-order events, through crashes and
  * outages: the broker in its own process, embedded PostgreSQL, the four pipeline services (not the console, which is off the data path) as
- * processes on random ports. Each fault is followed by a wait for recovery (every service ready,
+ * processes on random ports, profile- and scoring-service in two instances each. Each fault is followed by a wait for recovery (every service ready,
  * every consumer group caught up on what was written until then), timed. After all of them every
  * event answered 202 must be counted exactly once, in profiles and scores, every detractor customer
  * must have exactly one open detractor alert, and no dead letter may exist.
+ *
+ * <p>Scale-out: while events flow, every query answers the same on either instance; the second
+ * instance of each streams service is killed mid-stream, and the first takes over its partitions
+ * and answers for its customers from its own stores; the second rejoins when the services restart
+ * after the next crash. What was counted meanwhile is in the final exact counts, read on both.
  *
  * <p>{@code -Dfaults=ci} (the default, part of {@code ./mvnw verify}) runs each kind of fault once;
  * {@code -Dfaults=full} kills each of profile-, scoring- and alerting-service three times.
@@ -43,6 +49,8 @@ class FaultSuiteIT {
 
     private static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int CUSTOMERS = 300;
+    /** Instances of profile- and of scoring-service. */
+    private static final int INSTANCES = 2;
     private static final double EVENTS_PER_SECOND = 30;
     /** About ten seconds of load: how much arrives while PostgreSQL is down. */
     private static final int OUTAGE_EVENTS = (int) (EVENTS_PER_SECOND * 10);
@@ -57,6 +65,11 @@ class FaultSuiteIT {
     private Stack stack;
     private SteadyEventLoad load;
     private ConsumerCatchUp catchUp;
+    private StreamsInstances instances;
+    /** Instances killed on purpose and not restarted yet (by process name): recovery does without them. */
+    private final Set<String> down = new HashSet<>();
+    /** What had been accepted when the last recovery began, and so was processed once it ended. */
+    private Oracle processed;
     private int kills;
 
     @AfterEach
@@ -66,6 +79,9 @@ class FaultSuiteIT {
         }
         if (catchUp != null) {
             catchUp.close();
+        }
+        if (instances != null) {
+            instances.close();
         }
         if (stack != null) {
             stack.close();
@@ -77,8 +93,18 @@ class FaultSuiteIT {
         startStack();
         load = new SteadyEventLoad(stack.service("ingest-service").baseUrl(), stack.apiKey(), CUSTOMERS, 20261129L);
         catchUp = new ConsumerCatchUp(stack.bootstrapServers());
+        instances = new StreamsInstances(stack, adminToken());
         load.start(EVENTS_PER_SECOND);
+        // Two customers of each partition, processed by the end of the warm-up: each instance owns some,
+        // whichever partitions it is given.
+        List<Integer> sample = await("customers with an interaction on every partition").atMost(RECOVERY_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> StreamsInstances.spreadOverPartitions(new Oracle(load.accepted().values()), 2),
+                        chosen -> chosen.size() == 2 * Topics.CONTACT_EVENTS.partitions());
         recover("warm-up");
+
+        answerAlike(sample, allInstances(), "after the warm-up");
+        handOver(sample);
 
         List<String> crashing = List.of("profile-service", "scoring-service", "alerting-service");
         if (full) {
@@ -91,6 +117,7 @@ class FaultSuiteIT {
             // The CI budget has room for one recovery, not three: the three crash at the same moment.
             crash(crashing, "kill -9 profile+scoring+alerting");
         }
+        rejoined(sample);
 
         stack.stopPostgres();
         long stopped = System.nanoTime();
@@ -111,15 +138,15 @@ class FaultSuiteIT {
         recover("kill -9 broker");
         load.resendAccepted(10);
 
-        ServiceProcess scoring = stack.service("scoring-service");
-        scoring.pause();
+        List<ServiceProcess> scoring = stack.instances("scoring-service");
+        scoring.forEach(ServiceProcess::pause);
         long paused = System.nanoTime();
         // Held until the broker has dropped it from its group: longer than the session timeout, by proof.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> groupMembers("omnipulse-scoring") == 0);
+                .until(() -> instances.members("scoring-service") == 0);
         System.out.printf("faults: scoring-service SIGSTOPped %.1f s, until its group had no member%n",
                 (System.nanoTime() - paused) / 1e9);
-        scoring.resume();
+        scoring.forEach(ServiceProcess::resume);
         recover("SIGSTOP scoring-service");
 
         load.stopNewEvents();
@@ -129,31 +156,103 @@ class FaultSuiteIT {
 
         assertThat(load.refused()).as("requests refused (the load sends only valid events)").isEmpty();
         Oracle oracle = new Oracle(load.accepted().values());
-        await("scores, profiles and alerts agree with the oracle").atMost(Duration.ofMinutes(2))
+        long checking = System.nanoTime();
+        await("scores, profiles and alerts agree with the oracle, on every instance").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                    assertGlobalAndChannelScores(oracle);
-                    assertCustomers(oracle);
+                    for (int instance = 1; instance <= INSTANCES; instance++) {
+                        assertGlobalAndChannelScores(oracle, instance);
+                        assertCustomers(oracle, instance);
+                    }
                     assertAlerts(oracle);
                 });
+        System.out.printf("faults: final counts read on %d instances, in %.1f s%n", INSTANCES,
+                (System.nanoTime() - checking) / 1e9);
         List<String> deadLetters = DeadLetterReader.describeAll(stack.bootstrapServers());
         printSummary(oracle, deadLetters.size());
         assertThat(deadLetters).as("dead letters from good input").isEmpty();
-        Stack.PIPELINE.forEach(name -> assertThat(stack.service(name).isAlive()).as(name + " alive").isTrue());
+        runningInstances().forEach(s -> assertThat(s.isAlive()).as(s.name() + " alive").isTrue());
     }
 
-    /** SIGKILL to each service, then each started again as a supervisor would, with its state dir. */
+    /**
+     * SIGKILL to every instance of each service, then each started again as a supervisor would, with
+     * its state dir; instances killed before (on purpose) are started again with them.
+     */
     private void crash(List<String> services, String fault) throws Exception {
-        services.forEach(stack::killService);
-        kills += services.size();
-        services.forEach(stack::restartService);
+        for (String service : services) {
+            kills += (int) stack.instances(service).stream().filter(ServiceProcess::isAlive).count();
+            stack.killService(service);
+        }
+        for (String service : services) {
+            stack.restartService(service);
+            down.removeIf(name -> name.startsWith(service));
+        }
         recover(fault);
         load.resendAccepted(10);
     }
 
+    /**
+     * Scale-out, mid-stream: SIGKILL to the second instance of profile- and of scoring-service, each of
+     * which owned some of the sample's customers. Once the broker has dropped it (session timeout),
+     * the first instance holds every input partition of the group and answers for every customer from
+     * its own stores; no event may be lost or counted twice (the final counts).
+     */
+    private void handOver(List<Integer> sample) throws Exception {
+        for (String service : Stack.STREAMS_SERVICES) {
+            Map<Integer, Set<Integer>> owners = instances.owners(service, sample, allInstances());
+            System.out.printf("faults: %s owners of the sample's customers: %s%n", service, owners);
+            assertThat(owners).as(service + ": instances owning some of the sample").containsOnlyKeys(allInstances());
+        }
+        for (String service : Stack.STREAMS_SERVICES) {
+            stack.killService(service, 2);
+            down.add(stack.service(service, 2).name());
+            kills++;
+        }
+        long killed = System.nanoTime();
+        for (String service : Stack.STREAMS_SERVICES) {
+            instances.awaitGroup(service, 1, RECOVERY_TIMEOUT);
+            assertThat(instances.owners(service, sample, List.of(1)).get(1)).as(service + "-1 owns every customer")
+                    .containsExactlyInAnyOrderElementsOf(sample);
+        }
+        System.out.printf("faults: partitions of the killed instances taken over in %.1f s%n",
+                (System.nanoTime() - killed) / 1e9);
+        recover("kill -9 profile-2+scoring-2");
+        answerAlike(sample, List.of(1), "after the hand-over");
+        load.resendAccepted(10);
+    }
+
+    /** After the restart, the second instances are back in their groups, and every query answers alike on both. */
+    private void rejoined(List<Integer> sample) {
+        assertThat(down).as("instances still down").isEmpty();
+        for (String service : Stack.STREAMS_SERVICES) {
+            instances.awaitGroup(service, INSTANCES, RECOVERY_TIMEOUT);
+        }
+        answerAlike(sample, allInstances(), "after the rejoin");
+    }
+
+    /** Every query about the sample answers alike on {@code on}, while events flow; timed. */
+    private void answerAlike(List<Integer> sample, List<Integer> on, String when) {
+        long start = System.nanoTime();
+        List<StreamsInstances.Query> queries = StreamsInstances.queries(sample, processed, Instant.now());
+        List<String> slowest = instances.assertAnswerAlike(queries, on);
+        System.out.printf("faults: %d queries answered alike on instances %s %s, in %.1f s%s%n", queries.size(), on, when,
+                (System.nanoTime() - start) / 1e9, slowest.isEmpty() ? "" : "; the last to agree: " + slowest);
+    }
+
+    private static List<Integer> allInstances() {
+        return IntStream.rangeClosed(1, INSTANCES).boxed().toList();
+    }
+
+    /** Every instance of the pipeline's services but those killed on purpose and not restarted yet. */
+    private List<ServiceProcess> runningInstances() {
+        return Stack.PIPELINE.stream().flatMap(name -> stack.instances(name).stream())
+                .filter(s -> !down.contains(s.name())).toList();
+    }
+
     private void startStack() {
         StackOptions options = new StackOptions(REPO_ROOT, TestInfrastructure.tempDir("omnipulse-faults"), Ports.free(),
-                Ports.free(), Ports.freeBlock(Stack.SERVICES.size()), true, 0)
-                .withServices(Stack.PIPELINE).withBrokerProcess().withStopTimeout(Duration.ofSeconds(20));
+                Ports.free(), Ports.freeBlock(Stack.servicePorts(INSTANCES)), true, 0)
+                .withServices(Stack.PIPELINE).withBrokerProcess().withStopTimeout(Duration.ofSeconds(20))
+                .withInstances(INSTANCES);
         String session = Integer.toString(SESSION_TIMEOUT_MS);
         // The final check reads every customer's profile and scores one after the other with one token, as
         // a bulk export would: far past a person's rate limit, which is not what this suite is about.
@@ -176,6 +275,7 @@ class FaultSuiteIT {
      * pipeline has three stages: what profile caught up on, scoring then reads). Times it.
      */
     private void recover(String fault) throws Exception {
+        processed = new Oracle(load.accepted().values());
         long start = System.nanoTime();
         try {
             await().atMost(RECOVERY_TIMEOUT).pollInterval(Duration.ofMillis(250))
@@ -214,49 +314,48 @@ class FaultSuiteIT {
     }
 
     private List<String> notReady() {
-        return Stack.PIPELINE.stream().filter(name -> !stack.service(name).isReady()).toList();
+        return runningInstances().stream().filter(s -> !s.isReady()).map(ServiceProcess::name).toList();
     }
 
     private boolean anyServiceExited() {
-        return Stack.PIPELINE.stream().anyMatch(name -> !stack.service(name).isAlive());
+        return runningInstances().stream().anyMatch(s -> !s.isAlive());
     }
 
-    private long groupMembers(String prefix) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            String group = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream()
-                    .map(g -> g.groupId()).filter(g -> g.startsWith(prefix)).findFirst().orElseThrow();
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
-                    .get(group);
-            return d.members().size();
-        }
-    }
-
-    private void assertGlobalAndChannelScores(Oracle oracle) {
-        String scores = stack.service("scoring-service").baseUrl();
+    private void assertGlobalAndChannelScores(Oracle oracle, int instance) {
+        String scores = stack.service("scoring-service", instance).baseUrl();
         JsonPath global = asAdmin().get(scores + "/v1/scores?scope=global&window=all").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(Oracle.Nps.of(global)).as("global NPS, all time").isEqualTo(oracle.global());
+        assertThat(Oracle.Nps.of(global)).as("global NPS, all time, on instance " + instance).isEqualTo(oracle.global());
         for (String channel : SteadyEventLoad.CHANNELS) {
             JsonPath c = asAdmin().get(scores + "/v1/scores?scope=channel&key=" + channel + "&window=all").then()
                     .statusCode(200).extract().jsonPath();
-            assertThat(Oracle.Nps.of(c)).as("NPS of channel " + channel).isEqualTo(oracle.channel(channel));
+            assertThat(Oracle.Nps.of(c)).as("NPS of channel " + channel + " on instance " + instance)
+                    .isEqualTo(oracle.channel(channel));
         }
     }
 
-    private void assertCustomers(Oracle oracle) {
-        String scores = stack.service("scoring-service").baseUrl();
-        String profiles = stack.service("profile-service").baseUrl();
+    private void assertCustomers(Oracle oracle, int instance) {
+        // Every customer's scores and profile, asked a few at a time: one after the other takes minutes.
+        List<Integer> customers = List.copyOf(oracle.customers());
+        List<StreamsInstances.Answer> scores = instances.getAll(stack.service("scoring-service", instance),
+                customers.stream().map(c -> "/v1/customers/" + customerId(c) + "/scores").toList());
+        List<StreamsInstances.Answer> profiles = instances.getAll(stack.service("profile-service", instance),
+                customers.stream().map(c -> "/v1/customers/" + customerId(c)).toList());
         List<String> wrong = new ArrayList<>();
-        for (int customer : oracle.customers()) {
-            String id = customerId(customer);
+        for (int i = 0; i < customers.size(); i++) {
+            int customer = customers.get(i);
             Oracle.Nps expected = oracle.customer(customer);
-            Response s = asAdmin().get(scores + "/v1/customers/" + id + "/scores");
-            Oracle.Nps actual = s.statusCode() == 404 ? Oracle.Nps.NONE
-                    : Oracle.Nps.of(s.then().statusCode(200).extract().jsonPath(), "windows.all.nps");
+            StreamsInstances.Answer s = scores.get(i);
+            assertThat(s.status()).as("scores of customer " + customer + " on " + s.instance() + ": " + s.body())
+                    .isIn(200, 404);
+            Oracle.Nps actual = s.status() == 404 ? Oracle.Nps.NONE : Oracle.Nps.of(JsonPath.from(s.body()), "windows.all.nps");
             if (!actual.equals(expected)) {
                 wrong.add("scores of customer " + customer + ": " + actual + " expected " + expected);
             }
-            JsonPath p = asAdmin().get(profiles + "/v1/customers/" + id).then().statusCode(200).extract().jsonPath();
+            StreamsInstances.Answer profile = profiles.get(i);
+            assertThat(profile.status()).as("profile of customer " + customer + " on " + profile.instance() + ": "
+                    + profile.body()).isEqualTo(200);
+            JsonPath p = JsonPath.from(profile.body());
             long interactions = p.getLong("interactionCount");
             long feedback = p.getLong("feedbackCount");
             if (interactions != oracle.interactions(customer) || feedback != expected.n()) {
@@ -264,12 +363,16 @@ class FaultSuiteIT {
                         + " answers; expected " + oracle.interactions(customer) + " and " + expected.n());
             }
         }
-        assertThat(wrong).as("customers whose profile or scores differ from the oracle").isEmpty();
+        assertThat(wrong).as("customers whose profile or scores differ from the oracle, on instance " + instance).isEmpty();
     }
 
     /** A request with an admin's bearer token of the stack (profiles, scores and alerts are read with one). */
     private RequestSpecification asAdmin() {
-        return given().auth().oauth2(stack.token("faults-admin@omnipulse.local", List.of(Roles.ADMIN), List.of()));
+        return given().auth().oauth2(adminToken());
+    }
+
+    private String adminToken() {
+        return stack.token("faults-admin@omnipulse.local", List.of(Roles.ADMIN), List.of());
     }
 
     private void assertAlerts(Oracle oracle) {
@@ -323,7 +426,8 @@ class FaultSuiteIT {
         out.append(String.format("  %-40s %8d%n", "NPS answers accepted = counted", oracle.global().n()));
         out.append(String.format("  %-40s %8d%n", "interactions accepted = in profiles", oracle.totalInteractions()));
         out.append(String.format("  %-40s %8d%n", "detractor alerts (one per customer)", detractorCustomers));
-        out.append(String.format("  %-40s %8d%n", "kill -9 survived (services and broker)", kills));
+        out.append(String.format("  %-40s %8d%n", "instances of profile and of scoring", INSTANCES));
+        out.append(String.format("  %-40s %8d%n", "kill -9 survived (instances and broker)", kills));
         out.append(String.format("  %-40s %8d%n", "dead letters", deadLetters));
         out.append("  seconds to recover (ready and caught up):\n");
         recoverySeconds.forEach((fault, s) -> out.append(String.format("    %-38s %8.1f%n", fault, s)));

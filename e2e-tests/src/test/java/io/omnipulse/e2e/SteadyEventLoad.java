@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SteadyEventLoad implements AutoCloseable {
 
     static final String[] CHANNELS = {"email", "chat", "social", "call"};
-    private static final String[] TEAMS = {"billing", "delivery", "returns"};
+    static final String[] TEAMS = {"billing", "delivery", "returns"};
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
     /** One event as sent: what the oracle needs of it, and its body for re-sends. */
