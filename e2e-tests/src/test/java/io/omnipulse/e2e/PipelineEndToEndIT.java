@@ -296,7 +296,7 @@ class PipelineEndToEndIT {
     class VendorWebhooks {
 
         @Test
-        void everyVendorsEventsReachAProfileScoresAndForABadRatingAnAlertOnceEvenWhenRetried() {
+        void everyVendorsEventsReachAProfileScoresEffortAndForABadRatingAnAlertOnceEvenWhenRetried() {
             List<VendorFixtures.Fixture> fixtures = VendorFixtures.all(
                     VendorFixtures.directory(Path.of("..").toAbsolutePath().normalize()), Instant.now());
             assertThat(fixtures.stream().map(VendorFixtures.Fixture::vendor).distinct())
@@ -309,6 +309,7 @@ class PipelineEndToEndIT {
             }
 
             Map<String, List<JsonNode>> feedbackBySurvivor = new java.util.HashMap<>();
+            Map<String, List<JsonNode>> contactsBySurvivor = new java.util.HashMap<>();
             for (VendorFixtures.Fixture fixture : fixtures) {
                 for (JsonNode event : fixture.expected().get("events")) {
                     String eventId = event.get("eventId").asText();
@@ -319,6 +320,9 @@ class PipelineEndToEndIT {
                             .as("%s in the journey of %s, sent twice", eventId, fixture).hasSize(1);
                     if (event.has("feedback")) {
                         feedbackBySurvivor.computeIfAbsent(profile.getString("customerId"), id -> new java.util.ArrayList<>())
+                                .add(event);
+                    } else {
+                        contactsBySurvivor.computeIfAbsent(profile.getString("customerId"), id -> new java.util.ArrayList<>())
                                 .add(event);
                     }
                 }
@@ -343,6 +347,22 @@ class PipelineEndToEndIT {
             });
             assertThat(feedbackBySurvivor.values().stream().flatMap(List::stream).filter(PipelineEndToEndIT::isBadRating))
                     .as("bad ratings among the fixtures").isNotEmpty();
+            // Every customer who had a contact has a behavioural effort index; one who gave up waiting has it as a driver.
+            contactsBySurvivor.forEach((customerId, contacts) -> {
+                boolean gaveUp = contacts.stream().anyMatch(c -> c.at("/interaction/status").asText().equals("abandoned"));
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    JsonPath customer = asAdmin().get(scores + "/v1/customers/" + customerId + "/scores").then()
+                            .statusCode(200).extract().jsonPath();
+                    assertThat(customer.<Integer>get("effort.index")).as("effort index of %s", customerId).isNotNull();
+                    if (gaveUp) {
+                        assertThat(customer.getList("effort.drivers", String.class)).as("effort drivers of %s", customerId)
+                                .anyMatch(d -> d.contains("abandoned"));
+                    }
+                });
+            });
+            assertThat(contactsBySurvivor.values().stream().flatMap(List::stream)
+                    .filter(c -> c.at("/interaction/status").asText().equals("abandoned")))
+                    .as("abandoned contacts among the fixtures").isNotEmpty();
         }
 
         private io.restassured.response.ValidatableResponse postSigned(VendorFixtures.Fixture fixture) {
