@@ -70,16 +70,13 @@ public class Ingestion {
             throw new SourceNotAllowedException(List.of(new Problem.FieldError("source", sources.refusal())));
         }
         ContactEvent event = PostingSources.withSource(adapter.toEvent(payload), source);
-        List<FieldError> errors = validator.validate(event);
-        if (!errors.isEmpty()) {
-            throw FieldErrors.exception(errors, adapter::nativeField);
-        }
-        return publish(List.of(event), sources).thenApply(published -> published.get(0));
+        return acceptMapped(List.of(event), List.of(adapter::nativeField), sources).thenApply(published -> published.get(0));
     }
 
     /**
-     * Events a vendor webhook carried, published all or none: each is held to the same rules, and a broken
-     * one is reported by the name the vendor gave the field ({@code nativeNames}, one per event).
+     * Events mapped from a payload of another shape (a channel's, a vendor webhook's), published all or
+     * none: each is held to the same rules, and a broken one is reported by the name the payload gave the
+     * field ({@code nativeNames}, one per event).
      */
     public CompletionStage<List<ContactEvent>> acceptMapped(List<ContactEvent> events,
             List<UnaryOperator<String>> nativeNames, PostingSources sources) {

@@ -105,13 +105,8 @@ public class EventsResource {
 
     /** The request's ce-* headers, names in lower case, each with its first value. */
     private static Map<String, String> cloudEventHeaders(HttpHeaders headers) {
-        Map<String, String> ce = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("ce-") && !values.isEmpty()) {
-                ce.putIfAbsent(lower, values.get(0));
-            }
-        });
+        Map<String, String> ce = new HashMap<>(RequestHeaders.firstValues(headers));
+        ce.keySet().removeIf(name -> !name.startsWith("ce-"));
         return ce;
     }
 

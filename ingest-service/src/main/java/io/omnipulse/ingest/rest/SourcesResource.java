@@ -141,7 +141,7 @@ public class SourcesResource {
         if (vendor == null || !settings.enabled()) {
             throw new NotFoundException("the " + name + " webhook is switched off");
         }
-        WebhookRequest request = new WebhookRequest(body == null ? new byte[0] : body, singleValued(headers),
+        WebhookRequest request = new WebhookRequest(body == null ? new byte[0] : body, RequestHeaders.firstValues(headers),
                 calledUrl(name, uri));
         settings.secret().ifPresent(secret -> vendor.verify(request, secret, clock, config.signatureTolerance()));
         SourceMapping mapping = vendor.map(StrictJson.tree(request.bodyText()), request);
@@ -169,15 +169,5 @@ public class SourcesResource {
         return config.twilio().publicUrl()
                 .map(base -> URI.create(here.getRawQuery() == null ? base : base + "?" + here.getRawQuery()))
                 .orElse(here);
-    }
-
-    private static Map<String, String> singleValued(HttpHeaders headers) {
-        Map<String, String> single = new LinkedHashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                single.put(name, values.get(0));
-            }
-        });
-        return single;
     }
 }

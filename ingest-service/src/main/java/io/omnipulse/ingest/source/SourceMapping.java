@@ -1,8 +1,8 @@
 package io.omnipulse.ingest.source;
 
 import io.omnipulse.events.ContactEvent;
+import io.omnipulse.ingest.domain.FieldErrors;
 import io.omnipulse.problem.InvalidRequestException;
-import io.omnipulse.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +61,6 @@ public final class SourceMapping {
         return this;
     }
 
-    /** Adds an element's result, its fields below {@code prefix} (an element of a batch: {@code [2]}). */
-    public SourceMapping addAll(String prefix, SourceMapping other) {
-        other.mapped.forEach(m -> mapped.add(new Mapped(m.event(), m.nativeFields(), prefix + "." + m.prefix())));
-        ignored.addAll(other.ignored);
-        return this;
-    }
-
     /**
      * Adds element {@code index} of a batch, mapped by {@code element}: its fields, and the fields of a 400
      * it throws, are named below {@code [index]}, e.g. {@code [2].data.payload.task_sid}.
@@ -78,11 +71,12 @@ public final class SourceMapping {
         try {
             mapping = element.get();
         } catch (InvalidRequestException e) {
-            List<Problem.FieldError> errors = e.errors().stream()
-                    .map(f -> new Problem.FieldError(prefix + "." + f.field(), f.message())).toList();
-            throw new InvalidRequestException(prefix + "." + e.getMessage(), errors);
+            throw e.errors().isEmpty() ? new InvalidRequestException(prefix + ": " + e.getMessage(), List.of())
+                    : FieldErrors.exception(e.errors(), field -> FieldErrors.path(prefix, field));
         }
-        return addAll(prefix, mapping);
+        mapping.mapped.forEach(m -> mapped.add(new Mapped(m.event(), m.nativeFields(), prefix + "." + m.prefix())));
+        ignored.addAll(mapping.ignored);
+        return this;
     }
 
     public List<Mapped> mapped() {
