@@ -16,16 +16,22 @@ import io.omnipulse.events.serde.EventJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -34,11 +40,19 @@ import org.jboss.logging.Logger;
  * creation. A due row is claimed by pushing its next attempt out by a lease (so no other instance
  * takes it while it is in flight), delivered outside any transaction, and its result recorded:
  * sent, retried later with exponential backoff (5xx, timeouts, network errors), or failed.
+ *
+ * <p>A batch's deliveries go out {@link #CONCURRENT_DELIVERIES} at a time, those of one alert one
+ * after the other in the order they were queued (a receiver sees an alert's raise before its
+ * acknowledgement). One at a time, each waiting for its receiver (an SMTP exchange is several round
+ * trips), notifications fell ever further behind the alerts of a detractor storm.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
 
     static final int BATCH = 50;
+
+    /** Deliveries in flight at once: one per alert, up to this many alerts of a batch together. */
+    static final int CONCURRENT_DELIVERIES = 8;
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
 
@@ -51,10 +65,17 @@ public class NotificationDispatcher {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Backoff backoff;
+    private final ManagedExecutor senders;
 
+    /**
+     * {@code senders}: at most {@link #CONCURRENT_DELIVERIES} alerts' deliveries in flight, no context
+     * propagated (a delivery runs outside any transaction).
+     */
     public NotificationDispatcher(NotificationDeliveryRepository deliveries, OutboxRepository outbox,
             AlertRepository alerts, WebhookSender webhooks, MailSender mail, NotifyConfig config, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            @ManagedExecutorConfig(maxAsync = CONCURRENT_DELIVERIES, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+            ManagedExecutor senders) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -64,6 +85,7 @@ public class NotificationDispatcher {
         this.clock = clock;
         this.registry = registry;
         this.backoff = new Backoff(config.backoff(), config.maxBackoff());
+        this.senders = senders;
     }
 
     @Drained
@@ -89,14 +111,33 @@ public class NotificationDispatcher {
         if (claims.isEmpty()) {
             return 0;
         }
+        List<CompletableFuture<List<Result>>> lanes = new ArrayList<>();
+        for (List<Claim> ofOneAlert : byAlert(claims)) {
+            lanes.add(senders.supplyAsync(() -> deliverInOrder(ofOneAlert)));
+        }
+        List<Result> results = new ArrayList<>(claims.size());
+        lanes.forEach(lane -> results.addAll(lane.join()));
+        QuarkusTransaction.requiringNew().run(() -> record(results));
+        return claims.size();
+    }
+
+    /** The claims grouped by alert, each group in the order the deliveries were due. */
+    private static Collection<List<Claim>> byAlert(List<Claim> claims) {
+        Map<Long, List<Claim>> lanes = new LinkedHashMap<>();
+        for (Claim claim : claims) {
+            lanes.computeIfAbsent(claim.alert().id, id -> new ArrayList<>()).add(claim);
+        }
+        return lanes.values();
+    }
+
+    private List<Result> deliverInOrder(List<Claim> claims) {
         List<Result> results = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
             long started = System.nanoTime();
             DeliveryResult result = deliver(claim);
             results.add(new Result(claim.deliveryId(), result, (System.nanoTime() - started) / 1_000_000));
         }
-        QuarkusTransaction.requiringNew().run(() -> record(results));
-        return claims.size();
+        return results;
     }
 
     private List<Claim> claim(Instant now, Duration lease) {
@@ -130,6 +171,7 @@ public class NotificationDispatcher {
         return map;
     }
 
+    /** Never throws: whatever goes wrong is the delivery's result. */
     private DeliveryResult deliver(Claim claim) {
         try {
             if (NotificationDelivery.WEBHOOK.equals(claim.channel())) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,7 +15,8 @@ import java.time.Instant;
 public class NotificationAttempt {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_attempt_id")
+    @SequenceGenerator(name = "notification_attempt_id", sequenceName = "notification_attempt_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "delivery_id", nullable = false)

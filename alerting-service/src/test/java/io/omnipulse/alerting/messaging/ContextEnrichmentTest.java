@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.omnipulse.alerting.service.ContextClient;
 import io.omnipulse.alerting.service.ProfileAnswer;
+import io.omnipulse.alerting.testing.CannedContext;
 import io.omnipulse.alerting.testing.ContextServersResource;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
@@ -51,39 +52,6 @@ import org.junit.jupiter.api.Test;
 class ContextEnrichmentTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-
-    static final String JOURNEY = """
-            [{"eventId":"e-1","source":"telephony","occurredAt":"2026-03-01T10:00:00Z","channel":"call",
-              "type":"interaction","conversationId":"c-1","agentId":"agent-42","team":"billing","status":"unresolved",
-              "summary":"invoice twice"},
-             {"eventId":"e-2","source":"survey-tool","occurredAt":"2026-03-02T09:00:00Z","channel":"email",
-              "type":"feedback","conversationId":"c-1","metric":"nps","score":2,"summary":"NPS 2: nobody called back"},
-             {"eventId":"e-3","source":"chat-widget","occurredAt":"2026-03-02T11:30:00Z","channel":"chat",
-              "type":"interaction","conversationId":"c-2","team":"billing","status":"open","summary":"still no refund"}]
-            """;
-    /**
-     * profile-service's answer to GET /v1/customers/{id}: a CustomerProfile as its REST mapper writes
-     * it (ISO instants, no nulls, no recentEventKeys), identifiers normalised and first found first.
-     */
-    static final String PROFILE = """
-            {"customerId":"cus-0d5b6c1f2e3a4b5c",
-             "identifiers":{"crm":["CRM-0042"],"email":["ann@example.com"],"handle":["twitter:ann_w"],
-                            "phone":["+442079460000","+447700900123"],"visitor":["v-7f3a"]},
-             "channels":{
-               "call":{"count":1,"firstContact":"2026-03-01T10:00:00Z","lastContact":"2026-03-01T10:00:00Z"},
-               "chat":{"count":1,"firstContact":"2026-03-02T11:30:00Z","lastContact":"2026-03-02T11:30:00Z"},
-               "email":{"count":1,"firstContact":"2026-03-02T09:00:00Z","lastContact":"2026-03-02T09:00:00Z"}},
-             "firstContact":"2026-03-01T10:00:00Z","lastContact":"2026-03-02T11:30:00Z",
-             "interactionCount":2,"feedbackCount":1,"conversations":["c-1","c-2"],
-             "latestNps":{"score":2,"scale":{"min":0,"max":10,"higherIsBetter":true},"comment":"nobody called back",
-                          "occurredAt":"2026-03-02T09:00:00Z","channel":"email","eventId":"e-2"},
-             "journey":""" + JOURNEY + "}";
-    static final String SCORES = """
-            {"scope":"customer","window":"30d",
-             "nps":{"promoters":0,"passives":1,"detractors":2,"n":3,"score":-66.7,"marginOfError95":40.1},
-             "ces":{"n":1,"meanEase":16.7,"highEffort":1,"highEffortShare":100.0},
-             "csat":{"n":1,"satisfied":0,"percent":0.0}}
-            """;
 
     private static final List<URI> REQUESTS = new CopyOnWriteArrayList<>();
     private static ResolvedEventProducer producer;
@@ -200,8 +168,9 @@ class ContextEnrichmentTest {
         services = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         // GET /v1/customers/{id} only: its sub-resources (journey, merges) are not asked for.
         services.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/", exchange -> answer(exchange,
-                exchange.getRequestURI().getPath().matches(".*/v1/customers/[^/]+") ? PROFILE : null));
-        services.createContext(ContextServersResource.SCORING_PATH + "/v1/scores", exchange -> answer(exchange, SCORES));
+                exchange.getRequestURI().getPath().matches(".*/v1/customers/[^/]+") ? CannedContext.PROFILE : null));
+        services.createContext(ContextServersResource.SCORING_PATH + "/v1/scores",
+                exchange -> answer(exchange, CannedContext.SCORES));
         services.start();
     }
 
