@@ -26,12 +26,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +57,10 @@ class NotificationFlowTest {
     }
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    /** Marks the trigger events whose webhooks wait for company (see #receiveTogether). */
+    private static final String TOGETHER = "together-";
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    private static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
     private static ResolvedEventProducer producer;
@@ -69,6 +76,9 @@ class NotificationFlowTest {
         webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", url.getPort()), 0);
         webhooks.createContext(NotificationReceiversResource.WEBHOOK_PATH, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (body.contains("\"triggerEventId\":\"" + TOGETHER)) {
+                receiveTogether();
+            }
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
@@ -80,6 +90,8 @@ class NotificationFlowTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // Several requests at once, as a real receiver takes them (the JDK server's default is one thread).
+        webhooks.setExecutor(Executors.newFixedThreadPool(8));
         webhooks.start();
         int smtpPort = config.getValue("quarkus.mailer.port", Integer.class);
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -125,6 +137,47 @@ class NotificationFlowTest {
                 .extract().jsonPath(), log -> "SENT".equals(webhookStatus(log)));
         JsonPath log = given().get("/v1/alerts/{id}/deliveries", id).then().extract().jsonPath();
         assertThat(log.getInt("find { it.channel == 'WEBHOOK' }.attempts")).isEqualTo(2);
+    }
+
+    /**
+     * A batch's deliveries do not wait for one another: each webhook of these alerts is held by the
+     * receiver until another is in flight beside it (or 1.5 s passed, less than the sender's 2 s
+     * timeout, so a sender that gave up never overlaps the next), so one delivery at a time would
+     * never see two at once. Every alert's raise still arrives, signed.
+     */
+    @Test
+    void theWebhooksOfManyAlertsAreDeliveredSeveralAtATime() {
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String email = uniqueEmail();
+            customers.add(customerId(email));
+            producer.send(ResolvedEventProducer.nps(TOGETHER + uniqueId(), email, 1, "no one answers", T0));
+        }
+        List<Long> ids = customers.stream().map(c -> awaitAlertWithTriggers(c, 1).getLong("id")).toList();
+
+        for (long id : ids) {
+            List<Received> raised = await().atMost(DEADLINE).until(() -> deliveriesOf(id, "alert.raised"),
+                    r -> r.stream().anyMatch(delivery -> delivery.answered() == 204));
+            assertThat(raised).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+        }
+        assertThat(MOST_IN_FLIGHT.get()).as("webhooks in flight at once").isGreaterThanOrEqualTo(2);
+    }
+
+    /** Holds a request until another one is in flight beside it, or 1.5 s passed. */
+    private static void receiveTogether() {
+        int now = IN_FLIGHT.incrementAndGet();
+        MOST_IN_FLIGHT.accumulateAndGet(now, Math::max);
+        try {
+            long giveUp = System.nanoTime() + 1_500_000_000L;
+            while (IN_FLIGHT.get() < 2 && System.nanoTime() < giveUp) {
+                Thread.sleep(10);
+            }
+            MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.get(), Math::max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            IN_FLIGHT.decrementAndGet();
+        }
     }
 
     @Test
