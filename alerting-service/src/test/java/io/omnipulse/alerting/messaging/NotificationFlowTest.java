@@ -165,18 +165,21 @@ class NotificationFlowTest {
 
     /** Holds a request until another one is in flight beside it, or 1.5 s passed. */
     private static void receiveTogether() {
-        int now = IN_FLIGHT.incrementAndGet();
-        MOST_IN_FLIGHT.accumulateAndGet(now, Math::max);
-        try {
-            long giveUp = System.nanoTime() + 1_500_000_000L;
-            while (IN_FLIGHT.get() < 2 && System.nanoTime() < giveUp) {
-                Thread.sleep(10);
+        synchronized (IN_FLIGHT) {
+            MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+            IN_FLIGHT.notifyAll();
+            try {
+                long giveUp = System.nanoTime() + 1_500_000_000L;
+                long left;
+                while (IN_FLIGHT.get() < 2 && (left = giveUp - System.nanoTime()) > 0) {
+                    // Woken by the next request's arrival (notifyAll), not by a clock.
+                    IN_FLIGHT.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                IN_FLIGHT.decrementAndGet();
             }
-            MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.get(), Math::max);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            IN_FLIGHT.decrementAndGet();
         }
     }
 
