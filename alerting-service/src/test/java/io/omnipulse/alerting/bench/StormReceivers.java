@@ -2,14 +2,12 @@ package io.omnipulse.alerting.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.omnipulse.alerting.testing.CannedContext;
 import io.omnipulse.alerting.testing.ContextServersResource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.Config;
@@ -37,35 +35,26 @@ final class StormReceivers implements AutoCloseable {
         Config config = ConfigProvider.getConfig();
         URI webhook = URI.create(config.getValue("omnipulse.alerting.notify.webhook.urls", String.class));
         webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", webhook.getPort()), 0);
-        webhooks.createContext(webhook.getPath(), exchange -> answer(exchange, 204, null));
+        webhooks.createContext(webhook.getPath(), exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         webhooks.setExecutor(threads);
         webhooks.start();
 
         URI profile = URI.create(config.getValue("omnipulse.alerting.context.profile-url", String.class));
         context = HttpServer.create(new InetSocketAddress("127.0.0.1", profile.getPort()), 0);
         context.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/",
-                exchange -> answer(exchange, 200, CannedContext.PROFILE));
+                exchange -> CannedContext.reply(exchange, CannedContext.PROFILE));
         context.createContext(ContextServersResource.SCORING_PATH + "/v1/scores",
-                exchange -> answer(exchange, 200, CannedContext.SCORES));
+                exchange -> CannedContext.reply(exchange, CannedContext.SCORES));
         context.setExecutor(threads);
         context.start();
 
         smtp = new GreenMail(new ServerSetup(config.getValue("quarkus.mailer.port", Integer.class), "127.0.0.1",
                 ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        if (json == null) {
-            exchange.sendResponseHeaders(status, -1);
-        } else {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-        }
-        exchange.close();
     }
 
     @Override

@@ -27,7 +27,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,14 +175,6 @@ class ContextEnrichmentTest {
 
     private static void answer(HttpExchange exchange, String json) throws IOException {
         REQUESTS.add(exchange.getRequestURI());
-        if (json == null) {
-            exchange.sendResponseHeaders(404, -1);
-        } else {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        }
-        exchange.close();
+        CannedContext.reply(exchange, json);
     }
 }

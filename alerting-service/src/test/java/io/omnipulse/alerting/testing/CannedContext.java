@@ -1,10 +1,27 @@
 package io.omnipulse.alerting.testing;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * What profile-service and scoring-service answer about one customer, as their REST mappers write it:
  * the canned answers of the fake context services (ContextEnrichmentTest, AlertThroughputBenchmark).
  */
 public final class CannedContext {
+
+    /** Answers with this JSON (200), or 404 when there is none, as the services do for an unknown customer. */
+    public static void reply(HttpExchange exchange, String json) throws IOException {
+        if (json == null) {
+            exchange.sendResponseHeaders(404, -1);
+        } else {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
 
     public static final String JOURNEY = """
             [{"eventId":"e-1","source":"telephony","occurredAt":"2026-03-01T10:00:00Z","channel":"call",
