@@ -57,8 +57,12 @@ class FaultSuiteIT {
     /** Consumer and Streams session timeout in the suite: a stopped member leaves the group after this. */
     private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
-    private static final List<String> ALERTING_CHANNELS =
-            List.of("resolved-events", "effort-index", "score-updates", "customer-merges");
+    /**
+     * Every channel of alerting's consumer group, each a member of it: one left at the default session
+     * timeout (45 s) holds the group's rebalance after a kill -9 that long.
+     */
+    private static final List<String> ALERTING_CHANNELS = ServiceSettings.of("alerting-service")
+            .channelsOfGroup("omnipulse-alerting");
 
     private final boolean full = "full".equals(System.getProperty("faults", "ci"));
     private final Map<String, Double> recoverySeconds = new LinkedHashMap<>();
@@ -260,6 +264,7 @@ class FaultSuiteIT {
                 "kafka-streams.consumer.heartbeat.interval.ms", "2000",
                 "omnipulse.security.people-rate-limit.requests-per-second", "100000",
                 "omnipulse.security.people-rate-limit.burst", "100000");
+        assertThat(ALERTING_CHANNELS).as("alerting's channels in its group").contains("resolved-events", "erasures");
         Map<String, String> alerting = new LinkedHashMap<>();
         ALERTING_CHANNELS.forEach(channel -> {
             alerting.put("mp.messaging.incoming." + channel + ".session.timeout.ms", session);

@@ -127,6 +127,13 @@ final class ServiceSettings {
         return value;
     }
 
+    /** The incoming messaging channels that consume in {@code group} ({@code mp.messaging.incoming.<channel>.group.id}). */
+    List<String> channelsOfGroup(String group) {
+        Pattern groupId = Pattern.compile("mp\\.messaging\\.incoming\\.([\\w-]+)\\.group\\.id");
+        return properties.stringPropertyNames().stream().map(groupId::matcher).filter(Matcher::matches)
+                .filter(m -> group.equals(properties.getProperty(m.group()))).map(m -> m.group(1)).sorted().toList();
+    }
+
     int httpPort() {
         return Integer.parseInt(property("quarkus.http.port"));
     }
