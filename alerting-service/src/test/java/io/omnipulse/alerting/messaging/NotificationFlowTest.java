@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -59,6 +60,10 @@ class NotificationFlowTest {
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     /** Marks the trigger events whose webhooks wait for company (see #receiveTogether). */
     private static final String TOGETHER = "together-";
+    /** Marks the trigger events whose first webhook is answered with headers and then nothing more. */
+    private static final String STALLING = "stalling-";
+    /** Holds the stalled answers until the receivers stop. */
+    private static final CountDownLatch RECEIVERS_STOPPED = new CountDownLatch(1);
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
@@ -85,6 +90,11 @@ class NotificationFlowTest {
             // The receiver's side of Standard Webhooks: recompute and compare.
             boolean valid = id != null && timestamp != null && signature != null
                     && Arrays.asList(signature.split(" ")).contains(verifier.sign(id, Long.parseLong(timestamp), body));
+            if (body.contains("\"triggerEventId\":\"" + STALLING) && FAILED_ONCE.add(id)) {
+                RECEIVED.add(new Received(id, timestamp, signature, body, valid, 200));
+                stall(exchange);
+                return;
+            }
             int status = FAILED_ONCE.add(id) ? 500 : 204;
             RECEIVED.add(new Received(id, timestamp, signature, body, valid, status));
             exchange.sendResponseHeaders(status, -1);
@@ -101,6 +111,7 @@ class NotificationFlowTest {
 
     @AfterAll
     static void stopReceivers() {
+        RECEIVERS_STOPPED.countDown();
         producer.close();
         webhooks.stop(0);
         smtp.stop();
@@ -161,6 +172,38 @@ class NotificationFlowTest {
             assertThat(raised).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
         }
         assertThat(MOST_IN_FLIGHT.get()).as("webhooks in flight at once").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * A receiver that answers 200 and then never finishes its answer (a proxy or a server that hangs
+     * mid-response) costs one attempt of one delivery, not the dispatcher: the attempt ends at the
+     * sender's timeout and is retried, and the retry is delivered.
+     */
+    @Test
+    void anAnswerThatNeverEndsIsGivenUpAtTheTimeoutAndTheDeliveryRetried() {
+        String email = uniqueEmail();
+        producer.send(ResolvedEventProducer.nps(STALLING + uniqueId(), email, 1, "on hold forever", T0));
+        long id = awaitAlertWithTriggers(customerId(email), 1).getLong("id");
+
+        List<Received> raised = await().atMost(DEADLINE).until(() -> deliveriesOf(id, "alert.raised"),
+                r -> r.stream().anyMatch(delivery -> delivery.answered() == 204));
+        assertThat(raised).extracting(Received::answered).containsExactly(200, 204);
+        JsonPath log = await().atMost(DEADLINE).until(() -> given().get("/v1/alerts/{id}/deliveries", id).then()
+                .statusCode(200).extract().jsonPath(), l -> "SENT".equals(webhookStatus(l)));
+        assertThat(log.getInt("find { it.channel == 'WEBHOOK' }.attempts")).isEqualTo(2);
+    }
+
+    /** Sends the headers of a 200 and the first byte of a body, then holds the answer open until the receivers stop. */
+    private static void stall(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write('{');
+        exchange.getResponseBody().flush();
+        try {
+            RECEIVERS_STOPPED.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.close();
     }
 
     /** Holds a request until another one is in flight beside it, or 1.5 s passed. */
