@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.hibernate.Session;
@@ -38,8 +39,9 @@ import org.jboss.logging.Logger;
 /**
  * Delivers pending notifications (webhooks and mail) from the delivery table, apart from alert
  * creation. A due row is claimed by pushing its next attempt out by a lease (so no other instance
- * takes it while it is in flight), delivered outside any transaction, and its result recorded:
- * sent, retried later with exponential backoff (5xx, timeouts, network errors), or failed.
+ * takes it while it is in flight; {@link BatchLease}: as long as the whole batch can take), delivered
+ * outside any transaction, and its result recorded: sent, retried later with exponential backoff
+ * (5xx, timeouts, network errors), or failed.
  *
  * <p>A batch's deliveries go out {@link #CONCURRENT_DELIVERIES} at a time, those of one alert one
  * after the other in the order they were queued (a receiver sees an alert's raise before its
@@ -54,6 +56,9 @@ public class NotificationDispatcher {
     /** Deliveries in flight at once: one per alert, up to this many alerts of a batch together. */
     static final int CONCURRENT_DELIVERIES = 8;
 
+    /** What a claimed batch's lease adds to the longest its deliveries can take: recording the results. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
 
     private final NotificationDeliveryRepository deliveries;
@@ -66,16 +71,19 @@ public class NotificationDispatcher {
     private final MeterRegistry registry;
     private final Backoff backoff;
     private final ManagedExecutor senders;
+    private final BatchLease lease;
 
     /**
      * {@code senders}: at most {@link #CONCURRENT_DELIVERIES} alerts' deliveries in flight, no context
-     * propagated (a delivery runs outside any transaction).
+     * propagated (a delivery runs outside any transaction). {@code mailTimeout}: how long one mail may
+     * take (quarkus-mailer's own setting and default), for the lease of a batch.
      */
     public NotificationDispatcher(NotificationDeliveryRepository deliveries, OutboxRepository outbox,
             AlertRepository alerts, WebhookSender webhooks, MailSender mail, NotifyConfig config, Clock clock,
             MeterRegistry registry,
             @ManagedExecutorConfig(maxAsync = CONCURRENT_DELIVERIES, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
-            ManagedExecutor senders) {
+            ManagedExecutor senders,
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration mailTimeout) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -86,6 +94,7 @@ public class NotificationDispatcher {
         this.registry = registry;
         this.backoff = new Backoff(config.backoff(), config.maxBackoff());
         this.senders = senders;
+        this.lease = new BatchLease(config.webhook().timeout(), mailTimeout, CONCURRENT_DELIVERIES, LEASE_MARGIN);
     }
 
     @Drained
@@ -106,8 +115,7 @@ public class NotificationDispatcher {
      */
     public int dispatchDue() {
         Instant now = clock.instant();
-        Duration lease = config.webhook().timeout().plusSeconds(30);
-        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(now, lease));
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(now));
         if (claims.isEmpty()) {
             return 0;
         }
@@ -140,11 +148,14 @@ public class NotificationDispatcher {
         return results;
     }
 
-    private List<Claim> claim(Instant now, Duration lease) {
+    private List<Claim> claim(Instant now) {
         List<NotificationDelivery> due = deliveries.lockDue(now, BATCH);
         if (due.isEmpty()) {
             return List.of();
         }
+        Map<Long, List<String>> channelsPerAlert = new LinkedHashMap<>();
+        due.forEach(d -> channelsPerAlert.computeIfAbsent(d.alertId, id -> new ArrayList<>()).add(d.channel));
+        Instant leasedUntil = now.plus(lease.of(channelsPerAlert.values()));
         Session session = alerts.getEntityManager().unwrap(Session.class);
         Map<Long, OutboxEntry> entries = byId(session.findMultiple(OutboxEntry.class,
                 due.stream().map(d -> d.outboxId).distinct().toList()), e -> e.id);
@@ -152,7 +163,7 @@ public class NotificationDispatcher {
                 due.stream().map(d -> d.alertId).distinct().toList()), a -> a.id);
         List<Claim> out = new ArrayList<>(due.size());
         for (NotificationDelivery d : due) {
-            d.nextAttemptAt = now.plus(lease);
+            d.nextAttemptAt = leasedUntil;
             OutboxEntry entry = entries.get(d.outboxId);
             Alert alert = owners.get(d.alertId);
             session.detach(alert);
