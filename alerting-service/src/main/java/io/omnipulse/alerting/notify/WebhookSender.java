@@ -1,16 +1,14 @@
 package io.omnipulse.alerting.notify;
 
 import io.omnipulse.alerting.config.NotifyConfig;
+import io.omnipulse.alerting.http.WholeAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Posts one signed webhook (Standard Webhooks headers) and reports the result; never throws. */
 @ApplicationScoped
@@ -43,20 +41,13 @@ public class WebhookSender {
             // A bad URL or secret will not heal by waiting.
             return new DeliveryResult(false, false, null, e.getMessage());
         }
-        // The whole exchange is bounded, not only its start: the client's request timeout ends when the
-        // answer's headers arrive, and a receiver that then never finishes its body would hold this
-        // delivery, and with it every later notification, for ever.
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            return DeliveryResult.ofStatus(exchange.get(config.webhook().timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .statusCode());
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            return DeliveryResult.transientError("no complete answer within " + config.webhook().timeout());
-        } catch (ExecutionException e) {
-            return DeliveryResult.transientError(e.getCause().toString());
+            HttpResponse<Void> response = http.send(request,
+                    WholeAnswer.within(config.webhook().timeout(), HttpResponse.BodyHandlers.discarding()));
+            return DeliveryResult.ofStatus(response.statusCode());
+        } catch (IOException e) {
+            return DeliveryResult.transientError(e.toString());
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return DeliveryResult.transientError("interrupted");
         }

@@ -3,6 +3,7 @@ package io.omnipulse.alerting.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnipulse.alerting.config.AlertingConfig;
+import io.omnipulse.alerting.http.WholeAnswer;
 import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public class ContextClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, WholeAnswer.within(config.timeout(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             // Completes the future exceptionally with the IOException itself (e.g. HttpTimeoutException).
             throw new CompletionException(e);
