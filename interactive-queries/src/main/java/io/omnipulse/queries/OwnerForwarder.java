@@ -1,5 +1,6 @@
 package io.omnipulse.queries;
 
+import io.omnipulse.http.WholeAnswer;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -144,7 +145,9 @@ public class OwnerForwarder {
                 .method(method, body)
                 .build();
         try {
-            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            // Bounded body included: an owner that hangs mid-answer must not hold this request thread.
+            HttpResponse<String> answer = client.send(request,
+                    WholeAnswer.within(timeout, HttpResponse.BodyHandlers.ofString()));
             Response.ResponseBuilder out = Response.status(answer.statusCode())
                     .type(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(MediaType.APPLICATION_JSON))
                     .entity(answer.body());

@@ -1,7 +1,7 @@
 package io.omnipulse.alerting.notify;
 
 import io.omnipulse.alerting.config.NotifyConfig;
-import io.omnipulse.alerting.http.WholeAnswer;
+import io.omnipulse.http.WholeAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;

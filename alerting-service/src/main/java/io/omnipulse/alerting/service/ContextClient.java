@@ -3,7 +3,7 @@ package io.omnipulse.alerting.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnipulse.alerting.config.AlertingConfig;
-import io.omnipulse.alerting.http.WholeAnswer;
+import io.omnipulse.http.WholeAnswer;
 import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

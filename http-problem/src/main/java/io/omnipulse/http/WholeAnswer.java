@@ -1,4 +1,4 @@
-package io.omnipulse.alerting.http;
+package io.omnipulse.http;
 
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;

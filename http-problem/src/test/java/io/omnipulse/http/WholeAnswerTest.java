@@ -1,4 +1,4 @@
-package io.omnipulse.alerting.http;
+package io.omnipulse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
