@@ -13,8 +13,9 @@ import java.util.List;
  * <p>A batch goes out {@code concurrency} alerts at a time, one alert's deliveries one after another,
  * each bounded by its channel's timeout. However the executor orders them, such a schedule ends
  * within the longest alert's bound plus the others' divided by the concurrency (Graham's bound for
- * greedy list scheduling: the alert that ends last started when every sender was busy). A fixed lease (the webhook timeout plus 30 s) was shorter than that as
- * soon as a batch held more than a few alerts whose receivers were slow.
+ * greedy list scheduling: the alert that ends last started when every sender was busy). A fixed
+ * lease (the webhook timeout plus 30 s) was shorter than that as soon as a batch held more than a few
+ * alerts whose receivers were slow.
  *
  * @param webhook bound of one webhook delivery (the whole exchange)
  * @param mail    bound of one mail (quarkus.mailer.timeout)
