@@ -41,33 +41,31 @@ public final class WholeAnswer {
     private static final class Bounded<T> implements BodySubscriber<T> {
 
         private final BodySubscriber<T> body;
+        private final Duration timeout;
         private final CompletableFuture<T> result;
         private volatile Flow.Subscription subscription;
 
         Bounded(BodySubscriber<T> body, long nanosLeft, Duration timeout) {
             this.body = body;
-            CompletableFuture<T> bounded = new CompletableFuture<>();
-            body.getBody().whenComplete((value, failure) -> {
-                if (failure == null) {
-                    bounded.complete(value);
-                } else {
-                    bounded.completeExceptionally(failure);
+            this.timeout = timeout;
+            // A copy times out, not the body's own future, which the wrapped subscriber completes.
+            this.result = body.getBody().toCompletableFuture().copy().orTimeout(nanosLeft, TimeUnit.NANOSECONDS)
+                    .handle(this::settle);
+        }
+
+        /** The body, or at the deadline the body cancelled and an HttpTimeoutException. */
+        private T settle(T value, Throwable failure) {
+            if (failure instanceof TimeoutException) {
+                Flow.Subscription s = subscription;
+                if (s != null) {
+                    s.cancel();
                 }
-            });
-            bounded.orTimeout(nanosLeft, TimeUnit.NANOSECONDS);
-            this.result = bounded.handle((value, failure) -> {
-                if (failure instanceof TimeoutException) {
-                    Flow.Subscription s = subscription;
-                    if (s != null) {
-                        s.cancel();
-                    }
-                    throw new CompletionException(new HttpTimeoutException("no complete answer within " + timeout));
-                }
-                if (failure != null) {
-                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                }
-                return value;
-            });
+                throw new CompletionException(new HttpTimeoutException("no complete answer within " + timeout));
+            }
+            if (failure != null) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            return value;
         }
 
         @Override

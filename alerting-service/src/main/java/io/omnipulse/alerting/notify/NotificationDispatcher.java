@@ -115,18 +115,18 @@ public class NotificationDispatcher {
      */
     public int dispatchDue() {
         Instant now = clock.instant();
-        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(now));
-        if (claims.isEmpty()) {
+        Collection<List<Claim>> lanes = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        if (lanes.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<List<Result>>> lanes = new ArrayList<>();
-        for (List<Claim> ofOneAlert : byAlert(claims)) {
-            lanes.add(senders.supplyAsync(() -> deliverInOrder(ofOneAlert)));
+        List<CompletableFuture<List<Result>>> sending = new ArrayList<>(lanes.size());
+        for (List<Claim> ofOneAlert : lanes) {
+            sending.add(senders.supplyAsync(() -> deliverInOrder(ofOneAlert)));
         }
-        List<Result> results = new ArrayList<>(claims.size());
-        lanes.forEach(lane -> results.addAll(lane.join()));
+        List<Result> results = new ArrayList<>(BATCH);
+        sending.forEach(lane -> results.addAll(lane.join()));
         QuarkusTransaction.requiringNew().run(() -> record(results));
-        return claims.size();
+        return results.size();
     }
 
     /** The claims grouped by alert, each group in the order the deliveries were due. */
@@ -148,14 +148,12 @@ public class NotificationDispatcher {
         return results;
     }
 
-    private List<Claim> claim(Instant now) {
+    /** Locks the due rows and leases them for as long as their lanes (their claims by alert) can take. */
+    private Collection<List<Claim>> claim(Instant now) {
         List<NotificationDelivery> due = deliveries.lockDue(now, BATCH);
         if (due.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> channelsPerAlert = new LinkedHashMap<>();
-        due.forEach(d -> channelsPerAlert.computeIfAbsent(d.alertId, id -> new ArrayList<>()).add(d.channel));
-        Instant leasedUntil = now.plus(lease.of(channelsPerAlert.values()));
         Session session = alerts.getEntityManager().unwrap(Session.class);
         Map<Long, OutboxEntry> entries = byId(session.findMultiple(OutboxEntry.class,
                 due.stream().map(d -> d.outboxId).distinct().toList()), e -> e.id);
@@ -163,13 +161,16 @@ public class NotificationDispatcher {
                 due.stream().map(d -> d.alertId).distinct().toList()), a -> a.id);
         List<Claim> out = new ArrayList<>(due.size());
         for (NotificationDelivery d : due) {
-            d.nextAttemptAt = leasedUntil;
             OutboxEntry entry = entries.get(d.outboxId);
             Alert alert = owners.get(d.alertId);
             session.detach(alert);
             out.add(new Claim(d.id, d.channel, d.target, d.messageId, entry.eventType, entry.payload, alert));
         }
-        return out;
+        Collection<List<Claim>> lanes = byAlert(out);
+        Instant leasedUntil = now.plus(lease.of(lanes.stream().map(lane -> lane.stream().map(Claim::channel).toList())
+                .toList()));
+        due.forEach(d -> d.nextAttemptAt = leasedUntil);
+        return lanes;
     }
 
     private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
