@@ -13,7 +13,7 @@ final class EmbeddedBackend implements InfrastructureBackend {
     @Override
     public synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
-            kafka = KafkaBroker.start(TestInfrastructure.tempDir("omnipulse-kafka"), 0);
+            kafka = BrokerExitGuard.start(TestInfrastructure.tempDir("omnipulse-kafka"));
             TopicProvisioner.createAll(kafka.bootstrapServers());
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
         }

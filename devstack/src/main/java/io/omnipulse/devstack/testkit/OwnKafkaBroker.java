@@ -24,7 +24,7 @@ public class OwnKafkaBroker implements QuarkusTestProfile, QuarkusTestResourceLi
 
     @Override
     public Map<String, String> start() {
-        broker = KafkaBroker.start(TestInfrastructure.tempDir("own-kafka"), 0);
+        broker = BrokerExitGuard.start(TestInfrastructure.tempDir("own-kafka"));
         TopicProvisioner.createAll(broker.bootstrapServers());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "kafka-streams.state.dir", TestInfrastructure.tempDir("own-kafka-state").toString());

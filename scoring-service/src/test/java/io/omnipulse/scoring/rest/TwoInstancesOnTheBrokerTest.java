@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnipulse.devstack.KafkaBroker;
 import io.omnipulse.devstack.Ports;
 import io.omnipulse.devstack.TopicProvisioner;
+import io.omnipulse.devstack.testkit.BrokerExitGuard;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.events.Channel;
@@ -132,7 +133,7 @@ class TwoInstancesOnTheBrokerTest {
 
         @Override
         public Map<String, String> start() {
-            broker = KafkaBroker.start(TestInfrastructure.tempDir("scoring-two-instances-kafka"), 0);
+            broker = BrokerExitGuard.start(TestInfrastructure.tempDir("scoring-two-instances-kafka"));
             TopicProvisioner.createAll(broker.bootstrapServers());
             return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "kafka-streams.state.dir", TestInfrastructure.tempDir("scoring-instance-a").toString());
