@@ -1,5 +1,6 @@
 package io.omnipulse.http;
 
+import java.io.IOException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeoutException;
  * answer's headers arrive: a peer that then never finishes its body held a blocking {@code send}, and
  * the worker that made it, for ever. Here the body must be complete by the deadline the request
  * started with; if it is not, the body is cancelled (freeing the connection) and {@code send} throws
- * an {@link HttpTimeoutException}.
+ * an {@link HttpTimeoutException}. With a size bound, an answer whose body grows past it is cancelled
+ * as soon as it does, and {@code send} throws an {@link IOException} saying so: a peer cannot make
+ * the caller hold an answer of any size in memory.
  *
  * <p>Used with the blocking {@code send}, not by bounding a {@code sendAsync}: the JDK completes every
  * {@code sendAsync} through CompletableFuture's default executor, which on a two-core machine starts
@@ -34,20 +37,30 @@ public final class WholeAnswer {
      * sent, and give the request the same timeout (which bounds the wait for the headers).
      */
     public static <T> BodyHandler<T> within(Duration timeout, BodyHandler<T> body) {
+        return within(timeout, Long.MAX_VALUE, body);
+    }
+
+    /** As {@link #within(Duration, BodyHandler)}, and the body at most {@code maxBytes} long. */
+    public static <T> BodyHandler<T> within(Duration timeout, long maxBytes, BodyHandler<T> body) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        return info -> new Bounded<>(body.apply(info), Math.max(0, deadline - System.nanoTime()), timeout);
+        return info -> new Bounded<>(body.apply(info), Math.max(0, deadline - System.nanoTime()), timeout, maxBytes);
     }
 
     private static final class Bounded<T> implements BodySubscriber<T> {
 
         private final BodySubscriber<T> body;
         private final Duration timeout;
+        private final long maxBytes;
         private final CompletableFuture<T> result;
         private volatile Flow.Subscription subscription;
+        // Written and read by the client's signals to this subscriber, which the Flow contract serialises.
+        private long received;
+        private boolean refused;
 
-        Bounded(BodySubscriber<T> body, long nanosLeft, Duration timeout) {
+        Bounded(BodySubscriber<T> body, long nanosLeft, Duration timeout, long maxBytes) {
             this.body = body;
             this.timeout = timeout;
+            this.maxBytes = maxBytes;
             // A copy times out, not the body's own future, which the wrapped subscriber completes.
             this.result = body.getBody().toCompletableFuture().copy().orTimeout(nanosLeft, TimeUnit.NANOSECONDS)
                     .handle(this::settle);
@@ -81,17 +94,34 @@ public final class WholeAnswer {
 
         @Override
         public void onNext(List<ByteBuffer> item) {
+            if (refused) {
+                return;
+            }
+            for (ByteBuffer buffer : item) {
+                received += buffer.remaining();
+            }
+            if (received > maxBytes) {
+                // Signals may still come after the cancel; the flag keeps them from the wrapped body.
+                refused = true;
+                subscription.cancel();
+                body.onError(new IOException("an answer larger than " + maxBytes + " bytes"));
+                return;
+            }
             body.onNext(item);
         }
 
         @Override
         public void onError(Throwable throwable) {
-            body.onError(throwable);
+            if (!refused) {
+                body.onError(throwable);
+            }
         }
 
         @Override
         public void onComplete() {
-            body.onComplete();
+            if (!refused) {
+                body.onComplete();
+            }
         }
     }
 }

@@ -49,6 +49,19 @@ class WholeAnswerTest {
             }
             exchange.close();
         });
+        server.createContext("/endless", exchange -> {
+            // Chunked, as a peer streaming an answer with no end: only the size bound stops it.
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[4096];
+            try {
+                while (stopped.getCount() > 0) {
+                    exchange.getResponseBody().write(chunk);
+                }
+            } catch (IOException e) {
+                // the client went away: what the bound is for
+            }
+            exchange.close();
+        });
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -77,6 +90,31 @@ class WholeAnswerTest {
         assertThatThrownBy(() -> http.send(request("/hanging"),
                 WholeAnswer.within(TIMEOUT, HttpResponse.BodyHandlers.ofString())))
                 .isInstanceOf(HttpTimeoutException.class).hasMessageContaining("no complete answer within");
+    }
+
+    @Test
+    void anAnswerWithinItsSizeBoundIsReturnedWhole() throws Exception {
+        HttpResponse<String> response = http.send(request("/whole"),
+                WholeAnswer.within(TIMEOUT, "{\"ok\":true}".length(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(response.body()).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
+    void anAnswerOneByteOverItsSizeBoundIsRefused() {
+        assertThatThrownBy(() -> http.send(request("/whole"),
+                WholeAnswer.within(TIMEOUT, "{\"ok\":true}".length() - 1, HttpResponse.BodyHandlers.ofString())))
+                .isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class)
+                .hasMessageContaining("an answer larger than 10 bytes");
+    }
+
+    /** Refused as soon as it passes the bound, long before the time bound (an endless body would reach it). */
+    @Test
+    @Timeout(30)
+    void anAnswerThatGrowsWithoutEndIsRefusedAtItsSizeBound() {
+        assertThatThrownBy(() -> http.send(request("/endless"),
+                WholeAnswer.within(Duration.ofMinutes(5), 64 * 1024, HttpResponse.BodyHandlers.ofString())))
+                .isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class)
+                .hasMessageContaining("an answer larger than 65536 bytes");
     }
 
     private HttpRequest request(String path) {

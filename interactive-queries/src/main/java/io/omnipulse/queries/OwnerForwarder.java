@@ -54,6 +54,12 @@ public class OwnerForwarder {
     private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.RETRY_AFTER,
             MergedIds.MERGED_INTO_HEADER, HttpHeaders.CONTENT_LOCATION);
 
+    /**
+     * Largest answer relayed, in bytes. Our owners' answers are bounded by their own limits and are
+     * kilobytes; this keeps an instance that misbehaves from making this one hold any size in memory.
+     */
+    static final long MAX_ANSWER_BYTES = 4L << 20;
+
     private static final Logger LOG = Logger.getLogger(OwnerForwarder.class);
     /** The headers a caller proves who it is with: a bearer token, or an API key. */
     private static final List<String> CREDENTIAL_HEADERS = List.of(HttpHeaders.AUTHORIZATION, "X-API-Key");
@@ -145,9 +151,10 @@ public class OwnerForwarder {
                 .method(method, body)
                 .build();
         try {
-            // Bounded body included: an owner that hangs mid-answer must not hold this request thread.
+            // Bounded body included: an owner that hangs mid-answer must not hold this request thread,
+            // nor one that answers without end fill this instance's heap.
             HttpResponse<String> answer = client.send(request,
-                    WholeAnswer.within(timeout, HttpResponse.BodyHandlers.ofString()));
+                    WholeAnswer.within(timeout, MAX_ANSWER_BYTES, HttpResponse.BodyHandlers.ofString()));
             Response.ResponseBuilder out = Response.status(answer.statusCode())
                     .type(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(MediaType.APPLICATION_JSON))
                     .entity(answer.body());

@@ -107,6 +107,15 @@ class OwnerForwarderTest {
     }
 
     @Test
+    void anAnswerLargerThanTheBoundIsNotRelayed() throws IOException {
+        startOwner(200, "application/json", "\"" + "x".repeat((int) OwnerForwarder.MAX_ANSWER_BYTES) + "\"", null);
+
+        assertThatThrownBy(() -> forwarder.forward("localhost", owner.getAddress().getPort(), CHAT, 0))
+                .isInstanceOf(StoreNotQueryableException.class)
+                .hasRootCauseMessage("an answer larger than " + OwnerForwarder.MAX_ANSWER_BYTES + " bytes");
+    }
+
+    @Test
     void aLookupByBodyIsForwardedAsAPostWithItsBodySoTheIdentifierStaysOutOfTheUrl() throws IOException {
         startOwner(200, "application/json", "{\"customerId\":\"cus-1\"}", null);
 

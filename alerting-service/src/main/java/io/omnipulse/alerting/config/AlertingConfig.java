@@ -196,9 +196,16 @@ public interface AlertingConfig {
          */
         java.util.Optional<String> apiKey();
 
-        /** Connect and response timeout of each request. */
+        /** Connect and response timeout of each request, the whole answer included. */
         @WithDefault("PT2S")
         Duration timeout();
+
+        /**
+         * Largest answer read from either service; a larger one is cut off and fails that attempt. A
+         * profile at its bounds (identifiers per type, journey size) is a few tens of kilobytes.
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxAnswerSize();
 
         /** Fetch attempts before the context is marked unavailable. */
         @WithDefault("5")

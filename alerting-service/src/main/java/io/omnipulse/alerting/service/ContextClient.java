@@ -21,8 +21,9 @@ import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Asks profile-service for a customer's profile (journey and identifiers) and scoring-service for the
- * customer's scores, asynchronously and with short timeouts. Each answer is checked to be the JSON it
- * should be; a part whose service is not configured is an empty Optional.
+ * customer's scores, asynchronously, with short timeouts and a bound on each answer's size. Each
+ * answer is checked to be the JSON it should be; a part whose service is not configured is an empty
+ * Optional.
  *
  * <p>Each request is a blocking {@code send} on a small managed executor, not {@code sendAsync}:
  * the JDK client completes every {@code sendAsync} through CompletableFuture's default executor,
@@ -102,7 +103,8 @@ public class ContextClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, WholeAnswer.within(config.timeout(), HttpResponse.BodyHandlers.ofString()));
+            return http.send(request, WholeAnswer.within(config.timeout(), config.maxAnswerSize().asLongValue(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             // Completes the future exceptionally with the IOException itself (e.g. HttpTimeoutException).
             throw new CompletionException(e);

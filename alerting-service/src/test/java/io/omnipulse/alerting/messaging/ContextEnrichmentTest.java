@@ -7,6 +7,7 @@ import static io.omnipulse.alerting.messaging.TestAlerts.detail;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueEmail;
 import static io.omnipulse.alerting.messaging.TestAlerts.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +53,9 @@ import org.junit.jupiter.api.Test;
 class ContextEnrichmentTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    /** A customer whose fake profile answer is 2 MiB long. */
+    private static final String OVERSIZED = "customer-with-an-oversized-profile";
 
     private static final List<URI> REQUESTS = new CopyOnWriteArrayList<>();
     private static ResolvedEventProducer producer;
@@ -150,6 +155,15 @@ class ContextEnrichmentTest {
         assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(50);
     }
 
+    /** The default bound, 1 MiB: far above a real profile, far below what would strain the heap. */
+    @Test
+    void anAnswerLargerThanTheBoundIsCutOffAndFailsTheAttempt() {
+        assertThatThrownBy(() -> client.profile(OVERSIZED).orElseThrow().join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(IOException.class)
+                .hasMessageContaining("an answer larger than 1048576 bytes");
+    }
+
     private void fetchProfiles(int count) {
         List<CompletableFuture<ProfileAnswer>> profiles = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -166,6 +180,8 @@ class ContextEnrichmentTest {
     private static void startServices() throws IOException {
         services = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         // GET /v1/customers/{id} only: its sub-resources (journey, merges) are not asked for.
+        services.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/" + OVERSIZED,
+                exchange -> answer(exchange, "{\"journey\":[],\"padding\":\"" + "x".repeat(2 << 20) + "\"}"));
         services.createContext(ContextServersResource.PROFILE_PATH + "/v1/customers/", exchange -> answer(exchange,
                 exchange.getRequestURI().getPath().matches(".*/v1/customers/[^/]+") ? CannedContext.PROFILE : null));
         services.createContext(ContextServersResource.SCORING_PATH + "/v1/scores",
