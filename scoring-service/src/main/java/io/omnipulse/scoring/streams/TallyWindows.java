@@ -25,6 +25,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Per scope key: the all-time tally, one tally per UTC day of event time, and the trailing windows
@@ -77,6 +78,11 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
 
     /** The day buckets of one scope key (a prefix scan; another key may start with this one and '#'). */
     private Map<Long, ScoreTally> bucketsOf(String scopeKey) {
+        return bucketsOf(buckets, scopeKey);
+    }
+
+    /** The day buckets of {@code scopeKey} in {@code buckets}, this processor's store or a query's view of it. */
+    static Map<Long, ScoreTally> bucketsOf(ReadOnlyKeyValueStore<String, ScoreTally> buckets, String scopeKey) {
         String prefix = scopeKey + '#';
         Map<Long, ScoreTally> days = new HashMap<>();
         try (KeyValueIterator<String, ScoreTally> all = buckets.prefixScan(prefix, Serdes.String().serializer())) {
