@@ -1,5 +1,7 @@
 package io.omnipulse.events;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -12,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -238,7 +241,19 @@ public final class CustomerKeys {
         return value;
     }
 
+    /**
+     * What {@link #parse} made of a region and a trimmed value (empty: not E.164-able). Parsing was 6 %
+     * of profile-service's stream thread under the bench (JFR), and a customer's number comes back
+     * with each of their events; 10,000 entries are about 2 MB.
+     */
+    private static final Cache<String, Optional<String>> E164_PARSES =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
     private static String parsedE164(String value, String region) {
+        return E164_PARSES.get(region + ' ' + value, key -> Optional.ofNullable(parse(value, region))).orElse(null);
+    }
+
+    private static String parse(String value, String region) {
         try {
             PhoneNumber number = PHONES.parse(value, region);
             return PHONES.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE
