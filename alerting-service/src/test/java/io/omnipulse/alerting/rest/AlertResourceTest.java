@@ -167,7 +167,8 @@ class AlertResourceTest {
     void readinessReportsTheDatabaseAndKafka() {
         // Ready once every consumer has joined its group: right away when an earlier test class warmed
         // this application up, a few seconds later when this class runs first on a fresh one.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> given()
+                .get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))

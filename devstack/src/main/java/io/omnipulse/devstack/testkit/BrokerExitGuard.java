@@ -1,7 +1,6 @@
 package io.omnipulse.devstack.testkit;
 
 import io.omnipulse.devstack.KafkaBroker;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.kafka.common.utils.Exit;
 
@@ -38,9 +37,9 @@ public final class BrokerExitGuard {
     private static void refuse(String call, int status, String message) {
         IllegalStateException refused = new IllegalStateException("the test JVM's Kafka broker asked to " + call
                 + " the JVM with status " + status + (message == null ? "" : ": " + message));
-        PrintStream err = System.err;
-        err.println("[BrokerExitGuard] " + refused.getMessage() + " (refused; the broker's thread gets this exception)");
-        refused.printStackTrace(err);
+        System.err.println("[BrokerExitGuard] " + refused.getMessage()
+                + " (refused; the broker's thread gets this exception)");
+        refused.printStackTrace(System.err);
         throw refused;
     }
 }
