@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnipulse.devstack.KafkaBroker;
 import io.omnipulse.devstack.Ports;
-import io.omnipulse.devstack.TopicProvisioner;
-import io.omnipulse.devstack.testkit.BrokerExitGuard;
+import io.omnipulse.devstack.testkit.OwnKafkaBroker;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.devstack.testkit.TestTokens;
 import io.omnipulse.events.Channel;
@@ -33,7 +31,6 @@ import io.omnipulse.scoring.streams.ScoreLookup;
 import io.omnipulse.scoring.streams.ScoreQueries;
 import io.omnipulse.scoring.streams.ScoringTopology;
 import io.omnipulse.security.Roles;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -122,28 +119,7 @@ class TwoInstancesOnTheBrokerTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OwnBroker.class));
-        }
-    }
-
-    /** A broker for this class alone, with the catalog's topics, stopped with the application. */
-    public static class OwnBroker implements QuarkusTestResourceLifecycleManager {
-
-        private KafkaBroker broker;
-
-        @Override
-        public Map<String, String> start() {
-            broker = BrokerExitGuard.start(TestInfrastructure.tempDir("scoring-two-instances-kafka"));
-            TopicProvisioner.createAll(broker.bootstrapServers());
-            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka-streams.state.dir", TestInfrastructure.tempDir("scoring-instance-a").toString());
-        }
-
-        @Override
-        public void stop() {
-            if (broker != null) {
-                broker.close();
-            }
+            return List.of(new TestResourceEntry(OwnKafkaBroker.class));
         }
     }
 
