@@ -61,6 +61,16 @@ public final class BrokerProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(30));
     }
 
+    /** SIGSTOP: the broker freezes (connections stay open, no request is answered) until {@link #resume()}. */
+    public void pause() {
+        ProcessSignals.send(process.pid(), "STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        ProcessSignals.send(process.pid(), "CONT");
+    }
+
     /** Starts the broker again on the same log directory and ports (after {@link #kill} or {@link #stop}). */
     public synchronized void restart() {
         if (process.isAlive()) {

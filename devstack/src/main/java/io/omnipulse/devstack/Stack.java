@@ -352,6 +352,16 @@ public final class Stack implements AutoCloseable {
         forget(pid);
     }
 
+    /** SIGSTOP to the broker process: a hung broker, until {@link #resumeBroker()} ({@link StackOptions#brokerProcess()} only). */
+    public synchronized void pauseBroker() {
+        brokerProcess().orElseThrow(() -> new IllegalStateException("the broker runs in this JVM")).pause();
+    }
+
+    /** SIGCONT after {@link #pauseBroker()}. */
+    public synchronized void resumeBroker() {
+        brokerProcess().orElseThrow(() -> new IllegalStateException("the broker runs in this JVM")).resume();
+    }
+
     /** Starts the killed broker again on the same log directory and ports; returns once it serves clients. */
     public synchronized void restartBroker() {
         BrokerProcess b = brokerProcess().orElseThrow(() -> new IllegalStateException("the broker runs in this JVM"));

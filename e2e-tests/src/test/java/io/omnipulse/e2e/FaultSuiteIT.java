@@ -57,6 +57,8 @@ class FaultSuiteIT {
     /** Consumer and Streams session timeout in the suite: a stopped member leaves the group after this. */
     private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
+    /** The streams services' whole-shutdown bound here (omnipulse.streams.stop-timeout; 25 s by default). */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /**
      * Every channel of alerting's consumer group, each a member of it: one left at the default session
      * timeout (45 s) holds the group's rebalance after a kill -9 that long.
@@ -142,6 +144,8 @@ class FaultSuiteIT {
         recover("kill -9 broker");
         load.resendAccepted(10);
 
+        stopWhileTheBrokerHangs();
+
         List<ServiceProcess> scoring = stack.instances("scoring-service");
         scoring.forEach(ServiceProcess::pause);
         long paused = System.nanoTime();
@@ -224,6 +228,35 @@ class FaultSuiteIT {
         load.resendAccepted(10);
     }
 
+    /**
+     * SIGTERM to the second instance of profile- and of scoring-service while the broker is frozen
+     * (SIGSTOP: connections open, no answer), as a rolling restart during a broker hang would. Each
+     * must end by itself within {@link #STOP_TIMEOUT} (their shutdown bound, set lower here) and a few
+     * seconds: without that bound the Kafka clients' own closes keep them waiting about a minute.
+     * Restarted once the broker is back; nothing may be lost or counted twice (the final counts).
+     */
+    private void stopWhileTheBrokerHangs() throws Exception {
+        List<ServiceProcess> stopping = Stack.STREAMS_SERVICES.stream().map(service -> stack.service(service, 2)).toList();
+        stack.pauseBroker();
+        long frozen = System.nanoTime();
+        try {
+            stopping.forEach(ServiceProcess::signalStop);
+            for (ServiceProcess instance : stopping) {
+                assertThat(instance.stop(STOP_TIMEOUT.plusSeconds(15)))
+                        .as(instance.name() + " ended by itself after SIGTERM, with the broker frozen").isTrue();
+            }
+            System.out.printf("faults: profile-2 and scoring-2 stopped in %.1f s with the broker frozen%n",
+                    (System.nanoTime() - frozen) / 1e9);
+        } finally {
+            stack.resumeBroker();
+        }
+        for (String service : Stack.STREAMS_SERVICES) {
+            stack.restartService(service, 2);
+        }
+        recover("SIGTERM profile-2+scoring-2, broker frozen");
+        load.resendAccepted(10);
+    }
+
     /** After the restart, the second instances are back in their groups, and every query answers alike on both. */
     private void rejoined(List<Integer> sample) {
         assertThat(down).as("instances still down").isEmpty();
@@ -262,6 +295,8 @@ class FaultSuiteIT {
         // a bulk export would: far past a person's rate limit, which is not what this suite is about.
         Map<String, String> streams = Map.of("kafka-streams.consumer.session.timeout.ms", session,
                 "kafka-streams.consumer.heartbeat.interval.ms", "2000",
+                "omnipulse.streams.close-timeout", "5s",
+                "omnipulse.streams.stop-timeout", STOP_TIMEOUT.toSeconds() + "s",
                 "omnipulse.security.people-rate-limit.requests-per-second", "100000",
                 "omnipulse.security.people-rate-limit.burst", "100000");
         assertThat(ALERTING_CHANNELS).as("alerting's channels in its group").contains("resolved-events", "erasures");

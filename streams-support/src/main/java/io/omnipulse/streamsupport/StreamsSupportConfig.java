@@ -22,4 +22,14 @@ public interface StreamsSupportConfig {
      */
     @WithDefault("20s")
     Duration closeTimeout();
+
+    /**
+     * How long the whole shutdown may take, from SIGTERM: past it the process halts, whatever still waits.
+     * Kafka Streams' own close of its clients is not bounded by {@link #closeTimeout()}: with a broker
+     * that holds connections open without answering, each consumer's close waits up to 30 s, and the
+     * extension waits for them. Halting loses nothing under exactly-once: the broker aborts the open
+     * transaction and the state is restored from the changelogs, as after SIGKILL.
+     */
+    @WithDefault("25s")
+    Duration stopTimeout();
 }

@@ -1,6 +1,7 @@
 package io.omnipulse.streamsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class StreamsLifecycleTest {
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()));
         KafkaStreams streams = new KafkaStreams(builder.build(), config);
 
-        new StreamsShutdown(streams, new StreamsSupportConfig() {
+        StreamsShutdown shutdown = new StreamsShutdown(streams, new StreamsSupportConfig() {
             @Override
             public int maxRecordBytes() {
                 return 1_000_000;
@@ -44,8 +45,18 @@ class StreamsLifecycleTest {
             public Duration closeTimeout() {
                 return Duration.ofSeconds(10);
             }
-        }).close(null);
+
+            @Override
+            public Duration stopTimeout() {
+                return Duration.ofSeconds(15);
+            }
+        });
+        shutdown.close(null);
+        // As the container does once shutdown is past the observers: the JVM goes on, and is not halted.
+        shutdown.disarm();
 
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("omnipulse-shutdown-watchdog")));
     }
 }
