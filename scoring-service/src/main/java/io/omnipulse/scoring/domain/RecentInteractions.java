@@ -45,7 +45,7 @@ public record RecentInteractions(List<InteractionRef> items) {
      * {@code horizon} before it: the latest one of {@code conversationId} when there is one, else the
      * latest one; null when there is none (the answer then keeps its own channel, team and agent).
      * Bounded in event time on both sides: an interaction that arrives after the answer changes what
-     * it rates only if it lies in that span (see AttributeToInteraction).
+     * it rates only if it lies in that span (see AttributeAndTrackEffort).
      */
     public InteractionRef rated(String conversationId, long answeredAt, Duration horizon) {
         long earliest = answeredAt - horizon.toMillis();

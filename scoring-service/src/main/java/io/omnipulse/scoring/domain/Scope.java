@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * A dimension that scores are broken down by. Each scope knows which key an event belongs to and
  * what a valid key looks like. An event's channel, team and agent are those of the interaction it
- * was attributed to (see AttributeToInteraction); its customer is the record key it arrived with.
+ * was attributed to (see AttributeAndTrackEffort); its customer is the record key it arrived with.
  */
 public enum Scope {
 

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.KeyValue;
  * now rates another interaction (which arrived after it), so it moves to {@code event}'s channel, team
  * and agent.
  */
-record Attributed(ContactEvent event, boolean late, ContactEvent retracted) {
+record Attributed(ContactEvent event, boolean late, ContactEvent retracted) implements CustomerOutput {
 
     Attributed(ContactEvent event, boolean late) {
         this(event, late, null);

@@ -4,6 +4,7 @@ import static io.omnipulse.streamsupport.binary.ContactEventCodec.CHANNELS;
 import static io.omnipulse.streamsupport.binary.ContactEventCodec.STATUSES;
 
 import io.omnipulse.events.Channel;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.InteractionRef;
@@ -17,14 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * What scoring keeps per customer, in its binary formats (the customer stores and the folds that
- * carry them to a survivor). Lists keep their order (event time, ties in arrival order); a list or map
+ * What scoring keeps per customer, in its binary formats (the customer store and the folds that
+ * carry it to a survivor). Lists keep their order (event time, ties in arrival order); a list or map
  * is its size + 1, then its items; an item's fields follow in declaration order. The effort state's
- * signals come last ({@link EffortCodec#writeSignals}): version 1 of the effort state and of the merge
- * folds had none ({@link #readEffortV1}, {@link #readCustomerV1}).
+ * signals come last ({@link EffortCodec#writeSignals}).
  */
 final class CustomerStateCodec {
 
@@ -78,16 +77,18 @@ final class CustomerStateCodec {
         EffortCodec.writeSignals(out, effort.signals());
     }
 
+    /** A customer's store entry: interactions, answers, effort state. */
+    static void writeState(BinaryWriter out, CustomerState state) {
+        writeInteractions(out, state.interactions());
+        writeAnswers(out, state.answers());
+        writeEffort(out, state.effort());
+    }
+
+    static CustomerState readState(BinaryReader in) {
+        return new CustomerState(readInteractions(in), readAnswers(in), readEffort(in));
+    }
+
     static EffortState readEffort(BinaryReader in) {
-        return readEffort(in, true);
-    }
-
-    /** Written before signals were kept: a state without any, as the aggregates of then count none. */
-    static EffortState readEffortV1(BinaryReader in) {
-        return readEffort(in, false);
-    }
-
-    private static EffortState readEffort(BinaryReader in, boolean withSignals) {
         Integer index = in.nullableI32();
         List<String> drivers = in.strings();
         long updatedAt = in.i64();
@@ -95,7 +96,7 @@ final class CustomerStateCodec {
         String team = in.string();
         long cesN = in.i64();
         double easeSum = in.f64();
-        Set<EffortSignal> signals = withSignals ? EffortCodec.readSignals(in) : Set.of();
+        Set<EffortSignal> signals = EffortCodec.readSignals(in);
         return new EffortState(index, drivers, signals, updatedAt, channel, team, cesN, easeSum);
     }
 
@@ -109,18 +110,9 @@ final class CustomerStateCodec {
     }
 
     static CustomerFold readCustomer(BinaryReader in) {
-        return readCustomer(in, CustomerStateCodec::readEffort);
-    }
-
-    /** A fold written by version 1 of the merge folds, whose effort state had no signals. */
-    static CustomerFold readCustomerV1(BinaryReader in) {
-        return readCustomer(in, CustomerStateCodec::readEffortV1);
-    }
-
-    private static CustomerFold readCustomer(BinaryReader in, Function<BinaryReader, EffortState> effortReader) {
         RecentInteractions interactions = readInteractions(in);
         RecentAnswers answers = readAnswers(in);
-        EffortState effort = effortReader.apply(in);
+        EffortState effort = readEffort(in);
         Map<String, Long> seen = new HashMap<>();
         for (int i = in.count(); i > 0; i--) {
             seen.put(in.string(), in.i64());

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 
 /** One customer's effort state before and after an event changed it. */
-record EffortChange(EffortState before, EffortState after) {
+record EffortChange(EffortState before, EffortState after) implements CustomerOutput {
 
     /**
      * What the change does to each scope key's aggregate: the old contribution out of the keys the

@@ -52,17 +52,8 @@ final class EffortCodec {
     }
 
     static EffortAggregate readSum(BinaryReader in) {
-        return readSum(in, true);
-    }
-
-    /** Version 1, written before signals were counted: it counts none, as the customer states of then have none. */
-    static EffortAggregate readSumV1(BinaryReader in) {
-        return readSum(in, false);
-    }
-
-    private static EffortAggregate readSum(BinaryReader in, boolean withSignals) {
         return new EffortAggregate(in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(), in.i64(),
-                withSignals ? readCounts(in) : SignalCounts.NONE);
+                readCounts(in));
     }
 
     private static SignalCounts readCounts(BinaryReader in) {

@@ -2,6 +2,7 @@ package io.omnipulse.scoring.streams;
 
 import io.omnipulse.queries.OwnerLookup;
 import io.omnipulse.queries.QueryResult;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.ScopeKey;
@@ -27,7 +28,7 @@ public class EffortQueries {
     }
 
     public QueryResult<EffortState> customer(String customerId) {
-        return owners.get(ScoringTopology.EFFORT_STORE, customerId, Function.<EffortState>identity());
+        return owners.get(ScoringTopology.CUSTOMERS_STORE, customerId, CustomerState::effortOrNull);
     }
 
     public QueryResult<EffortAggregate> aggregate(ScopeKey scope) {

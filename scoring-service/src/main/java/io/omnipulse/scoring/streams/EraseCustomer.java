@@ -1,5 +1,6 @@
 package io.omnipulse.scoring.streams;
 
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Per customer (the record key), on an erasure: deletes everything its partition keeps of the
- * customer (seen event ids, recent interactions and answers, effort state, its own merged-id entry,
+ * customer (seen event ids, its customer state ({@link CustomerState}), its own merged-id entry,
  * the ids merged into it) and remembers the customer as erased since the request, so that older
  * copies of its events are dropped ({@link DropErased}). Sends on: its effort state out of the
  * aggregates, a tombstone for its effort index, the forgetting of its scope key through the
@@ -42,9 +43,7 @@ class EraseCustomer implements Processor<String, EraseOrder, String, Erasure> {
     private KeyValueStore<String, Long> erased;
     private KeyValueStore<String, Long> mergedIds;
     private KeyValueStore<String, MergedInto> merged;
-    private KeyValueStore<String, ?> history;
-    private KeyValueStore<String, ?> answers;
-    private KeyValueStore<String, EffortState> effort;
+    private KeyValueStore<String, CustomerState> customers;
     private KeyValueStore<String, Long> seen;
 
     EraseCustomer(Duration erasureRetention, Duration mergeRetention, Duration purgeInterval, ScoringMetrics metrics) {
@@ -65,9 +64,7 @@ class EraseCustomer implements Processor<String, EraseOrder, String, Erasure> {
         this.erased = context.getStateStore(ScoringTopology.ERASED_CUSTOMERS_STORE);
         this.mergedIds = context.getStateStore(ScoringTopology.MERGED_IDS_STORE);
         this.merged = context.getStateStore(ScoringTopology.MERGED_CUSTOMERS_STORE);
-        this.history = context.getStateStore(ScoringTopology.RECENT_INTERACTIONS_STORE);
-        this.answers = context.getStateStore(ScoringTopology.RECENT_ANSWERS_STORE);
-        this.effort = context.getStateStore(ScoringTopology.EFFORT_STORE);
+        this.customers = context.getStateStore(ScoringTopology.CUSTOMERS_STORE);
         this.seen = context.getStateStore(ScoringTopology.SEEN_EVENTS_STORE);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOlderThanRetention);
     }
@@ -97,13 +94,10 @@ class EraseCustomer implements Processor<String, EraseOrder, String, Erasure> {
         }
         long at = order.requestedAt();
         remember(id, at);
-        long deleted = delete(history, id) + delete(answers, id) + delete(merged, id)
+        CustomerState customer = customers.delete(id);
+        long deleted = (customer == null ? 0 : 1) + delete(merged, id)
                 + StoreSweeps.takePrefix(seen, DropDuplicates.seenKey(id, "")).size();
-        EffortState state = effort.get(id);
-        if (state != null) {
-            effort.delete(id);
-            deleted++;
-        }
+        EffortState state = customer == null ? null : customer.effortOrNull();
         Set<String> formerIds = StoreSweeps.takePrefix(mergedIds, mergedIdKey(id, "")).keySet();
         deleted += formerIds.size();
         for (String formerId : formerIds) {

@@ -1,6 +1,7 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.scoring.config.ScoringConfig;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortFormula;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.InteractionRef;
@@ -16,17 +17,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Per survivor (the record key): adds a merged customer's interactions, remembered answers, seen event
  * ids and CES answers to the survivor's, and recomputes its effort index over both customers'
  * interactions. The answers keep what they are counted for; the survivor's next interaction may
- * re-attribute them ({@link AttributeToInteraction}), which also drops those that are too old by then.
- * Forwards the effort change when there is one, like {@link TrackEffort}.
+ * re-attribute them ({@link AttributeAndTrackEffort}), which also drops those that are too old by then.
+ * Forwards the effort change when there is one, as {@link AttributeAndTrackEffort} does.
  */
 class FoldInMerged implements FixedKeyProcessor<String, MergeFold, EffortChange> {
 
     private final ScoringConfig config;
     private final EffortFormula formula;
     private FixedKeyProcessorContext<String, EffortChange> context;
-    private KeyValueStore<String, RecentInteractions> history;
-    private KeyValueStore<String, RecentAnswers> answers;
-    private KeyValueStore<String, EffortState> effort;
+    private KeyValueStore<String, CustomerState> customers;
     private KeyValueStore<String, Long> seen;
 
     FoldInMerged(ScoringConfig config, EffortFormula formula) {
@@ -37,9 +36,7 @@ class FoldInMerged implements FixedKeyProcessor<String, MergeFold, EffortChange>
     @Override
     public void init(FixedKeyProcessorContext<String, EffortChange> context) {
         this.context = context;
-        this.history = context.getStateStore(ScoringTopology.RECENT_INTERACTIONS_STORE);
-        this.answers = context.getStateStore(ScoringTopology.RECENT_ANSWERS_STORE);
-        this.effort = context.getStateStore(ScoringTopology.EFFORT_STORE);
+        this.customers = context.getStateStore(ScoringTopology.CUSTOMERS_STORE);
         this.seen = context.getStateStore(ScoringTopology.SEEN_EVENTS_STORE);
     }
 
@@ -52,26 +49,22 @@ class FoldInMerged implements FixedKeyProcessor<String, MergeFold, EffortChange>
             Long known = seen.get(key);
             seen.put(key, known == null ? firstSeen : Math.min(known, firstSeen));
         });
-        RecentInteractions mine = history.get(survivor);
-        List<InteractionRef> items = (mine == null ? RecentInteractions.NONE : mine)
-                .plus(fold.interactions(), config.historyRetention(), config.historyMaxInteractions()).items();
+        CustomerState before = CustomerState.orNone(customers.get(survivor));
+        RecentInteractions interactions = before.interactions().plus(fold.interactions(), config.historyRetention(),
+                config.historyMaxInteractions());
+        RecentAnswers answers = fold.answers().items().isEmpty() ? before.answers()
+                : before.answers().plus(fold.answers(), Long.MIN_VALUE, config.historyMaxInteractions());
+        EffortState effort = before.effort().withAnswersOf(fold.effort());
+        List<InteractionRef> items = interactions.items();
         if (!items.isEmpty()) {
-            history.put(survivor, new RecentInteractions(items));
+            effort = effort.withIndex(formula.of(items), items.get(items.size() - 1));
         }
-        if (!fold.answers().items().isEmpty()) {
-            RecentAnswers remembered = answers.get(survivor);
-            answers.put(survivor, (remembered == null ? RecentAnswers.NONE : remembered)
-                    .plus(fold.answers(), Long.MIN_VALUE, config.historyMaxInteractions()));
-        }
-        EffortState stored = effort.get(survivor);
-        EffortState before = stored == null ? EffortState.NONE : stored;
-        EffortState after = before.withAnswersOf(fold.effort());
-        if (!items.isEmpty()) {
-            after = after.withIndex(formula.of(items), items.get(items.size() - 1));
-        }
+        CustomerState after = new CustomerState(interactions, answers, effort);
         if (!after.equals(before)) {
-            effort.put(survivor, after);
-            context.forward(record.withValue(new EffortChange(before, after)));
+            customers.put(survivor, after);
+        }
+        if (!effort.equals(before.effort())) {
+            context.forward(record.withValue(new EffortChange(before.effort(), effort)));
         }
     }
 }

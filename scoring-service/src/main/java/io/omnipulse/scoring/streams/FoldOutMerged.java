@@ -1,9 +1,8 @@
 package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.CustomersMerged;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortState;
-import io.omnipulse.scoring.domain.RecentAnswers;
-import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.streamsupport.StoreSweeps;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -36,9 +35,7 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
     private final ScoringMetrics metrics;
     private FixedKeyProcessorContext<String, Out> context;
     private KeyValueStore<String, MergedInto> merged;
-    private KeyValueStore<String, RecentInteractions> history;
-    private KeyValueStore<String, RecentAnswers> answers;
-    private KeyValueStore<String, EffortState> effort;
+    private KeyValueStore<String, CustomerState> customers;
     private KeyValueStore<String, Long> seen;
 
     FoldOutMerged(Duration retention, Duration purgeInterval, ScoringMetrics metrics) {
@@ -51,9 +48,7 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
     public void init(FixedKeyProcessorContext<String, Out> context) {
         this.context = context;
         this.merged = context.getStateStore(ScoringTopology.MERGED_CUSTOMERS_STORE);
-        this.history = context.getStateStore(ScoringTopology.RECENT_INTERACTIONS_STORE);
-        this.answers = context.getStateStore(ScoringTopology.RECENT_ANSWERS_STORE);
-        this.effort = context.getStateStore(ScoringTopology.EFFORT_STORE);
+        this.customers = context.getStateStore(ScoringTopology.CUSTOMERS_STORE);
         this.seen = context.getStateStore(ScoringTopology.SEEN_EVENTS_STORE);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOlderThanRetention);
     }
@@ -83,16 +78,12 @@ class FoldOutMerged implements FixedKeyProcessor<String, CustomersMerged, FoldOu
             return;
         }
         merged.put(id, new MergedInto(survivor, context.currentSystemTimeMs(), time));
-        RecentInteractions interactions = history.get(id);
-        history.delete(id);
-        RecentAnswers remembered = answers.get(id);
-        answers.delete(id);
-        EffortState state = effort.get(id);
-        effort.delete(id);
+        CustomerState state = CustomerState.orNone(customers.delete(id));
+        EffortState effort = state.effortOrNull();
         metrics.mergeFolded();
-        context.forward(record.withValue(new Out(survivor, new CustomerFold(interactions, remembered, state,
-                StoreSweeps.takePrefix(seen, DropDuplicates.seenKey(id, ""))),
-                state == null ? null : new EffortChange(state, EffortState.NONE), time)));
+        context.forward(record.withValue(new Out(survivor, new CustomerFold(state.interactions(), state.answers(),
+                effort, StoreSweeps.takePrefix(seen, DropDuplicates.seenKey(id, ""))),
+                effort == null ? null : new EffortChange(effort, EffortState.NONE), time)));
     }
 
     private void forgetOlderThanRetention(long now) {

@@ -1,9 +1,7 @@
 package io.omnipulse.scoring.streams;
 
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortAggregate;
-import io.omnipulse.scoring.domain.EffortState;
-import io.omnipulse.scoring.domain.RecentAnswers;
-import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.streamsupport.binary.BinaryReader;
@@ -24,7 +22,7 @@ import org.apache.kafka.common.serialization.Serde;
  * <ul>
  * <li>{@link ScopeTotals}: tally ({@link TallyCodec}), late events, window end day (nullable), updated at.
  * <li>{@link EffortAggregate}, version 2: {@link EffortCodec#writeSum}, its eight longs and the customers
- *     per effort signal; version 1, without the signals, is still read (as counting none).
+ *     per effort signal (version 1, without the signals, was last written under omnipulse-scoring-v7).
  * <li>{@link ScopeUpdate}: kind code (codes 5 and 6, summed responses and retractions, 7 and 8, forget
  *     an erased customer's scope key and report an erasure applied before, were added without a new
  *     version: no record before them had them), the response with a presence byte (feedback
@@ -32,8 +30,8 @@ import org.apache.kafka.common.serialization.Serde;
  *     ({@link TallyCodec#writeFold}); then, for kinds 7 and 8 only (the layout of the others is
  *     unchanged), the erasure id (nullable), requested at (instant, nullable) and the count erased so far.
  * <li>{@link MergedInto}: survivor, merged at, merge time (nullable).
- * <li>{@link RecentInteractions}, {@link RecentAnswers}, {@link EffortState}: {@link CustomerStateCodec};
- *     the effort state is version 2, with its signals; version 1, without, is still read (as having none).
+ * <li>{@link CustomerState}: {@link CustomerStateCodec#writeState}, the recent interactions, the recent
+ *     answers and the effort state with its signals.
  * <li>Day buckets: the tally ({@link TallyCodec}); merge folds: {@link MergeFoldSerde} (version 2).
  * </ul>
  */
@@ -46,18 +44,14 @@ final class InternalSerdes {
 
     static final Serde<ScopeTotals> TOTALS = BinarySerde.of("scope totals", 1, TallyCodec.TYPICAL_SIZE + 32,
             InternalSerdes::writeTotals, InternalSerdes::readTotals);
-    static final Serde<EffortAggregate> EFFORT_SUM = BinarySerde.upgraded("effort aggregate", 2, 1 + 8 * 8 + 1 + 3 * 9,
-            EffortCodec::writeSum, EffortCodec::readSum, EffortCodec::readSumV1);
+    static final Serde<EffortAggregate> EFFORT_SUM = BinarySerde.of("effort aggregate", 2, 1 + 8 * 8 + 1 + 3 * 9,
+            EffortCodec::writeSum, EffortCodec::readSum);
     static final Serde<ScopeUpdate> SCOPE_UPDATE = BinarySerde.of("scope update", 1, 64,
             InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
     static final Serde<MergedInto> MERGED = BinarySerde.of("merged customer", 1, 48,
             InternalSerdes::writeMerged, InternalSerdes::readMerged);
-    static final Serde<RecentInteractions> HISTORY = BinarySerde.of("recent interactions", 1, 512,
-            CustomerStateCodec::writeInteractions, CustomerStateCodec::readInteractions);
-    static final Serde<RecentAnswers> ANSWERS = BinarySerde.of("recent answers", 1, 512,
-            CustomerStateCodec::writeAnswers, CustomerStateCodec::readAnswers);
-    static final Serde<EffortState> EFFORT = BinarySerde.upgraded("effort state", 2, 96,
-            CustomerStateCodec::writeEffort, CustomerStateCodec::readEffort, CustomerStateCodec::readEffortV1);
+    static final Serde<CustomerState> CUSTOMER = BinarySerde.of("customer state", 1, 1024,
+            CustomerStateCodec::writeState, CustomerStateCodec::readState);
     // Day buckets: one per scope key and day, and rebuilding a key's trailing windows reads up to 90
     static final Serde<ScoreTally> BUCKET = BinarySerde.of("day bucket", 1, 1 + TallyCodec.TYPICAL_SIZE,
             TallyCodec::writeTally, TallyCodec::readTally);

@@ -7,7 +7,6 @@ import io.omnipulse.events.ErasureProgress;
 import io.omnipulse.events.ErasureRequested;
 import io.omnipulse.events.EventType;
 import io.omnipulse.events.FeedbackDetails;
-import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topic;
 import io.omnipulse.events.Topics;
@@ -16,11 +15,9 @@ import io.omnipulse.scoring.config.ErasureConfig;
 import io.omnipulse.scoring.config.LoopGuardConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.EffortFormula;
-import io.omnipulse.scoring.domain.EffortState;
-import io.omnipulse.scoring.domain.RecentAnswers;
-import io.omnipulse.scoring.domain.RecentInteractions;
 import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
@@ -88,10 +85,12 @@ public class ScoringTopology {
     public static final String SEEN_EVENTS_STORE = "seen-events";
     /** Event-time clock of each input partition (one entry, latest occurredAt seen). */
     public static final String EVENT_CLOCK_STORE = "event-clock";
-    /** Recent interactions per customer ({@link RecentInteractions}), to attribute answers. */
-    public static final String RECENT_INTERACTIONS_STORE = "recent-interactions";
-    /** Recent answers per customer ({@link RecentAnswers}), to re-attribute them when the interaction they rate comes after them. */
-    public static final String RECENT_ANSWERS_STORE = "recent-answers";
+    /**
+     * Per customer ({@link CustomerState}): recent interactions, to attribute answers; recent answers, to
+     * re-attribute them when the interaction they rate comes after them; the effort index, its drivers,
+     * latest channel and team and CES answers.
+     */
+    public static final String CUSTOMERS_STORE = "customers";
     /** All-time tally, late count and clock per scope key ({@code scope|key} -> {@link ScopeTotals}). */
     public static final String TALLIES_STORE = "score-tallies";
     /** One tally per scope key and UTC day ({@code scope|key#epochDay} -> {@link ScoreTally}). */
@@ -100,8 +99,6 @@ public class ScoringTopology {
     public static final String SCORE_CLOCK_STORE = "score-clock";
     /** Name of the repartition by scope key (topic {@code <application-id>-responses-by-scope-repartition}). */
     public static final String BY_SCOPE = "responses-by-scope";
-    /** Effort index, drivers, latest channel and team and CES answers per customer ({@link EffortState}). */
-    public static final String EFFORT_STORE = "customer-effort";
     /**
      * Effort index over customers, and their signals, per scope key ({@code global|all}, {@code channel|call},
      * {@code team|x}; {@link EffortAggregate}).
@@ -141,10 +138,8 @@ public class ScoringTopology {
     static final Serde<MergeFold> FOLD_SERDE = InternalSerdes.FOLD;
     static final Serde<MergedInto> MERGED_SERDE = InternalSerdes.MERGED;
     static final Serde<ScopeTotals> TOTALS_SERDE = InternalSerdes.TOTALS;
-    static final Serde<RecentInteractions> HISTORY_SERDE = InternalSerdes.HISTORY;
-    static final Serde<RecentAnswers> ANSWERS_SERDE = InternalSerdes.ANSWERS;
+    static final Serde<CustomerState> CUSTOMER_SERDE = InternalSerdes.CUSTOMER;
     static final Serde<ScoreTally> BUCKET_SERDE = InternalSerdes.BUCKET;
-    static final Serde<EffortState> EFFORT_SERDE = InternalSerdes.EFFORT;
     static final Serde<EffortAggregate> EFFORT_SUM_SERDE = InternalSerdes.EFFORT_SUM;
 
     private final ScoringConfig config;
@@ -188,12 +183,10 @@ public class ScoringTopology {
         StreamsBuilder builder = new StreamsBuilder();
         uncachedStore(builder, SEEN_EVENTS_STORE, Serdes.Long());
         store(builder, EVENT_CLOCK_STORE, Serdes.Long());
-        store(builder, RECENT_INTERACTIONS_STORE, HISTORY_SERDE);
-        store(builder, RECENT_ANSWERS_STORE, ANSWERS_SERDE);
+        store(builder, CUSTOMERS_STORE, CUSTOMER_SERDE);
         store(builder, TALLIES_STORE, TOTALS_SERDE);
         store(builder, BUCKETS_STORE, BUCKET_SERDE);
         store(builder, SCORE_CLOCK_STORE, Serdes.Long());
-        store(builder, EFFORT_STORE, EFFORT_SERDE);
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
         store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
         uncachedStore(builder, MERGED_IDS_STORE, Serdes.Long());
@@ -230,19 +223,25 @@ public class ScoringTopology {
         KStream<String, MergeFold> here = guarded.filter((customer, r) -> r.survivor() == null, Named.as("not-erased"))
                 .mapValues(FollowMerges.Routed::fold, Named.as("guarded-fold"));
 
-        KStream<String, Attributed> attributed = here
+        EffortFormula formula = new EffortFormula(effort);
+        KStream<String, CustomerOutput> perCustomer = here
                 .filter((customer, fold) -> fold.kind() == MergeFold.Kind.EVENT, Named.as("events"))
                 .mapValues(MergeFold::event, Named.as("event"))
                 .processValues(() -> new DropDuplicates(SEEN_EVENTS_STORE, config.dedupRetention(),
                         config.dedupPurgeInterval(), metrics), Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
-                .processValues(() -> new AttributeToInteraction(config, metrics), Named.as("attribute-to-interaction"),
-                        EVENT_CLOCK_STORE, RECENT_INTERACTIONS_STORE, RECENT_ANSWERS_STORE);
+                .processValues(() -> new AttributeAndTrackEffort(config, formula, metrics),
+                        Named.as("attribute-and-track-effort"), EVENT_CLOCK_STORE, CUSTOMERS_STORE);
+        KStream<String, Attributed> attributed = perCustomer
+                .filter((customer, out) -> out instanceof Attributed, Named.as("attributed"))
+                .mapValues(out -> (Attributed) out, Named.as("as-attributed"));
+        KStream<String, EffortChange> tracked = perCustomer
+                .filter((customer, out) -> out instanceof EffortChange, Named.as("effort-tracked"))
+                .mapValues(out -> (EffortChange) out, Named.as("as-effort-change"));
         KStream<String, FoldOutMerged.Out> foldedOut = builder
                 .stream(MERGES.name(), Consumed.with(MERGES.keySerde(), MERGES.valueSerde()).withName("customer-merges"))
                 .filter(ScoringTopology::isFoldable, Named.as("foldable-merges"))
                 .processValues(() -> new FoldOutMerged(config.mergeRetention(), config.dedupPurgeInterval(), metrics),
-                        Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE,
-                        RECENT_ANSWERS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
+                        Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, CUSTOMERS_STORE, SEEN_EVENTS_STORE);
         // Sent even when empty: it tells the survivor's partition that the survivor lives as of this
         // merge, so that a stale pointer from the survivor (a reverse merge) is dropped there.
         foldedOut.map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer(),
@@ -255,7 +254,7 @@ public class ScoringTopology {
                 .to(FOLDS, toFolds("erasures-to-merged-ids"));
 
         scores(attributed, here, foldedOut, erased);
-        effort(attributed, here, foldedOut, erased);
+        effort(tracked, formula, here, foldedOut, erased);
         return builder.build();
     }
 
@@ -276,8 +275,7 @@ public class ScoringTopology {
         return requested.merge(ofMergedIds, Named.as("erase-orders"))
                 .process(() -> new EraseCustomer(erasure.retention(), config.mergeRetention(), config.dedupPurgeInterval(),
                         metrics), Named.as("erase-customer"), ERASED_CUSTOMERS_STORE, MERGED_IDS_STORE,
-                        MERGED_CUSTOMERS_STORE, RECENT_INTERACTIONS_STORE, RECENT_ANSWERS_STORE, EFFORT_STORE,
-                        SEEN_EVENTS_STORE);
+                        MERGED_CUSTOMERS_STORE, CUSTOMERS_STORE, SEEN_EVENTS_STORE);
     }
 
     /**
@@ -343,21 +341,13 @@ public class ScoringTopology {
      * commit, then repartitioned by scope key). A merged
      * customer leaves the aggregates; its survivor's index is recomputed over both customers' interactions.
      */
-    private void effort(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
+    private void effort(KStream<String, EffortChange> tracked, EffortFormula formula, KStream<String, MergeFold> here,
             KStream<String, FoldOutMerged.Out> foldedOut, KStream<String, Erasure> erased) {
         Topic<String, EffortIndexUpdated> indexes = Topics.EFFORT_INDEX;
-        EffortFormula formula = new EffortFormula(effort);
-        KStream<String, EffortChange> tracked = attributed
-                // A re-attributed answer is no new CES answer for the customer's effort.
-                .filter((customer, a) -> !a.event().isFeedback()
-                        || (a.retracted() == null && a.event().feedback().metric() == Metric.CES),
-                        Named.as("interactions-and-ces"))
-                .processValues(() -> new TrackEffort(formula), Named.as("track-effort"), EFFORT_STORE,
-                        RECENT_INTERACTIONS_STORE);
         KStream<String, EffortChange> foldedIn = here
                 .filter((customer, fold) -> fold.kind() == MergeFold.Kind.CUSTOMER, Named.as("customer-folds-in"))
                 .processValues(() -> new FoldInMerged(config, formula), Named.as("fold-in-merged"),
-                        RECENT_INTERACTIONS_STORE, RECENT_ANSWERS_STORE, EFFORT_STORE, SEEN_EVENTS_STORE);
+                        CUSTOMERS_STORE, SEEN_EVENTS_STORE);
         KStream<String, EffortChange> left = foldedOut
                 .filter((merged, out) -> out.effort() != null, Named.as("merged-with-effort"))
                 .mapValues(FoldOutMerged.Out::effort, Named.as("merged-effort-out"));

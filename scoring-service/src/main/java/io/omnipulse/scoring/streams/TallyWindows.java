@@ -132,9 +132,9 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
 
     /** The task's event-time clock, moved on to {@code at} when that is later. */
     private long advanceClock(long at) {
-        Long seen = clock.get(AttributeToInteraction.CLOCK);
+        Long seen = clock.get(AttributeAndTrackEffort.CLOCK);
         long now = seen == null ? at : Math.max(seen, at);
-        clock.put(AttributeToInteraction.CLOCK, now);
+        clock.put(AttributeAndTrackEffort.CLOCK, now);
         return now;
     }
 
@@ -203,7 +203,7 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
         ScopeKey scope = ScopeKey.parse(record.key());
         context().forward(record.withValue(ScopeOutput.fold(survivor, MergeFold.scope(scope.key(),
                 new ScopeFold(handed.all(), handed.lateEvents(), handed.updatedAt(), days)))));
-        Long now = clock.get(AttributeToInteraction.CLOCK);
+        Long now = clock.get(AttributeAndTrackEffort.CLOCK);
         Instant asOf = Instant.ofEpochMilli(now == null ? handed.updatedAt() : now);
         publish(record, scope, Window.ALL, ScoreTally.EMPTY, asOf);
         Window.TRAILING.forEach(window -> publish(record, scope, window, ScoreTally.EMPTY, asOf));
@@ -297,7 +297,7 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
 
     /** Days before the longest window plus the grace can never be read or written again. */
     private void purgeOldBuckets() {
-        Long now = clock.get(AttributeToInteraction.CLOCK);
+        Long now = clock.get(AttributeAndTrackEffort.CLOCK);
         if (now == null) {
             return;
         }

@@ -57,7 +57,7 @@ final class WindowRollover {
      * checks), three bucket reads per scope key, and one write per scope key whose windows changed.
      */
     Moved rollOver(long wallClock) {
-        Long now = clock.get(AttributeToInteraction.CLOCK);
+        Long now = clock.get(AttributeAndTrackEffort.CLOCK);
         if (now == null) {
             return null;
         }

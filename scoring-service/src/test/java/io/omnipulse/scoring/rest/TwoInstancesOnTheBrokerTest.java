@@ -192,7 +192,7 @@ class TwoInstancesOnTheBrokerTest {
         Set<Integer> customerOwners = new TreeSet<>();
         Set<Integer> scopeOwners = new TreeSet<>();
         for (String customer : customers) {
-            customerOwners.add(ownerOf(ScoringTopology.EFFORT_STORE, customer));
+            customerOwners.add(ownerOf(ScoringTopology.CUSTOMERS_STORE, customer));
             scopeOwners.add(ownerOf(ScoringTopology.TALLIES_STORE, customerScope(customer)));
         }
         assertThat(customerOwners).containsExactlyInAnyOrder(instanceA().port(), hostB.port());
@@ -210,7 +210,7 @@ class TwoInstancesOnTheBrokerTest {
         });
 
         // A customer B owns: A's answer came from B's resources, forwarded, for their effort and their scope.
-        String ownedByB = customers.stream().filter(c -> ownerOf(ScoringTopology.EFFORT_STORE, c) == hostB.port())
+        String ownedByB = customers.stream().filter(c -> ownerOf(ScoringTopology.CUSTOMERS_STORE, c) == hostB.port())
                 .findFirst().orElseThrow();
         int before = serverB.received().size();
         JsonNode effort = body(get(instanceA(), "/v1/customers/" + ownedByB + "/effort"));

@@ -11,6 +11,7 @@ import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import java.time.Duration;
@@ -31,6 +32,10 @@ class AttributionTest {
 
     static ScopeTotals withoutUpdatedAt(ScopeTotals totals) {
         return new ScopeTotals(totals.all(), totals.lateEvents(), totals.windowEndDay(), 0);
+    }
+
+    static Object answers(CustomerState customer) {
+        return customer.answers();
     }
 
     static <V> Map<String, Object> storeOf(ScoringDriver driver, String store, Function<V, Object> view) {
@@ -68,8 +73,7 @@ class AttributionTest {
                 new FeedbackDetails(Metric.NPS, 3, null, "call me on +44 20 7946 0000", "conv-1"), T0);
         scoring.send(withComment);
 
-        RecentAnswers stored = scoring.driver.<String, RecentAnswers>getKeyValueStore(ScoringTopology.RECENT_ANSWERS_STORE)
-                .get(Events.keyOf(withComment));
+        RecentAnswers stored = scoring.customerOf(Events.keyOf(withComment)).answers();
         assertThat(stored.items()).hasSize(1);
         ContactEvent remembered = stored.items().get(0).answer();
         assertThat(remembered.customer()).isNull();
@@ -175,8 +179,8 @@ class AttributionTest {
                     .containsKeys("channel|call", "agent|a-1", "team|care").doesNotContainKey("channel|email");
             assertThat(storeOf(scoring, ScoringTopology.BUCKETS_STORE, v -> v))
                     .isEqualTo(storeOf(inOrder, ScoringTopology.BUCKETS_STORE, v -> v));
-            assertThat(storeOf(scoring, ScoringTopology.RECENT_ANSWERS_STORE, v -> v))
-                    .isEqualTo(storeOf(inOrder, ScoringTopology.RECENT_ANSWERS_STORE, v -> v));
+            assertThat(storeOf(scoring, ScoringTopology.CUSTOMERS_STORE, AttributionTest::answers))
+                    .isEqualTo(storeOf(inOrder, ScoringTopology.CUSTOMERS_STORE, AttributionTest::answers));
             assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(5.0);
             assertThat(inOrder.counter("omnipulse.scoring.responses.reattributed")).isZero();
         }

@@ -18,6 +18,7 @@ import io.omnipulse.events.InteractionStatus;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.domain.EffortAggregate;
+import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortSignal;
 import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.scoring.domain.InteractionRef;
@@ -65,32 +66,25 @@ class BinarySerdesTest {
             EFFORT, Map.of("crm/e-1", 17L, "survey/ü", -1L));
 
     @Test
-    void recentInteractions() {
-        for (RecentInteractions history : List.of(new RecentInteractions(List.of(REF, BARE_REF, REF)),
-                RecentInteractions.NONE)) {
-            assertThat(roundTrip(InternalSerdes.HISTORY, history)).isEqualTo(history);
+    void customerStateKeepsItsInteractionsAnswersAndSumOfEasesToTheBit() {
+        List<RecentInteractions> histories = List.of(new RecentInteractions(List.of(REF, BARE_REF, REF)),
+                RecentInteractions.NONE);
+        List<RecentAnswers> answers = List.of(CUSTOMER.answers(), RecentAnswers.NONE,
+                new RecentAnswers(List.of(new RecentAnswers.Remembered(BARE, false, BARE_REF))));
+        List<EffortState> efforts = List.of(EFFORT, EffortState.NONE,
+                new EffortState(null, List.of(), Set.of(), Long.MIN_VALUE, null, null, 0, -0.0));
+        for (RecentInteractions history : histories) {
+            for (RecentAnswers remembered : answers) {
+                for (EffortState effort : efforts) {
+                    CustomerState state = new CustomerState(history, remembered, effort);
+                    CustomerState read = roundTrip(InternalSerdes.CUSTOMER, state, 1);
+                    assertThat(read).isEqualTo(state);
+                    assertThat(Double.doubleToRawLongBits(read.effort().easeSum()))
+                            .isEqualTo(Double.doubleToRawLongBits(effort.easeSum()));
+                }
+            }
         }
-        assertRefused(InternalSerdes.HISTORY, new RecentInteractions(List.of(REF)));
-    }
-
-    @Test
-    void recentAnswersKeepTheirEventsExactly() {
-        for (RecentAnswers answers : List.of(CUSTOMER.answers(), RecentAnswers.NONE,
-                new RecentAnswers(List.of(new RecentAnswers.Remembered(BARE, false, BARE_REF))))) {
-            assertThat(roundTrip(InternalSerdes.ANSWERS, answers)).isEqualTo(answers);
-        }
-        assertRefused(InternalSerdes.ANSWERS, CUSTOMER.answers());
-    }
-
-    @Test
-    void effortStateKeepsItsSumOfEasesToTheBit() {
-        for (EffortState effort : List.of(EFFORT, EffortState.NONE,
-                new EffortState(null, List.of(), Set.of(), Long.MIN_VALUE, null, null, 0, -0.0))) {
-            EffortState read = roundTrip(InternalSerdes.EFFORT, effort, 2);
-            assertThat(read).isEqualTo(effort);
-            assertThat(Double.doubleToRawLongBits(read.easeSum())).isEqualTo(Double.doubleToRawLongBits(effort.easeSum()));
-        }
-        assertRefused(InternalSerdes.EFFORT, EFFORT);
+        assertRefused(InternalSerdes.CUSTOMER, new CustomerState(CUSTOMER.interactions(), CUSTOMER.answers(), EFFORT));
     }
 
     @Test
@@ -131,11 +125,13 @@ class BinarySerdesTest {
     }
 
     @Test
-    void foldsThatTheJsonVersionLeftOnTheTopicAreStillRead() {
+    void foldsInTheJsonOfEarlierIdsAreRefused() {
+        // They were only ever written to the merge-folds topics of earlier application ids.
         MergeFold fold = MergeFold.customer("merged", CUSTOMER, 1_736_154_000_000L);
         byte[] json = new JsonSerde<>(MergeFold.class).serializer().serialize("t", fold);
 
-        assertThat(InternalSerdes.FOLD.deserializer().deserialize("t", json)).isEqualTo(fold);
+        assertThatThrownBy(() -> InternalSerdes.FOLD.deserializer().deserialize("t", json))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown merge fold format version");
     }
 
     @Test
@@ -165,8 +161,8 @@ class BinarySerdesTest {
 
     @Test
     void theTopologyKeepsNoJsonOnItsInternalHops() {
-        assertThat(List.of(ScoringTopology.FOLD_SERDE, ScoringTopology.MERGED_SERDE, ScoringTopology.HISTORY_SERDE,
-                ScoringTopology.ANSWERS_SERDE, ScoringTopology.BUCKET_SERDE, ScoringTopology.EFFORT_SERDE,
+        assertThat(List.of(ScoringTopology.FOLD_SERDE, ScoringTopology.MERGED_SERDE, ScoringTopology.CUSTOMER_SERDE,
+                ScoringTopology.BUCKET_SERDE,
                 ScoringTopology.SCOPE_UPDATE_SERDE, ScoringTopology.TOTALS_SERDE, ScoringTopology.EFFORT_SUM_SERDE))
                 .allSatisfy(serde -> assertThat(serde).isInstanceOf(io.omnipulse.streamsupport.binary.BinarySerde.class));
     }

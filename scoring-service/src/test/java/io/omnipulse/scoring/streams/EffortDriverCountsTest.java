@@ -103,7 +103,7 @@ class EffortDriverCountsTest {
 
             Map<String, EffortAggregate> sums = all(scoring.driver.getKeyValueStore(
                     ScoringTopology.EFFORT_AGGREGATES_STORE));
-            Map<String, EffortState> states = all(scoring.driver.getKeyValueStore(ScoringTopology.EFFORT_STORE));
+            Map<String, EffortState> states = scoring.efforts();
             assertThat(sums).isEqualTo(recomputed(states.values()));
             assertThat(sums.get("global|all").drivers()).isNotEmpty();
             sums.values().forEach(EffortDriverCountsTest::countsAreWithinTheCustomers);

@@ -36,9 +36,6 @@ class EffortTopologyTest {
         return CustomerKeys.customerId(Events.customer(email));
     }
 
-    KeyValueStore<String, EffortState> customers() {
-        return scoring.driver.getKeyValueStore(ScoringTopology.EFFORT_STORE);
-    }
 
     EffortAggregate aggregate(String scopeKey) {
         return scoring.driver.<String, EffortAggregate>getKeyValueStore(ScoringTopology.EFFORT_AGGREGATES_STORE)
@@ -58,7 +55,7 @@ class EffortTopologyTest {
         assertThat(last.drivers()).containsExactly("2 contacts in 48 h", "email then call", "2 transfers",
                 "waited 14 min");
         assertThat(last.updatedAt()).isEqualTo(T0.plus(Duration.ofHours(20)));
-        EffortState stored = customers().get(id(ANN));
+        EffortState stored = scoring.effortOf(id(ANN));
         assertThat(stored.index()).isEqualTo(60);
         assertThat(stored.channel()).isEqualTo(Channel.CALL);
         assertThat(stored.team()).isEqualTo("billing");
@@ -79,8 +76,8 @@ class EffortTopologyTest {
                 InteractionStatus.RESOLVED, 0, 0);
         scoring.send(call, email);
 
-        assertThat(customers().get(id(ANN)).drivers()).containsExactly("2 contacts in 48 h", "email then call");
-        assertThat(customers().get(id(ANN)).index()).isEqualTo(30);
+        assertThat(scoring.effortOf(id(ANN)).drivers()).containsExactly("2 contacts in 48 h", "email then call");
+        assertThat(scoring.effortOf(id(ANN)).index()).isEqualTo(30);
     }
 
     @Test
@@ -121,7 +118,7 @@ class EffortTopologyTest {
                 EffortSignal.TRANSFERS, EffortSignal.LONG_WAITS, EffortSignal.ABANDONED_CONTACTS);
         assertThat(billing.signals().of(EffortSignal.TRANSFERS)).isEqualTo(1);
         assertThat(billing.share(EffortSignal.TRANSFERS)).isEqualTo(33.3);
-        assertThat(customers().get(id(ANN)).signals()).containsExactly(EffortSignal.REPEAT_CONTACTS,
+        assertThat(scoring.effortOf(id(ANN)).signals()).containsExactly(EffortSignal.REPEAT_CONTACTS,
                 EffortSignal.CHANNEL_SWITCHES, EffortSignal.TRANSFERS, EffortSignal.LONG_WAITS);
         // A CES answer changes Ann's state, not what drove her index.
         scoring.send(answer("s-1", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(3)), Metric.CES, 2, "c1"));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.Metric;
-import io.omnipulse.events.serde.JsonSerde;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import java.time.Instant;
 import java.util.Map;
@@ -149,16 +148,15 @@ class MergeCyclesTest {
     }
 
     @Test
-    void recordsWrittenBeforeTheHopCountAreRead() {
-        TestInputTopic<String, byte[]> loop = scoring.driver.createInputTopic(ScoringTopology.FOLDS,
-                Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        // Written by a version before the hop count, which wrote folds as JSON (still read: MergeFoldSerde).
-        String old = new String(new JsonSerde<>(MergeFold.class).serializer().serialize(ScoringTopology.FOLDS,
-                MergeFold.event(response("x"))), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(old).doesNotContain("hops");
-        loop.pipeInput("x", old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    void aFoldWithoutAHopCountIsReadAsNotLoopedYet() {
+        TestInputTopic<String, MergeFold> loop = scoring.driver.createInputTopic(ScoringTopology.FOLDS,
+                Serdes.String().serializer(), ScoringTopology.FOLD_SERDE.serializer());
+        MergeFold uncounted = MergeFold.event(response("x"));
+        assertThat(uncounted.hops()).isNull();
+        loop.pipeInput("x", uncounted);
 
         assertThat(csat("customer|x")).isEqualTo(1);
+        assertThat(scoring.counter("omnipulse.loop.guard.tripped")).isZero();
     }
 
     private void answer(String customer) {

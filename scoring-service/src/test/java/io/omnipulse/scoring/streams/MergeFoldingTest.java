@@ -151,8 +151,7 @@ class MergeFoldingTest {
         assertThat(published.get("agent:a-7:all").csat().satisfied()).isEqualTo(1);
         assertThat(totals(scoring).get(customer(ANN)).all().csat().n()).isEqualTo(2);
         assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(1.0);
-        assertThat(scoring.driver.<String, RecentAnswers>getKeyValueStore(ScoringTopology.RECENT_ANSWERS_STORE)
-                .get(id(BOB))).isNull();
+        assertThat(scoring.customerOf(id(BOB))).isNull();
     }
 
     @Test
@@ -191,8 +190,8 @@ class MergeFoldingTest {
         assertThat(published.get("customer:" + id(CARL) + ":all").csat().n()).isZero();
         assertThat(totals(scoring).get(customer(BOB))).isNull();
         assertThat(totals(scoring).get(customer(CARL))).isNull();
-        assertThat(effort(scoring).get(id(ANN)).drivers()).containsExactly("chat abandoned");
-        assertThat(effort(scoring).get(id(BOB))).isNull();
+        assertThat(scoring.effortOf(id(ANN)).drivers()).containsExactly("chat abandoned");
+        assertThat(scoring.effortOf(id(BOB))).isNull();
         // Carl's customer state and his scope's tallies each took the extra hop from Bob to Ann.
         assertThat(scoring.counter("omnipulse.scoring.merges.followed")).isEqualTo(2.0);
     }
@@ -205,7 +204,7 @@ class MergeFoldingTest {
         scoring.merge(id(ANN), id(BOB));
         Map<String, ScopeTotals> totalsOnce = allTotals(scoring);
         List<String> bucketsOnce = bucketKeys(scoring);
-        EffortState effortOnce = effort(scoring).get(id(ANN));
+        EffortState effortOnce = scoring.effortOf(id(ANN));
         EffortAggregate globalOnce = aggregates(scoring).get("global|all");
         scoring.output.readKeyValuesToList();
         scoring.effort.readValuesToList();
@@ -216,7 +215,7 @@ class MergeFoldingTest {
         assertThat(scoring.effort.isEmpty()).isTrue();
         assertThat(allTotals(scoring)).isEqualTo(totalsOnce);
         assertThat(bucketKeys(scoring)).isEqualTo(bucketsOnce);
-        assertThat(effort(scoring).get(id(ANN))).isEqualTo(effortOnce);
+        assertThat(scoring.effortOf(id(ANN))).isEqualTo(effortOnce);
         assertThat(effortOnce.cesN()).isEqualTo(1);
         assertThat(aggregates(scoring).get("global|all")).isEqualTo(globalOnce);
         assertThat(globalOnce.customers()).isEqualTo(1);
@@ -250,7 +249,7 @@ class MergeFoldingTest {
         assertThat(published).extracting(EffortIndexUpdated::customerId).containsExactly(id(ANN));
         assertThat(published.get(0).drivers()).containsExactly("2 contacts in 48 h", "email then call");
         assertThat(published.get(0).index()).isEqualTo(30);
-        assertThat(effort(scoring).get(id(BOB))).isNull();
+        assertThat(scoring.effortOf(id(BOB))).isNull();
         assertThat(aggregates(scoring).get("global|all").customers()).isEqualTo(1);
         assertThat(aggregates(scoring).get("global|all").indexSum()).isEqualTo(30);
         assertThat(aggregates(scoring).get("channel|email")).isNull();
@@ -263,10 +262,6 @@ class MergeFoldingTest {
 
     static KeyValueStore<String, ScopeTotals> totals(ScoringDriver driver) {
         return driver.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE);
-    }
-
-    static KeyValueStore<String, EffortState> effort(ScoringDriver driver) {
-        return driver.driver.getKeyValueStore(ScoringTopology.EFFORT_STORE);
     }
 
     static KeyValueStore<String, EffortAggregate> aggregates(ScoringDriver driver) {

@@ -11,6 +11,8 @@ import io.omnipulse.events.Topics;
 import io.omnipulse.scoring.config.EffortConfig;
 import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
+import io.omnipulse.scoring.domain.CustomerState;
+import io.omnipulse.scoring.domain.EffortState;
 import io.omnipulse.streamsupport.deadletter.DeadLetterDeserializationHandler;
 import io.omnipulse.streamsupport.deadletter.DeadLetterProcessingHandler;
 import io.omnipulse.streamsupport.deadletter.DeadLetterProductionHandler;
@@ -24,11 +26,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** The scoring topology on a TopologyTestDriver (no broker), with its own state dir and meters. */
 final class ScoringDriver implements AutoCloseable {
@@ -126,6 +130,31 @@ final class ScoringDriver implements AutoCloseable {
     }
 
     /** Events keyed by their own customer id, as resolved before any merge. */
+    /** A customer's one store entry, null when there is none. */
+    CustomerState customerOf(String customerId) {
+        return driver.<String, CustomerState>getKeyValueStore(ScoringTopology.CUSTOMERS_STORE).get(customerId);
+    }
+
+    /** A customer's effort state as effort queries read it: null when they have none. */
+    EffortState effortOf(String customerId) {
+        CustomerState state = customerOf(customerId);
+        return state == null ? null : state.effortOrNull();
+    }
+
+    /** Every customer's effort state, of those who have one. */
+    Map<String, EffortState> efforts() {
+        Map<String, EffortState> all = new TreeMap<>();
+        try (KeyValueIterator<String, CustomerState> entries = driver.<String, CustomerState>getKeyValueStore(
+                ScoringTopology.CUSTOMERS_STORE).all()) {
+            entries.forEachRemaining(entry -> {
+                if (entry.value.effortOrNull() != null) {
+                    all.put(entry.key, entry.value.effortOrNull());
+                }
+            });
+        }
+        return all;
+    }
+
     void send(ContactEvent... events) {
         for (ContactEvent e : events) {
             input.pipeInput(Events.keyOf(e), e);
