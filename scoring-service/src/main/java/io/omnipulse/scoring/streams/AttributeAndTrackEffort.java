@@ -36,9 +36,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * them per customer (the newest), dropped as the clock moves on.
  *
  * <p><b>Effort.</b> Recomputes the customer's effort index from the recent interactions after each
- * interaction, and adds each CES answer; forwards the change ({@link EffortChange}) when there is one,
- * after the event's attribution. Deterministic in event time: the index depends on which interactions
- * are known, not on the order they came in.
+ * interaction, and adds each CES answer (a re-attributed answer is no new answer: it leaves the effort
+ * state as it is); forwards the change ({@link EffortChange}) when there is one, after the event's
+ * attribution. Deterministic in event time: the index depends on which interactions are known, not on
+ * the order they came in.
  */
 class AttributeAndTrackEffort implements FixedKeyProcessor<String, ContactEvent, CustomerOutput> {
 
