@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.Instant;
 
 /** The one JSON mapping used on Kafka: ISO-8601 instants, nulls left out, unknown fields ignored for forward compatibility. */
 public final class EventJson {
@@ -23,8 +21,7 @@ public final class EventJson {
     /** Applies the wire settings to a mapper someone else owns (e.g. the Quarkus REST mapper). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
-                // after JavaTimeModule, so that it wins for Instant
-                .registerModule(new SimpleModule("canonical-instants").addDeserializer(Instant.class, new CanonicalInstants()))
+                .registerModule(CanonicalInstants.module())
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
