@@ -16,7 +16,6 @@ import io.omnipulse.scoring.domain.EffortState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,6 @@ import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.scoring.domain.DayBuckets;
 import io.omnipulse.scoring.domain.EffortAggregate;
 import io.omnipulse.scoring.domain.EffortState;
-import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
