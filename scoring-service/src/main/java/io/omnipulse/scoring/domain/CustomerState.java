@@ -22,11 +22,6 @@ public record CustomerState(RecentInteractions interactions, RecentAnswers answe
         return stored == null ? NONE : stored;
     }
 
-    /** Whether nothing is known: no entry needs to be kept. */
-    public boolean isEmpty() {
-        return interactions.items().isEmpty() && answers.items().isEmpty() && effort.equals(EffortState.NONE);
-    }
-
     /** The effort state, or null before any (what effort queries answer 404 for). */
     public EffortState effortOrNull() {
         return effort.equals(EffortState.NONE) ? null : effort;

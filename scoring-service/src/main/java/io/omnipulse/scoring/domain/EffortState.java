@@ -27,7 +27,17 @@ public record EffortState(Integer index, List<String> drivers, Set<EffortSignal>
         signals = EffortSignal.copyOf(signals);
     }
 
-    public EffortState withIndex(EffortFormula.Result result, InteractionRef latest) {
+    /**
+     * This state with its index computed over {@code interactions} and their latest one's time, channel
+     * and team; unchanged when there are none.
+     */
+    public EffortState indexedOver(RecentInteractions interactions, EffortFormula formula) {
+        List<InteractionRef> items = interactions.items();
+        if (items.isEmpty()) {
+            return this;
+        }
+        EffortFormula.Result result = formula.of(items);
+        InteractionRef latest = items.get(items.size() - 1);
         return new EffortState(result.index(), result.drivers(), result.signals(), latest.at(), latest.channel(),
                 latest.team(), cesN, easeSum);
     }

@@ -77,9 +77,11 @@ class AttributeAndTrackEffort implements FixedKeyProcessor<String, ContactEvent,
         }
         long oldest = (now == null ? at : Math.max(now, at)) - config.grace().toMillis();
         CustomerState before = CustomerState.orNone(customers.get(record.key()));
-        CustomerState after = event.isFeedback() ? answer(record, late, oldest, before)
-                : interaction(record, late, oldest, before);
-        if (!after.equals(before)) {
+        CustomerState after = event.isFeedback() ? answer(record, at, late, oldest, before)
+                : interaction(record, at, late, oldest, before);
+        // Each step returns the very state it was given when it changed nothing (a late answer that is
+        // no CES): no deep comparison of the whole entry per event.
+        if (after != before) {
             customers.put(record.key(), after);
         }
         if (!after.effort().equals(before.effort())) {
@@ -87,23 +89,19 @@ class AttributeAndTrackEffort implements FixedKeyProcessor<String, ContactEvent,
         }
     }
 
-    private CustomerState interaction(FixedKeyRecord<String, ContactEvent> record, boolean late, long oldest,
+    private CustomerState interaction(FixedKeyRecord<String, ContactEvent> record, long at, boolean late, long oldest,
             CustomerState state) {
         ContactEvent event = record.value();
         RecentInteractions interactions = state.interactions().with(InteractionRef.of(event), config.historyRetention(),
                 config.historyMaxInteractions());
-        RecentAnswers answers = late ? state.answers()
-                : reattribute(record, event.occurredAt().toEpochMilli(), interactions, state.answers(), oldest);
+        RecentAnswers answers = late ? state.answers() : reattribute(record, at, interactions, state.answers(), oldest);
         context.forward(record.withValue(new Attributed(event, late)));
-        List<InteractionRef> items = interactions.items();
-        EffortState effort = state.effort().withIndex(formula.of(items), items.get(items.size() - 1));
-        return new CustomerState(interactions, answers, effort);
+        return new CustomerState(interactions, answers, state.effort().indexedOver(interactions, formula));
     }
 
-    private CustomerState answer(FixedKeyRecord<String, ContactEvent> record, boolean late, long oldest,
+    private CustomerState answer(FixedKeyRecord<String, ContactEvent> record, long at, boolean late, long oldest,
             CustomerState state) {
         ContactEvent event = record.value();
-        long at = event.occurredAt().toEpochMilli();
         if (late) {
             metrics.lateResponse();
         }
@@ -116,7 +114,9 @@ class AttributeAndTrackEffort implements FixedKeyProcessor<String, ContactEvent,
         RecentAnswers answers = late ? state.answers()
                 : state.answers().with(answer.forCounting(), oldest, config.historyMaxInteractions());
         context.forward(record.withValue(new Attributed(answer.counted(), late)));
-        return new CustomerState(state.interactions(), answers, state.effort().withAnswer(event.feedback()));
+        EffortState effort = state.effort().withAnswer(event.feedback());
+        return answers == state.answers() && effort == state.effort() ? state
+                : new CustomerState(state.interactions(), answers, effort);
     }
 
     /**

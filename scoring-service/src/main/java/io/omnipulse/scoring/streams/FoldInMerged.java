@@ -4,10 +4,8 @@ import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortFormula;
 import io.omnipulse.scoring.domain.EffortState;
-import io.omnipulse.scoring.domain.InteractionRef;
 import io.omnipulse.scoring.domain.RecentAnswers;
 import io.omnipulse.scoring.domain.RecentInteractions;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -54,11 +52,7 @@ class FoldInMerged implements FixedKeyProcessor<String, MergeFold, EffortChange>
                 config.historyMaxInteractions());
         RecentAnswers answers = fold.answers().items().isEmpty() ? before.answers()
                 : before.answers().plus(fold.answers(), Long.MIN_VALUE, config.historyMaxInteractions());
-        EffortState effort = before.effort().withAnswersOf(fold.effort());
-        List<InteractionRef> items = interactions.items();
-        if (!items.isEmpty()) {
-            effort = effort.withIndex(formula.of(items), items.get(items.size() - 1));
-        }
+        EffortState effort = before.effort().withAnswersOf(fold.effort()).indexedOver(interactions, formula);
         CustomerState after = new CustomerState(interactions, answers, effort);
         if (!after.equals(before)) {
             customers.put(survivor, after);
