@@ -110,11 +110,12 @@ public final class Topics {
     /**
      * profile-service's identity-resolution loop: claims, label offers and merges travel through it
      * back into the same sub-topology (Kafka Streams cannot loop through a repartition topic). It shares
-     * tasks with the contact events, so it has as many partitions. v2: identifiers are placed by their
-     * customer id, so v1's records sit on other partitions than v2's reader expects.
+     * tasks with the contact events, so it has as many partitions. Named after profile's application id
+     * (omnipulse-profile-v6), and renamed with it: a new id rebuilds its state from the input and sends
+     * every loop message again; reading what the old id left on its loop as well would apply those twice.
      */
     public static final InternalTopic PROFILE_IDENTITY_LOOP =
-            new InternalTopic("omnipulse-profile-identity-loop-v2", "profile-service", DEFAULT_PARTITIONS);
+            new InternalTopic("omnipulse-profile-v6-identity-loop", "profile-service", DEFAULT_PARTITIONS);
 
     /**
      * scoring-service's merge folding: a merged customer's state travels to its survivor's partition.

@@ -3,7 +3,6 @@ package io.omnipulse.profile.config;
 import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.profile.domain.IdentityRules;
 import io.omnipulse.profile.domain.ProfileLimits;
-import io.omnipulse.profile.streams.ProfileTopology;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -58,13 +57,6 @@ public interface ProfileConfig {
     /** Co-identifiers remembered per identifier; beyond that it is treated as shared. */
     @WithDefault("50")
     int maxLinksPerIdentifier();
-
-    /**
-     * Topic that carries identity resolution's messages back into the topology. It is provisioned with
-     * the catalog (deploy/topics.sh, Topics.PROFILE_IDENTITY_LOOP); the service never creates topics.
-     */
-    @WithDefault(ProfileTopology.DEFAULT_LOOP_TOPIC)
-    String identityLoopTopic();
 
     /**
      * How long a resolved event's key is remembered, so that a re-send (same source and eventId) is

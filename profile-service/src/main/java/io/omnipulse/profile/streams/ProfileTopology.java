@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Identity resolution and profiles in the stream.
@@ -79,11 +80,13 @@ public class ProfileTopology {
     public static final Duration DEFAULT_REPLAY_RETENTION = Duration.ofDays(30);
     /** How often expired resolved-event keys are purged. */
     static final Duration REPLAY_PURGE_INTERVAL = Duration.ofHours(1);
+    /** What the loop topic's name adds to the application id ({@link #loopTopicOf}). */
+    static final String LOOP_TOPIC_SUFFIX = "-identity-loop";
     /**
-     * Default name of the loop topic: the one the catalog provisions ({@code Topics.PROFILE_IDENTITY_LOOP};
-     * a literal because it is a config default; ProfileTopologyTest checks that they agree).
+     * The loop topic of the default application id: the one the catalog provisions
+     * ({@code Topics.PROFILE_IDENTITY_LOOP}; LoopTopicTest checks that they agree).
      */
-    public static final String DEFAULT_LOOP_TOPIC = "omnipulse-profile-identity-loop-v2";
+    public static final String DEFAULT_LOOP_TOPIC = Topics.PROFILE_IDENTITY_LOOP.name();
 
     /**
      * Default bound on a loop message's hops ({@code omnipulse.loop-guard.max-hops}). The longest chains
@@ -128,8 +131,9 @@ public class ProfileTopology {
     /** The service's topology: {@code customerIdKey} is set before any customer id is computed. */
     @Inject
     public ProfileTopology(ProfileConfig config, LoopGuardConfig guard, MeterRegistry registry,
-            CustomerIdKey customerIdKey) {
-        this(config.limits(), config.identityRules(), config.identityLoopTopic(), config.replayRetention(),
+            CustomerIdKey customerIdKey,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-id") String applicationId) {
+        this(config.limits(), config.identityRules(), loopTopicOf(applicationId), config.replayRetention(),
                 guard.maxHops(), registry);
         this.suppressErasedIdentifiers = config.erasureSuppressIdentifiers();
     }
@@ -166,6 +170,15 @@ public class ProfileTopology {
 
     public String loopTopic() {
         return loopTopic;
+    }
+
+    /**
+     * The loop topic belongs to one application id: a new id rebuilds every store from the input and
+     * sends every loop message again, so it must not also read what the previous id left on its loop
+     * (an ABSORB applied twice would add the absorbed customer's counts twice).
+     */
+    public static String loopTopicOf(String applicationId) {
+        return applicationId + LOOP_TOPIC_SUFFIX;
     }
 
     @Produces

@@ -31,13 +31,15 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
 
     private final ScoringMetrics metrics;
     private final int maxHops;
+    private final String foldsTopic;
     private FixedKeyProcessorContext<String, Routed> context;
     private KeyValueStore<String, MergedInto> merged;
     private KeyValueStore<String, Long> mergedIds;
 
-    FollowMerges(ScoringMetrics metrics, int maxHops) {
+    FollowMerges(ScoringMetrics metrics, int maxHops, String foldsTopic) {
         this.metrics = metrics;
         this.maxHops = maxHops;
+        this.foldsTopic = foldsTopic;
     }
 
     @Override
@@ -51,8 +53,8 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     public void process(FixedKeyRecord<String, MergeFold> record) {
         MergeFold fold = record.value();
         if (fold.hopCount() > maxHops) {
-            metrics.loopGuardTripped(ScoringTopology.FOLDS);
-            throw new LoopGuardException(ScoringTopology.FOLDS, fold.hopCount(), maxHops);
+            metrics.loopGuardTripped(foldsTopic);
+            throw new LoopGuardException(foldsTopic, fold.hopCount(), maxHops);
         }
         if (fold.kind() == MergeFold.Kind.ERASE) {
             // For this very id (a former id of an erased customer), not for its survivor.

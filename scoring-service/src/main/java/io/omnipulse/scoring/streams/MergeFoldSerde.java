@@ -11,7 +11,7 @@ import io.omnipulse.streamsupport.binary.BinaryWriter;
  * an erasure, was appended without a new version: it uses only the fields every record has),
  * merged id, then each of event ({@link ContactEventCodec}), customer state ({@link CustomerStateCodec}) and
  * scope tallies ({@link TallyCodec}) with a presence byte first, merge time and hops (nullable). The topic
- * is named after the application id ({@link ScoringTopology#FOLDS}), so it only ever holds what this
+ * is named after the application id ({@link ScoringTopology#foldsTopicOf}), so it only ever holds what this
  * format's writers wrote (version 1, without effort signals, and JSON before it were written to the
  * topics of earlier ids); any other version is refused (dead letter).
  */

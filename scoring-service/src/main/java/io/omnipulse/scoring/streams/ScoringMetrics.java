@@ -65,7 +65,6 @@ public class ScoringMetrics {
                 .description("Events of an erased customer ingested before its erasure (in-flight or re-sent copies, "
                         + "replays) and merged customers' state from before it, dropped instead of counted")
                 .register(registry);
-        loopGuard(ScoringTopology.FOLDS);
     }
 
     /** A record went round an internal loop topic too often and was refused (shared name with profile-service). */
@@ -73,7 +72,8 @@ public class ScoringMetrics {
         loopGuard(topic).increment();
     }
 
-    private Counter loopGuard(String topic) {
+    /** The loop guard's counter of {@code topic}, registered (at zero) when the topology is built. */
+    Counter loopGuard(String topic) {
         return Counter.builder("omnipulse.loop.guard.tripped")
                 .description("Records refused because they circulated through an internal loop topic more often than "
                         + "any legitimate path (sent to the dead-letter topic)")

@@ -41,6 +41,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Resolved contact events in, scores per scope and window out: answers and interactions -> each
@@ -74,8 +75,13 @@ public class ScoringTopology {
     public static final Topic<String, ContactEvent> SOURCE = Topics.RESOLVED_EVENTS;
     /** Customer merges, keyed by the merged id (co-partitioned with {@link #SOURCE}). */
     public static final Topic<String, CustomersMerged> MERGES = Topics.CUSTOMER_MERGES;
-    /** Redirected events and merged customers' state, keyed by the survivor (co-partitioned with {@link #SOURCE}). */
+    /**
+     * Redirected events and merged customers' state, keyed by the survivor (co-partitioned with {@link #SOURCE}):
+     * the folds topic of the default application id, the one the catalog provisions ({@link #foldsTopicOf}).
+     */
     public static final String FOLDS = Topics.SCORING_MERGE_FOLDS.name();
+    /** What the folds topic's name adds to the application id. */
+    static final String FOLDS_TOPIC_SUFFIX = "-merge-folds";
     /** Requests to forget a customer, keyed by the customer id (co-partitioned with {@link #SOURCE}). */
     public static final Topic<String, ErasureRequested> ERASURES = Topics.ERASURES;
     /** Where scoring reports its part of an erasure done, keyed by erasure id. */
@@ -149,26 +155,28 @@ public class ScoringTopology {
     private final ScoringMetrics metrics;
     private final boolean inMemory;
     private final int maxLoopHops;
+    private final String folds;
 
     @Inject
     public ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ErasureConfig erasure,
-            LoopGuardConfig guard, ScoringMetrics metrics) {
-        this(config, windows, effort, erasure, metrics, false, guard.maxHops());
+            LoopGuardConfig guard, ScoringMetrics metrics,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-id") String applicationId) {
+        this(config, windows, effort, erasure, metrics, false, guard.maxHops(), foldsTopicOf(applicationId));
     }
 
     /** {@code inMemory}: in-memory stores, for TopologyTestDriver tests (RocksDB flushes on every commit there). */
     ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
             boolean inMemory) {
-        this(config, windows, effort, DEFAULT_ERASURE, metrics, inMemory, DEFAULT_MAX_LOOP_HOPS);
+        this(config, windows, effort, DEFAULT_ERASURE, metrics, inMemory, DEFAULT_MAX_LOOP_HOPS, FOLDS);
     }
 
     ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ScoringMetrics metrics,
             boolean inMemory, int maxLoopHops) {
-        this(config, windows, effort, DEFAULT_ERASURE, metrics, inMemory, maxLoopHops);
+        this(config, windows, effort, DEFAULT_ERASURE, metrics, inMemory, maxLoopHops, FOLDS);
     }
 
     ScoringTopology(ScoringConfig config, WindowsConfig windows, EffortConfig effort, ErasureConfig erasure,
-            ScoringMetrics metrics, boolean inMemory, int maxLoopHops) {
+            ScoringMetrics metrics, boolean inMemory, int maxLoopHops, String folds) {
         this.config = config;
         this.windows = windows;
         this.effort = effort;
@@ -176,6 +184,22 @@ public class ScoringTopology {
         this.metrics = metrics;
         this.inMemory = inMemory;
         this.maxLoopHops = maxLoopHops;
+        this.folds = folds;
+        metrics.loopGuard(folds);
+    }
+
+    /**
+     * The folds topic belongs to one application id: a new id rebuilds scoring's state from the input,
+     * merges included, and so sends every fold again; reading the folds the old id sent as well would
+     * fold them in twice.
+     */
+    public static String foldsTopicOf(String applicationId) {
+        return applicationId + FOLDS_TOPIC_SUFFIX;
+    }
+
+    /** The merge-folds topic this topology reads and writes. */
+    public String foldsTopic() {
+        return folds;
     }
 
     @Produces
@@ -203,13 +227,13 @@ public class ScoringTopology {
                 .filter((customer, event) -> customer != null && isCountable(event), Named.as("answers-and-interactions"))
                 .mapValues(MergeFold::event, Named.as("as-fold"));
         KStream<String, FollowMerges.Routed> routed = builder
-                .stream(FOLDS, Consumed.with(Serdes.String(), FOLD_SERDE).withName("merge-folds"))
+                .stream(folds, Consumed.with(Serdes.String(), FOLD_SERDE).withName("merge-folds"))
                 .merge(events, Named.as("events-and-folds"))
-                .processValues(() -> new FollowMerges(metrics, maxLoopHops), Named.as("follow-merges"),
+                .processValues(() -> new FollowMerges(metrics, maxLoopHops, folds), Named.as("follow-merges"),
                         MERGED_CUSTOMERS_STORE, MERGED_IDS_STORE);
         routed.filter((customer, r) -> r.survivor() != null, Named.as("for-merged-ids"))
                 .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold().nextHop()), Named.as("to-survivor"))
-                .to(FOLDS, toFolds("follow-to-survivor"));
+                .to(folds, toFolds("follow-to-survivor"));
         // What arrives for an erased customer from before its erasure goes no further; a merged
         // customer's state that came too late is turned back into an erasure of the merged id.
         KStream<String, FollowMerges.Routed> guarded = routed
@@ -219,7 +243,7 @@ public class ScoringTopology {
                         MERGED_IDS_STORE);
         guarded.filter((customer, r) -> r.survivor() != null, Named.as("too-late-for-erased"))
                 .map((customer, r) -> KeyValue.pair(r.survivor(), r.fold()), Named.as("erase-merged-id-instead"))
-                .to(FOLDS, toFolds("erasures-to-late-merged-ids"));
+                .to(folds, toFolds("erasures-to-late-merged-ids"));
         KStream<String, MergeFold> here = guarded.filter((customer, r) -> r.survivor() == null, Named.as("not-erased"))
                 .mapValues(FollowMerges.Routed::fold, Named.as("guarded-fold"));
 
@@ -246,12 +270,12 @@ public class ScoringTopology {
         // merge, so that a stale pointer from the survivor (a reverse merge) is dropped there.
         foldedOut.map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer(),
                         out.mergeTime())), Named.as("customer-to-survivor"))
-                .to(FOLDS, toFolds("customer-folds"));
+                .to(folds, toFolds("customer-folds"));
 
         KStream<String, Erasure> erased = erasures(builder, here);
         erased.filter((id, e) -> e instanceof Erasure.MergedIdErased, Named.as("merged-ids-of-erased"))
                 .mapValues(e -> ((Erasure.MergedIdErased) e).fold(), Named.as("erasure-fold"))
-                .to(FOLDS, toFolds("erasures-to-merged-ids"));
+                .to(folds, toFolds("erasures-to-merged-ids"));
 
         scores(attributed, here, foldedOut, erased);
         effort(tracked, formula, here, foldedOut, erased);
@@ -320,7 +344,7 @@ public class ScoringTopology {
         tallied.filter((key, o) -> o instanceof ScopeOutput.ToSurvivor, Named.as("handed-over"))
                 .map((key, o) -> KeyValue.pair(((ScopeOutput.ToSurvivor) o).survivor(), ((ScopeOutput.ToSurvivor) o).fold()),
                         Named.as("scope-to-survivor"))
-                .to(FOLDS, toFolds("scope-folds-to-survivor"));
+                .to(folds, toFolds("scope-folds-to-survivor"));
         tallied.filter((erasureId, o) -> o instanceof ScopeOutput.ErasureDone, Named.as("erasures-done"))
                 .mapValues(o -> ((ScopeOutput.ErasureDone) o).progress(), Named.as("erasure-progress-done"))
                 .to(ERASURE_PROGRESS.name(), Produced.with(ERASURE_PROGRESS.keySerde(), ERASURE_PROGRESS.valueSerde())

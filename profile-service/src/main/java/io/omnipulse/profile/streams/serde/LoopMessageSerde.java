@@ -27,10 +27,9 @@ import org.apache.kafka.common.errors.SerializationException;
  * requested by, remaining keys, erased count). Which fields a kind carries is up to the writer, so a
  * message reads back equal to the one written.
  *
- * <p>Earlier versions were written to the loop topic's first version ({@code omnipulse-profile-identity-loop}),
- * whose records sit on other partitions than this reader's (see {@code LoopRouting}); the loop topic
- * is versioned with the format, so no record of theirs reaches this reader, and one that did would
- * be refused (dead letter).
+ * <p>Earlier versions were written to other loop topics: the loop topic is named after the application
+ * id ({@code ProfileTopology.loopTopicOf}), which changes with every format, so no record of theirs
+ * reaches this reader, and one that did would be refused (dead letter).
  */
 public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
 
