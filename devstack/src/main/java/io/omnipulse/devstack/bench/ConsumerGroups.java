@@ -16,16 +16,16 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The consumer groups of a running stack and whether they have caught up. A service is found by the
  * prefix of its group id (a streams service's group is its application id, which changes with its
- * state format, so a bench never hard-codes it).
+ * state format, so a bench never hard-codes it). Tests that rebuild a streams service use it too.
  */
-final class ConsumerGroups {
+public final class ConsumerGroups {
 
     /** Topics written without transactions: no commit marker sits behind their last record. */
     private static final Set<String> PLAIN_TOPICS = Set.of("cx.contact-events.v1");
 
     private final Admin admin;
 
-    ConsumerGroups(Admin admin) {
+    public ConsumerGroups(Admin admin) {
         this.admin = admin;
     }
 
@@ -49,7 +49,7 @@ final class ConsumerGroups {
      * without transactions, at most one offset (the marker an exactly-once transaction leaves behind
      * its last record) on the others. Returns the seconds waited.
      */
-    double awaitCaughtUp(Map<String, Set<String>> groupsAndInputs, Duration timeout) throws Exception {
+    public double awaitCaughtUp(Map<String, Set<String>> groupsAndInputs, Duration timeout) throws Exception {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (!caughtUp(groupsAndInputs)) {

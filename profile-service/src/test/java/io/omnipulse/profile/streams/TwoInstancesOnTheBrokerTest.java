@@ -4,9 +4,6 @@ import static io.omnipulse.profile.TestEvents.at;
 import static io.omnipulse.profile.TestEvents.interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.omnipulse.devstack.TopicProvisioner;
-import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -14,24 +11,15 @@ import io.omnipulse.events.CustomerKeys;
 import io.omnipulse.events.Topics;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.CustomerRecord;
-import io.omnipulse.profile.domain.IdentityRules;
-import io.omnipulse.profile.domain.ProfileLimits;
 import io.omnipulse.queries.QueryResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesOnTheBrokerTest {
 
     private static final String APP_ID = "omnipulse-profile-two-instances-test";
-    private static final String LOOP = APP_ID + "-loop";
     private static final int[] PORTS = {7101, 7102};
     private static final List<KafkaStreams> INSTANCES = new ArrayList<>();
     private static final List<ProfileQueries> QUERIES = new ArrayList<>();
@@ -60,20 +47,8 @@ class TwoInstancesOnTheBrokerTest {
 
     @BeforeAll
     static void startTwoInstances() {
-        String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        TopicProvisioner.create(bootstrap, List.of(new NewTopic(LOOP, Topics.PROFILE_IDENTITY_LOOP.partitions(), (short) 1)));
         for (int port : PORTS) {
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            props.put(StreamsConfig.STATE_DIR_CONFIG, TestInfrastructure.tempDir("two-instances-" + port).toString());
-            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + port);
-            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-            var topology = new ProfileTopology(ProfileLimits.DEFAULTS, IdentityRules.DEFAULTS, LOOP,
-                    new SimpleMeterRegistry()).buildTopology();
-            KafkaStreams streams = new KafkaStreams(topology, props);
-            streams.start();
+            KafkaStreams streams = ProfileOnTheBroker.start(APP_ID, port);
             INSTANCES.add(streams);
             QUERIES.add(new ProfileQueries(streams, Optional.of("localhost:" + port)));
         }
@@ -90,7 +65,7 @@ class TwoInstancesOnTheBrokerTest {
                 interaction("it-c1-" + RUN, Channel.CALL, at(10), BY_CALL),
                 interaction("it-e1-" + RUN, Channel.EMAIL, at(0), BY_EMAIL),
                 interaction("it-h1-" + RUN, Channel.CHAT, at(20), BY_CHAT));
-        assertThat(publish(events)).as("partitions the customer's events landed on").hasSizeGreaterThan(1);
+        assertThat(ProfileOnTheBroker.publish(events)).as("partitions the customer's events landed on").hasSizeGreaterThan(1);
         String carol = CustomerKeys.customerIdOf("email:carol." + RUN + "@example.com");
 
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
@@ -133,21 +108,6 @@ class TwoInstancesOnTheBrokerTest {
     private static int partitionOf(String key) {
         return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
                 key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % Topics.CONTACT_EVENTS.partitions();
-    }
-
-    /** Partitions the events went to. */
-    private static Set<Integer> publish(List<ContactEvent> events) throws Exception {
-        var topic = Topics.CONTACT_EVENTS;
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-        Set<Integer> partitions = new HashSet<>();
-        try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            for (ContactEvent event : events) {
-                partitions.add(producer.send(new ProducerRecord<>(topic.name(),
-                        CustomerKeys.customerId(event.customer()), event)).get().partition());
-            }
-        }
-        return partitions;
     }
 
     /** Asks {@code instance}; a key owned elsewhere is asked of the instance at that address. */
