@@ -17,9 +17,18 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
+    /** A writer larger than this after a value is not kept for the next one: a rare huge value does not stay resident. */
+    static final int MAX_KEPT_BYTES = 64 * 1024;
+
     private final String what;
     private final byte version;
     private final int expectedSize;
+    /**
+     * Each thread's writer between two values (a stream thread serialises one value at a time), so that
+     * its buffer is not grown from {@code expectedSize} again for every value: the growing copies were
+     * as much garbage as the values themselves.
+     */
+    private final ThreadLocal<BinaryWriter> spare = new ThreadLocal<>();
 
     protected BinarySerde(String what, int version, int expectedSize) {
         this.what = what;
@@ -73,10 +82,22 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
         if (value == null) {
             return null;
         }
-        BinaryWriter out = new BinaryWriter(expectedSize);
-        out.u8(version);
-        write(out, value);
-        return out.toByteArray();
+        BinaryWriter out = spare.get();
+        if (out == null) {
+            out = new BinaryWriter(expectedSize);
+        } else {
+            // Taken while in use: a value whose writing serialises another with this serde gets its own.
+            spare.remove();
+        }
+        try {
+            out.reset().u8(version);
+            write(out, value);
+            return out.toByteArray();
+        } finally {
+            if (out.capacity() <= MAX_KEPT_BYTES) {
+                spare.set(out);
+            }
+        }
     }
 
     @Override

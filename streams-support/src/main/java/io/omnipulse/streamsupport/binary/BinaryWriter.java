@@ -23,6 +23,17 @@ public final class BinaryWriter {
         return Arrays.copyOf(buf, size);
     }
 
+    /** Empties this writer for the next value, keeping its buffer. */
+    BinaryWriter reset() {
+        size = 0;
+        return this;
+    }
+
+    /** How many bytes this writer holds before it has to grow. */
+    int capacity() {
+        return buf.length;
+    }
+
     public BinaryWriter u8(int value) {
         ensure(1);
         buf[size++] = (byte) value;
@@ -69,12 +80,38 @@ public final class BinaryWriter {
         if (value == null) {
             return varint(0);
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        varint(utf8.length + 1);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, buf, size, utf8.length);
-        size += utf8.length;
+        int length = value.length();
+        if (!isAscii(value, length)) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            varint(utf8.length + 1);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, buf, size, utf8.length);
+            size += utf8.length;
+            return this;
+        }
+        // Ids, codes, names: almost every string written is ASCII, whose UTF-8 is one byte a char, so it
+        // is copied straight into the buffer instead of being encoded into an array of its own first
+        // (that array was a tenth of what the stream threads allocated).
+        varint(length + 1);
+        ensure(length);
+        copyAscii(value, length);
         return this;
+    }
+
+    private static boolean isAscii(String value, int length) {
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each char's low byte, which for ASCII is its UTF-8 (an array copy for the JDK's one-byte strings). */
+    @SuppressWarnings("deprecation")
+    private void copyAscii(String value, int length) {
+        value.getBytes(0, length, buf, size);
+        size += length;
     }
 
     /** Null as one 0 byte, otherwise 1, epoch seconds and nanoseconds: exact, whatever the precision. */
