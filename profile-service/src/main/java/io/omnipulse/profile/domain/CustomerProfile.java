@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param channels        usage per channel, keyed by its wire name (email, chat, social, call)
  * @param conversations   distinct conversation ids, oldest first
  * @param journey         latest events in event-time order, oldest first
- * @param recentEventKeys dedup keys (source/eventId) of the latest events folded in, oldest first
+ * @param recentEventKeys the dedup keys (source/eventId) of the latest events folded in, oldest first, as hashes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerProfile(
@@ -32,14 +32,14 @@ public record CustomerProfile(
         SurveyAnswer latestCes,
         SurveyAnswer latestCsat,
         List<JourneyEntry> journey,
-        List<String> recentEventKeys) {
+        RecentEventKeys recentEventKeys) {
 
     public CustomerProfile {
         identifiers = sortedCopy(identifiers);
         channels = sortedCopy(channels);
         conversations = conversations == null ? List.of() : List.copyOf(conversations);
         journey = journey == null ? List.of() : List.copyOf(journey);
-        recentEventKeys = recentEventKeys == null ? List.of() : List.copyOf(recentEventKeys);
+        recentEventKeys = recentEventKeys == null ? RecentEventKeys.NONE : recentEventKeys;
     }
 
     /** A customer nothing is known about yet. */
@@ -59,7 +59,7 @@ public record CustomerProfile(
 
     /** Whether the event with this dedup key was folded in recently. */
     public boolean hasSeen(String dedupKey) {
-        return recentEventKeys.contains(dedupKey);
+        return recentEventKeys.contains(RecentEventKeys.hashOf(dedupKey));
     }
 
     // Sorted so that the JSON of a profile is stable whatever order the events came in.

@@ -48,8 +48,8 @@ public final class ProfileFolder {
     public CustomerProfile fold(String customerId, CustomerProfile current, ContactEvent event, List<String> usable) {
         boolean fresh = current == null || current.customerId() == null;
         CustomerProfile p = fresh ? CustomerProfile.empty(customerId) : current;
-        String dedupKey = event.dedupKey();
-        if (p.hasSeen(dedupKey)) {
+        long dedupKey = RecentEventKeys.hashOf(event.dedupKey());
+        if (p.recentEventKeys().contains(dedupKey)) {
             return current;
         }
         var at = event.occurredAt();
@@ -67,7 +67,7 @@ public final class ProfileFolder {
                 latest(p.latestCsat(), event, Metric.CSAT),
                 Bounded.insertByTime(p.journey(), JourneyEntry.of(event), JourneyEntry::occurredAt,
                         limits.journeySize()),
-                Bounded.append(p.recentEventKeys(), dedupKey, limits.recentEventKeys()));
+                p.recentEventKeys().append(dedupKey, limits.recentEventKeys()));
     }
 
     /** The typed, normalised identifiers of an event that a fold adds to a profile (junk left out). */

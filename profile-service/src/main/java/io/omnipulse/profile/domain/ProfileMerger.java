@@ -42,7 +42,7 @@ public final class ProfileMerger {
                 later(s.latestCes(), absorbed.latestCes()),
                 later(s.latestCsat(), absorbed.latestCsat()),
                 journey(s.journey(), absorbed.journey()),
-                union(s.recentEventKeys(), absorbed.recentEventKeys(), limits.recentEventKeys()));
+                s.recentEventKeys().union(absorbed.recentEventKeys(), limits.recentEventKeys()));
     }
 
     /** Typed identifiers of {@code absorbed} that do not fit into the survivor because their type is full. */

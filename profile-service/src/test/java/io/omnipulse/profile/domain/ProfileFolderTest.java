@@ -13,7 +13,6 @@ import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.serde.JsonSerde;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfileFolderTest {
@@ -109,7 +108,7 @@ class ProfileFolderTest {
                 interaction("e3", Channel.EMAIL, at(3), annByEmail()),
                 first);
 
-        assertThat(p.recentEventKeys()).hasSize(2);
+        assertThat(p.recentEventKeys().size()).isEqualTo(2);
         assertThat(p.interactionCount()).isEqualTo(4);
     }
 
@@ -168,7 +167,10 @@ class ProfileFolderTest {
         CustomerProfile back = serde.deserialize("t", serde.serialize("t", p));
 
         assertThat(back).isEqualTo(p);
-        assertThat(List.copyOf(back.recentEventKeys())).containsExactly("test-email/e1", "test-survey/s1");
+        assertThat(back.recentEventKeys()).isEqualTo(RecentEventKeys.of(RecentEventKeys.hashOf("test-email/e1"),
+                RecentEventKeys.hashOf("test-survey/s1")));
+        assertThat(back.hasSeen("test-email/e1")).isTrue();
+        assertThat(back.hasSeen("test-email/e2")).isFalse();
     }
 
     private static CustomerIds withEmail(String email) {

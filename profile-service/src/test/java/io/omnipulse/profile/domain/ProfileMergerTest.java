@@ -53,7 +53,8 @@ class ProfileMergerTest {
         CustomerProfile out = merger.merge("a", a, b);
 
         assertThat(out.journey()).extracting(JourneyEntry::eventId).containsExactly("a2", "b3");
-        assertThat(out.recentEventKeys()).hasSize(2);
+        assertThat(out.recentEventKeys()).isEqualTo(RecentEventKeys.of(RecentEventKeys.hashOf("test-email/a2"),
+                RecentEventKeys.hashOf("test-email/b3")));
         assertThat(out.identifiersOf("email")).containsExactly("ann@example.com");
         assertThat(merger.overCap(a, b)).containsExactly("email:ann.w@example.com");
     }

@@ -8,6 +8,7 @@ import static io.omnipulse.streamsupport.binary.ContactEventCodec.TYPES;
 import io.omnipulse.profile.domain.ChannelUsage;
 import io.omnipulse.profile.domain.CustomerProfile;
 import io.omnipulse.profile.domain.JourneyEntry;
+import io.omnipulse.profile.domain.RecentEventKeys;
 import io.omnipulse.profile.domain.SurveyAnswer;
 import io.omnipulse.streamsupport.binary.BinaryReader;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  * channels (count + 1, per channel its name and usage: presence byte, count, first and last contact),
  * firstContact, lastContact, interactionCount, feedbackCount, conversations, latest NPS, CES and CSAT
  * answers (presence byte, score, scale, comment, occurredAt, channel, eventId), journey (count + 1,
- * per entry its fields in declaration order), recentEventKeys. Enums as {@link ContactEventCodec}
+ * per entry its fields in declaration order), recentEventKeys (count + 1, then each hash as 8 bytes). Enums as {@link ContactEventCodec}
  * codes them. No version of its own: a change is a new version of every format that nests it.
  */
 final class ProfileCodec {
@@ -47,14 +48,31 @@ final class ProfileCodec {
         answer(out, profile.latestCes());
         answer(out, profile.latestCsat());
         journey(out, profile.journey());
-        out.strings(profile.recentEventKeys());
+        recentEventKeys(out, profile.recentEventKeys());
     }
 
     static CustomerProfile read(BinaryReader in) {
         return in.bool()
                 ? new CustomerProfile(in.string(), identifiers(in), channels(in), in.instant(), in.instant(), in.i64(),
-                        in.i64(), in.strings(), answer(in), answer(in), answer(in), journey(in), in.strings())
+                        in.i64(), in.strings(), answer(in), answer(in), answer(in), journey(in), recentEventKeys(in))
                 : null;
+    }
+
+    private static void recentEventKeys(BinaryWriter out, RecentEventKeys keys) {
+        long[] hashes = keys.hashes();
+        out.varint(hashes.length + 1);
+        for (long hash : hashes) {
+            out.i64(hash);
+        }
+    }
+
+    private static RecentEventKeys recentEventKeys(BinaryReader in) {
+        int count = in.count();
+        long[] hashes = new long[Math.max(count, 0)];
+        for (int i = 0; i < count; i++) {
+            hashes[i] = in.i64();
+        }
+        return RecentEventKeys.of(hashes);
     }
 
     private static void identifiers(BinaryWriter out, Map<String, List<String>> identifiers) {

@@ -31,6 +31,7 @@ import io.omnipulse.profile.domain.Offer;
 import io.omnipulse.profile.domain.ProfileFolder;
 import io.omnipulse.profile.domain.ProfileLimits;
 import io.omnipulse.profile.domain.Reach;
+import io.omnipulse.profile.domain.RecentEventKeys;
 import io.omnipulse.profile.domain.SurveyAnswer;
 import io.omnipulse.profile.streams.LoopMessage.Gathered;
 import io.omnipulse.profile.streams.LoopMessage.Kind;
@@ -241,7 +242,8 @@ class BinarySerdesTest {
                 new SurveyAnswer(9, new Scale(0, 10, true), "great", NANOS, Channel.EMAIL, "nps-1"),
                 new SurveyAnswer(-1, new Scale(1, 7, null), null, at(1), null, null),
                 new SurveyAnswer(5, null, "", null, Channel.CALL, "csat-1"),
-                List.of(everyField, noField), List.of("crm/ev-1", "test-survey/nps-1"));
+                List.of(everyField, noField), RecentEventKeys.of(RecentEventKeys.hashOf("crm/ev-1"), Long.MIN_VALUE, -1, 0,
+                        Long.MAX_VALUE));
     }
 
     @Test
