@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The dedup keys (source/eventId) of a profile's latest events, oldest first, each kept as a 64-bit
@@ -39,6 +40,18 @@ public final class RecentEventKeys {
     @JsonCreator
     public static RecentEventKeys of(long... hashes) {
         return hashes == null || hashes.length == 0 ? NONE : new RecentEventKeys(hashes.clone());
+    }
+
+    /** {@code count} hashes taken from {@code next} in order, oldest first: a codec reading them back. */
+    public static RecentEventKeys read(int count, LongSupplier next) {
+        if (count <= 0) {
+            return NONE;
+        }
+        long[] hashes = new long[count];
+        for (int i = 0; i < count; i++) {
+            hashes[i] = next.getAsLong();
+        }
+        return new RecentEventKeys(hashes);
     }
 
     /** The hash a dedup key is remembered by. */
@@ -83,13 +96,19 @@ public final class RecentEventKeys {
         return hashes.length;
     }
 
+    /** The {@code index}th hash, oldest first. */
+    public long get(int index) {
+        return hashes[index];
+    }
+
     @JsonValue
     public long[] hashes() {
         return hashes.clone();
     }
 
     private static RecentEventKeys newest(long[] all, int max) {
-        return all.length <= max ? new RecentEventKeys(all) : new RecentEventKeys(Arrays.copyOfRange(all, all.length - max, all.length));
+        return all.length <= max ? new RecentEventKeys(all)
+                : new RecentEventKeys(Arrays.copyOfRange(all, all.length - max, all.length));
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    /** A writer larger than this after a value is not kept for the next one: a rare huge value does not stay resident. */
+    /** A writer grown past this by a value is not kept for the next one: a rare huge value does not stay resident. */
     static final int MAX_KEPT_BYTES = 64 * 1024;
 
     private final String what;

@@ -26,8 +26,9 @@ import java.util.TreeMap;
  * channels (count + 1, per channel its name and usage: presence byte, count, first and last contact),
  * firstContact, lastContact, interactionCount, feedbackCount, conversations, latest NPS, CES and CSAT
  * answers (presence byte, score, scale, comment, occurredAt, channel, eventId), journey (count + 1,
- * per entry its fields in declaration order), recentEventKeys (count + 1, then each hash as 8 bytes). Enums as {@link ContactEventCodec}
- * codes them. No version of its own: a change is a new version of every format that nests it.
+ * per entry its fields in declaration order), recentEventKeys (count + 1, then each hash in 8 bytes).
+ * Enums as {@link ContactEventCodec} codes them. No version of its own: a change is a new version of
+ * every format that nests it.
  */
 final class ProfileCodec {
 
@@ -59,20 +60,14 @@ final class ProfileCodec {
     }
 
     private static void recentEventKeys(BinaryWriter out, RecentEventKeys keys) {
-        long[] hashes = keys.hashes();
-        out.varint(hashes.length + 1);
-        for (long hash : hashes) {
-            out.i64(hash);
+        out.varint(keys.size() + 1);
+        for (int i = 0; i < keys.size(); i++) {
+            out.i64(keys.get(i));
         }
     }
 
     private static RecentEventKeys recentEventKeys(BinaryReader in) {
-        int count = in.count();
-        long[] hashes = new long[Math.max(count, 0)];
-        for (int i = 0; i < count; i++) {
-            hashes[i] = in.i64();
-        }
-        return RecentEventKeys.of(hashes);
+        return RecentEventKeys.read(in.count(), in::i64);
     }
 
     private static void identifiers(BinaryWriter out, Map<String, List<String>> identifiers) {
