@@ -57,11 +57,6 @@ public record CustomerProfile(
         return journey.stream().map(JourneyEntry::team).distinct().toList();
     }
 
-    /** Whether the event with this dedup key was folded in recently. */
-    public boolean hasSeen(String dedupKey) {
-        return recentEventKeys.contains(RecentEventKeys.hashOf(dedupKey));
-    }
-
     // Sorted so that the JSON of a profile is stable whatever order the events came in.
     private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
         return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));

@@ -169,8 +169,8 @@ class ProfileFolderTest {
         assertThat(back).isEqualTo(p);
         assertThat(back.recentEventKeys()).isEqualTo(RecentEventKeys.of(RecentEventKeys.hashOf("test-email/e1"),
                 RecentEventKeys.hashOf("test-survey/s1")));
-        assertThat(back.hasSeen("test-email/e1")).isTrue();
-        assertThat(back.hasSeen("test-email/e2")).isFalse();
+        assertThat(back.recentEventKeys().contains(RecentEventKeys.hashOf("test-email/e1"))).isTrue();
+        assertThat(back.recentEventKeys().contains(RecentEventKeys.hashOf("test-email/e2"))).isFalse();
     }
 
     private static CustomerIds withEmail(String email) {

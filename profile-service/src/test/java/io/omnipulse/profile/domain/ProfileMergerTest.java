@@ -37,7 +37,7 @@ class ProfileMergerTest {
         assertThat(out.journey()).extracting(JourneyEntry::eventId).containsExactly("e1", "h1", "s1", "e2");
         assertThat(out.firstContact()).isEqualTo(at(0));
         assertThat(out.lastContact()).isEqualTo(at(30));
-        assertThat(out.hasSeen("test-chat/h1")).isTrue();
+        assertThat(out.recentEventKeys().contains(RecentEventKeys.hashOf("test-chat/h1"))).isTrue();
     }
 
     @Test

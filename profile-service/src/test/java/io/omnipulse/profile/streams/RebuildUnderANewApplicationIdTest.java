@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -102,6 +103,6 @@ class RebuildUnderANewApplicationIdTest {
 
     private static Set<String> committedTopics(Admin admin, String group) throws Exception {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).keySet()
-                .stream().map(TopicPartition::topic).collect(java.util.stream.Collectors.toSet());
+                .stream().map(TopicPartition::topic).collect(Collectors.toSet());
     }
 }

@@ -197,11 +197,6 @@ public class ScoringTopology {
         return applicationId + FOLDS_TOPIC_SUFFIX;
     }
 
-    /** The merge-folds topic this topology reads and writes. */
-    public String foldsTopic() {
-        return folds;
-    }
-
     @Produces
     public Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
