@@ -71,6 +71,10 @@ public final class KafkaBroker implements AutoCloseable {
         // cheap on a local broker, and a test of erasure can shorten a topic's retention and see it work.
         p.setProperty("log.retention.check.interval.ms", "3000");
         p.setProperty("log.cleaner.backoff.ms", "1000");
+        // The cleaner's offset map is allocated on the heap when the broker starts: 128 MiB by default,
+        // which in a test JVM (1 GiB, two brokers at times) left too little for the rest. 16 MiB maps
+        // about 700,000 keys per pass; a larger dirty section is compacted in more passes.
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         return p;
     }
 

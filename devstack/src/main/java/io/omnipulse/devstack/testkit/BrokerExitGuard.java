@@ -2,6 +2,8 @@ package io.omnipulse.devstack.testkit;
 
 import io.omnipulse.devstack.KafkaBroker;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.utils.Exit;
 
 /**
@@ -14,6 +16,7 @@ import org.apache.kafka.common.utils.Exit;
  */
 public final class BrokerExitGuard {
 
+    private static final List<String> REFUSALS = new CopyOnWriteArrayList<>();
     private static boolean installed;
 
     private BrokerExitGuard() {
@@ -34,9 +37,19 @@ public final class BrokerExitGuard {
         installed = true;
     }
 
+    /**
+     * What the brokers of this JVM asked for and were refused, oldest first. A broker that asked is
+     * left half stopped (its group coordinator, for one, answers "not available" from then on), so a
+     * test waiting on it can fail at once with this instead of timing out with no reason given.
+     */
+    public static List<String> refusals() {
+        return List.copyOf(REFUSALS);
+    }
+
     private static void refuse(String call, int status, String message) {
         IllegalStateException refused = new IllegalStateException("the test JVM's Kafka broker asked to " + call
                 + " the JVM with status " + status + (message == null ? "" : ": " + message));
+        REFUSALS.add(refused.getMessage());
         System.err.println("[BrokerExitGuard] " + refused.getMessage()
                 + " (refused; the broker's thread gets this exception)");
         refused.printStackTrace(System.err);

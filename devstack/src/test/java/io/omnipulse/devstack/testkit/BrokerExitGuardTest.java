@@ -1,5 +1,6 @@
 package io.omnipulse.devstack.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.kafka.common.utils.Exit;
@@ -18,5 +19,8 @@ class BrokerExitGuardTest {
         assertThatThrownBy(() -> Exit.exit(1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exit the JVM with status 1");
+        // Kept, for a test waiting on that broker to report instead of timing out.
+        assertThat(BrokerExitGuard.refusals()).last().asString().contains("exit the JVM with status 1");
+        assertThat(BrokerExitGuard.refusals()).anyMatch(refusal -> refusal.contains("fatal fault in the metadata loader"));
     }
 }

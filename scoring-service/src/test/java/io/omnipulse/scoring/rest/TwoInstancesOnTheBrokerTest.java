@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnipulse.devstack.Ports;
+import io.omnipulse.devstack.testkit.BrokerExitGuard;
 import io.omnipulse.devstack.testkit.OwnKafkaBroker;
 import io.omnipulse.devstack.testkit.TestInfrastructure;
 import io.omnipulse.devstack.testkit.TestTokens;
@@ -60,6 +61,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.Config;
@@ -148,11 +150,20 @@ class TwoInstancesOnTheBrokerTest {
             serverB = new InstanceServer(port, new ScoreQueries(streamsB, "localhost:" + port),
                     new EffortQueries(streamsB, "localhost:" + port), config, json);
         }
-        Awaitility.await().atMost(DEADLINE).pollInterval(POLL).ignoreExceptions().until(() ->
-                streamsA.state() == KafkaStreams.State.RUNNING && streamsB.state() == KafkaStreams.State.RUNNING
-                        && ownsPartitions(streamsA) && ownsPartitions(streamsB)
-                        && get(instanceA(), "/v1/scores?scope=global").statusCode() == 200
-                        && get(hostB, "/v1/scores?scope=global").statusCode() == 200);
+        // Each step named, so that a timeout says which one was still missing; a broker that asked to
+        // end the JVM (refused, see BrokerExitGuard) will not recover, so that is reported at once.
+        Awaitility.await().atMost(DEADLINE).pollInterval(POLL)
+                .failFast(() -> assertThat(BrokerExitGuard.refusals()).as("the test broker's requests to end the JVM")
+                        .isEmpty())
+                .untilAsserted(() -> {
+                    assertThat(streamsA.state()).as("instance A").isEqualTo(KafkaStreams.State.RUNNING);
+                    assertThat(streamsB.state()).as("instance B").isEqualTo(KafkaStreams.State.RUNNING);
+                    assertThat(streamsA.metadataForAllStreamsClients()).as("clients of the group, as A sees them").hasSize(2);
+                    assertThat(activeTasks(streamsA)).as("A's active tasks").isNotEmpty();
+                    assertThat(activeTasks(streamsB)).as("B's active tasks").isNotEmpty();
+                    assertThat(statusOf(instanceA(), "/v1/scores?scope=global")).as("A's global scores").isEqualTo("200");
+                    assertThat(statusOf(hostB, "/v1/scores?scope=global")).as("B's global scores").isEqualTo("200");
+                });
     }
 
     @AfterAll
@@ -182,9 +193,9 @@ class TwoInstancesOnTheBrokerTest {
             for (String customer : customers) {
                 JsonNode scores = body(get(instanceA(), "/v1/customers/" + customer + "/scores"));
                 int[] n = answersOf.get(customer);
-                assertThat(new int[] {scores.at("/windows/all/nps/n").asInt(), scores.at("/windows/all/ces/n").asInt(),
+                    assertThat(new int[] {scores.at("/windows/all/nps/n").asInt(), scores.at("/windows/all/ces/n").asInt(),
                         scores.at("/windows/all/csat/n").asInt()}).as(customer).containsExactly(n);
-                assertThat(scores.at("/effort/index").isNumber()).as("effort of " + customer).isTrue();
+                    assertThat(scores.at("/effort/index").isNumber()).as("effort of " + customer).isTrue();
             }
         });
 
@@ -203,9 +214,9 @@ class TwoInstancesOnTheBrokerTest {
             for (String query : queries) {
                 HttpResponse<String> a = get(instanceA(), query);
                 HttpResponse<String> b = get(hostB, query);
-                assertThat(a.statusCode()).as("A " + query + " " + a.body()).isEqualTo(200);
-                assertThat(b.statusCode()).as("B " + query + " " + b.body()).isEqualTo(200);
-                assertThat(stable(body(b))).as(query).isEqualTo(stable(body(a)));
+                    assertThat(a.statusCode()).as("A " + query + " " + a.body()).isEqualTo(200);
+                    assertThat(b.statusCode()).as("B " + query + " " + b.body()).isEqualTo(200);
+                    assertThat(stable(body(b))).as(query).isEqualTo(stable(body(a)));
             }
         });
 
@@ -250,7 +261,7 @@ class TwoInstancesOnTheBrokerTest {
                 answer(z, "z-2", Metric.NPS, 9, t.plusSeconds(260)), answer(z, "z-3", Metric.CSAT, 2, t.plusSeconds(270))));
         Awaitility.await().atMost(DEADLINE).pollInterval(POLL).ignoreExceptions().untilAsserted(() -> {
             for (String customer : List.of(x, y, z)) {
-                assertThat(body(get(instanceA(), "/v1/customers/" + customer + "/scores")).at("/windows/all/nps/n").asInt())
+                    assertThat(body(get(instanceA(), "/v1/customers/" + customer + "/scores")).at("/windows/all/nps/n").asInt())
                         .as(customer).isEqualTo(1);
             }
         });
@@ -269,13 +280,13 @@ class TwoInstancesOnTheBrokerTest {
         for (HostInfo instance : List.of(instanceA(), hostB)) {
             for (String merged : List.of(x, y)) {
                 HttpResponse<String> scores = get(instance, "/v1/customers/" + merged + "/scores");
-                assertThat(scores.statusCode()).as(merged + " on " + instance).isEqualTo(200);
-                assertThat(scores.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
-                assertThat(stable(body(scores))).isEqualTo(zScores);
+                    assertThat(scores.statusCode()).as(merged + " on " + instance).isEqualTo(200);
+                    assertThat(scores.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
+                    assertThat(stable(body(scores))).isEqualTo(zScores);
                 HttpResponse<String> effort = get(instance, "/v1/customers/" + merged + "/effort");
-                assertThat(effort.statusCode()).as(merged + " on " + instance).isEqualTo(200);
-                assertThat(effort.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
-                assertThat(body(effort)).isEqualTo(zEffort);
+                    assertThat(effort.statusCode()).as(merged + " on " + instance).isEqualTo(200);
+                    assertThat(effort.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
+                    assertThat(body(effort)).isEqualTo(zEffort);
             }
             assertThat(body(get(instance, "/v1/customers/" + x + "/merged-into")).get("survivorId").asText()).isEqualTo(y);
             assertThat(body(get(instance, "/v1/customers/" + y + "/merged-into")).get("survivorId").asText()).isEqualTo(z);
@@ -395,9 +406,18 @@ class TwoInstancesOnTheBrokerTest {
         return a;
     }
 
-    private static boolean ownsPartitions(KafkaStreams streams) {
-        return streams.metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty())
-                && streams.metadataForAllStreamsClients().size() == 2;
+    private static List<TaskMetadata> activeTasks(KafkaStreams streams) {
+        return streams.metadataForLocalThreads().stream().flatMap(t -> t.activeTasks().stream()).toList();
+    }
+
+    /** The status code of a GET, or why there was none. */
+    private static String statusOf(HostInfo instance, String pathAndQuery) throws InterruptedException {
+        try {
+            HttpResponse<String> response = get(instance, pathAndQuery);
+            return response.statusCode() == 200 ? "200" : response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static String customerScope(String customer) {
