@@ -168,10 +168,6 @@ public class ProfileTopology {
         metrics.loopGuardTripped(loopTopic, 0);
     }
 
-    public String loopTopic() {
-        return loopTopic;
-    }
-
     /**
      * The loop topic belongs to one application id: a new id rebuilds every store from the input and
      * sends every loop message again, so it must not also read what the previous id left on its loop
