@@ -106,8 +106,8 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JvmMemory.SMALL_FOOTPRINT);
+        List<String> command = new ArrayList<>(List.of(JvmMemory.java()));
+        command.addAll(JvmMemory.smallFootprint());
         command.addAll(List.of("-Xmx512m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
                 dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort)));

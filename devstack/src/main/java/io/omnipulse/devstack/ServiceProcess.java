@@ -52,8 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(runnerJar + " is missing: build first with ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JvmMemory.SMALL_FOOTPRINT);
+        command.add(JvmMemory.java());
+        command.addAll(JvmMemory.smallFootprint());
         command.add("-Xmx384m");
         command.addAll(JvmMemory.overrides());
         command.add("-Dquarkus.http.port=" + port);
