@@ -15,7 +15,7 @@ final class EmbeddedBackend implements InfrastructureBackend {
         if (kafka == null) {
             kafka = BrokerExitGuard.start(TestInfrastructure.tempDir("omnipulse-kafka"));
             TopicProvisioner.createAll(kafka.bootstrapServers());
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+            ExitCleanup.stopAtExit(kafka);
         }
         return kafka.bootstrapServers();
     }
@@ -24,7 +24,7 @@ final class EmbeddedBackend implements InfrastructureBackend {
     public synchronized JdbcTarget database(String name) {
         if (postgres == null) {
             postgres = PostgresServer.start(TestInfrastructure.tempDir("omnipulse-pg"), 0, false);
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
+            ExitCleanup.stopAtExit(postgres);
         }
         postgres.ensureDatabase(name);
         return new JdbcTarget(postgres.jdbcUrl(name), PostgresServer.USER, PostgresServer.PASSWORD);

@@ -49,11 +49,14 @@ public final class TestInfrastructure {
         };
     }
 
-    /** A new, empty directory, e.g. a Kafka Streams state dir that no earlier run can pollute. */
+    /**
+     * A new, empty directory, e.g. a Kafka Streams state dir that no earlier run can pollute; deleted
+     * with all it holds when the JVM exits, after the servers of this class have stopped.
+     */
     public static Path tempDir(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
+            ExitCleanup.deleteAtExit(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
