@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 final class ExitCleanup {
 
+    /** Set to {@code true} to keep every test directory after the run. */
+    static final String KEEP_DIRECTORIES = "OMNIPULSE_KEEP_TEST_DIRS";
+
     private static final Deque<AutoCloseable> SERVERS = new ArrayDeque<>();
     private static final List<Path> DIRECTORIES = new ArrayList<>();
     private static boolean hooked;
@@ -34,10 +37,21 @@ final class ExitCleanup {
         SERVERS.push(server);
     }
 
-    /** Deletes {@code directory} and everything in it when the JVM exits. */
+    /**
+     * Deletes {@code directory} and everything in it when the JVM exits, unless
+     * {@code OMNIPULSE_KEEP_TEST_DIRS=true}: then the services' logs and the brokers' data of a run stay
+     * for whoever is finding out why it failed.
+     */
     static synchronized void deleteAtExit(Path directory) {
+        if (keepDirectories(System.getenv(KEEP_DIRECTORIES))) {
+            return;
+        }
         hook();
         DIRECTORIES.add(directory);
+    }
+
+    static boolean keepDirectories(String setting) {
+        return "true".equalsIgnoreCase(setting == null ? "" : setting.strip());
     }
 
     private static void hook() {

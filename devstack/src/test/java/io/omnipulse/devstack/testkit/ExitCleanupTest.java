@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +14,43 @@ class ExitCleanupTest {
 
     @Test
     void aTestJvmLeavesNoDirectoryBehindAndStopsItsServersFirst() throws Exception {
+        Started run = aTestJvm(Map.of(ExitCleanup.KEEP_DIRECTORIES, ""));
+
+        // The server saw its files when it stopped, and nothing of them is left after the JVM.
+        assertThat(run.output()).contains("server stopped; its directory still holds segment.log");
+        assertThat(run.directory()).doesNotExist();
+        assertThat(run.directory().getParent()).exists();
+    }
+
+    private record Started(String output, Path directory) {
+    }
+
+    /** Runs {@link ATestJvm} to its end with {@code environment} added; what it printed and its directory. */
+    private static Started aTestJvm(Map<String, String> environment) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ATestJvm.class.getName())).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ATestJvm.class.getName())).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process child = builder.start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
         assertThat(child.exitValue()).as(output).isZero();
-        Path directory = Path.of(output.lines().filter(line -> line.startsWith("directory ")).findFirst()
-                .orElseThrow(() -> new AssertionError(output)).substring("directory ".length()));
-        // The server saw its files when it stopped, and nothing of them is left after the JVM.
-        assertThat(output).contains("server stopped; its directory still holds segment.log");
-        assertThat(directory).doesNotExist();
-        assertThat(directory.getParent()).exists();
+        return new Started(output, Path.of(output.lines().filter(line -> line.startsWith("directory ")).findFirst()
+                .orElseThrow(() -> new AssertionError(output)).substring("directory ".length())));
+    }
+
+    @Test
+    void aRunAskedToKeepItsDirectoriesKeepsThem() throws Exception {
+        Started run = aTestJvm(Map.of(ExitCleanup.KEEP_DIRECTORIES, "true"));
+        Path directory = run.directory();
+        try {
+            assertThat(directory.resolve("logs/topic-0/segment.log")).exists();
+        } finally {
+            ExitCleanup.deleteTree(directory);
+        }
+        assertThat(ExitCleanup.keepDirectories(" TRUE ")).isTrue();
+        assertThat(ExitCleanup.keepDirectories("1")).isFalse();
+        assertThat(ExitCleanup.keepDirectories(null)).isFalse();
     }
 
     @Test
