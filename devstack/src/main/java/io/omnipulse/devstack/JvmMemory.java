@@ -31,7 +31,7 @@ final class JvmMemory {
     static final List<String> NATIVE_HEAP_TRIM = List.of("-XX:+UnlockExperimentalVMOptions",
             "-XX:TrimNativeHeapInterval=5000");
 
-    private static volatile Boolean nativeHeapTrimSupported;
+    private static Boolean nativeHeapTrimSupported;
 
     /** The options every JVM the launcher starts gets first. */
     static List<String> smallFootprint() {
@@ -43,7 +43,7 @@ final class JvmMemory {
     }
 
     /** Whether this JDK's java starts with {@link #NATIVE_HEAP_TRIM}; asked once. */
-    static boolean nativeHeapTrimSupported() {
+    static synchronized boolean nativeHeapTrimSupported() {
         if (nativeHeapTrimSupported == null) {
             List<String> probe = new ArrayList<>(List.of(java()));
             probe.addAll(NATIVE_HEAP_TRIM);
@@ -51,7 +51,11 @@ final class JvmMemory {
             try {
                 Process process = new ProcessBuilder(probe).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                nativeHeapTrimSupported = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+                boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+                if (!ended) {
+                    process.destroyForcibly();
+                }
+                nativeHeapTrimSupported = ended && process.exitValue() == 0;
             } catch (IOException e) {
                 nativeHeapTrimSupported = false;
             } catch (InterruptedException e) {

@@ -152,7 +152,7 @@ class TwoInstancesOnTheBrokerTest {
         }
         // Each step named, so that a timeout says which one was still missing; a broker that asked to
         // end the JVM (refused, see BrokerExitGuard) will not recover, so that is reported at once.
-        Awaitility.await().atMost(DEADLINE).pollInterval(POLL)
+        Awaitility.await().atMost(DEADLINE).pollInterval(POLL).ignoreExceptions()
                 .failFast(() -> assertThat(BrokerExitGuard.refusals()).as("the test broker's requests to end the JVM")
                         .isEmpty())
                 .untilAsserted(() -> {
@@ -193,9 +193,9 @@ class TwoInstancesOnTheBrokerTest {
             for (String customer : customers) {
                 JsonNode scores = body(get(instanceA(), "/v1/customers/" + customer + "/scores"));
                 int[] n = answersOf.get(customer);
-                    assertThat(new int[] {scores.at("/windows/all/nps/n").asInt(), scores.at("/windows/all/ces/n").asInt(),
+                assertThat(new int[] {scores.at("/windows/all/nps/n").asInt(), scores.at("/windows/all/ces/n").asInt(),
                         scores.at("/windows/all/csat/n").asInt()}).as(customer).containsExactly(n);
-                    assertThat(scores.at("/effort/index").isNumber()).as("effort of " + customer).isTrue();
+                assertThat(scores.at("/effort/index").isNumber()).as("effort of " + customer).isTrue();
             }
         });
 
@@ -214,9 +214,9 @@ class TwoInstancesOnTheBrokerTest {
             for (String query : queries) {
                 HttpResponse<String> a = get(instanceA(), query);
                 HttpResponse<String> b = get(hostB, query);
-                    assertThat(a.statusCode()).as("A " + query + " " + a.body()).isEqualTo(200);
-                    assertThat(b.statusCode()).as("B " + query + " " + b.body()).isEqualTo(200);
-                    assertThat(stable(body(b))).as(query).isEqualTo(stable(body(a)));
+                assertThat(a.statusCode()).as("A " + query + " " + a.body()).isEqualTo(200);
+                assertThat(b.statusCode()).as("B " + query + " " + b.body()).isEqualTo(200);
+                assertThat(stable(body(b))).as(query).isEqualTo(stable(body(a)));
             }
         });
 
@@ -261,7 +261,7 @@ class TwoInstancesOnTheBrokerTest {
                 answer(z, "z-2", Metric.NPS, 9, t.plusSeconds(260)), answer(z, "z-3", Metric.CSAT, 2, t.plusSeconds(270))));
         Awaitility.await().atMost(DEADLINE).pollInterval(POLL).ignoreExceptions().untilAsserted(() -> {
             for (String customer : List.of(x, y, z)) {
-                    assertThat(body(get(instanceA(), "/v1/customers/" + customer + "/scores")).at("/windows/all/nps/n").asInt())
+                assertThat(body(get(instanceA(), "/v1/customers/" + customer + "/scores")).at("/windows/all/nps/n").asInt())
                         .as(customer).isEqualTo(1);
             }
         });
@@ -280,13 +280,13 @@ class TwoInstancesOnTheBrokerTest {
         for (HostInfo instance : List.of(instanceA(), hostB)) {
             for (String merged : List.of(x, y)) {
                 HttpResponse<String> scores = get(instance, "/v1/customers/" + merged + "/scores");
-                    assertThat(scores.statusCode()).as(merged + " on " + instance).isEqualTo(200);
-                    assertThat(scores.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
-                    assertThat(stable(body(scores))).isEqualTo(zScores);
+                assertThat(scores.statusCode()).as(merged + " on " + instance).isEqualTo(200);
+                assertThat(scores.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
+                assertThat(stable(body(scores))).isEqualTo(zScores);
                 HttpResponse<String> effort = get(instance, "/v1/customers/" + merged + "/effort");
-                    assertThat(effort.statusCode()).as(merged + " on " + instance).isEqualTo(200);
-                    assertThat(effort.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
-                    assertThat(body(effort)).isEqualTo(zEffort);
+                assertThat(effort.statusCode()).as(merged + " on " + instance).isEqualTo(200);
+                assertThat(effort.headers().firstValue(CustomersResource.MERGED_INTO_HEADER)).hasValue(z);
+                assertThat(body(effort)).isEqualTo(zEffort);
             }
             assertThat(body(get(instance, "/v1/customers/" + x + "/merged-into")).get("survivorId").asText()).isEqualTo(y);
             assertThat(body(get(instance, "/v1/customers/" + y + "/merged-into")).get("survivorId").asText()).isEqualTo(z);
