@@ -1,11 +1,11 @@
 package io.omnipulse.devstack;
 
-import java.io.IOException;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How the local stack keeps five JVMs, a broker and PostgreSQL within a small machine's memory. Left
@@ -31,8 +31,6 @@ final class JvmMemory {
     static final List<String> NATIVE_HEAP_TRIM = List.of("-XX:+UnlockExperimentalVMOptions",
             "-XX:TrimNativeHeapInterval=5000");
 
-    private static Boolean nativeHeapTrimSupported;
-
     /** The options every JVM the launcher starts gets first. */
     static List<String> smallFootprint() {
         List<String> options = new ArrayList<>(SMALL_HEAP);
@@ -42,28 +40,21 @@ final class JvmMemory {
         return options;
     }
 
-    /** Whether this JDK's java starts with {@link #NATIVE_HEAP_TRIM}; asked once. */
-    static synchronized boolean nativeHeapTrimSupported() {
-        if (nativeHeapTrimSupported == null) {
-            List<String> probe = new ArrayList<>(List.of(java()));
-            probe.addAll(NATIVE_HEAP_TRIM);
-            probe.add("-version");
-            try {
-                Process process = new ProcessBuilder(probe).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                boolean ended = process.waitFor(30, TimeUnit.SECONDS);
-                if (!ended) {
-                    process.destroyForcibly();
-                }
-                nativeHeapTrimSupported = ended && process.exitValue() == 0;
-            } catch (IOException e) {
-                nativeHeapTrimSupported = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    /**
+     * Whether this JDK has the option of {@link #NATIVE_HEAP_TRIM}. Every JVM of the stack is this one's
+     * {@link #java()}, so this JVM's own options answer, without starting another.
+     */
+    static boolean nativeHeapTrimSupported() {
+        HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (hotSpot == null) {
+            return false;
         }
-        return nativeHeapTrimSupported;
+        try {
+            hotSpot.getVMOption("TrimNativeHeapInterval");
+            return true;
+        } catch (IllegalArgumentException noSuchOption) {
+            return false;
+        }
     }
 
     /** The java of this JDK, which starts every JVM of the stack. */
