@@ -18,9 +18,14 @@ final class JvmMemory {
     /**
      * Serial GC (two cores: no parallel collector threads to pay for) and a heap that starts small and
      * grows with what is live (the default free ratios, 40-70 %). Tighter ratios (10-30 %) were tried:
-     * under the bench's load they cost each service a full collection every few seconds.
+     * under the bench's load they cost each service a full collection every few seconds. A fixed young
+     * generation of 96 MB (twice what the busy services grow to) was tried too: it added about 190 MB
+     * to the stack after a full bench and left scoring's share of CPU in collections where it was.
+     * Metaspace may reach 128 MB before it calls for a collection: at the default (about 21 MB),
+     * loading a service's classes cost every JVM two or three full collections at start and one
+     * more when the first load arrived.
      */
-    private static final List<String> SMALL_HEAP = List.of("-XX:+UseSerialGC", "-Xms64m");
+    private static final List<String> SMALL_HEAP = List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=128m");
 
     /**
      * Every few seconds the JVM hands the C heap's free pages back to the system (malloc_trim): glibc

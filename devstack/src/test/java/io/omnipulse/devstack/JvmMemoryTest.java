@@ -17,7 +17,8 @@ class JvmMemoryTest {
         Started started = java(JvmMemory.smallFootprint(), "-XX:+PrintFlagsFinal", "-version");
 
         assertThat(started.exitCode()).as(started.output()).isZero();
-        assertThat(started.output()).containsPattern("UseSerialGC\\s+= true");
+        assertThat(started.output()).containsPattern("UseSerialGC\\s+= true")
+                .containsPattern("\\bMetaspaceSize\\s+= 134217728");
         if (JvmMemory.nativeHeapTrimSupported()) {
             assertThat(JvmMemory.smallFootprint()).containsAll(JvmMemory.NATIVE_HEAP_TRIM);
             assertThat(started.output()).containsPattern("TrimNativeHeapInterval\\s+= 5000");
