@@ -43,6 +43,20 @@ class RecordChecksTest {
     }
 
     @Test
+    void aFieldInANestedRecordOrAListIsNamedByItsWholePath() {
+        ContactEvent nested = new ContactEvent("e-1", "survey", EventType.FEEDBACK, Channel.EMAIL, T0,
+                new CustomerIds(null, "ann\u0007@example.com", null, null, null), "conv-1", "agent-7", "billing", null,
+                new FeedbackDetails(Metric.NPS, 3, null, "slow", null), T0);
+        assertThatThrownBy(() -> checks.check("cus-1", nested))
+                .hasMessage("ContactEvent.customer.email holds a control character or an unpaired surrogate");
+        EffortIndexUpdated listed = new EffortIndexUpdated("cus-1", 70, List.of("transfers", "x".repeat(101)), T0);
+        assertThatThrownBy(() -> checks.check("cus-1", listed))
+                .hasMessage("EffortIndexUpdated.drivers[] is longer than 100 chars");
+        // Each record class's components are looked up once; a second check reads them the same way.
+        assertThatThrownBy(() -> checks.check("cus-1", listed)).hasMessageContaining("EffortIndexUpdated.drivers[]");
+    }
+
+    @Test
     void instantsOutsideWhatPostgresStoresAreRefused() {
         assertThatThrownBy(() -> checks.check("cus-1", answer("billing", 3, null, Instant.parse("-5000-01-01T00:00:00Z"))))
                 .hasMessageContaining("ContactEvent.occurredAt");

@@ -22,9 +22,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * profile-service's drain of events written straight onto its input; scoring-service's drain of
  * resolved events written straight onto its input; the whole pipeline, from the first POST until
  * profile, scoring and alerting have all caught up (with the records it wrote per event, topic by
- * topic: {@link TopicRecords}); and, at half that rate, the delay from POST to
- * score update and to stored alert, and how fast profile, scores and alerts are queried meanwhile
- * ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
+ * topic, {@link TopicRecords}, and the CPU each process of the stack spent per event,
+ * {@link ProcessCpu}); and, at half that rate, the delay from POST to score update and to stored
+ * alert, and how fast profile, scores and alerts are queried meanwhile ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
  * the runs and its ratio to the raw producer. The other services keep running and share the cores,
  * as they do in production. Warm-up runs ({@code --warmup-runs}, one by default) go first and count
  * for nothing: a JVM that has just started spends a third to a half of its CPU in the JIT compiler
@@ -102,17 +102,20 @@ public final class PipelineBench {
             quiet(all);
             List<ContactEvent> events = SimulatedEvents.generate(options.events(), seed + 4);
             Map<String, Long> offsetsBefore = records.endOffsets();
+            Map<String, Duration> cpuBefore = ProcessCpu.snapshot();
             long start = System.nanoTime();
             // Every event must get in for the groups to catch up on all of them: what load shedding
             // refuses is sent again after its Retry-After, as a client would.
             IngestLoad.Result posted = ingest.runUntilAccepted(events, options.batchSize(), Double.MAX_VALUE / 2);
             groups.awaitCaughtUp(all, CATCH_UP);
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Duration> cpuAfter = ProcessCpu.snapshot();
             double pipeline = events.size() / seconds;
             record("whole pipeline, POST until every group caught up", run, new Figure(pipeline,
                     String.format("posted at %.0f/s%s", posted.eventsPerSecond(),
                             posted.refused() == 0 ? "" : ", " + posted.refused() + " requests shed and sent again")));
             TopicRecords.print(offsetsBefore, records.endOffsets(), events.size());
+            ProcessCpu.print(cpuBefore, cpuAfter, events.size(), seconds);
 
             quiet(all);
             double half = pipeline / 2;
