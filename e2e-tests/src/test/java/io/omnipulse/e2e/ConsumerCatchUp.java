@@ -1,14 +1,13 @@
 package io.omnipulse.e2e;
 
+import io.omnipulse.devstack.bench.TransactionGaps;
 import io.omnipulse.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,20 +15,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Whether every consumer group of the pipeline has processed its inputs up to given offsets: the
  * committed offset against the end offset (read committed) with an Admin client. A committed offset
  * short of the end can still be caught up when what lies between is only transaction markers (a
  * consumer commits the offset after the last record, not after the marker that follows it), so such
- * a gap is read with a read_committed consumer: caught up if it holds no record.
+ * a gap is read with a read_committed consumer ({@link TransactionGaps}): caught up if it holds no record.
  */
 final class ConsumerCatchUp implements AutoCloseable {
 
@@ -42,14 +37,12 @@ final class ConsumerCatchUp implements AutoCloseable {
                     Topics.SCORE_UPDATES.name(), Topics.EFFORT_INDEX.name()));
 
     private final Admin admin;
-    private final KafkaConsumer<byte[], byte[]> reader;
+    private final TransactionGaps gapReader;
 
     ConsumerCatchUp(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-        this.reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.gapReader = new TransactionGaps(bootstrapServers);
     }
 
     /** The end offsets (last stable offsets) of every topic some group reads. */
@@ -100,44 +93,16 @@ final class ConsumerCatchUp implements AutoCloseable {
                     gaps.put(tp, new long[] {at, target.getValue()});
                 }
             }
-            for (TopicPartition tp : holdingRecords(gaps)) {
+            for (TopicPartition tp : gapReader.holdingRecords(gaps)) {
                 behind.add(group + " " + tp + " " + gaps.get(tp)[0] + "/" + gaps.get(tp)[1]);
             }
         }
         return behind;
     }
 
-    /**
-     * The partitions whose gap [from, to) holds a committed record, not only transaction markers;
-     * all read at once. A partition that cannot be read to its gap's end in 5 s counts as holding one.
-     */
-    private Set<TopicPartition> holdingRecords(Map<TopicPartition, long[]> gaps) {
-        Set<TopicPartition> holding = new HashSet<>();
-        if (gaps.isEmpty()) {
-            return holding;
-        }
-        reader.assign(gaps.keySet());
-        reader.resume(reader.paused());
-        gaps.forEach((tp, gap) -> reader.seek(tp, gap[0]));
-        Set<TopicPartition> pending = new HashSet<>(gaps.keySet());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            ConsumerRecords<byte[], byte[]> records = reader.poll(Duration.ofMillis(100));
-            for (TopicPartition tp : records.partitions()) {
-                if (pending.remove(tp) && records.records(tp).get(0).offset() < gaps.get(tp)[1]) {
-                    holding.add(tp);
-                }
-            }
-            pending.removeIf(tp -> reader.position(tp, Duration.ofSeconds(5)) >= gaps.get(tp)[1]);
-            reader.pause(Set.copyOf(gaps.keySet().stream().filter(tp -> !pending.contains(tp)).toList()));
-        }
-        holding.addAll(pending);
-        return holding;
-    }
-
     @Override
     public void close() {
-        reader.close();
+        gapReader.close();
         admin.close(Duration.ofSeconds(5));
     }
 }

@@ -18,15 +18,14 @@ import org.apache.kafka.common.TopicPartition;
  * prefix of its group id (a streams service's group is its application id, which changes with its
  * state format, so a bench never hard-codes it). Tests that rebuild a streams service use it too.
  */
-public final class ConsumerGroups {
-
-    /** Topics written without transactions: no commit marker sits behind their last record. */
-    private static final Set<String> PLAIN_TOPICS = Set.of("cx.contact-events.v1");
+public final class ConsumerGroups implements AutoCloseable {
 
     private final Admin admin;
+    private final TransactionGaps gaps;
 
-    public ConsumerGroups(Admin admin) {
+    public ConsumerGroups(Admin admin, String bootstrapServers) {
         this.admin = admin;
+        this.gaps = new TransactionGaps(bootstrapServers);
     }
 
     /** The active group whose id starts with {@code prefix} (the newest one if several are listed). */
@@ -45,9 +44,8 @@ public final class ConsumerGroups {
 
     /**
      * Waits until each group (mapped to the input topics it must have read, all their partitions) is
-     * caught up on those and on every other partition it has committed on: no lag on topics written
-     * without transactions, at most one offset (the marker an exactly-once transaction leaves behind
-     * its last record) on the others. Returns the seconds waited.
+     * caught up on those and on every other partition it has committed on: nothing but transaction
+     * markers between its committed offset and the end ({@link TransactionGaps}). Returns the seconds waited.
      */
     public double awaitCaughtUp(Map<String, Set<String>> groupsAndInputs, Duration timeout) throws Exception {
         long start = System.nanoTime();
@@ -74,16 +72,26 @@ public final class ConsumerGroups {
         }
         Set<TopicPartition> all = new HashSet<>();
         reads.values().forEach(all::addAll);
-        Map<TopicPartition, Long> ends = EndOffsets.of(admin, all);
+        // Committed data only: a group cannot be behind on what no read_committed consumer can read yet.
+        Map<TopicPartition, Long> ends = EndOffsets.stable(admin, all);
         for (var group : reads.entrySet()) {
+            Map<TopicPartition, long[]> behind = new HashMap<>();
             for (TopicPartition tp : group.getValue()) {
                 OffsetAndMetadata at = committed.get(group.getKey()).get(tp);
-                long lag = ends.get(tp) - (at == null ? 0 : at.offset());
-                if (lag > (PLAIN_TOPICS.contains(tp.topic()) ? 0 : 1)) {
-                    return false;
+                long from = at == null ? 0 : at.offset();
+                if (from < ends.get(tp)) {
+                    behind.put(tp, new long[] {from, ends.get(tp)});
                 }
+            }
+            if (!gaps.holdingRecords(behind).isEmpty()) {
+                return false;
             }
         }
         return true;
+    }
+
+    @Override
+    public void close() {
+        gaps.close();
     }
 }

@@ -41,18 +41,19 @@ public final class PipelineBench {
     private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
     private final Map<String, List<Long>> latencies = new LinkedHashMap<>();
 
-    private PipelineBench(BenchOptions options, Admin admin) {
+    private PipelineBench(BenchOptions options, Admin admin, ConsumerGroups groups) {
         this.options = options;
         this.admin = admin;
-        this.groups = new ConsumerGroups(admin);
+        this.groups = groups;
         this.records = new TopicRecords(admin);
     }
 
     public static void main(String[] args) throws Exception {
         QuietKafkaLogs.apply();
         BenchOptions options = BenchOptions.parse(args);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap()))) {
-            new PipelineBench(options, admin).run();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap()));
+                ConsumerGroups groups = new ConsumerGroups(admin, options.bootstrap())) {
+            new PipelineBench(options, admin, groups).run();
         }
     }
 

@@ -60,8 +60,8 @@ public final class RebuildFromLog {
     }
 
     private static void time(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            ConsumerGroups groups = new ConsumerGroups(admin);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                ConsumerGroups groups = new ConsumerGroups(admin, bootstrap)) {
             String profile = await(groups, "omnipulse-profile");
             long start = System.nanoTime();
             System.out.printf("%s appeared at %s%n", profile, Instant.now());

@@ -72,8 +72,10 @@ class RebuildUnderANewApplicationIdTest {
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                     .untilAsserted(() -> assertThat(profileOf(queries, EMAIL).interactionCount()).isEqualTo(3));
             // Everything read, loop messages included: a second absorb would have been applied by now.
-            new ConsumerGroups(admin).awaitCaughtUp(Map.of(applicationId,
-                    Set.of(Topics.CONTACT_EVENTS.name(), ProfileTopology.loopTopicOf(applicationId))), Duration.ofSeconds(120));
+            try (ConsumerGroups groups = new ConsumerGroups(admin, TestInfrastructure.kafkaBootstrapServers())) {
+                groups.awaitCaughtUp(Map.of(applicationId,
+                        Set.of(Topics.CONTACT_EVENTS.name(), ProfileTopology.loopTopicOf(applicationId))), Duration.ofSeconds(120));
+            }
 
             CustomerProfile dora = profileOf(queries, EMAIL);
             assertThat(dora.interactionCount()).as(applicationId).isEqualTo(3);
