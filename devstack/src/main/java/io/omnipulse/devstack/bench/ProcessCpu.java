@@ -11,9 +11,9 @@ import java.util.TreeMap;
 /**
  * The CPU time each process of the local stack has used (user and system, as the operating system
  * counts it), so that a phase can say where its CPU went: the launcher (which holds the broker), each
- * service instance (named with its port), and PostgreSQL's processes summed. Processes are told apart by their command
- * line. PostgreSQL's backends that ended during the phase take their CPU with them; the services
- * keep theirs open in a pool.
+ * service instance (named with its port), and PostgreSQL's processes summed. Processes are told apart
+ * by their command line. PostgreSQL's backends that ended during the phase take their CPU with them;
+ * the services keep theirs open in a pool.
  */
 final class ProcessCpu {
 
@@ -69,6 +69,11 @@ final class ProcessCpu {
                 millis.put(name, spent);
             }
         });
+        if (millis.isEmpty()) {
+            // A stack of another user, in containers or on another machine: its processes are not ours to see.
+            System.out.println("        CPU per event by process: no process of the stack seen on this machine");
+            return;
+        }
         double total = millis.values().stream().mapToDouble(Double::doubleValue).sum();
         System.out.printf("        CPU per event by process, %.3f ms in all (%.1f of %d cores busy on average):%n",
                 total / events, total / 1000 / seconds, Runtime.getRuntime().availableProcessors());
