@@ -24,9 +24,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * profile, scoring and alerting have all caught up (with the records it wrote per event, topic by
  * topic, {@link TopicRecords}, and the CPU each process of the stack spent per event,
  * {@link ProcessCpu}); and, at half that rate, the delay from POST to score update and to stored
- * alert, and how fast profile, scores and alerts are queried meanwhile ({@link LatencyUnderLoad}). It prints each figure per run, then the median of
- * the runs and its ratio to the raw producer. The other services keep running and share the cores,
- * as they do in production. Warm-up runs ({@code --warmup-runs}, one by default) go first and count
+ * alert, and how fast profile, scores and alerts are queried meanwhile ({@link LatencyUnderLoad}).
+ * It prints each figure per run, then the median of the runs and its ratio to the raw producer. The
+ * other services keep running and share the cores, as they do in production. Warm-up runs ({@code --warmup-runs}, one by default) go first and count
  * for nothing: a JVM that has just started spends a third to a half of its CPU in the JIT compiler
  * for minutes, which is start-up, not the steady state a long-running service is in.
  */
