@@ -50,11 +50,8 @@ final class InternalSerdes {
             InternalSerdes::writeUpdate, InternalSerdes::readUpdate);
     static final Serde<MergedInto> MERGED = BinarySerde.of("merged customer", 1, 48,
             InternalSerdes::writeMerged, InternalSerdes::readMerged);
-    // Read and rewritten on every event of the customer: the entry the cache hands back is the one
-    // written last, so it is taken as it was written instead of decoded again (its decoding was 22 % of
-    // the service's allocation under the bench). 512 entries: about what the 2 MiB cache holds.
     static final Serde<CustomerState> CUSTOMER = BinarySerde.of("customer state", 1, 1024,
-            CustomerStateCodec::writeState, CustomerStateCodec::readState).remembering(512);
+            CustomerStateCodec::writeState, CustomerStateCodec::readState);
     // Day buckets: one per scope key and day, and rebuilding a key's trailing windows reads up to 90
     static final Serde<ScoreTally> BUCKET = BinarySerde.of("day bucket", 1, 1 + TallyCodec.TYPICAL_SIZE,
             TallyCodec::writeTally, TallyCodec::readTally);

@@ -87,17 +87,6 @@ class BinarySerdesTest {
         assertRefused(InternalSerdes.CUSTOMER, new CustomerState(CUSTOMER.interactions(), CUSTOMER.answers(), EFFORT));
     }
 
-    /** The customer entry the cache hands back is the array written last: it is not decoded again. */
-    @Test
-    void theCustomerEntryWrittenLastIsTakenAsItWasWritten() {
-        CustomerState state = new CustomerState(CUSTOMER.interactions(), CUSTOMER.answers(), EFFORT);
-        byte[] written = InternalSerdes.CUSTOMER.serializer().serialize("t", state);
-
-        assertThat(InternalSerdes.CUSTOMER.deserializer().deserialize("t", written)).isSameAs(state);
-        assertThat(InternalSerdes.CUSTOMER.deserializer().deserialize("t", written.clone()))
-                .isEqualTo(state).isNotSameAs(state);
-    }
-
     @Test
     void mergedIds() {
         for (MergedInto merged : List.of(new MergedInto("survivor ü", 1_736_154_000_000L, 1_736_150_000_000L),

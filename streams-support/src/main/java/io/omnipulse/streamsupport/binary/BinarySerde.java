@@ -29,18 +29,11 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
      * as much garbage as the values themselves.
      */
     private final ThreadLocal<BinaryWriter> spare = new ThreadLocal<>();
-    /** The values written or read last, by their arrays; null when not asked for ({@link #remembering}). */
-    private final RememberedValues<T> remembered;
 
     protected BinarySerde(String what, int version, int expectedSize) {
-        this(what, version, expectedSize, null);
-    }
-
-    private BinarySerde(String what, int version, int expectedSize, RememberedValues<T> remembered) {
         this.what = what;
         this.version = (byte) version;
         this.expectedSize = expectedSize;
-        this.remembered = remembered;
     }
 
     /**
@@ -80,32 +73,6 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
         };
     }
 
-    /**
-     * This format, remembering the last values it wrote or read ({@code slots} of them, a power of two)
-     * with their arrays: reading one of those arrays again returns that value, without decoding
-     * ({@link RememberedValues}). For a cached store whose values are read and rewritten often; the values
-     * must be immutable.
-     */
-    public final BinarySerde<T> remembering(int slots) {
-        BinarySerde<T> format = this;
-        return new BinarySerde<>(what, version, expectedSize, new RememberedValues<>(slots)) {
-            @Override
-            protected void write(BinaryWriter out, T value) {
-                format.write(out, value);
-            }
-
-            @Override
-            protected T read(BinaryReader in) {
-                return format.read(in);
-            }
-
-            @Override
-            protected T readVersion(byte found, byte[] bytes) {
-                return format.readVersion(found, bytes);
-            }
-        };
-    }
-
     protected abstract void write(BinaryWriter out, T value);
 
     protected abstract T read(BinaryReader in);
@@ -125,11 +92,7 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
         try {
             out.reset().u8(version);
             write(out, value);
-            byte[] bytes = out.toByteArray();
-            if (remembered != null) {
-                remembered.remember(bytes, value);
-            }
-            return bytes;
+            return out.toByteArray();
         } finally {
             if (out.capacity() <= MAX_KEPT_BYTES) {
                 spare.set(out);
@@ -145,17 +108,7 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
         if (bytes.length == 0) {
             throw new SerializationException("empty " + what + " record");
         }
-        if (remembered == null) {
-            return readVersion(bytes[0], bytes);
-        }
-        T known = remembered.recall(bytes);
-        if (known != null) {
-            return known;
-        }
-        // A cached store hands this array out again until the key is written (or evicted).
-        T read = readVersion(bytes[0], bytes);
-        remembered.remember(bytes, read);
-        return read;
+        return readVersion(bytes[0], bytes);
     }
 
     /** Reads the record after its version byte; a subclass may also read an older format first. */

@@ -97,46 +97,4 @@ class BinaryFormatTest {
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
-
-    @Test
-    void aRememberingSerdeReturnsTheValueAnArrayWasWrittenFromOrReadAs() {
-        BinarySerde<List<String>> remembering = STRINGS.remembering(64);
-        List<String> value = new ArrayList<>(List.of("cust-1", "café"));
-        List<String> immutable = List.copyOf(value);
-
-        byte[] written = remembering.serialize("t", immutable);
-        assertThat(remembering.deserialize("t", written)).isSameAs(immutable);
-        assertThat(written).isEqualTo(STRINGS.serialize("t", immutable));
-
-        // The same content in another array is decoded: only the array written is known.
-        byte[] copy = written.clone();
-        List<String> read = remembering.deserialize("t", copy);
-        assertThat(read).isEqualTo(immutable).isNotSameAs(immutable);
-        // ... and then that array is known too, as a cached store hands the same array out again.
-        assertThat(remembering.deserialize("t", copy)).isSameAs(read);
-
-        assertThat(STRINGS.deserialize("t", written)).isEqualTo(immutable).isNotSameAs(immutable);
-        assertThatThrownBy(() -> remembering.deserialize("t", new byte[] {9, 1}))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("version 9");
-    }
-
-    @Test
-    void aRememberingSerdeForgetsWhatIsPushedOutOfItsSlotsAndStillReadsIt() {
-        BinarySerde<List<String>> remembering = STRINGS.remembering(4);
-        List<byte[]> arrays = new ArrayList<>();
-        List<List<String>> values = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            List<String> value = List.of("value " + i);
-            values.add(value);
-            arrays.add(remembering.serialize("t", value));
-        }
-        int recalled = 0;
-        for (int i = 0; i < arrays.size(); i++) {
-            List<String> read = remembering.deserialize("t", arrays.get(i));
-            assertThat(read).isEqualTo(values.get(i));
-            recalled += read == values.get(i) ? 1 : 0;
-        }
-        assertThat(recalled).as("at most the four slots' values come back as themselves").isBetween(0, 4);
-        assertThatThrownBy(() -> STRINGS.remembering(3)).isInstanceOf(IllegalArgumentException.class);
-    }
 }
