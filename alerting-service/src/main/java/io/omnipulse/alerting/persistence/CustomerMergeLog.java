@@ -32,6 +32,19 @@ public class CustomerMergeLog {
                 .setParameter(1, MERGE_LOCK).getSingleResult();
     }
 
+    /**
+     * Waits for a merge in progress, and keeps new ones out until this transaction ends (writers of
+     * alerts do not wait for each other). A writer that took it reads every merge that committed, and
+     * a merge that comes later finds what the writer stored. Without it, an answer for a customer
+     * whose merge was under way was stored under the merged id after the merge had moved that id's
+     * alerts, and stayed there; and a merge and a batch of events could take the same alert rows in
+     * different orders and deadlock. Take it before the erasure lock, in the order erasures take both.
+     */
+    public void lockMergesShared() {
+        em.createNativeQuery("select true from (select pg_advisory_xact_lock_shared(?1)) locked")
+                .setParameter(1, MERGE_LOCK).getSingleResult();
+    }
+
     /** Where {@code customerId} lives now: its survivor if it was merged, else itself. */
     public String survivorOf(String customerId) {
         return (String) em.createNativeQuery(

@@ -8,6 +8,7 @@ import io.omnipulse.alerting.domain.Erasure;
 import io.omnipulse.alerting.domain.NpsDropRule;
 import io.omnipulse.alerting.domain.NpsWindow;
 import io.omnipulse.alerting.persistence.ContactLog;
+import io.omnipulse.alerting.persistence.CustomerMergeLog;
 import io.omnipulse.alerting.persistence.ErasureLog;
 import io.omnipulse.alerting.persistence.ScoreWindows;
 import io.omnipulse.alerting.persistence.TriggerContext;
@@ -82,6 +83,9 @@ public class AlertService {
 
     @Inject
     ErasureLog erasureLog;
+
+    @Inject
+    CustomerMergeLog merges;
 
     @Inject
     Clock clock;
@@ -215,10 +219,12 @@ public class AlertService {
 
     /**
      * When each of these customers that was erased was erased (its latest request), read under the
-     * shared erasure lock, which this transaction holds to its end: an erasure either finds what this
-     * transaction writes, or committed before and is seen here.
+     * shared merge and erasure locks, which this transaction holds to its end: a merge or an erasure
+     * either finds what this transaction writes, or committed before and is seen here. Every writer
+     * of customer alerts starts here.
      */
     private Map<String, Instant> erasures(Collection<String> customerIds) {
+        merges.lockMergesShared();
         erasureLog.lockShared();
         Map<String, Instant> at = new HashMap<>();
         erasureLog.erasedAt(customerIds).forEach((id, erased) -> at.put(id, erased.requestedAt()));

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.omnipulse.alerting.service.AlertService;
+import io.omnipulse.alerting.service.CustomerMergeService;
+import io.omnipulse.alerting.service.Outcome;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
 import io.omnipulse.events.AlertEvent;
@@ -31,6 +34,13 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +63,10 @@ class CustomerMergeFlowTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    AlertService alerts;
+    @Inject
+    CustomerMergeService mergeService;
 
     @BeforeAll
     static void connect() {
@@ -94,6 +108,55 @@ class CustomerMergeFlowTest {
             assertThat(e.toCustomerId()).isEqualTo(customerId(survivor));
             assertThat(e.actor()).isEqualTo("system");
         });
+    }
+
+    /**
+     * An answer handled while its customer's merge is under way (applied, not yet committed) waits for
+     * that merge, and its alert opens under the survivor. Before, it was stored under the merged id
+     * after the merge had moved that id's alerts, and stayed there.
+     */
+    @Test
+    void anAnswerHandledWhileItsCustomersMergeIsUnderWayEndsUnderTheSurvivor() throws Exception {
+        String mergedEmail = uniqueEmail();
+        String merged = customerId(mergedEmail);
+        String survivor = customerId(uniqueEmail());
+        ContactEvent answer = nps(mergedEmail, 1, "still waiting", T0);
+        CountDownLatch applied = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> merge = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                mergeService.apply(CustomerMergeProducer.merge(merged, survivor));
+                applied.countDown();
+                awaitQuietly(release);
+            }));
+            assertThat(applied.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<List<Outcome>> handled = threads.submit(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> alerts.handleEvents(List.of(Map.entry(merged, answer)))));
+            try {
+                // Time for the answer to be stored under the merged id, as it was before the merge lock.
+                handled.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException waitingForTheMerge) {
+                // as it should: the merge holds its lock until it commits
+            }
+            release.countDown();
+            merge.get(60, TimeUnit.SECONDS);
+            assertThat(handled.get(60, TimeUnit.SECONDS)).containsExactly(Outcome.OPENED);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+
+        assertThat(alertsOf(merged)).isEmpty();
+        assertThat(alertsOf(survivor)).hasSize(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
