@@ -3,7 +3,6 @@ package io.omnipulse.scoring.streams;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Publishes the latest record per key once per commit instead of every record, for a compacted
@@ -31,7 +30,7 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     private final String storeName;
     private final OutgoingEvents<V> outgoing;
     private final PendingPerKey<V> pending;
-    private KeyValueStore<String, byte[]> latest;
+    private CommitFlush marks;
 
     PublishLatest(String storeName, OutgoingEvents<V> outgoing) {
         this(storeName, outgoing, DEFAULT_MAX_PENDING);
@@ -46,12 +45,10 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         super.init(context);
-        latest = context.getStateStore(storeName);
-        CommitFlush.onFlush(context, latest, storeName, flushed -> {
-            // Nothing pending: the value left at once when the pending values were full.
-            V value = pending.take(flushed.key());
+        marks = CommitFlush.onFlush(context, storeName, last -> {
+            V value = pending.take(last.key());
             if (value != null) {
-                context.forward(outgoing.publish(flushed, value));
+                context.forward(outgoing.publish(last, value));
             }
         });
     }
@@ -66,12 +63,12 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
             // before it never does: a value held until the commit would bring the key back. The mark
             // goes too, so that not even the cache keeps the key.
             pending.take(record.key());
-            latest.delete(record.key());
+            marks.forget(record.key());
             context().forward(outgoing.tombstone(record));
             return;
         }
         if (pending.offer(record.key(), record.value())) {
-            latest.put(record.key(), CommitFlush.DIRTY);
+            marks.mark(record);
         } else {
             context().forward(outgoing.publish(record, record.value()));
         }
@@ -81,5 +78,6 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     public void close() {
         // A task closed without a commit aborted its transaction: what was pending is recomputed.
         pending.clear();
+        marks.clear();
     }
 }

@@ -5,7 +5,6 @@ import io.omnipulse.scoring.domain.ScopeKey;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Sums the responses to the shared scope keys (global, channels, teams, agents) per key until the
@@ -27,7 +26,7 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
 
     private final String storeName;
     private final PendingScopeSums pending;
-    private KeyValueStore<String, byte[]> marks;
+    private CommitFlush marks;
 
     SumPerScopeKey(String storeName) {
         this.storeName = storeName;
@@ -37,9 +36,8 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
     @Override
     public void init(ProcessorContext<String, ScopeUpdate> context) {
         super.init(context);
-        marks = context.getStateStore(storeName);
-        CommitFlush.onFlush(context, marks, storeName, flushed ->
-                pending.take(flushed.key()).forEach(sum -> context.forward(flushed.withValue(sum))));
+        marks = CommitFlush.onFlush(context, storeName, last ->
+                pending.take(last.key()).forEach(sum -> context.forward(last.withValue(sum))));
     }
 
     @Override
@@ -48,7 +46,7 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
         boolean summable = update.kind() == ScopeUpdate.Kind.RESPONSE || update.kind() == ScopeUpdate.Kind.RETRACTION;
         if (summable && !isCustomerScope(record.key())
                 && pending.offer(record.key(), update.response(), update.kind() == ScopeUpdate.Kind.RETRACTION)) {
-            marks.put(record.key(), CommitFlush.DIRTY);
+            marks.mark(record);
         } else {
             context().forward(record);
         }
@@ -64,5 +62,6 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
     public void close() {
         // A task closed without a commit aborted its transaction: what was pending is recomputed.
         pending.clear();
+        marks.clear();
     }
 }

@@ -4,7 +4,6 @@ import java.util.function.BinaryOperator;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Adds up the changes per key until the commit and passes on one sum per key and commit, instead of
@@ -22,7 +21,7 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
     private final String storeName;
     private final BinaryOperator<V> plus;
     private final PendingPerKey<V> pending = new PendingPerKey<>(DEFAULT_MAX_PENDING);
-    private KeyValueStore<String, byte[]> marks;
+    private CommitFlush marks;
 
     SumUntilCommit(String storeName, BinaryOperator<V> plus) {
         this.storeName = storeName;
@@ -32,11 +31,10 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
     @Override
     public void init(ProcessorContext<String, V> context) {
         super.init(context);
-        marks = context.getStateStore(storeName);
-        CommitFlush.onFlush(context, marks, storeName, flushed -> {
-            V sum = pending.take(flushed.key());
+        marks = CommitFlush.onFlush(context, storeName, last -> {
+            V sum = pending.take(last.key());
             if (sum != null) {
-                context.forward(flushed.withValue(sum));
+                context.forward(last.withValue(sum));
             }
         });
     }
@@ -44,7 +42,7 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
     @Override
     public void process(Record<String, V> record) {
         if (record.key() != null && record.value() != null && pending.add(record.key(), record.value(), plus)) {
-            marks.put(record.key(), CommitFlush.DIRTY);
+            marks.mark(record);
         } else {
             context().forward(record);
         }
@@ -54,5 +52,6 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
     public void close() {
         // A task closed without a commit aborted its transaction: what was pending is recomputed.
         pending.clear();
+        marks.clear();
     }
 }
