@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -38,8 +37,11 @@ public final class Ports {
     /** Linux's default ephemeral range starts here; used when the real range cannot be read. */
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
     private static final int ATTEMPTS = 200;
-    /** Held, never released: the reservations of this JVM. */
-    private static final List<FileLock> HELD = new CopyOnWriteArrayList<>();
+    /**
+     * Held, never released, under the class's lock: the reservations of this JVM (a channel nobody
+     * refers to is closed when collected, and its lock goes with it).
+     */
+    private static final List<FileLock> HELD = new ArrayList<>();
 
     private Ports() {
     }

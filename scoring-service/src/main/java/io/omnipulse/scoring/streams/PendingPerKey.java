@@ -44,7 +44,12 @@ final class PendingPerKey<V> {
     }
 
     private boolean hasRoomFor(String key) {
-        return values.size() < capacity || values.containsKey(key);
+        return values.size() < capacity || holds(key);
+    }
+
+    /** Whether a value is held for {@code key}. */
+    boolean holds(String key) {
+        return values.containsKey(key);
     }
 
     /** The value held for {@code key}, no longer held; null when none is. */

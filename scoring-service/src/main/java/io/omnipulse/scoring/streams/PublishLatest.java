@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * a fraction of the records, for this service's producer and for every consumer.
  *
  * <p>The values wait until the commit ({@link CommitFlush}; when the cache is full earlier, so a key
- * may be published more than once per commit, never less) as objects ({@link PendingPerKey}), and
+ * may be published more than once per commit, never less) as objects, and
  * are serialized only when they are published: a busy key's superseded values never are
  * (serializing them to JSON was the largest part of this step's cost). A null value is a tombstone:
  * it is published at once and drops the value held for its key, so the key stays forgotten unless a
@@ -29,8 +29,8 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
 
     private final String storeName;
     private final OutgoingEvents<V> outgoing;
-    private final PendingPerKey<V> pending;
-    private CommitFlush marks;
+    private final int maxPending;
+    private CommitFlush<V> latest;
 
     PublishLatest(String storeName, OutgoingEvents<V> outgoing) {
         this(storeName, outgoing, DEFAULT_MAX_PENDING);
@@ -39,18 +39,14 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     PublishLatest(String storeName, OutgoingEvents<V> outgoing, int maxPending) {
         this.storeName = storeName;
         this.outgoing = outgoing;
-        this.pending = new PendingPerKey<>(maxPending);
+        this.maxPending = maxPending;
     }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         super.init(context);
-        marks = CommitFlush.onFlush(context, storeName, last -> {
-            V value = pending.take(last.key());
-            if (value != null) {
-                context.forward(outgoing.publish(last, value));
-            }
-        });
+        latest = CommitFlush.onFlush(context, storeName, maxPending,
+                last -> context.forward(outgoing.publish(last, last.value())));
     }
 
     @Override
@@ -62,14 +58,11 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
             // A tombstone (an erased customer's key) leaves at once, and what was held for the key
             // before it never does: a value held until the commit would bring the key back. The mark
             // goes too, so that not even the cache keeps the key.
-            pending.take(record.key());
-            marks.forget(record.key());
+            latest.forget(record.key());
             context().forward(outgoing.tombstone(record));
             return;
         }
-        if (pending.offer(record.key(), record.value())) {
-            marks.mark(record);
-        } else {
+        if (!latest.hold(record)) {
             context().forward(outgoing.publish(record, record.value()));
         }
     }
@@ -77,7 +70,6 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
     @Override
     public void close() {
         // A task closed without a commit aborted its transaction: what was pending is recomputed.
-        pending.clear();
-        marks.clear();
+        latest.clear();
     }
 }

@@ -26,7 +26,7 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
 
     private final String storeName;
     private final PendingScopeSums pending;
-    private CommitFlush marks;
+    private CommitFlush<ScopeUpdate> marks;
 
     SumPerScopeKey(String storeName) {
         this.storeName = storeName;
@@ -36,7 +36,7 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
     @Override
     public void init(ProcessorContext<String, ScopeUpdate> context) {
         super.init(context);
-        marks = CommitFlush.onFlush(context, storeName, last ->
+        marks = CommitFlush.onFlush(context, storeName, DEFAULT_MAX_PENDING, last ->
                 pending.take(last.key()).forEach(sum -> context.forward(last.withValue(sum))));
     }
 
@@ -46,7 +46,8 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
         boolean summable = update.kind() == ScopeUpdate.Kind.RESPONSE || update.kind() == ScopeUpdate.Kind.RETRACTION;
         if (summable && !isCustomerScope(record.key())
                 && pending.offer(record.key(), update.response(), update.kind() == ScopeUpdate.Kind.RETRACTION)) {
-            marks.mark(record);
+            // The sums wait in pending; the mark keeps the record that came last, for its timestamp and headers.
+            marks.hold(record);
         } else {
             context().forward(record);
         }

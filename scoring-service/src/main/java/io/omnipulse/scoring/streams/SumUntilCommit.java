@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * every change, for a repartition into additive aggregates (effort changes by scope key: every
  * customer's change lands on {@code global|all}, its channel and its team). Exact, as long as the
  * aggregate adds changes up ({@code plus} associative and commutative). Values wait until the commit
- * through {@link CommitFlush}; at most {@code maxPending} keys per task ({@link PendingPerKey}), a
+ * through {@link CommitFlush}; at most {@code maxPending} keys per task, a
  * further new key's change passes on at once.
  */
 final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> {
@@ -20,8 +20,7 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
 
     private final String storeName;
     private final BinaryOperator<V> plus;
-    private final PendingPerKey<V> pending = new PendingPerKey<>(DEFAULT_MAX_PENDING);
-    private CommitFlush marks;
+    private CommitFlush<V> sums;
 
     SumUntilCommit(String storeName, BinaryOperator<V> plus) {
         this.storeName = storeName;
@@ -31,19 +30,12 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
     @Override
     public void init(ProcessorContext<String, V> context) {
         super.init(context);
-        marks = CommitFlush.onFlush(context, storeName, last -> {
-            V sum = pending.take(last.key());
-            if (sum != null) {
-                context.forward(last.withValue(sum));
-            }
-        });
+        sums = CommitFlush.onFlush(context, storeName, DEFAULT_MAX_PENDING, context::forward);
     }
 
     @Override
     public void process(Record<String, V> record) {
-        if (record.key() != null && record.value() != null && pending.add(record.key(), record.value(), plus)) {
-            marks.mark(record);
-        } else {
+        if (record.key() == null || record.value() == null || !sums.hold(record, plus)) {
             context().forward(record);
         }
     }
@@ -51,7 +43,6 @@ final class SumUntilCommit<V> extends ContextualProcessor<String, V, String, V> 
     @Override
     public void close() {
         // A task closed without a commit aborted its transaction: what was pending is recomputed.
-        pending.clear();
-        marks.clear();
+        sums.clear();
     }
 }
