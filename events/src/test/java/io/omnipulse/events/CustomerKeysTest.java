@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class CustomerKeysTest {
@@ -58,6 +60,33 @@ class CustomerKeysTest {
         }
         assertThat(CustomerKeys.customerIdOf(typed)).isEqualTo(developmentId);
         assertThatThrownBy(() -> CustomerKeys.useHmacKey(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Ids are remembered per key: asked again, under the key in use, an identifier gets the HMAC of that
+     * key, never an id remembered from the key before.
+     */
+    @Test
+    void aRememberedIdIsTheHmacOfTheKeyInUse() throws Exception {
+        String typed = "email:bob@example.com";
+        byte[] development = Base64.getDecoder().decode(CustomerKeys.DEVELOPMENT_HMAC_KEY);
+        byte[] another = "another deployment's key, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
+        try {
+            for (byte[] key : List.of(development, another, development)) {
+                CustomerKeys.useHmacKey(key);
+                for (int ask = 0; ask < 2; ask++) {
+                    assertThat(CustomerKeys.customerIdOf(typed)).as("ask %d", ask).isEqualTo(hmacId(key, typed));
+                }
+            }
+        } finally {
+            CustomerKeys.useHmacKey(development);
+        }
+    }
+
+    private static String hmacId(byte[] key, String typed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return "cus-" + HexFormat.of().formatHex(mac.doFinal(typed.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
     @Test
