@@ -20,12 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,8 +34,9 @@ import org.apache.kafka.common.TopicPartition;
  * End-to-end delay from {@code POST /v1/events} (an NPS answer of a new customer) to the customer's
  * updated score on cx.score-updates.v1, through ingest, profile-service (identity resolution) and
  * scoring-service, against a running stack (./omnipulse). Posts at a steady rate, reads the scores
- * topic as a read-committed consumer (what a dashboard sees) and prints percentiles. Both ends use
- * this machine's clock.
+ * topic as a read-committed consumer (what a dashboard sees) and prints percentiles, in all and by hop
+ * ({@link HopDelays}: when each answer first showed on each topic of its path). Both ends use this
+ * machine's clock.
  * <pre>
  * java -cp "devstack/target/devstack-0.1.0-SNAPSHOT.jar:devstack/target/lib/*" \
  *   io.omnipulse.devstack.bench.ScoreLatencyBench 500 20
@@ -56,19 +56,24 @@ public final class ScoreLatencyBench {
         String ingest = args.length > 2 ? args[2] : "http://localhost:8081";
         String bootstrap = args.length > 3 ? args[3] : "localhost:9092";
         String run = "score-bench-" + System.currentTimeMillis();
-        Map<String, Long> postedAt = new ConcurrentHashMap<>();
-        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
-
-        try (KafkaConsumer<String, ScoreUpdated> consumer = scoresFromNow(bootstrap)) {
-            String apiKey = DevApiKey.read(Path.of(".omnipulse"));
-            Thread poster = new Thread(() -> post(ingest, apiKey, run, count, rate, postedAt), "score-bench-poster");
-            poster.start();
-            awaitScores(consumer, postedAt, delays, count, System.nanoTime() + Duration.ofMinutes(10).toNanos());
-            poster.join();
+        String scoringGroup;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                ConsumerGroups groups = new ConsumerGroups(admin, bootstrap)) {
+            scoringGroup = groups.find("omnipulse-scoring");
         }
-        System.out.printf("posted %d NPS answers at %.0f/s (%d refused); %d customer scores seen%n", count, rate,
-                REFUSED.get(), delays.size());
-        System.out.println("POST -> score update: " + SteadyLoad.percentiles(delays));
+        int scored;
+        try (HopDelays hops = new HopDelays(bootstrap, scoringGroup)) {
+            String apiKey = DevApiKey.read(Path.of(".omnipulse"));
+            Thread poster = new Thread(() -> post(ingest, apiKey, run, count, rate, hops), "score-bench-poster");
+            poster.start();
+            scored = hops.await(count, System.nanoTime() + Duration.ofMinutes(10).toNanos());
+            poster.join();
+            System.out.printf("posted %d NPS answers at %.0f/s (%d refused); %d customer scores seen%n", count, rate,
+                    REFUSED.get(), scored);
+            System.out.println("POST -> score update: " + hops.endToEnd());
+            System.out.println("by hop, each from the one before (read-committed, as a downstream reader sees it):");
+            hops.report().forEach(System.out::println);
+        }
     }
 
     /**
@@ -104,7 +109,7 @@ public final class ScoreLatencyBench {
         return consumer;
     }
 
-    private static void post(String ingest, String apiKey, String run, int count, double rate, Map<String, Long> postedAt) {
+    private static void post(String ingest, String apiKey, String run, int count, double rate, HopDelays hops) {
         SteadyLoad load = new SteadyLoad(rate);
         for (int i = 0; i < count; i++) {
             load.awaitTurn(i);
@@ -112,7 +117,7 @@ public final class ScoreLatencyBench {
             ContactEvent answer = new ContactEvent(run + "-" + i, "score-bench", EventType.FEEDBACK, Channel.EMAIL,
                     Instant.now(), customer, null, null, "bench", null,
                     new FeedbackDetails(Metric.NPS, i % 11, null, null, null), null);
-            postedAt.put(CustomerKeys.customerId(customer), System.nanoTime());
+            hops.posted(CustomerKeys.customerId(customer));
             try {
                 byte[] body = EventJson.mapper().writeValueAsBytes(answer);
                 HTTP.sendAsync(HttpRequest.newBuilder(URI.create(ingest + "/v1/events"))
