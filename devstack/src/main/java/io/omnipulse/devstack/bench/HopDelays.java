@@ -4,6 +4,7 @@ import io.omnipulse.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,13 +96,13 @@ final class HopDelays implements AutoCloseable {
         return delays.isEmpty() ? "none seen" : SteadyLoad.percentiles(delays);
     }
 
-    /** Percentiles of each hop's delay (from the stage before; the first from the POST), over the fully seen answers. */
+    /** Percentiles of each hop's delay (from the stage before; the first from the POST), over the answers seen at every stage. */
     List<String> report() {
+        List<long[]> complete = seen.values().stream().filter(t -> Arrays.stream(t).allMatch(nanos -> nanos != 0)).toList();
         List<String> lines = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             int i = stage.ordinal() + 1;
-            List<Long> delays = seen.values().stream().filter(t -> t[Stage.SCORED.ordinal() + 1] != 0 && t[i] != 0)
-                    .map(t -> (t[i] - t[i - 1]) / 1_000_000).toList();
+            List<Long> delays = complete.stream().map(t -> (t[i] - t[i - 1]) / 1_000_000).toList();
             lines.add(String.format("  %-65s %s", stage.hop, delays.isEmpty() ? "none seen" : SteadyLoad.percentiles(delays)));
         }
         return lines;
