@@ -1,5 +1,6 @@
 package io.omnipulse.devstack.bench;
 
+import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,9 +41,10 @@ final class HopDelays implements AutoCloseable {
 
     /** Scoring's repartition by scope key is named after its application id (its consumer group). */
     private static final String BY_SCOPE_SUFFIX = "-responses-by-scope-repartition";
-    private static final String CUSTOMER_SCORE_PREFIX = "customer:";
-    private static final String ALL_TIME_SUFFIX = ":all";
-    private static final String CUSTOMER_SCOPE_PREFIX = "customer|";
+    private static final String CUSTOMER = "customer";
+    private static final String ALL_TIME = "all";
+    /** A customer's scope key on scoring's repartition ({@code scope|key}). */
+    private static final String CUSTOMER_SCOPE_PREFIX = CUSTOMER + "|";
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String byScope;
@@ -123,8 +125,8 @@ final class HopDelays implements AutoCloseable {
         return switch (stage) {
             case INGESTED, RESOLVED -> key;
             case ATTRIBUTED -> key.startsWith(CUSTOMER_SCOPE_PREFIX) ? key.substring(CUSTOMER_SCOPE_PREFIX.length()) : null;
-            case SCORED -> key.startsWith(CUSTOMER_SCORE_PREFIX) && key.endsWith(ALL_TIME_SUFFIX)
-                    ? key.substring(CUSTOMER_SCORE_PREFIX.length(), key.length() - ALL_TIME_SUFFIX.length()) : null;
+            case SCORED -> CUSTOMER.equals(ScoreUpdated.scopeOfRecordKey(key)) && ALL_TIME.equals(ScoreUpdated.windowOfRecordKey(key))
+                    ? key.substring(CUSTOMER.length() + 1, key.lastIndexOf(':')) : null;
         };
     }
 
