@@ -43,7 +43,7 @@ cx.erasures.v1                      6  retention.ms=-1
 cx.erasure-progress.v1              6  retention.ms=-1
 cx.erased-identifiers.v1            6  cleanup.policy=compact max.compaction.lag.ms=86400000 delete.retention.ms=86400000
 omnipulse-profile-v6-identity-loop     6
-omnipulse-scoring-v8-merge-folds       6
+omnipulse-scoring-v9-merge-folds       6
 omnipulse-dead-letter-replays       1  cleanup.policy=compact
 "
 

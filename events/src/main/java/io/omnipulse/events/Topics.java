@@ -119,12 +119,12 @@ public final class Topics {
 
     /**
      * scoring-service's merge folding: a merged customer's state travels to its survivor's partition.
-     * Named after scoring's application id (omnipulse-scoring-v8), and renamed with it: a new id rebuilds
+     * Named after scoring's application id (omnipulse-scoring-v9), and renamed with it: a new id rebuilds
      * its state from the input, merges included, and so sends every fold again; reading the folds the
      * old id sent as well would fold them in twice.
      */
     public static final InternalTopic SCORING_MERGE_FOLDS =
-            new InternalTopic("omnipulse-scoring-v8-merge-folds", "scoring-service", DEFAULT_PARTITIONS);
+            new InternalTopic("omnipulse-scoring-v9-merge-folds", "scoring-service", DEFAULT_PARTITIONS);
 
     public static final List<InternalTopic> INTERNAL = List.of(PROFILE_IDENTITY_LOOP, SCORING_MERGE_FOLDS);
 

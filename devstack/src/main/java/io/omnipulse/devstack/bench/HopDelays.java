@@ -19,9 +19,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Where the time from a POST to its customer's score goes: when an answer of a new customer first
  * shows, to a read-committed consumer, on each topic it passes through. Ingest publishes it on the
  * contact events; profile-service resolves it onto the resolved events; scoring-service attributes it
- * and sends it, per scope key, through its repartition by scope key; and tallies it into the
- * customer's score. Every hop but ingest's ends with a commit of exactly-once transactions, so each
- * shows what a commit interval and a commit cost downstream readers.
+ * and tallies it into the customer's score, in one transaction (the shared scope keys' scores come a
+ * hop later, after scoring's repartition by scope key). Every hop but ingest's ends with a commit of
+ * exactly-once transactions, so each shows what a commit interval and a commit cost downstream readers.
  */
 final class HopDelays implements AutoCloseable {
 
@@ -29,8 +29,7 @@ final class HopDelays implements AutoCloseable {
     enum Stage {
         INGESTED("ingest (POST to cx.contact-events.v1)"),
         RESOLVED("profile-service (to cx.resolved-events.v1)"),
-        ATTRIBUTED("scoring-service, attribution (to its repartition by scope key)"),
-        SCORED("scoring-service, tallies (to cx.score-updates.v1)");
+        SCORED("scoring-service (to cx.score-updates.v1)");
 
         private final String hop;
 
@@ -39,25 +38,19 @@ final class HopDelays implements AutoCloseable {
         }
     }
 
-    /** Scoring's repartition by scope key is named after its application id (its consumer group). */
-    private static final String BY_SCOPE_SUFFIX = "-responses-by-scope-repartition";
     private static final String CUSTOMER = "customer";
     private static final String ALL_TIME = "all";
-    /** A customer's scope key on scoring's repartition ({@code scope|key}). */
-    private static final String CUSTOMER_SCOPE_PREFIX = CUSTOMER + "|";
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final String byScope;
     /** Per posted customer id: nanos when posted, then when first seen at each stage (0: not yet). */
     private final Map<String, long[]> seen = new ConcurrentHashMap<>();
 
     /** Positioned at the end of every topic of the path, before the first answer is posted. */
-    HopDelays(String bootstrap, String scoringGroup) {
-        this.byScope = scoringGroup + BY_SCOPE_SUFFIX;
+    HopDelays(String bootstrap) {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.CONTACT_EVENTS.name(), Topics.RESOLVED_EVENTS.name(), byScope,
+        for (String topic : List.of(Topics.CONTACT_EVENTS.name(), Topics.RESOLVED_EVENTS.name(),
                 Topics.SCORE_UPDATES.name())) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
@@ -117,14 +110,13 @@ final class HopDelays implements AutoCloseable {
         if (topic.equals(Topics.RESOLVED_EVENTS.name())) {
             return Stage.RESOLVED;
         }
-        return topic.equals(byScope) ? Stage.ATTRIBUTED : Stage.SCORED;
+        return Stage.SCORED;
     }
 
-    /** The customer a key names at a stage: events are keyed by the customer id; scopes name it after a prefix. */
+    /** The customer a key names at a stage: events are keyed by the customer id; scores name it in their record key. */
     private static String customerOf(Stage stage, String key) {
         return switch (stage) {
             case INGESTED, RESOLVED -> key;
-            case ATTRIBUTED -> key.startsWith(CUSTOMER_SCOPE_PREFIX) ? key.substring(CUSTOMER_SCOPE_PREFIX.length()) : null;
             case SCORED -> CUSTOMER.equals(ScoreUpdated.scopeOfRecordKey(key)) && ALL_TIME.equals(ScoreUpdated.windowOfRecordKey(key))
                     ? key.substring(CUSTOMER.length() + 1, key.lastIndexOf(':')) : null;
         };

@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,13 +54,8 @@ public final class ScoreLatencyBench {
         String ingest = args.length > 2 ? args[2] : "http://localhost:8081";
         String bootstrap = args.length > 3 ? args[3] : "localhost:9092";
         String run = "score-bench-" + System.currentTimeMillis();
-        String scoringGroup;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-                ConsumerGroups groups = new ConsumerGroups(admin, bootstrap)) {
-            scoringGroup = groups.find("omnipulse-scoring");
-        }
         int scored;
-        try (HopDelays hops = new HopDelays(bootstrap, scoringGroup)) {
+        try (HopDelays hops = new HopDelays(bootstrap)) {
             String apiKey = DevApiKey.read(Path.of(".omnipulse"));
             Thread poster = new Thread(() -> post(ingest, apiKey, run, count, rate, hops), "score-bench-poster");
             poster.start();

@@ -26,14 +26,11 @@ class HopDelaysTest {
 
     @Test
     void anAnswerIsTimedAtEachTopicOfItsPathAndCountsAsScoredOnlyByItsCommittedAllTimeCustomerScore() throws Exception {
-        String group = "hop-test-" + UUID.randomUUID();
-        String byScope = group + "-responses-by-scope-repartition";
-        createIfAbsent(List.of(Topics.CONTACT_EVENTS.name(), Topics.RESOLVED_EVENTS.name(), byScope,
-                Topics.SCORE_UPDATES.name()));
+        createIfAbsent(List.of(Topics.CONTACT_EVENTS.name(), Topics.RESOLVED_EVENTS.name(), Topics.SCORE_UPDATES.name()));
         String scored = "cus-" + UUID.randomUUID();
         String notScored = "cus-" + UUID.randomUUID();
 
-        try (HopDelays hops = new HopDelays(bootstrap, group);
+        try (HopDelays hops = new HopDelays(bootstrap);
                 KafkaProducer<String, String> producer = transactional()) {
             hops.posted(scored);
             hops.posted(notScored);
@@ -46,8 +43,6 @@ class HopDelaysTest {
             producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(), scored, "{}"));
             producer.send(new ProducerRecord<>(Topics.CONTACT_EVENTS.name(), notScored, "{}"));
             producer.send(new ProducerRecord<>(Topics.RESOLVED_EVENTS.name(), scored, "{}"));
-            producer.send(new ProducerRecord<>(byScope, "global|all", "x"));
-            producer.send(new ProducerRecord<>(byScope, "customer|" + scored, "x"));
             producer.send(new ProducerRecord<>(Topics.SCORE_UPDATES.name(), "customer:" + scored + ":7d", "{}"));
             producer.send(new ProducerRecord<>(Topics.SCORE_UPDATES.name(), "team:" + scored + ":all", "{}"));
             producer.send(new ProducerRecord<>(Topics.SCORE_UPDATES.name(), "customer:" + scored + ":all", "{}"));
@@ -57,7 +52,7 @@ class HopDelaysTest {
             assertThat(hops.await(2, System.nanoTime() + TimeUnit.SECONDS.toNanos(5))).isEqualTo(1);
 
             assertThat(hops.endToEnd()).startsWith("p50 ");
-            assertThat(hops.report()).hasSize(4).allSatisfy(line -> assertThat(line).contains("p50 ").doesNotContain("none seen"));
+            assertThat(hops.report()).hasSize(3).allSatisfy(line -> assertThat(line).contains("p50 ").doesNotContain("none seen"));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One scope and key, e.g. channel "email". Its {@link #format() stored form} {@code channel|email}
- * keys the tally store and the repartition topic; the scope never contains the separator, so keys
+ * keys the tally stores and the repartition by scope key; the scope never contains the separator, so keys
  * (later: team names, agent ids) may contain anything.
  */
 public record ScopeKey(Scope scope, String key) {
@@ -34,6 +34,13 @@ public record ScopeKey(Scope scope, String key) {
             }
         }
         return keys;
+    }
+
+    private static final String CUSTOMER_PREFIX = Scope.CUSTOMER.wire() + SEPARATOR;
+
+    /** Whether {@code formatted} (a {@link #format()}) is a customer's own scope key. */
+    public static boolean isCustomerScope(String formatted) {
+        return formatted.startsWith(CUSTOMER_PREFIX);
     }
 
     public String format() {

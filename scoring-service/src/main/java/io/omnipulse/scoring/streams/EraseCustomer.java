@@ -19,13 +19,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * customer (seen event ids, its customer state ({@link CustomerState}), its own merged-id entry,
  * the ids merged into it) and remembers the customer as erased since the request, so that older
  * copies of its events are dropped ({@link DropErased}). Sends on: its effort state out of the
- * aggregates, a tombstone for its effort index, the forgetting of its scope key through the
- * repartition by scope key (which reports the request done, {@link TallyWindows}), and the erasure
+ * aggregates, a tombstone for its effort index, the forgetting of its scope key's tallies (on this
+ * partition too, which then reports the request done, {@link TallyWindows}), and the erasure
  * to each id merged into it, whose pointer names it (a former id of the same person).
  *
  * <p>A request at or before the one remembered for the customer was applied already (a replay, or a
  * later request covered it): it deletes nothing, so a new contact since is not erased by an old request
- * again, and is reported done once more, through the scope key like any request.
+ * again, and is reported done once more, by the scope key's tally stage like any request.
  *
  * <p>The erasure of merged ids ends: each acts on a pointer only if it names the customer erased before
  * it, and deletes that pointer and the ids noted as merged into it.

@@ -15,8 +15,8 @@ sealed interface Erasure {
     }
 
     /**
-     * Keyed by the customer's scope key, through the repartition by scope key ({@link TallyWindows}): forget
-     * it, or only report a request applied before; either way after what the scope key got before.
+     * Keyed by the customer's scope key, tallied on the same partition ({@link TallyWindows}): forget it, or
+     * only report a request applied before; either way after what the scope key got before.
      */
     record ToScopeKey(ScopeUpdate update) implements Erasure {
     }

@@ -4,10 +4,10 @@ import io.omnipulse.events.ErasureProgress;
 import io.omnipulse.events.ScoreUpdated;
 
 /**
- * What the by-scope stage emits, each kind routed to its own output: a score update to publish, a
- * merged customer's tallies on their way to its survivor (through the merge-folds topic: a
- * sub-topology cannot feed its own repartition), a tombstone for a forgotten customer's published
- * window (the record key), or an erasure done.
+ * What a tally stage ({@link TallyWindows}) emits, each kind routed to its own output: a score update to
+ * publish, a merged customer's tallies on their way to its survivor's partition (through the
+ * merge-folds topic), a tombstone for a forgotten customer's published window (the record key), or an
+ * erasure done. The last three come only from the customers' stage.
  */
 sealed interface ScopeOutput {
 

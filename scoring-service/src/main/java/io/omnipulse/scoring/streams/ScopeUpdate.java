@@ -3,7 +3,8 @@ package io.omnipulse.scoring.streams;
 import java.time.Instant;
 
 /**
- * A record on the repartition by scope key: a response to count, a response counted before to take
+ * What a scope key's tally stage gets ({@link TallyWindows}), on the customer's partition or through the
+ * repartition by scope key: a response to count, a response counted before to take
  * out again (it was re-attributed to another channel, team or agent), the sum of the responses a task
  * counted (or took out) for a scope key between two commits, a merged customer's scope key to hand
  * over to its survivor, a merged customer's tallies for the survivor's scope key to absorb, or an

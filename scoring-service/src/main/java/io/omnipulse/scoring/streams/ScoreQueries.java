@@ -2,6 +2,7 @@ package io.omnipulse.scoring.streams;
 
 import io.omnipulse.queries.OwnerLookup;
 import io.omnipulse.queries.QueryResult;
+import io.omnipulse.scoring.domain.Scope;
 import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Interactive queries on the tallies and day buckets of a scope key: answers whether this
  * instance holds them, another instance does, or nobody has counted a response for it yet. The
  * buckets of a scope key live in the same partition as its totals (both are written by the task
- * that owns the key), so both are read from that one partition.
+ * that owns the key), so both are read from that one partition. A customer's own scope key is
+ * tallied on the customer's partition, which the customer id places, with the rest of its state.
  */
 @ApplicationScoped
 public class ScoreQueries {
@@ -36,13 +38,14 @@ public class ScoreQueries {
      */
     public QueryResult<ScoreLookup> lookup(ScopeKey scope) {
         String key = scope.format();
-        return owners.onOwner(ScoringTopology.TALLIES_STORE, key, partition -> {
-            ScopeTotals found = owners.<ScopeTotals>store(ScoringTopology.TALLIES_STORE, partition).get(key);
+        boolean customer = scope.scope() == Scope.CUSTOMER;
+        TallyWindows.Stores stores = customer ? ScoringTopology.CUSTOMER_TALLIES : ScoringTopology.SHARED_TALLIES;
+        return owners.onOwner(stores.totals(), customer ? scope.key() : key, partition -> {
+            ScopeTotals found = owners.<ScopeTotals>store(stores.totals(), partition).get(key);
             if (found == null) {
                 return null;
             }
-            Map<Long, ScoreTally> days = TallyWindows.bucketsOf(
-                    owners.<ScoreTally>store(ScoringTopology.BUCKETS_STORE, partition), key);
+            Map<Long, ScoreTally> days = TallyWindows.bucketsOf(owners.<ScoreTally>store(stores.buckets(), partition), key);
             return new ScoreLookup(found, days::get);
         });
     }

@@ -2,6 +2,6 @@ package io.omnipulse.scoring.streams;
 
 import io.omnipulse.events.FeedbackDetails;
 
-/** One response for one scope key's tallies (in a {@link ScopeUpdate} on the repartition by scope key). */
+/** One response for one scope key's tallies (in a {@link ScopeUpdate}). */
 record ScoredResponse(FeedbackDetails feedback, long occurredAt, boolean late) {
 }

@@ -45,27 +45,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Resolved contact events in, scores per scope and window out: answers and interactions -> each
- * event once -> answers attributed to the interaction they rate (per customer) -> one record per
- * customer scope key and response, one sum per shared scope key and commit (repartitioned by scope
- * key) -> day buckets and all-time tallies -> {@link ScoreUpdated}.
+ * event once -> answers attributed to the interaction they rate (per customer) -> the customer's own
+ * day buckets and all-time tally, on the customer's partition, and one sum per shared scope key and
+ * commit, repartitioned by scope key -> the shared scope keys' day buckets and all-time tallies ->
+ * {@link ScoreUpdated}. A customer's score is published in the transaction that attributed the answer.
  *
- * <p>Merges fold the merged customer's state into the survivor, exactly, in three hops: the merge
- * (keyed by the merged id) takes the customer-keyed state out and sends it to the survivor's
- * partition through {@link Topics#SCORING_MERGE_FOLDS}, and tells the merged customer's scope key to
- * hand its tallies over; that scope key sends them the same way; the survivor's partition folds
- * the customer state in and passes the tallies on to the survivor's scope key, which adds them up.
- * The merged id is remembered with its survivor, so that whatever still arrives for it follows.
+ * <p>Merges fold the merged customer's state into the survivor, exactly, in one hop: the merge
+ * (keyed by the merged id) takes the customer-keyed state and the tallies of its scope key out (both
+ * on the merged id's partition) and sends them to the survivor's partition through
+ * {@link Topics#SCORING_MERGE_FOLDS}; the survivor's partition folds the customer state in and adds
+ * the tallies to the survivor's scope key. The merged id is remembered with its survivor, so that
+ * whatever still arrives for it follows.
  *
  * <p>Arrival order does not change a score: an answer that comes before the interaction it rates is
  * re-attributed when that interaction arrives (a retraction from the old scope keys and a count in the
- * new ones, through the same repartition); and the trailing windows move on with the day even for a
+ * new ones); and the trailing windows move on with the day even for a
  * scope key that gets no new response ({@link TallyWindows}).
  *
  * <p>Erasures (GDPR art. 17, {@link Topics#ERASURES}, co-partitioned with {@link #SOURCE}): the customer's
  * partition deletes its customer-keyed state and remembers it as erased ({@link EraseCustomer}), tombstones
- * its effort index, takes it out of the effort aggregates and tells the ids merged into it; its scope key
- * is forgotten through the repartition by scope key, which then reports the request done on
- * {@link Topics#ERASURE_PROGRESS}. Shared scope keys keep their counts. What still arrives for the
+ * its effort index, takes it out of the effort aggregates and tells the ids merged into it; then it
+ * forgets its scope key's tallies and reports the request done on {@link Topics#ERASURE_PROGRESS}. Shared scope keys keep their counts. What still arrives for the
  * customer from before the erasure is dropped ({@link DropErased}).
  */
 @Singleton
@@ -97,12 +97,30 @@ public class ScoringTopology {
      * latest channel and team and CES answers.
      */
     public static final String CUSTOMERS_STORE = "customers";
-    /** All-time tally, late count and clock per scope key ({@code scope|key} -> {@link ScopeTotals}). */
+    /**
+     * All-time tally, late count and clock per shared scope key (global, channel, team, agent;
+     * {@code scope|key} -> {@link ScopeTotals}).
+     */
     public static final String TALLIES_STORE = "score-tallies";
-    /** One tally per scope key and UTC day ({@code scope|key#epochDay} -> {@link ScoreTally}). */
+    /** One tally per shared scope key and UTC day ({@code scope|key#epochDay} -> {@link ScoreTally}). */
     public static final String BUCKETS_STORE = "score-buckets";
     /** Event-time clock of each scope-key partition, and where its trailing windows were last rolled over to. */
     public static final String SCORE_CLOCK_STORE = "score-clock";
+    /**
+     * As {@link #TALLIES_STORE}, for customers' own scope keys ({@code customer|id}), on the customer's
+     * partition (placed by the customer id, not by the scope key).
+     */
+    public static final String CUSTOMER_TALLIES_STORE = "customer-score-tallies";
+    /** As {@link #BUCKETS_STORE}, for customers' own scope keys, on the customer's partition. */
+    public static final String CUSTOMER_BUCKETS_STORE = "customer-score-buckets";
+    /** As {@link #SCORE_CLOCK_STORE}, for the responses of each customer partition. */
+    public static final String CUSTOMER_SCORE_CLOCK_STORE = "customer-score-clock";
+    /** The tally stage of the shared scope keys, after the repartition by scope key. */
+    static final TallyWindows.Stores SHARED_TALLIES = new TallyWindows.Stores(SCORE_CLOCK_STORE, TALLIES_STORE,
+            BUCKETS_STORE);
+    /** The tally stage of customers' own scope keys, on the customer's partition. */
+    static final TallyWindows.Stores CUSTOMER_TALLIES = new TallyWindows.Stores(CUSTOMER_SCORE_CLOCK_STORE,
+            CUSTOMER_TALLIES_STORE, CUSTOMER_BUCKETS_STORE);
     /** Name of the repartition by scope key (topic {@code <application-id>-responses-by-scope-repartition}). */
     public static final String BY_SCOPE = "responses-by-scope";
     /**
@@ -112,8 +130,10 @@ public class ScoringTopology {
     public static final String EFFORT_AGGREGATES_STORE = "effort-aggregates";
     /** Name of the repartition of effort changes by scope key. */
     public static final String EFFORT_BY_SCOPE = "effort-by-scope";
-    /** The latest {@link ScoreUpdated} per output key since the last commit ({@link PublishLatest}; not logged). */
+    /** The latest {@link ScoreUpdated} per shared scope key's window since the last commit ({@link PublishLatest}; not logged). */
     public static final String LATEST_SCORES_STORE = "latest-score-updates";
+    /** As {@link #LATEST_SCORES_STORE}, for customers' own windows. */
+    public static final String LATEST_CUSTOMER_SCORES_STORE = "latest-customer-score-updates";
     /** The latest {@link EffortIndexUpdated} per customer since the last commit ({@link PublishLatest}; not logged). */
     public static final String LATEST_EFFORT_STORE = "latest-effort-indexes";
     /** The responses to each shared scope key since the commit, summed ({@link SumPerScopeKey}; not logged). */
@@ -203,9 +223,11 @@ public class ScoringTopology {
         uncachedStore(builder, SEEN_EVENTS_STORE, Serdes.Long());
         store(builder, EVENT_CLOCK_STORE, Serdes.Long());
         store(builder, CUSTOMERS_STORE, CUSTOMER_SERDE);
-        store(builder, TALLIES_STORE, TOTALS_SERDE);
-        store(builder, BUCKETS_STORE, BUCKET_SERDE);
-        store(builder, SCORE_CLOCK_STORE, Serdes.Long());
+        for (TallyWindows.Stores tallies : new TallyWindows.Stores[] {SHARED_TALLIES, CUSTOMER_TALLIES}) {
+            store(builder, tallies.totals(), TOTALS_SERDE);
+            store(builder, tallies.buckets(), BUCKET_SERDE);
+            store(builder, tallies.clock(), Serdes.Long());
+        }
         store(builder, EFFORT_AGGREGATES_STORE, EFFORT_SUM_SERDE);
         store(builder, MERGED_CUSTOMERS_STORE, MERGED_SERDE);
         uncachedStore(builder, MERGED_IDS_STORE, Serdes.Long());
@@ -213,6 +235,7 @@ public class ScoringTopology {
         untilCommit(builder, SCOPE_SUMS_STORE);
         untilCommit(builder, EFFORT_SUMS_STORE);
         untilCommit(builder, LATEST_SCORES_STORE);
+        untilCommit(builder, LATEST_CUSTOMER_SCORES_STORE);
         untilCommit(builder, LATEST_EFFORT_STORE);
 
         // Events and folds keyed by a merged id go on to its survivor; the rest stays here.
@@ -298,52 +321,72 @@ public class ScoringTopology {
     }
 
     /**
-     * Responses fan out to one record per scope key; merged customers' scope keys hand over, and the
-     * survivors' absorb, through the same repartition, so that each scope key sees them in order.
+     * Responses fan out to one record per scope key. The customer's own scope key is tallied here, on
+     * the customer's partition, with its merges (the merged customer's scope key hands over, the
+     * survivor's absorbs) and its erasure, in the order this partition processes them; its score is
+     * published in the same transaction as the attribution. The shared scope keys are summed per commit
+     * and tallied after the repartition by scope key.
      */
     private void scores(KStream<String, Attributed> attributed, KStream<String, MergeFold> here,
             KStream<String, FoldOutMerged.Out> foldedOut, KStream<String, Erasure> erased) {
-        Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
         KStream<String, ScopeUpdate> responses = attributed
                 .filter((customer, a) -> a.event().isFeedback(), Named.as("responses-only"))
                 // One response becomes one record per scope it counts in (a re-attributed one, per scope it
-                // leaves or enters); those of the shared scope keys (every response lands on global|all,
-                // hence on one partition) leave summed, once per key and commit.
-                .flatMap((customer, a) -> a.toScopes(customer), Named.as("fan-out-to-scopes"))
-                .process(() -> new SumPerScopeKey(SCOPE_SUMS_STORE), Named.as("sum-per-scope-key"), SCOPE_SUMS_STORE);
+                // leaves or enters).
+                .flatMap((customer, a) -> a.toScopes(customer), Named.as("fan-out-to-scopes"));
         KStream<String, ScopeUpdate> handOvers = foldedOut.map((merged, o) -> KeyValue.pair(
                 customerScope(merged), ScopeUpdate.handOver(o.survivor())), Named.as("hand-over-customer-scope"));
         KStream<String, ScopeUpdate> absorbs = here
                 .filter((customer, fold) -> fold.kind() == MergeFold.Kind.SCOPE, Named.as("scope-folds"))
                 .map((survivor, fold) -> KeyValue.pair(customerScope(survivor), ScopeUpdate.absorb(fold.scope())),
                         Named.as("absorb-customer-scope"));
-        // Sent by the erased customer's partition after everything else it sent for that customer.
+        // Sent by the erased customer's partition after everything else it did for that customer.
         KStream<String, ScopeUpdate> forgets = erased
                 .filter((scopeKey, e) -> e instanceof Erasure.ToScopeKey, Named.as("erased-scope-keys"))
                 .mapValues(e -> ((Erasure.ToScopeKey) e).update(), Named.as("forget-customer-scope"));
-        KStream<String, ScopeOutput> tallied = responses
-                .merge(handOvers, Named.as("responses-and-hand-overs"))
-                .merge(absorbs, Named.as("responses-and-merges"))
-                .merge(forgets, Named.as("responses-merges-and-erasures"))
-                .repartition(Repartitioned.with(Serdes.String(), SCOPE_UPDATE_SERDE).withName(BY_SCOPE))
-                .process(() -> new TallyWindows(config, windows), Named.as("tally-windows"),
-                        SCORE_CLOCK_STORE, TALLIES_STORE, BUCKETS_STORE);
-        // Compacted: a scope key's windows change with nearly every response; published once per key and
-        // commit. A forgotten window is a tombstone (null), published at once.
-        tallied.filter((key, o) -> o instanceof ScopeOutput.Score || o instanceof ScopeOutput.Forgotten,
-                        Named.as("score-changes"))
-                .mapValues(o -> o instanceof ScopeOutput.Score score ? score.update() : null, Named.as("score"))
-                .process(() -> new PublishLatest<>(LATEST_SCORES_STORE, OutgoingEvents.SCORES),
-                        Named.as("latest-score-per-key"), LATEST_SCORES_STORE)
-                .to(out.name(), Produced.with(out.keySerde(), Serdes.ByteArray()).withName("score-updates"));
-        tallied.filter((key, o) -> o instanceof ScopeOutput.ToSurvivor, Named.as("handed-over"))
+        // Keyed by the customer scope key from here on, but still on the customer's partition: its stores
+        // are queried by the customer id (ScoreQueries), and nothing here repartitions.
+        KStream<String, ScopeOutput> customers = responses
+                .filter((scopeKey, update) -> ScopeKey.isCustomerScope(scopeKey), Named.as("customer-scope-responses"))
+                .merge(handOvers, Named.as("customer-responses-and-hand-overs"))
+                .merge(absorbs, Named.as("customer-responses-and-merges"))
+                .merge(forgets, Named.as("customer-responses-merges-and-erasures"))
+                .process(() -> new TallyWindows(config, windows, CUSTOMER_TALLIES), Named.as("tally-customer-windows"),
+                        CUSTOMER_TALLIES.names());
+        publishScores(customers, LATEST_CUSTOMER_SCORES_STORE, "customer-");
+        customers.filter((key, o) -> o instanceof ScopeOutput.ToSurvivor, Named.as("handed-over"))
                 .map((key, o) -> KeyValue.pair(((ScopeOutput.ToSurvivor) o).survivor(), ((ScopeOutput.ToSurvivor) o).fold()),
                         Named.as("scope-to-survivor"))
                 .to(folds, toFolds("scope-folds-to-survivor"));
-        tallied.filter((erasureId, o) -> o instanceof ScopeOutput.ErasureDone, Named.as("erasures-done"))
+        customers.filter((erasureId, o) -> o instanceof ScopeOutput.ErasureDone, Named.as("erasures-done"))
                 .mapValues(o -> ((ScopeOutput.ErasureDone) o).progress(), Named.as("erasure-progress-done"))
                 .to(ERASURE_PROGRESS.name(), Produced.with(ERASURE_PROGRESS.keySerde(), ERASURE_PROGRESS.valueSerde())
                         .withName("erasure-progress"));
+
+        // Every response lands on global|all (hence on one partition) and on its channel and team: these
+        // keys leave summed, once per key and commit.
+        KStream<String, ScopeOutput> shared = responses
+                .filter((scopeKey, update) -> !ScopeKey.isCustomerScope(scopeKey), Named.as("shared-scope-responses"))
+                .process(() -> new SumPerScopeKey(SCOPE_SUMS_STORE), Named.as("sum-per-scope-key"), SCOPE_SUMS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), SCOPE_UPDATE_SERDE).withName(BY_SCOPE))
+                .process(() -> new TallyWindows(config, windows, SHARED_TALLIES), Named.as("tally-windows"),
+                        SHARED_TALLIES.names());
+        publishScores(shared, LATEST_SCORES_STORE, "");
+    }
+
+    /**
+     * A tally stage's windows and tombstones to cx.score-updates.v1. Compacted: a scope key's windows
+     * change with nearly every response; published once per key and commit. A forgotten window is a
+     * tombstone (null), published at once. {@code prefix} names the stage's processors apart.
+     */
+    private static void publishScores(KStream<String, ScopeOutput> tallied, String latestStore, String prefix) {
+        Topic<String, ScoreUpdated> out = Topics.SCORE_UPDATES;
+        tallied.filter((key, o) -> o instanceof ScopeOutput.Score || o instanceof ScopeOutput.Forgotten,
+                        Named.as(prefix + "score-changes"))
+                .mapValues(o -> o instanceof ScopeOutput.Score score ? score.update() : null, Named.as(prefix + "score"))
+                .process(() -> new PublishLatest<>(latestStore, OutgoingEvents.SCORES),
+                        Named.as(prefix + "latest-score-per-key"), latestStore)
+                .to(out.name(), Produced.with(out.keySerde(), Serdes.ByteArray()).withName(prefix + "score-updates"));
     }
 
     private static Produced<String, MergeFold> toFolds(String name) {

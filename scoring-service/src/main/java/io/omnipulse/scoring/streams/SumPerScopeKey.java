@@ -1,7 +1,5 @@
 package io.omnipulse.scoring.streams;
 
-import io.omnipulse.scoring.domain.Scope;
-import io.omnipulse.scoring.domain.ScopeKey;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,11 +10,10 @@ import org.apache.kafka.streams.processor.api.Record;
  * one record per response: every response lands on {@code global|all} and on its channel and team,
  * so these few keys took most of the repartition's records, and of the by-scope task's work. Exact:
  * counts are additive, and a sum carries each day's tally, the late count and the latest event time,
- * which is all a scope key does with a response ({@link TallyWindows}).
+ * which is all a scope key does with a response ({@link TallyWindows}). (Customers' own scope keys
+ * never come here: they are tallied on the customer's partition.)
  *
- * <p>Customer scope keys pass on at once: a customer's scope key must see its responses in order
- * with the hand-over and absorb of a merge, and seldom gets two responses in one commit anyway.
- * Values wait until the commit through {@link CommitFlush}; at most {@code maxPending} keys per task
+ * <p>Values wait until the commit through {@link CommitFlush}; at most {@code maxPending} keys per task
  * ({@link PendingScopeSums}), a further new key's response passes on at once.
  */
 final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, String, ScopeUpdate> {
@@ -44,19 +41,12 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
     public void process(Record<String, ScopeUpdate> record) {
         ScopeUpdate update = record.value();
         boolean summable = update.kind() == ScopeUpdate.Kind.RESPONSE || update.kind() == ScopeUpdate.Kind.RETRACTION;
-        if (summable && !isCustomerScope(record.key())
-                && pending.offer(record.key(), update.response(), update.kind() == ScopeUpdate.Kind.RETRACTION)) {
+        if (summable && pending.offer(record.key(), update.response(), update.kind() == ScopeUpdate.Kind.RETRACTION)) {
             // The sums wait in pending; the mark keeps the record that came last, for its timestamp and headers.
             marks.hold(record);
         } else {
             context().forward(record);
         }
-    }
-
-    private static final String CUSTOMER_SCOPE = Scope.CUSTOMER.wire() + ScopeKey.SEPARATOR;
-
-    private static boolean isCustomerScope(String scopeKey) {
-        return scopeKey.startsWith(CUSTOMER_SCOPE);
     }
 
     @Override

@@ -38,9 +38,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>A retraction (an answer re-attributed to another channel, team or agent) is a count of -1 in the
  * same "all", late count or day: counts are additive, so the result is as if it had never been counted
- * here. A scope key or day left without answers is deleted. The shared scope keys get their responses
- * and retractions summed per commit of the task that attributed them ({@link SumPerScopeKey}); a sum
- * counts as its responses one by one would.
+ * here. A scope key or day left without answers is deleted.
+ *
+ * <p>Two stages tally, each with its own {@link Stores}. A customer's own scope key is tallied on the
+ * customer's partition, right after its answers are attributed: its score is published in the same
+ * transaction as the attribution, and it sees its responses, its merges and its erasure in the order
+ * that partition processed them. The shared scope keys (global, channels, teams, agents) are tallied
+ * after the repartition by scope key, their responses and retractions summed per commit of the task
+ * that attributed them ({@link SumPerScopeKey}); a sum counts as its responses one by one would.
  *
  * <p>Merges: a merged customer's scope key hands its tallies over (taken out here, published empty,
  * sent towards the survivor); the survivor's scope key absorbs them: counts, late counts and the
@@ -54,8 +59,21 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
 
     private static final Pattern DAY = Pattern.compile("-?\\d+");
 
+    /**
+     * The stores of one tally stage: its event-time clock, all-time totals and day buckets. Customers'
+     * own scope keys are tallied on the customer's partition, the shared ones after the repartition by
+     * scope key; each stage has its own three (a store belongs to one sub-topology).
+     */
+    record Stores(String clock, String totals, String buckets) {
+
+        String[] names() {
+            return new String[] {clock, totals, buckets};
+        }
+    }
+
     private final ScoringConfig config;
     private final WindowsConfig windows;
+    private final Stores stores;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, ScopeTotals> totals;
     private KeyValueStore<String, ScoreTally> buckets;
@@ -66,9 +84,10 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
     /** Scope keys whose trailing sums a task remembers: the busy ones (global, channels, teams) and more. */
     static final int REMEMBERED_SCOPE_KEYS = 10_000;
 
-    TallyWindows(ScoringConfig config, WindowsConfig windows) {
+    TallyWindows(ScoringConfig config, WindowsConfig windows, Stores stores) {
         this.config = config;
         this.windows = windows;
+        this.stores = stores;
     }
 
     /** The bucket of a scope key and day. */
@@ -99,9 +118,9 @@ class TallyWindows extends ContextualProcessor<String, ScopeUpdate, String, Scop
     @Override
     public void init(ProcessorContext<String, ScopeOutput> context) {
         super.init(context);
-        clock = context.getStateStore(ScoringTopology.SCORE_CLOCK_STORE);
-        totals = context.getStateStore(ScoringTopology.TALLIES_STORE);
-        buckets = context.getStateStore(ScoringTopology.BUCKETS_STORE);
+        clock = context.getStateStore(stores.clock());
+        totals = context.getStateStore(stores.totals());
+        buckets = context.getStateStore(stores.buckets());
         context.schedule(config.bucketPurgeInterval(), PunctuationType.WALL_CLOCK_TIME, t -> purgeOldBuckets());
         rollover = new WindowRollover(config.grace(), clock, totals, buckets);
         sums = new TrailingSums(REMEMBERED_SCOPE_KEYS);

@@ -200,11 +200,14 @@ class TwoInstancesOnTheBrokerTest {
         });
 
         // Both instances own some of these customers and some of their scope keys, and say who owns what alike.
+        // A customer's scope key is tallied with the rest of the customer's state: one owner for both.
         Set<Integer> customerOwners = new TreeSet<>();
         Set<Integer> scopeOwners = new TreeSet<>();
         for (String customer : customers) {
-            customerOwners.add(ownerOf(ScoringTopology.CUSTOMERS_STORE, customer));
-            scopeOwners.add(ownerOf(ScoringTopology.TALLIES_STORE, customerScope(customer)));
+            int owner = ownerOf(ScoringTopology.CUSTOMERS_STORE, customer);
+            customerOwners.add(owner);
+            scopeOwners.add(ownerOf(ScoringTopology.CUSTOMER_TALLIES_STORE, customer));
+            assertThat(ownerOf(ScoringTopology.CUSTOMER_TALLIES_STORE, customer)).as(customer).isEqualTo(owner);
         }
         assertThat(customerOwners).containsExactlyInAnyOrder(instanceA().port(), hostB.port());
         assertThat(scopeOwners).containsExactlyInAnyOrder(instanceA().port(), hostB.port());
@@ -229,7 +232,7 @@ class TwoInstancesOnTheBrokerTest {
         assertThat(serverB.received().subList(before, serverB.received().size()))
                 .contains(new InstanceServer.Received("/v1/customers/" + ownedByB + "/effort", true));
         String scopeOnB = customers.stream()
-                .filter(c -> ownerOf(ScoringTopology.TALLIES_STORE, customerScope(c)) == hostB.port()).findFirst()
+                .filter(c -> ownerOf(ScoringTopology.CUSTOMER_TALLIES_STORE, c) == hostB.port()).findFirst()
                 .orElseThrow();
         before = serverB.received().size();
         get(instanceA(), "/v1/scores?scope=customer&key=" + scopeOnB + "&window=all");
@@ -238,7 +241,7 @@ class TwoInstancesOnTheBrokerTest {
                         && r.pathAndQuery().contains("key=" + scopeOnB));
         // And the other way: B does not hold what A owns, so B's answers for it were A's.
         String scopeOnA = customers.stream()
-                .filter(c -> ownerOf(ScoringTopology.TALLIES_STORE, customerScope(c)) == instanceA().port()).findFirst()
+                .filter(c -> ownerOf(ScoringTopology.CUSTOMER_TALLIES_STORE, c) == instanceA().port()).findFirst()
                 .orElseThrow();
         QueryResult<ScoreLookup> fromB = new ScoreQueries(streamsB, hostB.host() + ":" + hostB.port())
                 .lookup(new ScopeKey(Scope.CUSTOMER, scopeOnA));
@@ -420,9 +423,6 @@ class TwoInstancesOnTheBrokerTest {
         }
     }
 
-    private static String customerScope(String customer) {
-        return new ScopeKey(Scope.CUSTOMER, customer).format();
-    }
 
     /** Instance A: this application, at its application.server address. */
     private static HostInfo instanceA() {

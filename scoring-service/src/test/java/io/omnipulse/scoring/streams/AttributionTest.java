@@ -179,6 +179,11 @@ class AttributionTest {
                     .containsKeys("channel|call", "agent|a-1", "team|care").doesNotContainKey("channel|email");
             assertThat(storeOf(scoring, ScoringTopology.BUCKETS_STORE, v -> v))
                     .isEqualTo(storeOf(inOrder, ScoringTopology.BUCKETS_STORE, v -> v));
+            assertThat(storeOf(scoring, ScoringTopology.CUSTOMER_TALLIES_STORE, AttributionTest::withoutUpdatedAt))
+                    .isEqualTo(storeOf(inOrder, ScoringTopology.CUSTOMER_TALLIES_STORE, AttributionTest::withoutUpdatedAt))
+                    .containsOnlyKeys("customer|" + Events.keyOf(answers.get(0)));
+            assertThat(storeOf(scoring, ScoringTopology.CUSTOMER_BUCKETS_STORE, v -> v))
+                    .isEqualTo(storeOf(inOrder, ScoringTopology.CUSTOMER_BUCKETS_STORE, v -> v));
             assertThat(storeOf(scoring, ScoringTopology.CUSTOMERS_STORE, AttributionTest::answers))
                     .isEqualTo(storeOf(inOrder, ScoringTopology.CUSTOMERS_STORE, AttributionTest::answers));
             assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(5.0);

@@ -113,7 +113,7 @@ class ErasureTest {
         assertThat(only(after, (key, value) -> (key + value).contains(id(CARL)) || value.contains(CARL)))
                 .isEqualTo(only(before, (key, value) -> (key + value).contains(id(CARL)) || value.contains(CARL)));
         assertThat(sharedScopes(after)).isEqualTo(sharedScopes(before)).isNotEmpty();
-        assertThat(MergeFoldingTest.totals(scoring).get("team|billing").all().nps().n()).isEqualTo(2);
+        assertThat(scoring.totals("team|billing").all().nps().n()).isEqualTo(2);
 
         Map<String, TestRecord<String, ?>> scores = lastPerKey(scoring.output.readRecordsToList());
         Map<String, TestRecord<String, ?>> indexes = lastPerKey(scoring.effort.readRecordsToList());
@@ -133,11 +133,11 @@ class ErasureTest {
                     .isEqualTo(everyStore(carlAlone).get(ScoringTopology.EFFORT_AGGREGATES_STORE));
         }
 
-        // Reported done by the by-scope task once it has deleted: its count includes what it deleted.
+        // Reported done by the customer's tally stage once it has deleted: its count includes what it deleted.
         List<KeyValue<String, ErasureProgress>> progress = scoring.progress.readKeyValuesToList();
         assertThat(progress).containsExactly(KeyValue.pair("erasure-1", new ErasureProgress("erasure-1", id(ANN),
                 REQUESTED_AT, "scoring-service", T0, annsEntries)));
-        assertThat(annsEntries).isGreaterThan(before.get(ScoringTopology.BUCKETS_STORE).keySet().stream()
+        assertThat(annsEntries).isGreaterThan(before.get(ScoringTopology.CUSTOMER_BUCKETS_STORE).keySet().stream()
                 .filter(key -> key.contains(id(ANN))).count());
         assertThat(scoring.counter("omnipulse.scoring.erasures.applied")).isEqualTo(1.0);
     }
@@ -169,16 +169,16 @@ class ErasureTest {
     void anEventIngestedAfterTheErasureStartsAFreshCustomerThatAReplayedRequestDoesNotErase() {
         annBobEveAndCarl();
         scoring.erase("erasure-1", id(ANN), REQUESTED_AT);
-        long globalNps = MergeFoldingTest.totals(scoring).get("global|all").all().nps().n();
+        long globalNps = scoring.totals("global|all").all().nps().n();
         scoring.progress.readRecordsToList();
 
         scoring.send(id(ANN), answer("a-new", Channel.EMAIL, ANN, T0.plus(Duration.ofHours(3)), Metric.NPS, 10, null)
                 .withIngestedAt(REQUESTED_AT.plusSeconds(60)));
 
-        ScopeTotals fresh = MergeFoldingTest.totals(scoring).get(MergeFoldingTest.customer(ANN));
+        ScopeTotals fresh = scoring.totals(MergeFoldingTest.customer(ANN));
         assertThat(fresh.all().responses()).isEqualTo(1);
         assertThat(fresh.all().nps().promoters()).isEqualTo(1);
-        assertThat(MergeFoldingTest.totals(scoring).get("global|all").all().nps().n()).isEqualTo(globalNps + 1);
+        assertThat(scoring.totals("global|all").all().nps().n()).isEqualTo(globalNps + 1);
         assertThat(scoring.latest().get("customer:" + id(ANN) + ":all").nps().n()).isEqualTo(1);
         assertThat(scoring.counter("omnipulse.scoring.erasures.dropped")).isZero();
 
@@ -232,7 +232,7 @@ class ErasureTest {
 
         scoring.merge(id(ANN), id(DAN), REQUESTED_AT.plus(Duration.ofMinutes(5)));
 
-        ScopeTotals ann = MergeFoldingTest.totals(scoring).get(MergeFoldingTest.customer(ANN));
+        ScopeTotals ann = scoring.totals(MergeFoldingTest.customer(ANN));
         assertThat(ann.all().nps().detractors()).isEqualTo(1);
         assertThat(ann.all().nps().n()).isEqualTo(1);
         assertThat(scoring.counter("omnipulse.scoring.erasures.dropped")).isZero();
@@ -336,8 +336,8 @@ class ErasureTest {
 
     static Map<String, Map<String, String>> untilCommit(Map<String, Map<String, String>> stores) {
         Map<String, Map<String, String>> marks = new TreeMap<>(stores);
-        marks.keySet().retainAll(List.of(ScoringTopology.LATEST_SCORES_STORE, ScoringTopology.LATEST_EFFORT_STORE,
-                ScoringTopology.SCOPE_SUMS_STORE, ScoringTopology.EFFORT_SUMS_STORE));
+        marks.keySet().retainAll(List.of(ScoringTopology.LATEST_SCORES_STORE, ScoringTopology.LATEST_CUSTOMER_SCORES_STORE,
+                ScoringTopology.LATEST_EFFORT_STORE, ScoringTopology.SCOPE_SUMS_STORE, ScoringTopology.EFFORT_SUMS_STORE));
         return marks;
     }
 

@@ -21,11 +21,9 @@ import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.scoring.domain.Window;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,12 +87,12 @@ class MergeFoldingTest {
                         .isEqualTo(scores(expected.get(window).toScoreUpdated(ScopeKey.parse(customer(ANN)), "", null)));
                 assertThat(published.get("customer:" + id(BOB) + ":" + window.wire()).nps().n()).isZero();
             }
-            ScopeTotals survivor = totals(scoring).get(customer(ANN));
-            assertThat(survivor.lateEvents()).isEqualTo(1).isEqualTo(totals(oneCustomer).get(customer(ANN)).lateEvents());
+            ScopeTotals survivor = scoring.totals(customer(ANN));
+            assertThat(survivor.lateEvents()).isEqualTo(1).isEqualTo(oneCustomer.totals(customer(ANN)).lateEvents());
             // Every other scope is untouched by the merge: nothing counted twice, nothing lost.
             assertThat(allTotals(scoring)).isEqualTo(allTotals(oneCustomer));
         }
-        assertThat(totals(scoring).get(customer(BOB))).isNull();
+        assertThat(scoring.totals(customer(BOB))).isNull();
         assertThat(bucketKeys(scoring)).noneMatch(key -> key.startsWith(customer(BOB) + "#"));
         assertThat(scoring.counter("omnipulse.scoring.merges.folded")).isEqualTo(1.0);
     }
@@ -113,7 +111,7 @@ class MergeFoldingTest {
         assertThat(published.get("customer:" + id(ANN) + ":all").nps())
                 .extracting(ScoreUpdated.Nps::promoters, ScoreUpdated.Nps::detractors).containsExactly(2L, 1L);
         assertThat(published).doesNotContainKey("customer:" + id(BOB) + ":all");
-        assertThat(totals(scoring).get(customer(BOB))).isNull();
+        assertThat(scoring.totals(customer(BOB))).isNull();
         assertThat(scoring.counter("omnipulse.scoring.merges.followed")).isEqualTo(1.0);
     }
 
@@ -124,13 +122,13 @@ class MergeFoldingTest {
 
         scoring.driver.advanceWallClockTime(Duration.ofDays(89));
         scoring.send(answer("b-2", Channel.EMAIL, BOB, T0.plusSeconds(60), Metric.CSAT, 4, null));
-        assertThat(totals(scoring).get(customer(ANN)).all().csat().n()).isEqualTo(2);
+        assertThat(scoring.totals(customer(ANN)).all().csat().n()).isEqualTo(2);
 
         // 90 days after the merge (the default retention) the id is forgotten: it counts as a customer of its own.
         scoring.driver.advanceWallClockTime(Duration.ofDays(1).plusHours(2));
         scoring.send(answer("b-3", Channel.EMAIL, BOB, T0.plusSeconds(120), Metric.CSAT, 1, null));
-        assertThat(totals(scoring).get(customer(ANN)).all().csat().n()).isEqualTo(2);
-        assertThat(totals(scoring).get(customer(BOB)).all().csat().n()).isEqualTo(1);
+        assertThat(scoring.totals(customer(ANN)).all().csat().n()).isEqualTo(2);
+        assertThat(scoring.totals(customer(BOB)).all().csat().n()).isEqualTo(1);
     }
 
     @Test
@@ -148,7 +146,7 @@ class MergeFoldingTest {
         assertThat(published.get("channel:email:all").csat().n()).isEqualTo(1);
         assertThat(published.get("channel:call:all").csat().n()).isEqualTo(1);
         assertThat(published.get("agent:a-7:all").csat().satisfied()).isEqualTo(1);
-        assertThat(totals(scoring).get(customer(ANN)).all().csat().n()).isEqualTo(2);
+        assertThat(scoring.totals(customer(ANN)).all().csat().n()).isEqualTo(2);
         assertThat(scoring.counter("omnipulse.scoring.responses.reattributed")).isEqualTo(1.0);
         assertThat(scoring.customerOf(id(BOB))).isNull();
     }
@@ -168,8 +166,8 @@ class MergeFoldingTest {
                 .extracting(ScoreUpdated.Csat::n, ScoreUpdated.Csat::satisfied).containsExactly(4L, 2L);
         assertThat(published.get("customer:" + id(ANN) + ":7d").csat().n()).isEqualTo(3);
         assertThat(published.get("customer:" + id(ANN) + ":30d").csat().n()).isEqualTo(4);
-        assertThat(totals(scoring).get(customer(BOB))).isNull();
-        assertThat(totals(scoring).get(customer(CARL))).isNull();
+        assertThat(scoring.totals(customer(BOB))).isNull();
+        assertThat(scoring.totals(customer(CARL))).isNull();
         assertThat(scoring.counter("omnipulse.scoring.merges.folded")).isEqualTo(2.0);
     }
 
@@ -187,8 +185,8 @@ class MergeFoldingTest {
         assertThat(published.get("customer:" + id(ANN) + ":all").csat())
                 .extracting(ScoreUpdated.Csat::n, ScoreUpdated.Csat::satisfied).containsExactly(3L, 2L);
         assertThat(published.get("customer:" + id(CARL) + ":all").csat().n()).isZero();
-        assertThat(totals(scoring).get(customer(BOB))).isNull();
-        assertThat(totals(scoring).get(customer(CARL))).isNull();
+        assertThat(scoring.totals(customer(BOB))).isNull();
+        assertThat(scoring.totals(customer(CARL))).isNull();
         assertThat(scoring.effortOf(id(ANN)).drivers()).containsExactly("chat abandoned");
         assertThat(scoring.effortOf(id(BOB))).isNull();
         // Carl's customer state and his scope's tallies each took the extra hop from Bob to Ann.
@@ -230,7 +228,7 @@ class MergeFoldingTest {
         scoring.send(id(ANN), bobs);
 
         assertThat(scoring.latest().get("customer:" + id(ANN) + ":all").nps().n()).isEqualTo(1);
-        assertThat(totals(scoring).get("global|all").all().nps().n()).isEqualTo(1);
+        assertThat(scoring.totals("global|all").all().nps().n()).isEqualTo(1);
         assertThat(scoring.counter("omnipulse.scoring.duplicates.dropped")).isEqualTo(1.0);
     }
 
@@ -259,38 +257,23 @@ class MergeFoldingTest {
         return "customer|" + id(email);
     }
 
-    static KeyValueStore<String, ScopeTotals> totals(ScoringDriver driver) {
-        return driver.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE);
-    }
-
     static KeyValueStore<String, EffortAggregate> aggregates(ScoringDriver driver) {
         return driver.driver.getKeyValueStore(ScoringTopology.EFFORT_AGGREGATES_STORE);
     }
 
     /** Every scope key's totals, as stored. */
     static Map<String, ScopeTotals> allTotals(ScoringDriver driver) {
-        Map<String, ScopeTotals> all = new TreeMap<>();
-        try (KeyValueIterator<String, ScopeTotals> it = totals(driver).all()) {
-            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
-        }
-        return all;
+        return driver.allTotals();
     }
 
     static List<String> bucketKeys(ScoringDriver driver) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, ScoreTally> it = driver.driver.<String, ScoreTally>getKeyValueStore(
-                ScoringTopology.BUCKETS_STORE).all()) {
-            it.forEachRemaining(kv -> keys.add(kv.key));
-        }
-        return keys;
+        return driver.bucketKeys();
     }
 
     /** A scope key's tallies per window ending with {@code endDay}, read from the stores as queries do. */
     static Map<Window, ScoreTally> windows(ScoringDriver driver, String scopeKey, long endDay) {
-        KeyValueStore<String, ScoreTally> buckets = driver.driver.getKeyValueStore(ScoringTopology.BUCKETS_STORE);
-        Map<Window, ScoreTally> windows = new TreeMap<>(DayBuckets.trailing(endDay,
-                d -> buckets.get(TallyWindows.bucketKey(scopeKey, d))));
-        windows.put(Window.ALL, totals(driver).get(scopeKey).all());
+        Map<Window, ScoreTally> windows = new TreeMap<>(DayBuckets.trailing(endDay, d -> driver.bucket(scopeKey, d)));
+        windows.put(Window.ALL, driver.totals(scopeKey).all());
         return windows;
     }
 

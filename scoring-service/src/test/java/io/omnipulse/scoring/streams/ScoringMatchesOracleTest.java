@@ -15,8 +15,6 @@ import io.omnipulse.events.Scale;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.scoring.domain.DayBuckets;
 import io.omnipulse.scoring.domain.ScopeKey;
-import io.omnipulse.scoring.domain.ScopeTotals;
-import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.scoring.domain.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +29,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -147,15 +144,13 @@ class ScoringMatchesOracleTest {
             oracle.vacated.forEach(k -> Arrays.stream(Window.values()).forEach(w -> expectedKeys.add(k + ":" + w.wire())));
             assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expectedKeys);
 
-            KeyValueStore<String, ScopeTotals> totals = scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE);
-            KeyValueStore<String, ScoreTally> buckets = scoring.driver.getKeyValueStore(ScoringTopology.BUCKETS_STORE);
             long endDay = Math.floorDiv(oracle.clock, DAY);
             oracle.allTime.forEach((key, all) -> {
                 assertMatches(key + ":all", all, published.get(key + ":all"));
                 String stored = key.replaceFirst(":", "|");
-                assertThat(totals.get(stored).lateEvents()).as(key + " late").isEqualTo(oracle.lateByKey.getOrDefault(key, 0L));
+                assertThat(scoring.totals(stored).lateEvents()).as(key + " late").isEqualTo(oracle.lateByKey.getOrDefault(key, 0L));
                 ScopeKey scope = ScopeKey.parse(stored);
-                var queried = DayBuckets.trailing(endDay, d -> buckets.get(TallyWindows.bucketKey(stored, d)));
+                var queried = DayBuckets.trailing(endDay, d -> scoring.bucket(stored, d));
                 for (Window window : Window.TRAILING) {
                     ScoreUpdated last = published.get(key + ":" + window.wire());
                     long publishedDay = Math.floorDiv(last.updatedAt().toEpochMilli(), DAY);
@@ -165,14 +160,14 @@ class ScoringMatchesOracleTest {
                 }
             });
             oracle.emptied.forEach(id -> {
-                assertThat(totals.get("customer|" + id)).as(id + " merged away").isNull();
+                assertThat(scoring.totals("customer|" + id)).as(id + " merged away").isNull();
                 for (Window window : Window.values()) {
                     assertMatches("customer:" + id + ":" + window.wire(), new Expected(),
                             published.get("customer:" + id + ":" + window.wire()));
                 }
             });
             oracle.vacated.forEach(key -> {
-                assertThat(totals.get(key.replaceFirst(":", "|"))).as(key + " left").isNull();
+                assertThat(scoring.totals(key.replaceFirst(":", "|"))).as(key + " left").isNull();
                 for (Window window : Window.values()) {
                     assertMatches(key + ":" + window.wire(), new Expected(), published.get(key + ":" + window.wire()));
                 }

@@ -117,6 +117,7 @@ class ScoringTopologyTest {
 
         assertThat(scoring.output.isEmpty()).isTrue();
         assertThat(scoring.driver.getKeyValueStore(ScoringTopology.TALLIES_STORE).approximateNumEntries()).isZero();
+        assertThat(scoring.driver.getKeyValueStore(ScoringTopology.CUSTOMER_TALLIES_STORE).approximateNumEntries()).isZero();
     }
 
     @Test

@@ -125,13 +125,12 @@ class WindowRolloverTest {
 
     /** Every published trailing window equals the sum of its scope key's buckets for its end day, as queried. */
     private void assertEqualsTheQueriedWindows(List<KeyValue<String, ScoreUpdated>> published) {
-        KeyValueStore<String, ScoreTally> buckets = scoring.driver.getKeyValueStore(ScoringTopology.BUCKETS_STORE);
         published.forEach(kv -> {
             ScoreUpdated score = kv.value;
             ScopeKey scope = ScopeKey.parse(score.scope() + "|" + score.key());
             Window window = Window.fromWire(score.window());
             ScoreTally queried = DayBuckets.trailing(DayBuckets.dayOf(score.updatedAt().toEpochMilli()),
-                    day -> buckets.get(TallyWindows.bucketKey(scope.format(), day))).get(window);
+                    day -> scoring.bucket(scope.format(), day)).get(window);
             assertThat(score).as(kv.key).isEqualTo(queried.toScoreUpdated(scope, window.wire(), score.updatedAt()));
         });
     }
