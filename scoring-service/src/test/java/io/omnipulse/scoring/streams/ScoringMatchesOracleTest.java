@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * three quiet days pass by the wall clock: the windows that lost a day are published again, and every
  * published window still equals the oracle's for the day it is dated.
  */
+@Tag("long-running")
 class ScoringMatchesOracleTest {
 
     static final Scale[] CES_SCALES = {null, new Scale(1, 7, true), Events.CES_1_0, new Scale(0, 10, true)};
