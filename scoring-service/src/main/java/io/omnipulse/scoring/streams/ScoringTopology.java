@@ -59,14 +59,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Arrival order does not change a score: an answer that comes before the interaction it rates is
  * re-attributed when that interaction arrives (a retraction from the old scope keys and a count in the
- * new ones); and the trailing windows move on with the day even for a
- * scope key that gets no new response ({@link TallyWindows}).
+ * new ones); and the trailing windows move on with the day even for a scope key that gets no new
+ * response ({@link TallyWindows}).
  *
  * <p>Erasures (GDPR art. 17, {@link Topics#ERASURES}, co-partitioned with {@link #SOURCE}): the customer's
  * partition deletes its customer-keyed state and remembers it as erased ({@link EraseCustomer}), tombstones
  * its effort index, takes it out of the effort aggregates and tells the ids merged into it; then it
- * forgets its scope key's tallies and reports the request done on {@link Topics#ERASURE_PROGRESS}. Shared scope keys keep their counts. What still arrives for the
- * customer from before the erasure is dropped ({@link DropErased}).
+ * forgets its scope key's tallies and reports the request done on {@link Topics#ERASURE_PROGRESS}.
+ * Shared scope keys keep their counts. What still arrives for the customer from before the erasure is
+ * dropped ({@link DropErased}).
  */
 @Singleton
 public class ScoringTopology {
