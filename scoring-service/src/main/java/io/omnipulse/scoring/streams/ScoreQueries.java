@@ -38,9 +38,10 @@ public class ScoreQueries {
      */
     public QueryResult<ScoreLookup> lookup(ScopeKey scope) {
         String key = scope.format();
-        boolean customer = scope.scope() == Scope.CUSTOMER;
-        TallyWindows.Stores stores = customer ? ScoringTopology.CUSTOMER_TALLIES : ScoringTopology.SHARED_TALLIES;
-        return owners.onOwner(stores.totals(), customer ? scope.key() : key, partition -> {
+        TallyWindows.Stores stores = ScoringTopology.talliesOf(key);
+        // A customer's tallies are placed by the customer id, the shared ones by the scope key.
+        String placedBy = scope.scope() == Scope.CUSTOMER ? scope.key() : key;
+        return owners.onOwner(stores.totals(), placedBy, partition -> {
             ScopeTotals found = owners.<ScopeTotals>store(stores.totals(), partition).get(key);
             if (found == null) {
                 return null;

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -122,6 +123,13 @@ public class ScoringTopology {
     /** The tally stage of customers' own scope keys, on the customer's partition. */
     static final TallyWindows.Stores CUSTOMER_TALLIES = new TallyWindows.Stores(CUSTOMER_SCORE_CLOCK_STORE,
             CUSTOMER_TALLIES_STORE, CUSTOMER_BUCKETS_STORE);
+    /** Both tally stages. */
+    static final List<TallyWindows.Stores> TALLY_STAGES = List.of(SHARED_TALLIES, CUSTOMER_TALLIES);
+
+    /** The stores that hold the tallies of {@code scopeKey} (a {@link ScopeKey#format()}). */
+    static TallyWindows.Stores talliesOf(String scopeKey) {
+        return ScopeKey.isCustomerScope(scopeKey) ? CUSTOMER_TALLIES : SHARED_TALLIES;
+    }
     /** Name of the repartition by scope key (topic {@code <application-id>-responses-by-scope-repartition}). */
     public static final String BY_SCOPE = "responses-by-scope";
     /**
@@ -224,7 +232,7 @@ public class ScoringTopology {
         uncachedStore(builder, SEEN_EVENTS_STORE, Serdes.Long());
         store(builder, EVENT_CLOCK_STORE, Serdes.Long());
         store(builder, CUSTOMERS_STORE, CUSTOMER_SERDE);
-        for (TallyWindows.Stores tallies : new TallyWindows.Stores[] {SHARED_TALLIES, CUSTOMER_TALLIES}) {
+        for (TallyWindows.Stores tallies : TALLY_STAGES) {
             store(builder, tallies.totals(), TOTALS_SERDE);
             store(builder, tallies.buckets(), BUCKET_SERDE);
             store(builder, tallies.clock(), Serdes.Long());

@@ -13,7 +13,6 @@ import io.omnipulse.scoring.config.ScoringConfig;
 import io.omnipulse.scoring.config.WindowsConfig;
 import io.omnipulse.scoring.domain.CustomerState;
 import io.omnipulse.scoring.domain.EffortState;
-import io.omnipulse.scoring.domain.ScopeKey;
 import io.omnipulse.scoring.domain.ScopeTotals;
 import io.omnipulse.scoring.domain.ScoreTally;
 import io.omnipulse.streamsupport.deadletter.DeadLetterDeserializationHandler;
@@ -160,26 +159,21 @@ final class ScoringDriver implements AutoCloseable {
         return all;
     }
 
-    /** The stores of a scope key's tallies: a customer's own are on the customer's partition, the shared ones after the repartition. */
-    static TallyWindows.Stores talliesOf(String scopeKey) {
-        return ScopeKey.isCustomerScope(scopeKey) ? ScoringTopology.CUSTOMER_TALLIES : ScoringTopology.SHARED_TALLIES;
-    }
-
     /** A scope key's all-time totals ({@code scope|key}), null when it has none. */
     ScopeTotals totals(String scopeKey) {
-        return driver.<String, ScopeTotals>getKeyValueStore(talliesOf(scopeKey).totals()).get(scopeKey);
+        return driver.<String, ScopeTotals>getKeyValueStore(ScoringTopology.talliesOf(scopeKey).totals()).get(scopeKey);
     }
 
     /** A scope key's tally of one day, null when it has none. */
     ScoreTally bucket(String scopeKey, long day) {
-        return driver.<String, ScoreTally>getKeyValueStore(talliesOf(scopeKey).buckets())
+        return driver.<String, ScoreTally>getKeyValueStore(ScoringTopology.talliesOf(scopeKey).buckets())
                 .get(TallyWindows.bucketKey(scopeKey, day));
     }
 
     /** Every scope key's totals, customers' and shared, as stored. */
     Map<String, ScopeTotals> allTotals() {
         Map<String, ScopeTotals> all = new TreeMap<>();
-        for (TallyWindows.Stores stores : List.of(ScoringTopology.CUSTOMER_TALLIES, ScoringTopology.SHARED_TALLIES)) {
+        for (TallyWindows.Stores stores : ScoringTopology.TALLY_STAGES) {
             try (KeyValueIterator<String, ScopeTotals> it = driver.<String, ScopeTotals>getKeyValueStore(stores.totals()).all()) {
                 it.forEachRemaining(kv -> all.put(kv.key, kv.value));
             }
@@ -190,7 +184,7 @@ final class ScoringDriver implements AutoCloseable {
     /** The keys of every day bucket, customers' and shared ({@code scope|key#day}), sorted. */
     List<String> bucketKeys() {
         List<String> keys = new ArrayList<>();
-        for (TallyWindows.Stores stores : List.of(ScoringTopology.CUSTOMER_TALLIES, ScoringTopology.SHARED_TALLIES)) {
+        for (TallyWindows.Stores stores : ScoringTopology.TALLY_STAGES) {
             try (KeyValueIterator<String, ScoreTally> it = driver.<String, ScoreTally>getKeyValueStore(stores.buckets()).all()) {
                 it.forEachRemaining(kv -> keys.add(kv.key));
             }
