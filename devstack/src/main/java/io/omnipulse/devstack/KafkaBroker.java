@@ -64,6 +64,12 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // A broker restarted after kill -9 cannot register until the controller has let its previous
+        // incarnation's lease run out (DuplicateBrokerRegistrationException until then): 9 s by default,
+        // the bulk of a restart on this one-node cluster. 4 s, with a heartbeat every second, still
+        // leaves a broker three missed heartbeats before its own controller fences it.
+        p.setProperty("broker.session.timeout.ms", "4000");
+        p.setProperty("broker.heartbeat.interval.ms", "1000");
         p.setProperty("num.partitions", "6");
         // As in production: topics come from the catalog (TopicProvisioner), never from a typo.
         p.setProperty("auto.create.topics.enable", "false");
