@@ -2,6 +2,7 @@ package io.omnipulse.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -50,9 +51,20 @@ public class ProblemMappers {
         return out.type(Problem.MEDIA_TYPE).build();
     }
 
+    /**
+     * Anything else is a defect, logged with its stack trace and answered 500. Except an answer its
+     * client stopped waiting for (it timed out or went away while the answer was being written):
+     * nothing is wrong on this side, nothing can reach the client any more, and under overload each
+     * such request would put a stack trace at ERROR in the log.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+    public Response unexpected(Exception e, UriInfo uri, HttpServerResponse response) {
+        if (response.closed()) {
+            LOG.debugf("%s: the client closed the connection before the answer was written (%s)", uri.getPath(),
+                    rootMessage(e));
+        } else {
+            LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        }
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; see the service log")
                 .at(uri.getPath()).toResponse();
     }
