@@ -11,6 +11,7 @@ import io.omnipulse.events.CloudEventHeaders;
 import io.omnipulse.events.serde.AlertEventSerde;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -70,6 +71,7 @@ public class OutboxRelay {
     }
 
     @Drained
+    @OutageTolerant
     @Scheduled(identity = "relay-alert-outbox", every = "${omnipulse.alerting.outbox.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

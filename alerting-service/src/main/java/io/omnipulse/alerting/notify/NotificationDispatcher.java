@@ -15,6 +15,7 @@ import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.serde.EventJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +99,7 @@ public class NotificationDispatcher {
     }
 
     @Drained
+    @OutageTolerant
     @Scheduled(identity = "dispatch-notifications", every = "${omnipulse.alerting.notify.every:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

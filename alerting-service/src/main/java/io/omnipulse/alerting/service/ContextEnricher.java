@@ -10,6 +10,7 @@ import io.omnipulse.alerting.persistence.AlertContextStore;
 import io.omnipulse.alerting.persistence.ContextClaim;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpTimeoutException;
@@ -69,6 +70,7 @@ public class ContextEnricher {
     }
 
     @Drained
+    @OutageTolerant
     @Scheduled(identity = "enrich-alert-context", every = "${omnipulse.alerting.context.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class Escalator {
     }
 
     @Drained
+    @OutageTolerant
     @Scheduled(identity = "escalate-breached-alerts", every = "${omnipulse.alerting.escalation.every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -10,8 +10,10 @@ import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.omnipulse.alerting.lifecycle.OutageTolerantInterceptor;
 import io.omnipulse.alerting.testing.UnreliablePostgresResource;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.LogCapture;
 import io.omnipulse.events.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL unreachable for a while (its port closed and every pooled connection dropped, through
  * a proxy in front of the real server) while detractors keep arriving: the channel waits, readiness
  * says so, nothing is dead-lettered, and once the database is back every detractor has its alert.
+ * The scheduled jobs wait as well: one line when they stop and one when they run again, no errors.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -47,7 +51,8 @@ class DatabaseOutageFlowTest {
     @Test
     void detractorsArrivingWhilePostgresIsAwayEachGetOneAlertOnceItIsBack() {
         ResolvedEventProducer events = new ResolvedEventProducer();
-        try (RawTopics raw = new RawTopics()) {
+        try (RawTopics raw = new RawTopics();
+                LogCapture jobs = LogCapture.of(Level.INFO, "io.quarkus.scheduler", OutageTolerantInterceptor.class.getName())) {
             String first = uniqueEmail();
             events.send(ResolvedEventProducer.nps(uniqueId(), first, 2, "before", T0));
             awaitAlertWithTriggers(customerId(first), 1);
@@ -79,6 +84,17 @@ class DatabaseOutageFlowTest {
                     .map(r -> new String(r.key(), java.nio.charset.StandardCharsets.UTF_8))
                     .filter(key -> during.stream().map(TestAlerts::customerId).anyMatch(key::equals)))
                     .as("no record dead-lettered because the database was away").isEmpty();
+            // The scheduled jobs (the outbox relay runs every 0.2 s here) waited too, saying so once each.
+            await().atMost(DEADLINE).until(() -> jobs.lines().stream().anyMatch(line -> line.message().equals("OutboxRelay runs again")));
+            assertThat(jobs.lines()).filteredOn(line -> line.atLeast(Level.SEVERE)).as("errors logged by the scheduled jobs").isEmpty();
+            // One line when it stopped, one when it ran again: not one per failed run (every 0.2 s).
+            List<String> relay = jobs.lines().stream().map(LogCapture.Line::message)
+                    .filter(m -> m.startsWith("OutboxRelay ")).map(m -> m.startsWith("OutboxRelay stopped for now") ? "stopped" : m)
+                    .toList();
+            assertThat(relay).as("the relay's log lines").startsWith("stopped", "OutboxRelay runs again");
+            for (int i = 1; i < relay.size(); i++) {
+                assertThat(relay.get(i)).as("line %d of %s", i, relay).isNotEqualTo(relay.get(i - 1));
+            }
         } finally {
             events.close();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.omnipulse.devstack.testkit.KafkaTestResource;
+import io.omnipulse.devstack.testkit.LogCapture;
 import io.omnipulse.problem.ProblemMappers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,18 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,61 +29,27 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 class AbandonedAnswerTest {
 
-    private static final Logger MAPPERS = Logger.getLogger(ProblemMappers.class.getName());
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level levelBefore;
-
-    @BeforeEach
-    void captureTheMappersLog() {
-        levelBefore = MAPPERS.getLevel();
-        MAPPERS.setLevel(Level.FINE);
-        MAPPERS.addHandler(capture);
-    }
-
-    @AfterEach
-    void restoreTheMappersLog() {
-        MAPPERS.removeHandler(capture);
-        MAPPERS.setLevel(levelBefore);
-    }
-
     @Test
     void anAnswerWhoseClientHasGoneIsLoggedAtDebugNotAsAnError() throws Exception {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        try (Socket client = new Socket("localhost", port)) {
-            client.getOutputStream().write("GET /test-only/large-answer HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            client.getOutputStream().flush();
-            // The first bytes of the answer: the service is writing it, and, as nobody reads the rest,
-            // waits for the connection to take more. Then the client gives up.
-            byte[] start = client.getInputStream().readNBytes(12);
-            assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        try (LogCapture log = LogCapture.of(Level.FINE, ProblemMappers.class.getName())) {
+            try (Socket client = new Socket("localhost", port)) {
+                client.getOutputStream().write("GET /test-only/large-answer HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                // The first bytes of the answer: the service is writing it, and, as nobody reads the rest,
+                // waits for the connection to take more. Then the client gives up.
+                byte[] start = client.getInputStream().readNBytes(12);
+                assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            }
+
+            await("the failed write logged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> log.lines().stream().anyMatch(line -> line.message().contains("/test-only/large-answer")));
+            assertThat(log.lines()).filteredOn(line -> line.atLeast(Level.WARNING))
+                    .as("warnings or errors logged for an answer nobody waited for").isEmpty();
+            assertThat(log.lines()).extracting(LogCapture.Line::message)
+                    .anyMatch(m -> m.contains("the client closed the connection before the answer was written"));
         }
-
-        await("the failed write logged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> logged.stream().anyMatch(r -> formatted(r).contains("/test-only/large-answer")));
-        assertThat(logged).filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-                .as("warnings or errors logged for an answer nobody waited for").isEmpty();
-        assertThat(logged).extracting(AbandonedAnswerTest::formatted)
-                .anyMatch(m -> m.contains("the client closed the connection before the answer was written"));
-    }
-
-    /** The message as the log shows it: Quarkus' records carry printf-style formats and their parameters. */
-    private static String formatted(LogRecord record) {
-        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : new SimpleFormatter().formatMessage(record);
     }
 
     /** Test only: an answer larger than what the connection's buffers take before its client reads. */
