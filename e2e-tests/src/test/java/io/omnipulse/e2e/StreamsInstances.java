@@ -155,10 +155,12 @@ final class StreamsInstances implements AutoCloseable {
 
     /**
      * Every query answers 200 with the same body on each of {@code instances} (numbers from 1), its
-     * count at least the floor. While events flow an answer may change between two reads, so the
-     * queries whose answers differ are asked again until they agree; an instance that keeps answering
-     * 404 or 503, or otherwise, fails them after {@link #AGREEMENT_DEADLINE}. Returns why the last
-     * round before they all agreed failed (what took longest), empty if the first round passed.
+     * count at least the floor. While events flow an answer may change between two reads: the first
+     * instance is asked before and after the others, and each other instance's answer must be one of
+     * those two (what the store held at some moment in between). Queries that fail so are asked
+     * again; an instance that keeps answering 404 or 503, or otherwise, fails them after
+     * {@link #AGREEMENT_DEADLINE}. Returns why the last round before they all agreed failed (what
+     * took longest), empty if the first round passed.
      */
     List<String> assertAnswerAlike(List<Query> queries, List<Integer> instances) {
         Set<Query> pending = new LinkedHashSet<>(queries);
@@ -166,7 +168,7 @@ final class StreamsInstances implements AutoCloseable {
         await(queries.size() + " queries alike on instances " + instances).atMost(AGREEMENT_DEADLINE)
                 .pollDelay(Duration.ZERO).pollInterval(POLL).untilAsserted(() -> {
                     List<Query> asking = List.copyOf(pending);
-                    List<List<Answer>> answers = inBatches(asking, query -> askEach(query, instances, Map.of()));
+                    List<List<Answer>> answers = inBatches(asking, query -> askBetween(query, instances));
                     List<String> failing = new ArrayList<>();
                     for (int q = 0; q < asking.size(); q++) {
                         String failure = failure(asking.get(q), answers.get(q));
@@ -185,18 +187,25 @@ final class StreamsInstances implements AutoCloseable {
         return lastFailing;
     }
 
-    /** Why these answers to {@code query} fail it (not 200, not alike, a count below the floor); null if they pass. */
+    /**
+     * Why these answers to {@code query} fail it (not 200, not alike, a count below the floor); null if
+     * they pass. The first and the last answer are the first instance's, before and after the others.
+     */
     private static String failure(Query query, List<Answer> answers) {
         Answer first = answers.get(0);
+        Answer last = answers.get(answers.size() - 1);
         for (Answer answer : answers) {
             if (answer.status() != 200) {
                 return query + " on " + answer.instance() + ": " + answer.status() + " " + shortened(answer.body());
             }
         }
-        for (Answer answer : answers.subList(1, answers.size())) {
-            if (!comparable(answer.body()).equals(comparable(first.body()))) {
-                return query + ": " + first.instance() + " " + shortened(first.body()) + ", but " + answer.instance()
-                        + " " + shortened(answer.body());
+        Object before = comparable(first.body());
+        Object after = comparable(last.body());
+        for (Answer answer : answers.subList(1, answers.size() - 1)) {
+            Object other = comparable(answer.body());
+            if (!other.equals(before) && !other.equals(after)) {
+                return query + ": " + first.instance() + " " + shortened(first.body()) + " then "
+                        + shortened(last.body()) + ", but " + answer.instance() + " " + shortened(answer.body());
             }
         }
         if (query.countPath() != null && JsonPath.from(first.body()).getLong(query.countPath()) < query.atLeast()) {
@@ -266,6 +275,23 @@ final class StreamsInstances implements AutoCloseable {
     /** The answers to GETs of {@code paths} on {@code instance}, in order; asked {@link #IN_FLIGHT} at a time. */
     List<Answer> getAll(ServiceProcess instance, List<String> paths) {
         return inBatches(paths, path -> ask(instance, Query.get(instance.name(), path), Map.of()));
+    }
+
+    /**
+     * {@code query} asked of the first of {@code instances}, then of the others at once, then of the
+     * first again: the answers in that order.
+     */
+    private CompletableFuture<List<Answer>> askBetween(Query query, List<Integer> instances) {
+        ServiceProcess first = stack.service(query.service(), instances.get(0));
+        List<Integer> others = instances.subList(1, instances.size());
+        return ask(first, query, Map.of()).thenCompose(before -> askEach(query, others, Map.of())
+                .thenCompose(between -> ask(first, query, Map.of()).thenApply(after -> {
+                    List<Answer> answers = new ArrayList<>();
+                    answers.add(before);
+                    answers.addAll(between);
+                    answers.add(after);
+                    return answers;
+                })));
     }
 
     /** {@code query} asked of each of {@code instances} at once. */
