@@ -8,11 +8,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -41,7 +49,34 @@ public final class KafkaBroker implements AutoCloseable {
         format(dataDir, configFile);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(server, brokerPort);
+        KafkaBroker broker = new KafkaBroker(server, brokerPort);
+        broker.createCoordinatorTopics();
+        return broker;
+    }
+
+    /**
+     * Has the broker create its group and transaction coordinators' topics now, asked by one client,
+     * instead of when the first services look for a coordinator: each of their lookups made while
+     * {@code __consumer_offsets} was being created tried to create it again, and the broker logged a
+     * TOPIC_ALREADY_EXISTS warning for each (about forty on the console at the stack's first start).
+     */
+    private void createCoordinatorTopics() {
+        String lookup = "omnipulse-devstack-coordinator-lookup";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.listConsumerGroupOffsets(lookup).partitionsToOffsetAndMetadata().get(2, TimeUnit.MINUTES);
+            try {
+                admin.describeTransactions(List.of(lookup)).all().get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+                    throw e;
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker's coordinators did not become available", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker started", e);
+        }
     }
 
     /** The settings of a one-node cluster; also written to disk to run the broker as its own process. */
