@@ -52,19 +52,28 @@ public class ProblemMappers {
     }
 
     /**
-     * Anything else is a defect, logged with its stack trace and answered 500. Except an answer its
-     * client stopped waiting for (it timed out or went away while the answer was being written):
-     * nothing is wrong on this side, nothing can reach the client any more, and under overload each
-     * such request would put a stack trace at ERROR in the log.
+     * Anything else is {@link #unexpected}, except an answer its client stopped waiting for (it timed
+     * out or went away while the answer was being written): nothing is wrong on this side, nothing
+     * can reach the client any more, and under overload each such request would put a stack trace at
+     * ERROR in the log.
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri, HttpServerResponse response) {
-        if (response.closed()) {
-            LOG.debugf("%s: the client closed the connection before the answer was written (%s)", uri.getPath(),
-                    rootMessage(e));
-        } else {
-            LOG.errorf(e, "unexpected error on %s", uri.getPath());
+    public Response unexpectedUnlessAbandoned(Exception e, UriInfo uri, HttpServerResponse response) {
+        if (!response.closed()) {
+            return unexpected(e, uri);
         }
+        LOG.debugf("%s: the client closed the connection before the answer was written (%s)", uri.getPath(),
+                rootMessage(e));
+        return internalError(uri);
+    }
+
+    /** A defect: logged with its stack trace, answered 500 without its details. */
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        return internalError(uri);
+    }
+
+    private static Response internalError(UriInfo uri) {
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; see the service log")
                 .at(uri.getPath()).toResponse();
     }
