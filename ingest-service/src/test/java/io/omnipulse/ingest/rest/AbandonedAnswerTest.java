@@ -12,10 +12,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,19 @@ class AbandonedAnswerTest {
                 client.getOutputStream().write("GET /test-only/large-answer HTTP/1.1\r\nHost: localhost\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().flush();
-                // The first bytes of the answer: the service is writing it, and, as nobody reads the rest,
-                // waits for the connection to take more. Then the client gives up.
                 byte[] start = client.getInputStream().readNBytes(12);
                 assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+                // The service writes until the connection takes no more, as nobody reads: then it waits.
+                // Once it has written nothing for half a second, the client gives up. (Only a write that
+                // waits fails when the connection closes; one made after that is dropped without an error.)
+                long[] last = {-1};
+                await("the service waiting for the connection").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> {
+                            long now = LargeAnswerResource.WRITTEN.get();
+                            boolean stalled = now > 0 && now == last[0];
+                            last[0] = now;
+                            return stalled;
+                        });
             }
 
             await("the failed write logged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -52,14 +62,28 @@ class AbandonedAnswerTest {
         }
     }
 
-    /** Test only: an answer larger than what the connection's buffers take before its client reads. */
+    /**
+     * Test only: an answer larger than the connection takes while its client does not read. Counts
+     * what it has written, so that the test can tell when the service waits for the connection.
+     */
     @Path("/test-only/large-answer")
     public static class LargeAnswerResource {
 
+        static final AtomicLong WRITTEN = new AtomicLong();
+
         @GET
         @Produces(MediaType.APPLICATION_JSON)
-        public Map<String, String> answer() {
-            return Map.of("padding", "x".repeat(32 * 1024 * 1024));
+        public StreamingOutput answer() {
+            return out -> {
+                out.write("{\"padding\":\"".getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < 4096; i++) {
+                    out.write(chunk);
+                    out.flush();
+                    WRITTEN.addAndGet(chunk.length);
+                }
+                out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+            };
         }
     }
 }
