@@ -50,7 +50,12 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
         server.startup();
         KafkaBroker broker = new KafkaBroker(server, brokerPort);
-        broker.createCoordinatorTopics();
+        try {
+            broker.createCoordinatorTopics();
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 
