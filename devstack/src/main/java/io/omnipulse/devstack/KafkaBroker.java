@@ -46,15 +46,17 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
         Properties props = serverProperties(dataDir, brokerPort, controllerPort);
         Path configFile = writeConfig(dataDir, props);
-        format(dataDir, configFile);
+        boolean fresh = format(dataDir, configFile);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
         server.startup();
         KafkaBroker broker = new KafkaBroker(server, brokerPort);
-        try {
-            broker.createCoordinatorTopics();
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
+        if (fresh) {
+            try {
+                broker.createCoordinatorTopics();
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
         }
         return broker;
     }
@@ -64,6 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
      * instead of when the first services look for a coordinator: each of their lookups made while
      * {@code __consumer_offsets} was being created tried to create it again, and the broker logged a
      * TOPIC_ALREADY_EXISTS warning for each (about forty on the console at the stack's first start).
+     * Only for a directory formatted just now: a restarted broker has them from its first start.
      */
     private void createCoordinatorTopics() {
         String lookup = "omnipulse-devstack-coordinator-lookup";
@@ -137,10 +140,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Writes the KRaft metadata on first use; a formatted directory is left as it is. */
-    public static void format(Path dataDir, Path configFile) {
+    /** Writes the KRaft metadata on first use; a formatted directory is left as it is. True if formatted now. */
+    public static boolean format(Path dataDir, Path configFile) {
         if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-            return;
+            return false;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()};
@@ -148,6 +151,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (rc != 0) {
             throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
         }
+        return true;
     }
 
     public String bootstrapServers() {

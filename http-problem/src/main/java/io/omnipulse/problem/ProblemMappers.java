@@ -79,10 +79,7 @@ public class ProblemMappers {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        Throwable t = Causes.root(e);
         String message = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
         return message == null ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }

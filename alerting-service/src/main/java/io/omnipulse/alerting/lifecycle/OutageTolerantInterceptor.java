@@ -1,6 +1,7 @@
 package io.omnipulse.alerting.lifecycle;
 
 import io.omnipulse.alerting.messaging.Failures;
+import io.omnipulse.problem.Causes;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -39,20 +40,11 @@ public class OutageTolerantInterceptor {
                 throw e;
             }
             if (waiting.add(job)) {
-                LOG.warnf("%s stopped for now, to run again at its next tick: %s", job, rootCause(e));
+                LOG.warnf("%s stopped for now, to run again at its next tick: %s", job, Causes.root(e));
             } else {
-                LOG.debugf("%s still waiting: %s", job, rootCause(e));
+                LOG.debugf("%s still waiting: %s", job, Causes.root(e));
             }
             return null;
         }
-    }
-
-    /** The innermost cause, as class and message: what was away, without the stack. */
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.omnipulse.console.pages;
 
 import io.micrometer.core.instrument.Metrics;
 import io.omnipulse.console.services.ServiceException;
+import io.omnipulse.problem.Causes;
 import jakarta.ws.rs.ProcessingException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -33,16 +34,8 @@ record ServicePart<T>(T value, String problem) {
     /** Logs and counts a service that did not answer (or answered what could not be read); the words to show. */
     static String noAnswer(String service, ProcessingException e) {
         // The class only: a parse error's message may quote the answer, which holds personal data.
-        LOG.warnf("%s's part of a page is missing: %s", service, rootCause(e).getClass().getName());
+        LOG.warnf("%s's part of a page is missing: %s", service, Causes.root(e).getClass().getName());
         Metrics.counter(UNANSWERED, "service", service).increment();
         return service + " did not answer; try again shortly";
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
