@@ -21,7 +21,7 @@ import java.util.Map;
 public final class DevCredentials {
 
     public static final String FILE = "dev-credentials.json";
-    static final String TEAM = "billing";
+    public static final String TEAM = "billing";
     static final Duration VALID_FOR = Duration.ofHours(12);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

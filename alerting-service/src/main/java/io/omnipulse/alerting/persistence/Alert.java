@@ -143,6 +143,18 @@ public class Alert {
     public Instant escalatedAt;
 
     /**
+     * The queue's order (V10__queue_order.sql): 0 for a critical alert, 1 for a high one, 2 for the rest.
+     * PostgreSQL computes both columns from the others, so an index can hand out the most urgent alerts
+     * first; mapped read-only, for queries only (a loaded entity's value is as of its loading).
+     */
+    @Column(name = "urgency_rank", insertable = false, updatable = false)
+    Short urgencyRank;
+
+    /** The deadline the alert works against: to acknowledge until acknowledged, then to resolve. */
+    @Column(name = "next_due_at", insertable = false, updatable = false)
+    Instant nextDueAt;
+
+    /**
      * Customer context enrichment (V3__alert_context.sql). Written when the alert is opened and
      * afterwards only by the enrichment worker's SQL: never in an entity update, so that neither
      * side overwrites the other's columns.

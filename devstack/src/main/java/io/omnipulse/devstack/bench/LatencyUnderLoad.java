@@ -10,6 +10,7 @@ import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.serde.EventJson;
+import io.omnipulse.devstack.DevCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +88,7 @@ final class LatencyUnderLoad {
             Thread poster = new Thread(() -> probe(team, probes, postedNanos, postedAt), "latency-probes");
             poster.start();
             QueryLatency queryLatency = new QueryLatency(profileUrl, scoringUrl, alertingUrl, bearer,
-                    i -> probed.get(i).customerId(), team);
+                    i -> probed.get(i).customerId(), DevCredentials.TEAM);
             CompletableFuture<QueryLatency.Result> asked = CompletableFuture.supplyAsync(
                     () -> queryLatency.run(probes / PROBES_PER_SECOND, this::probedLongEnoughAgo));
             long deadline = System.nanoTime() + (long) (probes / PROBES_PER_SECOND * 1e9) + SETTLE.toNanos();

@@ -14,9 +14,9 @@ import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
- * How fast the query APIs answer while the pipeline is busy: a customer's profile, their scores for
- * every window, and a team's alert queue, asked in turn at a steady rate about customers posted a few
- * seconds earlier. Each delay counts from when the query was due, so a slow answer is not hidden by
+ * How fast the query APIs answer while the pipeline is busy: a customer's profile and their scores for
+ * every window, about customers posted a few seconds earlier, and the queue a support lead opens (their
+ * team's unresolved alerts, most urgent first: the console's default), asked in turn at a steady rate. Each delay counts from when the query was due, so a slow answer is not hidden by
  * the next query waiting for it. A query that fails or answers other than 200 is counted apart.
  */
 final class QueryLatency {
@@ -32,14 +32,18 @@ final class QueryLatency {
     private final Map<String, IntFunction<URI>> queries = new LinkedHashMap<>();
     private final String bearer;
 
-    /** {@code customerId}: the id of the i-th customer already posted; {@code team}: whose alerts to list. */
+    /**
+     * {@code customerId}: the id of the i-th customer already posted; {@code team}: whose queue to list, one
+     * the simulated traffic fills, so that the queue holds the backlog of every bench run so far.
+     */
     QueryLatency(String profileUrl, String scoringUrl, String alertingUrl, String bearer, IntFunction<String> customerId,
             String team) {
         this.bearer = bearer;
         queries.put("GET profile of a customer", i -> URI.create(profileUrl + "/v1/customers/" + customerId.apply(i)));
         queries.put("GET a customer's scores, all windows",
                 i -> URI.create(scoringUrl + "/v1/customers/" + customerId.apply(i) + "/scores"));
-        queries.put("GET a team's open alerts", i -> URI.create(alertingUrl + "/v1/alerts?team=" + team + "&size=50"));
+        queries.put("GET a team's queue, most urgent first", i -> URI.create(alertingUrl + "/v1/alerts?team=" + team
+                + "&status=open,acknowledged,escalated&sort=urgency&size=50"));
     }
 
     /** Asks until {@code seconds} have passed; {@code known.get()} is how many customers may be asked about. */
