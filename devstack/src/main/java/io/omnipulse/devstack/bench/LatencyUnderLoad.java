@@ -1,6 +1,7 @@
 package io.omnipulse.devstack.bench;
 
 import io.omnipulse.devstack.DevApiKey;
+import io.omnipulse.devstack.DevCredentials;
 import io.omnipulse.events.Channel;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerIds;
@@ -10,7 +11,6 @@ import io.omnipulse.events.FeedbackDetails;
 import io.omnipulse.events.Metric;
 import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.serde.EventJson;
-import io.omnipulse.devstack.DevCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -16,8 +16,9 @@ import java.util.function.IntSupplier;
 /**
  * How fast the query APIs answer while the pipeline is busy: a customer's profile and their scores for
  * every window, about customers posted a few seconds earlier, and the queue a support lead opens (their
- * team's unresolved alerts, most urgent first: the console's default), asked in turn at a steady rate. Each delay counts from when the query was due, so a slow answer is not hidden by
- * the next query waiting for it. A query that fails or answers other than 200 is counted apart.
+ * team's unresolved alerts, most urgent first: the console's default), asked in turn at a steady rate.
+ * Each delay counts from when the query was due, so a slow answer is not hidden by the next query
+ * waiting for it. A query that fails or answers other than 200 is counted apart.
  */
 final class QueryLatency {
 
