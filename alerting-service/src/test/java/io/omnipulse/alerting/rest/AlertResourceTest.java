@@ -1,6 +1,7 @@
 package io.omnipulse.alerting.rest;
 
 import static io.omnipulse.devstack.testkit.TestTokens.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +25,7 @@ import io.omnipulse.devstack.testkit.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +116,39 @@ class AlertResourceTest {
         given().queryParam("sort", "loudest").get("/v1/alerts")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("sort"));
+    }
+
+    /**
+     * The queue's order lives in columns PostgreSQL derives from the others (V10): acknowledging an alert
+     * through the API moves it to its resolve deadline, and raising its severity moves it ahead, with no
+     * code of ours writing the order.
+     */
+    @Test
+    void anAlertMovesInTheQueueWhenItIsAcknowledgedOrItsSeverityRises() {
+        String team = "moves-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        long[] ids = new long[2];
+        QuarkusTransaction.requiringNew().run(() -> {
+            ids[0] = save(team, "due-in-1h", AlertSeverity.HIGH, AlertStatus.OPEN, now.minusSeconds(60),
+                    now.plusSeconds(3600)).id;
+            ids[1] = save(team, "due-in-2h", AlertSeverity.HIGH, AlertStatus.OPEN, now.minusSeconds(60),
+                    now.plusSeconds(7200)).id;
+        });
+        assertThat(queueOf(team)).containsExactly("due-in-1h", "due-in-2h");
+
+        // Acknowledged: its deadline is now the resolve deadline, a day after the other's acknowledge deadline.
+        given().contentType(ContentType.JSON).body("{}").post("/v1/alerts/{id}/acknowledge", ids[0])
+                .then().statusCode(200);
+        assertThat(queueOf(team)).containsExactly("due-in-2h", "due-in-1h");
+
+        QuarkusTransaction.requiringNew().run(() -> alerts.findById(ids[0]).severity = AlertSeverity.CRITICAL);
+        assertThat(queueOf(team)).containsExactly("due-in-1h", "due-in-2h");
+    }
+
+    private static List<String> queueOf(String team) {
+        return given().queryParam("team", team).queryParam("status", "open,acknowledged,escalated")
+                .queryParam("sort", "urgency").get("/v1/alerts")
+                .then().statusCode(200).extract().jsonPath().getList("items.key", String.class);
     }
 
     @Test
