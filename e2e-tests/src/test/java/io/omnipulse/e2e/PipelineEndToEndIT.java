@@ -440,6 +440,7 @@ class PipelineEndToEndIT {
                 browser.open(console + "/numbers?team=billing");
                 assertThat(Long.parseLong(browser.await(By.id("kpi-contacted")).getAttribute("data-contacted")))
                         .isEqualTo(contactedBefore + 1);
+                assertThat(browser.find(By.id("kpi-period")).getText()).contains("raised in the last 30 days");
                 assertThat(browser.find(By.id("scores")).getText()).contains("Team billing");
                 assertThat(browser.script("return Chart.getChart('chart-nps') !== undefined")).isEqualTo(true);
                 browser.screenshot("5-numbers");

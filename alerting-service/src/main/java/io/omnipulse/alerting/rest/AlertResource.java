@@ -84,18 +84,22 @@ public class AlertResource {
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "Closed-loop KPIs", description = "Unresolved alerts by cause and severity, median seconds "
-            + "to acknowledge and to resolve, and the share of detractors reached within 48 hours; of every alert, "
-            + "or with team= of that team's alerts only (agents and leads: one of their own teams, else 403).")
+    @Operation(summary = "Closed-loop KPIs", description = "Unresolved alerts by cause and severity (however old); and, "
+            + "of the alerts raised in the last days= days (30 by default, at most 366), median seconds to acknowledge "
+            + "and to resolve and the share of detractors reached within 48 hours. Of every alert, or with team= of "
+            + "that team's alerts only (agents and leads: one of their own teams, else 403).")
     @APIResponse(responseCode = "200", description = "The KPIs now")
+    @APIResponse(responseCode = "400", description = "days is not a whole number from 1 to 366; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The team is not one of the caller's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AlertStats.Snapshot stats(@QueryParam("team") String team) {
+    public AlertStats.Snapshot stats(@QueryParam("team") String team, @QueryParam("days") String days) {
         String ofTeam = QueryParams.text(team);
+        int period = QueryParams.intValue("days", days, AlertStats.DEFAULT_DAYS, 1, AlertStats.MAX_DAYS);
         if (ofTeam != null && !caller.mayReadNumbersOf(ofTeam)) {
             throw new ForbiddenException();
         }
-        return stats.snapshot(ofTeam);
+        return stats.snapshot(ofTeam, period);
     }
 
     @GET

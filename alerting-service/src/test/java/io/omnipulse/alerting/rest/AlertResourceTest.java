@@ -15,6 +15,7 @@ import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertRepository;
 import io.omnipulse.alerting.persistence.TriggerContext;
@@ -174,6 +175,53 @@ class AlertResourceTest {
                 .get("/v1/alerts/stats").then().statusCode(200).body("open", equalTo(2));
         TestTokens.as("other-lead@example.com", List.of(Roles.LEAD), List.of("someone-else")).queryParam("team", team)
                 .get("/v1/alerts/stats").then().statusCode(403);
+    }
+
+    @Test
+    void theMediansAndTheShareCoverTheAlertsRaisedInThePeriodAndTheBacklogEveryUnresolvedAlert() {
+        String team = "kpi-period-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Raised 40 days ago: acknowledged after an hour, resolved (customer reached) after two.
+            Alert old = save(team, "kpi-old", AlertSeverity.HIGH, AlertStatus.RESOLVED, now.minus(Duration.ofDays(40)),
+                    now.minus(Duration.ofDays(39)));
+            old.acknowledgedAt = old.createdAt.plusSeconds(3_600);
+            old.resolvedAt = old.createdAt.plusSeconds(7_200);
+            old.outcome = ResolutionOutcome.CONTACTED;
+            old.cause = AlertCause.DETRACTOR;
+            // Raised 3 days ago: acknowledged after 10 minutes, resolved (customer not reached) after 20.
+            Alert recent = save(team, "kpi-recent", AlertSeverity.HIGH, AlertStatus.RESOLVED,
+                    now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)));
+            recent.acknowledgedAt = recent.createdAt.plusSeconds(600);
+            recent.resolvedAt = recent.createdAt.plusSeconds(1_200);
+            recent.outcome = ResolutionOutcome.UNREACHABLE;
+            recent.cause = AlertCause.DETRACTOR;
+            // Raised 50 days ago and never acknowledged: still in the backlog, whatever the period.
+            save(team, "kpi-forgotten", AlertSeverity.MEDIUM, AlertStatus.ESCALATED, now.minus(Duration.ofDays(50)),
+                    now.minus(Duration.ofDays(49)));
+        });
+
+        given().queryParam("team", team).get("/v1/alerts/stats")
+                .then().statusCode(200)
+                .body("periodDays", equalTo(30))
+                .body("open", equalTo(1))
+                .body("medianSecondsToAcknowledge", equalTo(600.0f))
+                .body("medianSecondsToResolve", equalTo(1_200.0f))
+                .body("detractorsContactedWithin48h.counted", equalTo(1))
+                .body("detractorsContactedWithin48h.contacted", equalTo(0));
+        given().queryParam("team", team).queryParam("days", "60").get("/v1/alerts/stats")
+                .then().statusCode(200)
+                .body("periodDays", equalTo(60))
+                .body("open", equalTo(1))
+                .body("medianSecondsToAcknowledge", equalTo(2_100.0f))
+                .body("medianSecondsToResolve", equalTo(4_200.0f))
+                .body("detractorsContactedWithin48h.counted", equalTo(2))
+                .body("detractorsContactedWithin48h.contacted", equalTo(1));
+        for (String days : List.of("0", "367", "a month")) {
+            given().queryParam("team", team).queryParam("days", days).get("/v1/alerts/stats")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("days"));
+        }
     }
 
     private Alert save(String team, String key, AlertSeverity severity, AlertStatus status, Instant openedAt,

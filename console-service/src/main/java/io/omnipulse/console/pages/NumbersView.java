@@ -27,9 +27,9 @@ public record NumbersView(String team, String bucket, List<String> teams, List<S
     public record TrendPoint(String label, Double value, long n) {
     }
 
-    /** The closed-loop KPIs in words. */
+    /** The closed-loop KPIs in words; the medians and the share are of the alerts raised in the last {@code periodDays}. */
     public record Kpis(long open, String medianToAcknowledge, String medianToResolve, String contactedWithin48h,
-            long contacted, long counted) {
+            long contacted, long counted, int periodDays) {
 
         static Kpis of(Alerts.Stats stats) {
             Alerts.ClosedLoop loop = stats.detractorsContactedWithin48h();
@@ -38,7 +38,7 @@ public record NumbersView(String team, String bucket, List<String> teams, List<S
                             loop.counted());
             return new Kpis(stats.open(), duration(stats.medianSecondsToAcknowledge()),
                     duration(stats.medianSecondsToResolve()), share, loop == null ? 0 : loop.contacted(),
-                    loop == null ? 0 : loop.counted());
+                    loop == null ? 0 : loop.counted(), stats.periodDays());
         }
 
         private static String duration(Double seconds) {

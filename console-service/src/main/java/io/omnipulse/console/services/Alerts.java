@@ -48,11 +48,13 @@ public final class Alerts {
     }
 
     /**
-     * The closed-loop KPIs: unresolved alerts by cause and severity, median seconds to acknowledge and
-     * to resolve, and the share of detractors reached within 48 hours.
+     * The closed-loop KPIs: unresolved alerts by cause and severity; and, of the alerts raised in the last
+     * {@code periodDays} days, median seconds to acknowledge and to resolve, and the share of detractors
+     * reached within 48 hours.
      */
     public record Stats(long open, Map<String, Map<String, Long>> openByCauseAndSeverity,
-            Double medianSecondsToAcknowledge, Double medianSecondsToResolve, ClosedLoop detractorsContactedWithin48h) {
+            Double medianSecondsToAcknowledge, Double medianSecondsToResolve, ClosedLoop detractorsContactedWithin48h,
+            int periodDays) {
     }
 
     /** Detractor alerts counted, how many were reached within 48 h, and the share in percent. */
