@@ -33,6 +33,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class PipelineBench {
 
     private static final Duration CATCH_UP = Duration.ofMinutes(30);
+    /** How often the whole-pipeline phase samples the stack's memory for its peak. */
+    private static final Duration MEMORY_SAMPLES = Duration.ofSeconds(2);
 
     private final BenchOptions options;
     private final Admin admin;
@@ -105,10 +107,14 @@ public final class PipelineBench {
             Map<String, Long> offsetsBefore = records.endOffsets();
             Map<String, Duration> cpuBefore = ProcessCpu.snapshot();
             long start = System.nanoTime();
-            // Every event must get in for the groups to catch up on all of them: what load shedding
-            // refuses is sent again after its Retry-After, as a client would.
-            IngestLoad.Result posted = ingest.runUntilAccepted(events, options.batchSize(), Double.MAX_VALUE / 2);
-            groups.awaitCaughtUp(all, CATCH_UP);
+            IngestLoad.Result posted;
+            ProcessMemory.Peak memory = new ProcessMemory.Peak(MEMORY_SAMPLES);
+            try (memory) {
+                // Every event must get in for the groups to catch up on all of them: what load shedding
+                // refuses is sent again after its Retry-After, as a client would.
+                posted = ingest.runUntilAccepted(events, options.batchSize(), Double.MAX_VALUE / 2);
+                groups.awaitCaughtUp(all, CATCH_UP);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Duration> cpuAfter = ProcessCpu.snapshot();
             double pipeline = events.size() / seconds;
@@ -117,6 +123,7 @@ public final class PipelineBench {
                             posted.refused() == 0 ? "" : ", " + posted.refused() + " requests shed and sent again")));
             TopicRecords.print(offsetsBefore, records.endOffsets(), events.size());
             ProcessCpu.print(cpuBefore, cpuAfter, events.size(), seconds);
+            memory.print("while the pipeline worked");
 
             quiet(all);
             double half = pipeline / 2;

@@ -21,13 +21,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * ./omnipulse --keep-data &amp; java -cp ... RebuildFromLog time
  * </pre>
  * The time counts from when profile-service's group appears (its JVM and Kafka Streams have started)
- * until that group, then every group, has caught up.
+ * until that group, then every group, has caught up; the stack's memory is sampled meanwhile and its
+ * peak printed ({@link ProcessMemory}).
  */
 public final class RebuildFromLog {
 
     private static final int CHUNK = 50_000;
     private static final Duration REBUILD = Duration.ofHours(2);
     private static final Duration START = Duration.ofMinutes(5);
+    /** How often the stack's memory is sampled for its peak during the rebuild. */
+    private static final Duration MEMORY_SAMPLES = Duration.ofSeconds(10);
 
     private RebuildFromLog() {
     }
@@ -60,7 +63,8 @@ public final class RebuildFromLog {
     }
 
     private static void time(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        ProcessMemory.Peak memory = new ProcessMemory.Peak(MEMORY_SAMPLES);
+        try (memory; Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
                 ConsumerGroups groups = new ConsumerGroups(admin, bootstrap)) {
             String profile = await(groups, "omnipulse-profile");
             long start = System.nanoTime();
@@ -75,6 +79,7 @@ public final class RebuildFromLog {
             System.out.printf("every group (%s, %s) caught up %.0f s after it%n", scoring, alerting,
                     (System.nanoTime() - start) / 1e9);
         }
+        memory.print("during the rebuild");
     }
 
     private static String await(ConsumerGroups groups, String prefix) throws Exception {
