@@ -155,6 +155,18 @@ public class Alert {
     Instant nextDueAt;
 
     /**
+     * The deadline that counts now, as the API shows it: to acknowledge until acknowledged, then to
+     * resolve; none once resolved. The rule of {@link #nextDueAt}, read from the fields as they are now
+     * (an alert acknowledged in this transaction already works against its resolve deadline).
+     */
+    public Instant dueAt() {
+        if (status == AlertStatus.RESOLVED) {
+            return null;
+        }
+        return acknowledgedAt == null ? acknowledgeDueAt : resolveDueAt;
+    }
+
+    /**
      * Customer context enrichment (V3__alert_context.sql). Written when the alert is opened and
      * afterwards only by the enrichment worker's SQL: never in an entity update, so that neither
      * side overwrites the other's columns.

@@ -54,6 +54,9 @@ public record AlertView(
         ResolutionOutcome outcome,
         String resolutionNote,
         Instant resolveDueAt,
+        @Schema(description = "The deadline that counts now: acknowledgeDueAt until the alert is acknowledged, "
+                + "then resolveDueAt; absent once resolved. The urgency order of the queue sorts by it.")
+        Instant dueAt,
         Instant escalatedAt,
         ContextView context,
         @JsonRawValue String journey,
@@ -86,7 +89,7 @@ public record AlertView(
                 alert.score, alert.comment, rated, alert.triggerCount, alert.openedAt, alert.lastTriggeredAt,
                 alert.createdAt, alert.assignee, alert.acknowledgedAt, alert.acknowledgedBy, alert.acknowledgeDueAt,
                 alert.resolvedAt, alert.resolvedBy, alert.outcome, alert.resolutionNote, alert.resolveDueAt,
-                alert.escalatedAt, ContextView.of(alert, context),
+                alert.dueAt(), alert.escalatedAt, ContextView.of(alert, context),
                 context == null ? null : context.journeyJson(), context == null ? null : context.scoresJson(),
                 triggers, history);
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import io.omnipulse.alerting.domain.AlertCause;
@@ -122,7 +123,8 @@ class AlertResourceTest {
     /**
      * The queue's order lives in columns PostgreSQL derives from the others (V10): acknowledging an alert
      * through the API moves it to its resolve deadline, and raising its severity moves it ahead, with no
-     * code of ours writing the order.
+     * code of ours writing the order. The API's {@code dueAt} is the deadline the order counts with, as of
+     * the answer: the acknowledge deadline, the resolve deadline as soon as it is acknowledged, none once resolved.
      */
     @Test
     void anAlertMovesInTheQueueWhenItIsAcknowledgedOrItsSeverityRises() {
@@ -136,14 +138,24 @@ class AlertResourceTest {
                     now.plusSeconds(7200)).id;
         });
         assertThat(queueOf(team)).containsExactly("due-in-1h", "due-in-2h");
+        String acknowledgeDue = given().get("/v1/alerts/{id}", ids[0]).then().statusCode(200)
+                .extract().path("acknowledgeDueAt");
+        given().get("/v1/alerts/{id}", ids[0]).then().body("dueAt", equalTo(acknowledgeDue));
 
         // Acknowledged: its deadline is now the resolve deadline, a day after the other's acknowledge deadline.
-        given().contentType(ContentType.JSON).body("{}").post("/v1/alerts/{id}/acknowledge", ids[0])
-                .then().statusCode(200);
+        String resolveDue = given().contentType(ContentType.JSON).body("{}").post("/v1/alerts/{id}/acknowledge", ids[0])
+                .then().statusCode(200)
+                .body("dueAt", not(equalTo(acknowledgeDue)))
+                .extract().path("resolveDueAt");
+        given().get("/v1/alerts/{id}", ids[0]).then().body("dueAt", equalTo(resolveDue));
         assertThat(queueOf(team)).containsExactly("due-in-2h", "due-in-1h");
 
         QuarkusTransaction.requiringNew().run(() -> alerts.findById(ids[0]).severity = AlertSeverity.CRITICAL);
         assertThat(queueOf(team)).containsExactly("due-in-1h", "due-in-2h");
+
+        given().contentType(ContentType.JSON).body("{\"outcome\":\"contacted\"}").post("/v1/alerts/{id}/resolve", ids[0])
+                .then().statusCode(200)
+                .body("$", not(hasKey("dueAt")));
     }
 
     private static List<String> queueOf(String team) {

@@ -120,7 +120,7 @@ public class AlertPage {
                 : ServicePart.of("profile-service", () -> profiles.get(alert.customerId()));
         ServicePart<ScoringApi.CustomerScores> scores = alert.customerId() == null ? ServicePart.none()
                 : ServicePart.of("scoring-service", () -> scoring.customerScores(alert.customerId()));
-        AlertView view = new AlertView(alert, TimeLeft.until(alert.due(), clock.instant()), profile.value(),
+        AlertView view = new AlertView(alert, TimeLeft.until(alert.dueAt(), clock.instant()), profile.value(),
                 profile.problem(), scores.value(), scores.problem(), actionProblem);
         return Response.status(status).entity(Templates.alert(Person.of(identity), view).render()).build();
     }

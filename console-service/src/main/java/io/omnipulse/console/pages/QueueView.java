@@ -15,7 +15,7 @@ public record QueueView(QueueFilters filters, List<Row> rows, long total, int pa
             return new Row(alert.id(), alert.who(), Labels.words(alert.cause()), Labels.words(alert.severity()),
                     Labels.words(alert.status()), alert.score() == null ? "–" : alert.score().toString(),
                     Labels.glance(alert.comment()), Labels.words(alert.channel()),
-                    alert.team() == null ? "–" : alert.team(), TimeLeft.until(alert.due(), now), alert.openedAt());
+                    alert.team() == null ? "–" : alert.team(), TimeLeft.until(alert.dueAt(), now), alert.openedAt());
         }
     }
 

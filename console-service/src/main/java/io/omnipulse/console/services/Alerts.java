@@ -22,20 +22,12 @@ public final class Alerts {
             String status, String reason, String channel, String team, String agentId, String conversationId,
             Integer score, String comment, Interaction interaction, Contact contact, int triggerCount,
             Instant openedAt, Instant lastTriggeredAt, String assignee, Instant acknowledgedAt,
-            String acknowledgedBy, Instant acknowledgeDueAt, Instant resolvedAt, String resolvedBy, String outcome,
-            String resolutionNote, Instant resolveDueAt, Instant escalatedAt, Context context, JsonNode journey,
+            String acknowledgedBy, Instant dueAt, Instant resolvedAt, String resolvedBy, String outcome,
+            String resolutionNote, Instant escalatedAt, Context context, JsonNode journey,
             JsonNode scores, List<Trigger> triggers, List<Audit> history) {
 
         public boolean resolved() {
             return "RESOLVED".equals(status);
-        }
-
-        /** The deadline that counts now: acknowledge while open, resolve once acknowledged; none once resolved. */
-        public Instant due() {
-            if (resolved()) {
-                return null;
-            }
-            return acknowledgedAt == null && acknowledgeDueAt != null ? acknowledgeDueAt : resolveDueAt;
         }
 
         /** Who the alert is about, in the words a lead would ring back: the best identifier, else the subject's key. */
