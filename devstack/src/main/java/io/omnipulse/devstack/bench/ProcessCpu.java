@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 
 /**
  * The CPU time each process of the local stack has used (user and system, as the operating system
@@ -26,16 +28,23 @@ final class ProcessCpu {
 
     /** CPU time so far per process name, for every stack process this user can see. */
     static Map<String, Duration> snapshot() {
-        Map<String, Duration> cpu = new TreeMap<>();
+        return perStackProcess((pid, info) -> info.totalCpuDuration(), Duration::plus);
+    }
+
+    /**
+     * {@code measure} of every stack process this user can see, summed per process name (PostgreSQL's
+     * processes into one); a process it has no value for is left out. Only the stack's processes are
+     * measured, and each one's {@code /proc} entry is read once for its name and its value.
+     */
+    static <V> Map<String, V> perStackProcess(BiFunction<Long, ProcessHandle.Info, Optional<V>> measure,
+            BinaryOperator<V> sum) {
+        Map<String, V> values = new TreeMap<>();
         ProcessHandle.allProcesses().forEach(process -> {
             ProcessHandle.Info info = process.info();
-            Optional<Duration> used = info.totalCpuDuration();
-            Optional<String> name = nameOf(info.command().orElse(""), info.commandLine().orElse(""));
-            if (used.isPresent() && name.isPresent()) {
-                cpu.merge(name.get(), used.get(), Duration::plus);
-            }
+            nameOf(info.command().orElse(""), info.commandLine().orElse(""))
+                    .ifPresent(name -> measure.apply(process.pid(), info).ifPresent(value -> values.merge(name, value, sum)));
         });
-        return cpu;
+        return values;
     }
 
     /** Which part of the stack a process is, from its executable and command line; empty for anything else. */

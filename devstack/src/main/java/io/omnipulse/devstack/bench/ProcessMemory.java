@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,25 +25,16 @@ final class ProcessMemory {
 
     /** PSS in bytes per process name (PostgreSQL's processes summed); empty where /proc cannot be read. */
     static Map<String, Long> snapshot() {
-        Map<String, Long> pss = new TreeMap<>();
-        ProcessHandle.allProcesses().forEach(process -> {
-            ProcessHandle.Info info = process.info();
-            ProcessCpu.nameOf(info.command().orElse(""), info.commandLine().orElse("")).ifPresent(name -> {
-                OptionalLong bytes = pssOf(process.pid());
-                if (bytes.isPresent()) {
-                    pss.merge(name, bytes.getAsLong(), Long::sum);
-                }
-            });
-        });
-        return pss;
+        return ProcessCpu.perStackProcess((pid, info) -> pssOf(pid), Long::sum);
     }
 
-    private static OptionalLong pssOf(long pid) {
+    private static Optional<Long> pssOf(long pid) {
         try {
-            return pssIn(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup")));
+            OptionalLong bytes = pssIn(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup")));
+            return bytes.isPresent() ? Optional.of(bytes.getAsLong()) : Optional.empty();
         } catch (IOException | SecurityException e) {
             // gone since it was listed, another user's, or not Linux
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 
