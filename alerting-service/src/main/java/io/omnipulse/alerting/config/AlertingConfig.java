@@ -30,6 +30,8 @@ public interface AlertingConfig {
 
     StreamLimits stream();
 
+    Queue queue();
+
     /**
      * How often a scheduled job runs (read by its @Scheduled expression): a duration such as
      * {@code 30s}, or {@code off}. Escalation defaults to 30s, the outbox relay to 1s.
@@ -98,6 +100,17 @@ public interface AlertingConfig {
 
         @WithDefault("PT10S")
         Duration retryAfter();
+    }
+
+    /** The alert queue (GET /v1/alerts). */
+    interface Queue {
+
+        /**
+         * How far past a page's first alert the page's total is counted exactly; more matches show
+         * as "at least" that many. Bounds the count's cost on a large backlog.
+         */
+        @WithDefault("1000")
+        int countAhead();
     }
 
     /** NPS detractor alerts. */

@@ -55,35 +55,58 @@ public class AlertRepository implements PanacheRepository<Alert> {
 
     /** The queue in the filter's order ({@link AlertFilter.Order}). */
     public PanacheQuery<Alert> search(AlertFilter filter) {
-        List<String> clauses = new ArrayList<>(5);
-        Parameters params = new Parameters();
-        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            clauses.add("status in :statuses");
-            params.and("statuses", filter.statuses());
-        }
-        if (filter.cause() != null) {
-            clauses.add("cause = :cause");
-            params.and("cause", filter.cause());
-        }
-        if (filter.severity() != null) {
-            clauses.add("severity = :severity");
-            params.and("severity", filter.severity());
-        }
-        if (filter.team() != null) {
-            clauses.add("team = :team");
-            params.and("team", filter.team());
-        }
-        if (filter.customerId() != null) {
-            clauses.add("customerId = :customerId");
-            params.and("customerId", filter.customerId());
-        }
-        if (filter.visibleTeams() != null) {
-            clauses.add(filter.visibleTeams().isEmpty() ? "team is null" : "(team is null or team in :visibleTeams)");
-            if (!filter.visibleTeams().isEmpty()) {
-                params.and("visibleTeams", filter.visibleTeams());
+        Matching matching = Matching.of(filter);
+        return find("from Alert " + matching.where() + (filter.order() == AlertFilter.Order.URGENCY ? URGENCY : NEWEST),
+                matching.params());
+    }
+
+    /**
+     * How many alerts match the filter, counted up to {@code limit}: PostgreSQL stops reading at the
+     * limit, so the count costs no more than reading that many ids, however long the backlog. (HQL
+     * takes a limit in a subquery only with an order, which would make PostgreSQL sort the backlog;
+     * so the ids come back, a few thousand at most, and are counted here.)
+     */
+    public long countUpTo(AlertFilter filter, int limit) {
+        Matching matching = Matching.of(filter);
+        var query = getEntityManager().createQuery("select id from Alert " + matching.where(), Long.class)
+                .setMaxResults(limit);
+        matching.params().map().forEach(query::setParameter);
+        return query.getResultList().size();
+    }
+
+    /** The filter as an HQL where clause (empty when nothing filters) and its parameters. */
+    private record Matching(String where, Parameters params) {
+
+        static Matching of(AlertFilter filter) {
+            List<String> clauses = new ArrayList<>(5);
+            Parameters params = new Parameters();
+            if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+                clauses.add("status in :statuses");
+                params.and("statuses", filter.statuses());
             }
+            if (filter.cause() != null) {
+                clauses.add("cause = :cause");
+                params.and("cause", filter.cause());
+            }
+            if (filter.severity() != null) {
+                clauses.add("severity = :severity");
+                params.and("severity", filter.severity());
+            }
+            if (filter.team() != null) {
+                clauses.add("team = :team");
+                params.and("team", filter.team());
+            }
+            if (filter.customerId() != null) {
+                clauses.add("customerId = :customerId");
+                params.and("customerId", filter.customerId());
+            }
+            if (filter.visibleTeams() != null) {
+                clauses.add(filter.visibleTeams().isEmpty() ? "team is null" : "(team is null or team in :visibleTeams)");
+                if (!filter.visibleTeams().isEmpty()) {
+                    params.and("visibleTeams", filter.visibleTeams());
+                }
+            }
+            return new Matching(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses) + " ", params);
         }
-        String where = clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses) + " ";
-        return find("from Alert " + where + (filter.order() == AlertFilter.Order.URGENCY ? URGENCY : NEWEST), params);
     }
 }

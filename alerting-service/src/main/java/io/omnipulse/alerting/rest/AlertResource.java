@@ -55,7 +55,9 @@ public class AlertResource {
             + "alert), cause and severity are case-insensitive. sort=newest (the default: by the event time of the "
             + "opening trigger) or sort=urgency (most severe first, then the nearest deadline, overdue ones first, "
             + "then the newest). Only alerts of the caller's teams (and of no team) are listed, every alert for an "
-            + "admin. Each item carries contact, how to reach the customer: its best is the label for the row.")
+            + "admin. Each item carries contact, how to reach the customer: its best is the label for the row. total "
+            + "counts the matches exactly up to 1,000 past the page's first alert (totalExact true); beyond, it is "
+            + "that bound and totalExact is false: show it as \"1,000+\".")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -78,7 +80,7 @@ public class AlertResource {
         int pageIndex = QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / pageSize - 1);
         AlertQueries.Page<Alert> result = queries.search(filter, pageIndex, pageSize);
         List<AlertView> items = result.items().stream().map(AlertView::summary).toList();
-        return new AlertPage(items, pageIndex, pageSize, result.total());
+        return new AlertPage(items, pageIndex, pageSize, result.total(), result.exact());
     }
 
     @GET

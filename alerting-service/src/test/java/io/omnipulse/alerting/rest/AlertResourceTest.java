@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract: paging, problem documents for bad input, and readiness. */
@@ -110,6 +111,7 @@ class AlertResourceTest {
                 .queryParam("sort", "urgency").get("/v1/alerts")
                 .then().statusCode(200)
                 .body("total", equalTo(4))
+                .body("totalExact", equalTo(true))
                 .body("items.key", contains("critical-due-in-3h", "high-overdue", "high-acknowledged-due-in-10min",
                         "medium-due-in-1h"));
         given().queryParam("team", team).queryParam("status", "open,acknowledged,escalated").get("/v1/alerts")
@@ -119,6 +121,43 @@ class AlertResourceTest {
         given().queryParam("sort", "loudest").get("/v1/alerts")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("sort"));
+    }
+
+    /**
+     * A backlog longer than the count reaches (1,000 past the page's first alert, by default): the total
+     * says "at least 1,000" on the first page, and is exact again once the end is in reach, on a last
+     * page that is not full, and past the end.
+     */
+    @Test
+    void theTotalIsCountedExactlyUpToAThousandPastThePage() {
+        String team = "backlog-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> IntStream.range(0, 1060).forEach(i -> save(team, team + "-" + i,
+                AlertSeverity.MEDIUM, AlertStatus.OPEN, now.minusSeconds(i), now.plusSeconds(86_400))));
+
+        given().queryParam("team", team).get("/v1/alerts")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(50))
+                .body("total", equalTo(1000))
+                .body("totalExact", equalTo(false));
+        given().queryParam("team", team).queryParam("page", 2).get("/v1/alerts")
+                .then().statusCode(200)
+                .body("total", equalTo(1060))
+                .body("totalExact", equalTo(true));
+        given().queryParam("team", team).queryParam("size", 200).queryParam("page", 5).get("/v1/alerts")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(60))
+                .body("total", equalTo(1060))
+                .body("totalExact", equalTo(true));
+        given().queryParam("team", team).queryParam("page", 40).get("/v1/alerts")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(0))
+                .body("total", equalTo(1060))
+                .body("totalExact", equalTo(true));
+        given().queryParam("team", team).queryParam("status", "resolved").get("/v1/alerts")
+                .then().statusCode(200)
+                .body("total", equalTo(0))
+                .body("totalExact", equalTo(true));
     }
 
     /**

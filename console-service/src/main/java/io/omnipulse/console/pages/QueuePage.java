@@ -79,11 +79,11 @@ public class QueuePage {
         ServicePart<Alerts.Page> found = ServicePart.of("alerting-service", () -> alerting.list(filters.apiStatus(),
                 filters.cause(), filters.severity(), filters.team(), filters.sort(), page, pageSize));
         if (found.value() == null) {
-            return new QueueView(filters, List.of(), 0, page, 1, found.problem());
+            return new QueueView(filters, List.of(), 0, true, page, 1, found.problem());
         }
         var now = clock.instant();
         List<QueueView.Row> rows = found.value().items().stream().map(alert -> QueueView.Row.of(alert, now)).toList();
         int pages = (int) Math.max(1, (found.value().total() + pageSize - 1) / pageSize);
-        return new QueueView(filters, rows, found.value().total(), page, pages, null);
+        return new QueueView(filters, rows, found.value().total(), found.value().totalExact(), page, pages, null);
     }
 }

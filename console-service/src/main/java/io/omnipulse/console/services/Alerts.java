@@ -14,8 +14,11 @@ public final class Alerts {
     private Alerts() {
     }
 
-    /** One page of the queue; {@code total} counts every match. */
-    public record Page(List<Alert> items, int page, int size, long total) {
+    /**
+     * One page of the queue; {@code total} counts every match when {@code totalExact}, else it is a lower
+     * bound (alerting-service stops counting 1,000 past the page).
+     */
+    public record Page(List<Alert> items, int page, int size, long total, boolean totalExact) {
     }
 
     public record Alert(long id, String scope, String key, String customerId, String cause, String severity,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Deadlines in words, and the queue's filters as the page keeps them and alerting-service reads them. */
@@ -29,6 +30,19 @@ class QueueWordsTest {
     @Test
     void noDeadlineIsNothingToShow() {
         assertThat(TimeLeft.until(null, NOW)).isEqualTo(TimeLeft.NONE);
+    }
+
+    @Test
+    void aTotalCountedOnlyInPartIsShownAsALowerBound() {
+        QueueFilters filters = QueueFilters.of(null, null, null, null, null);
+        QueueView counted = new QueueView(filters, List.of(), 1000, false, 0, 20, null);
+        assertThat(counted.totalShown()).isEqualTo("1000+");
+        assertThat(counted.pagesShown()).isEqualTo("20+");
+        assertThat(counted.hasNext()).isTrue();
+        QueueView exact = new QueueView(filters, List.of(), 37, true, 0, 1, null);
+        assertThat(exact.totalShown()).isEqualTo("37");
+        assertThat(exact.pagesShown()).isEqualTo("1");
+        assertThat(exact.hasNext()).isFalse();
     }
 
     @Test
