@@ -3,13 +3,22 @@ package io.omnipulse.alerting.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 @ApplicationScoped
 public class AlertAuditRepository implements PanacheRepository<AlertAudit> {
 
-    /** An alert's history, oldest first. */
-    public List<AlertAudit> listFor(long alertId) {
-        return list("alertId", Sort.ascending("id"), alertId);
+    /** At most {@code count} entries of an alert's history, oldest first, from the {@code first}-th (0: the oldest). */
+    public List<AlertAudit> listFor(long alertId, int first, int count) {
+        return find("alertId", Sort.ascending("id"), alertId).range(first, first + count - 1).list();
+    }
+
+    /** An alert's latest {@code count} history entries, oldest first. */
+    public List<AlertAudit> latestFor(long alertId, int count) {
+        List<AlertAudit> latest = new ArrayList<>(find("alertId", Sort.descending("id"), alertId).range(0, count - 1).list());
+        Collections.reverse(latest);
+        return latest;
     }
 }

@@ -3,6 +3,8 @@ package io.omnipulse.alerting.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 @ApplicationScoped
@@ -13,8 +15,16 @@ public class AlertTriggerRepository implements PanacheRepository<AlertTrigger> {
         return update("alert = ?1 where alert = ?2", to, from);
     }
 
-    /** An alert's triggers in event-time order. */
-    public List<AlertTrigger> listFor(long alertId) {
-        return list("alert.id", Sort.ascending("occurredAt", "id"), alertId);
+    /** At most {@code count} of an alert's triggers in event-time order, from the {@code first}-th (0: the oldest). */
+    public List<AlertTrigger> listFor(long alertId, int first, int count) {
+        return find("alert.id", Sort.ascending("occurredAt", "id"), alertId).range(first, first + count - 1).list();
+    }
+
+    /** An alert's latest {@code count} triggers by event time, in event-time order. */
+    public List<AlertTrigger> latestFor(long alertId, int count) {
+        List<AlertTrigger> latest = new ArrayList<>(
+                find("alert.id", Sort.descending("occurredAt", "id"), alertId).range(0, count - 1).list());
+        Collections.reverse(latest);
+        return latest;
     }
 }

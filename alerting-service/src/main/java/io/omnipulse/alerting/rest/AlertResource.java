@@ -4,7 +4,9 @@ import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertAudit;
 import io.omnipulse.alerting.persistence.AlertFilter;
+import io.omnipulse.alerting.persistence.AlertTrigger;
 import io.omnipulse.alerting.service.AlertQueries;
 import io.omnipulse.alerting.service.AlertStats;
 import io.omnipulse.problem.Problem;
@@ -37,6 +39,8 @@ public class AlertResource {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+    /** Triggers and audit entries on an alert's detail: the latest of each (the rest through their pages). */
+    static final int DETAIL_ENTRIES = 100;
 
     private final AlertQueries queries;
     private final AlertStats stats;
@@ -75,12 +79,10 @@ public class AlertResource {
                 caller.visibleTeams(),
                 Optional.ofNullable(QueryParams.enumValue("sort", sort, AlertFilter.Order.class))
                         .orElse(AlertFilter.Order.NEWEST));
-        int pageSize = QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
-        // Bounded so that page x size (the SQL offset) cannot overflow an int.
-        int pageIndex = QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / pageSize - 1);
-        AlertQueries.Page<Alert> result = queries.search(filter, pageIndex, pageSize);
+        Paging paging = Paging.of(page, size);
+        AlertQueries.Page<Alert> result = queries.search(filter, paging.index(), paging.size());
         List<AlertView> items = result.items().stream().map(AlertView::summary).toList();
-        return new AlertPage(items, pageIndex, pageSize, result.total(), result.exact());
+        return new AlertPage(items, paging.index(), paging.size(), result.total(), result.exact());
     }
 
     @GET
@@ -106,20 +108,55 @@ public class AlertResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(summary = "One alert with its context, every trigger that opened or fed it, and its audit trail",
+    @Operation(summary = "One alert with its context, its latest triggers and its latest audit entries",
             description = "journey and scores are the customer's recent journey (profile-service) and 30-day scores "
                     + "(scoring-service), fetched after the alert was raised; context.status says whether they are "
                     + "there (FETCHED), coming (PENDING), off (DISABLED) or could not be had (UNAVAILABLE). contact "
                     + "says how to reach the customer: the identifiers of the triggering events, filled in from the "
-                    + "customer's profile with the context.")
+                    + "customer's profile with the context. triggers and history hold the latest " + DETAIL_ENTRIES
+                    + " of each (a team's NPS drop gains a trigger with each score update while it lasts); "
+                    + "triggersComplete and historyComplete say whether that is all of them, and /triggers and "
+                    + "/history page through every one.")
     @APIResponse(responseCode = "200", description = "The alert")
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") long id) {
         Alert alert = caller.visibleAlert(id);
-        List<TriggerView> triggers = queries.triggersOf(id).stream().map(TriggerView::of).toList();
-        List<AuditView> history = queries.historyOf(id).stream().map(AuditView::of).toList();
-        return AlertView.of(alert, queries.contextOf(id).orElse(null), triggers, history);
+        AlertQueries.Slice<AlertTrigger> triggers = queries.latestTriggersOf(id, DETAIL_ENTRIES);
+        AlertQueries.Slice<AlertAudit> history = queries.latestHistoryOf(id, DETAIL_ENTRIES);
+        return AlertView.of(alert, queries.contextOf(id).orElse(null),
+                triggers.items().stream().map(TriggerView::of).toList(), !triggers.more(),
+                history.items().stream().map(AuditView::of).toList(), !history.more());
+    }
+
+    @GET
+    @Path("/{id: \\d+}/triggers")
+    @Operation(summary = "Every trigger of one alert, a page at a time, in event-time order")
+    @APIResponse(responseCode = "200", description = "One page of triggers; more says whether later ones follow")
+    @APIResponse(responseCode = "400", description = "page or size is invalid; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No alert has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntryPage<TriggerView> triggers(@PathParam("id") long id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        caller.visibleAlert(id);
+        Paging paging = Paging.of(page, size);
+        return EntryPage.of(queries.triggersOf(id, paging.index(), paging.size()), TriggerView::of, paging);
+    }
+
+    @GET
+    @Path("/{id: \\d+}/history")
+    @Operation(summary = "The whole audit trail of one alert, a page at a time, oldest first")
+    @APIResponse(responseCode = "200", description = "One page of audit entries; more says whether later ones follow")
+    @APIResponse(responseCode = "400", description = "page or size is invalid; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No alert has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntryPage<AuditView> history(@PathParam("id") long id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        caller.visibleAlert(id);
+        Paging paging = Paging.of(page, size);
+        return EntryPage.of(queries.historyOf(id, paging.index(), paging.size()), AuditView::of, paging);
     }
 
     @GET
@@ -129,5 +166,15 @@ public class AlertResource {
     public List<DeliveryView> deliveries(@PathParam("id") long id) {
         caller.visibleAlert(id);
         return queries.deliveriesOf(id).stream().map(DeliveryView::of).toList();
+    }
+
+    /** A page asked for: its size (default 50, at most 200) and index, each a 400 naming it when invalid. */
+    record Paging(int index, int size) {
+
+        static Paging of(String page, String size) {
+            int pageSize = QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+            // Bounded so that page x size (the SQL offset), and one row more, cannot overflow an int.
+            return new Paging(QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / pageSize - 1), pageSize);
+        }
     }
 }

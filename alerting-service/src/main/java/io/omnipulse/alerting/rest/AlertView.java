@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An alert as the API shows it. {@code triggers}, {@code history}, {@code journey} and {@code scores}
- * are present on {@code GET /v1/alerts/{id}} only; the list leaves them out to stay small.
+ * are present on {@code GET /v1/alerts/{id}} only; the list leaves them out to stay small. Of the
+ * triggers and history the detail holds the latest 100 ({@code triggersComplete} and
+ * {@code historyComplete} say whether that is all); their own pages hold every one.
  * {@code journey} (profile-service's entries, oldest first) and {@code scores} (scoring-service's
  * NPS, CES and CSAT of the customer) are the snapshot taken after the alert was raised;
  * {@code context} says whether it is there, coming, off or unavailable. {@code customerId} is
@@ -61,8 +63,16 @@ public record AlertView(
         ContextView context,
         @JsonRawValue String journey,
         @JsonRawValue String scores,
+        @Schema(description = "The latest triggers (at most 100), in event-time order; detail only")
         List<TriggerView> triggers,
-        List<AuditView> history) {
+        @Schema(description = "Whether triggers holds every trigger; if not, GET /v1/alerts/{id}/triggers pages "
+                + "through them all. triggerCount counts them.")
+        Boolean triggersComplete,
+        @Schema(description = "The latest audit entries (at most 100), oldest first; detail only")
+        List<AuditView> history,
+        @Schema(description = "Whether history holds every audit entry; if not, GET /v1/alerts/{id}/history pages "
+                + "through them all")
+        Boolean historyComplete) {
 
     static final String CONTACT = "How to reach the customer of a customer alert, on the list and the detail; "
             + "absent on team and channel alerts and while nothing is known. email, phone, crmId, handle and "
@@ -80,7 +90,21 @@ public record AlertView(
             Integer waitSeconds, Instant occurredAt) {
     }
 
-    static AlertView of(Alert alert, ContextSnapshot context, List<TriggerView> triggers, List<AuditView> history) {
+    /** The detail: {@code triggers} and {@code history} as given, each saying whether it is all there is. */
+    static AlertView of(Alert alert, ContextSnapshot context, List<TriggerView> triggers, boolean triggersComplete,
+            List<AuditView> history, boolean historyComplete) {
+        return of(alert, context, new Entries(triggers, triggersComplete, history, historyComplete));
+    }
+
+    static AlertView summary(Alert alert) {
+        return of(alert, null, null);
+    }
+
+    private record Entries(List<TriggerView> triggers, boolean triggersComplete, List<AuditView> history,
+            boolean historyComplete) {
+    }
+
+    private static AlertView of(Alert alert, ContextSnapshot context, Entries entries) {
         RatedInteraction rated = alert.ratedAt == null ? null : new RatedInteraction(alert.ratedChannel,
                 alert.ratedAgentId, alert.ratedTeam, alert.ratedTransfers, alert.ratedWaitSeconds, alert.ratedAt);
         return new AlertView(alert.id, alert.scope, alert.customerId,
@@ -91,10 +115,7 @@ public record AlertView(
                 alert.resolvedAt, alert.resolvedBy, alert.outcome, alert.resolutionNote, alert.resolveDueAt,
                 alert.dueAt(), alert.escalatedAt, ContextView.of(alert, context),
                 context == null ? null : context.journeyJson(), context == null ? null : context.scoresJson(),
-                triggers, history);
-    }
-
-    static AlertView summary(Alert alert) {
-        return of(alert, null, null, null);
+                entries == null ? null : entries.triggers(), entries == null ? null : entries.triggersComplete(),
+                entries == null ? null : entries.history(), entries == null ? null : entries.historyComplete());
     }
 }

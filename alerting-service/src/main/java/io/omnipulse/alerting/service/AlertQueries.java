@@ -69,12 +69,24 @@ public class AlertQueries {
         return alerts.teamsOf(alertIds);
     }
 
-    public List<AlertTrigger> triggersOf(long alertId) {
-        return triggers.listFor(alertId);
+    /** The alert's latest {@code count} triggers, in event-time order, and whether it has earlier ones. */
+    public Slice<AlertTrigger> latestTriggersOf(long alertId, int count) {
+        return Slice.latest(triggers.latestFor(alertId, count + 1), count);
     }
 
-    public List<AlertAudit> historyOf(long alertId) {
-        return audit.listFor(alertId);
+    /** Page {@code page} of {@code size} of the alert's triggers, in event-time order. */
+    public Slice<AlertTrigger> triggersOf(long alertId, int page, int size) {
+        return Slice.page(triggers.listFor(alertId, page * size, size + 1), size);
+    }
+
+    /** The alert's latest {@code count} history entries, oldest first, and whether it has earlier ones. */
+    public Slice<AlertAudit> latestHistoryOf(long alertId, int count) {
+        return Slice.latest(audit.latestFor(alertId, count + 1), count);
+    }
+
+    /** Page {@code page} of {@code size} of the alert's history, oldest first. */
+    public Slice<AlertAudit> historyOf(long alertId, int page, int size) {
+        return Slice.page(audit.listFor(alertId, page * size, size + 1), size);
     }
 
     /** The customer's journey and scores as fetched for the alert, if any part arrived or failed. */
@@ -84,6 +96,25 @@ public class AlertQueries {
 
     public List<NotificationDelivery> deliveriesOf(long alertId) {
         return deliveries.listFor(alertId);
+    }
+
+    /**
+     * Part of a list that can grow without bound (an alert's triggers and history: a team's NPS drop
+     * gains a trigger with each pair of score updates while it lasts), and whether the list goes on
+     * beyond it ({@code more}: earlier items for the latest ones, later items for a page).
+     */
+    public record Slice<T>(List<T> items, boolean more) {
+
+        /** From the latest {@code count + 1} items, oldest first: the latest {@code count}. */
+        static <T> Slice<T> latest(List<T> read, int count) {
+            return read.size() > count ? new Slice<>(read.subList(read.size() - count, read.size()), true)
+                    : new Slice<>(read, false);
+        }
+
+        /** From up to {@code size + 1} items read from a page's start: the page. */
+        static <T> Slice<T> page(List<T> read, int size) {
+            return read.size() > size ? new Slice<>(read.subList(0, size), true) : new Slice<>(read, false);
+        }
     }
 
     /** Items of one page and how many match: all of them when {@code exact}, else at least {@code total}. */

@@ -18,7 +18,11 @@ import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
+import io.omnipulse.alerting.persistence.AlertAudit;
+import io.omnipulse.alerting.persistence.AlertAuditRepository;
 import io.omnipulse.alerting.persistence.AlertRepository;
+import io.omnipulse.alerting.persistence.AlertTrigger;
+import io.omnipulse.alerting.persistence.AlertTriggerRepository;
 import io.omnipulse.alerting.persistence.TriggerContext;
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.TestTokens;
@@ -45,6 +49,12 @@ class AlertResourceTest {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    AlertTriggerRepository triggers;
+
+    @Inject
+    AlertAuditRepository audit;
 
     @Test
     void anUnknownAlertIsA404Problem() {
@@ -121,6 +131,58 @@ class AlertResourceTest {
         given().queryParam("sort", "loudest").get("/v1/alerts")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("sort"));
+    }
+
+    /**
+     * An alert fed for long (a team's NPS drop gains a trigger with each pair of score updates): its
+     * detail holds the latest 100 triggers and audit entries and says that earlier ones exist; the
+     * pages of /triggers and /history hold every one, in order, and say where they end, for whoever may
+     * read the alert.
+     */
+    @Test
+    void theDetailHoldsTheLatestHundredTriggersAndEntriesAndThePagesHoldThemAll() {
+        String team = "long-drop-" + UUID.randomUUID();
+        Instant opened = Instant.parse("2026-11-01T00:00:00Z");
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            Alert alert = save(team, team, AlertSeverity.HIGH, AlertStatus.OPEN, opened, opened.plusSeconds(86_400));
+            for (int i = 0; i < 130; i++) {
+                triggers.persist(AlertTrigger.of(alert, TriggerContext.derived("test", team + "-" + i,
+                        opened.plusSeconds(i), null, team, null, null), opened));
+                audit.persist(AlertAudit.of(alert.id, opened.plusSeconds(i), "system", "TRIGGERED", AlertStatus.OPEN,
+                        AlertStatus.OPEN, "entry " + i));
+            }
+            return alert.id;
+        });
+
+        JsonPath detail = given().get("/v1/alerts/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("triggers.eventId")).hasSize(100).startsWith(team + "-30").endsWith(team + "-129");
+        assertThat(detail.getBoolean("triggersComplete")).isFalse();
+        assertThat(detail.getList("history.detail")).hasSize(100).startsWith("entry 30").endsWith("entry 129");
+        assertThat(detail.getBoolean("historyComplete")).isFalse();
+
+        given().queryParam("size", 200).get("/v1/alerts/" + id + "/triggers")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(130))
+                .body("items[0].eventId", equalTo(team + "-0"))
+                .body("more", equalTo(false));
+        given().queryParam("page", 1).get("/v1/alerts/" + id + "/triggers")
+                .then().statusCode(200)
+                .body("items.eventId", contains(IntStream.range(50, 100).mapToObj(i -> team + "-" + i).toArray()))
+                .body("more", equalTo(true));
+        given().queryParam("page", 2).get("/v1/alerts/" + id + "/history")
+                .then().statusCode(200)
+                .body("items.detail", contains(IntStream.range(100, 130).mapToObj(i -> "entry " + i).toArray()))
+                .body("more", equalTo(false));
+        given().queryParam("size", 0).get("/v1/alerts/" + id + "/history")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+        given().get("/v1/alerts/" + Long.MAX_VALUE + "/triggers").then().statusCode(404);
+        for (String list : List.of("/triggers", "/history")) {
+            TestTokens.as("lead@example.com", List.of(Roles.LEAD), List.of(team)).get("/v1/alerts/" + id + list)
+                    .then().statusCode(200);
+            TestTokens.as("other-lead@example.com", List.of(Roles.LEAD), List.of("someone-else"))
+                    .get("/v1/alerts/" + id + list).then().statusCode(403);
+        }
     }
 
     /**

@@ -27,7 +27,18 @@ public final class Alerts {
             Instant openedAt, Instant lastTriggeredAt, String assignee, Instant acknowledgedAt,
             String acknowledgedBy, Instant dueAt, Instant resolvedAt, String resolvedBy, String outcome,
             String resolutionNote, Instant escalatedAt, Context context, JsonNode journey,
-            JsonNode scores, List<Trigger> triggers, List<Audit> history) {
+            JsonNode scores, List<Trigger> triggers, Boolean triggersComplete, List<Audit> history,
+            Boolean historyComplete) {
+
+        /** Whether alerting-service left out earlier triggers (it sends the latest 100). */
+        public boolean earlierTriggers() {
+            return Boolean.FALSE.equals(triggersComplete);
+        }
+
+        /** Whether alerting-service left out earlier audit entries (it sends the latest 100). */
+        public boolean earlierHistory() {
+            return Boolean.FALSE.equals(historyComplete);
+        }
 
         public boolean resolved() {
             return "RESOLVED".equals(status);
