@@ -58,6 +58,8 @@ final class StreamsInstances implements AutoCloseable {
      */
     private static final Duration AGREEMENT_DEADLINE = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Between two reads of the first instance while the others answer (see {@link #askUntil}). */
+    private static final Duration REASK = Duration.ofMillis(40);
     /** Requests in flight at once: enough to keep both instances busy, not so many that they queue. */
     private static final int IN_FLIGHT = 16;
     /** How long partitions may take to settle on their owners (after a rebalance: restoring their stores). */
@@ -309,16 +311,20 @@ final class StreamsInstances implements AutoCloseable {
         });
     }
 
-    /** Asks {@code instance} one request after another until {@code done} is, adding each answer to {@code into}. */
+    /**
+     * Asks {@code instance} again every {@link #REASK} until {@code done} is, adding each answer to
+     * {@code into}. Spaced, so that sixteen such loops do not slow the very instances they wait for; a
+     * store's answer changes at most once a commit interval (100 ms and more), longer than the spacing.
+     */
     private CompletableFuture<Void> askUntil(ServiceProcess instance, Query query, CompletableFuture<?> done,
             List<Answer> into) {
         if (done.isDone()) {
             return CompletableFuture.completedFuture(null);
         }
-        return ask(instance, query, Map.of()).thenCompose(answer -> {
+        return ask(instance, query, Map.of()).thenComposeAsync(answer -> {
             into.add(answer);
             return askUntil(instance, query, done, into);
-        });
+        }, CompletableFuture.delayedExecutor(REASK.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** The answers of the first instance, in the order given, and of the others. */
