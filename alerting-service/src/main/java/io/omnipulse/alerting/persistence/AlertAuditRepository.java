@@ -3,8 +3,6 @@ package io.omnipulse.alerting.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 @ApplicationScoped
@@ -15,10 +13,8 @@ public class AlertAuditRepository implements PanacheRepository<AlertAudit> {
         return find("alertId", Sort.ascending("id"), alertId).range(first, first + count - 1).list();
     }
 
-    /** An alert's latest {@code count} history entries, oldest first. */
+    /** An alert's latest {@code count} history entries, the latest first. */
     public List<AlertAudit> latestFor(long alertId, int count) {
-        List<AlertAudit> latest = new ArrayList<>(find("alertId", Sort.descending("id"), alertId).range(0, count - 1).list());
-        Collections.reverse(latest);
-        return latest;
+        return find("alertId", Sort.descending("id"), alertId).range(0, count - 1).list();
     }
 }

@@ -3,8 +3,6 @@ package io.omnipulse.alerting.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 @ApplicationScoped
@@ -20,11 +18,8 @@ public class AlertTriggerRepository implements PanacheRepository<AlertTrigger> {
         return find("alert.id", Sort.ascending("occurredAt", "id"), alertId).range(first, first + count - 1).list();
     }
 
-    /** An alert's latest {@code count} triggers by event time, in event-time order. */
+    /** An alert's latest {@code count} triggers by event time, the latest first. */
     public List<AlertTrigger> latestFor(long alertId, int count) {
-        List<AlertTrigger> latest = new ArrayList<>(
-                find("alert.id", Sort.descending("occurredAt", "id"), alertId).range(0, count - 1).list());
-        Collections.reverse(latest);
-        return latest;
+        return find("alert.id", Sort.descending("occurredAt", "id"), alertId).range(0, count - 1).list();
     }
 }

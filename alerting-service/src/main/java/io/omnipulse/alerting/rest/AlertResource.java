@@ -4,9 +4,7 @@ import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.persistence.Alert;
-import io.omnipulse.alerting.persistence.AlertAudit;
 import io.omnipulse.alerting.persistence.AlertFilter;
-import io.omnipulse.alerting.persistence.AlertTrigger;
 import io.omnipulse.alerting.service.AlertQueries;
 import io.omnipulse.alerting.service.AlertStats;
 import io.omnipulse.problem.Problem;
@@ -122,11 +120,9 @@ public class AlertResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") long id) {
         Alert alert = caller.visibleAlert(id);
-        AlertQueries.Slice<AlertTrigger> triggers = queries.latestTriggersOf(id, DETAIL_ENTRIES);
-        AlertQueries.Slice<AlertAudit> history = queries.latestHistoryOf(id, DETAIL_ENTRIES);
         return AlertView.of(alert, queries.contextOf(id).orElse(null),
-                triggers.items().stream().map(TriggerView::of).toList(), !triggers.more(),
-                history.items().stream().map(AuditView::of).toList(), !history.more());
+                queries.latestTriggersOf(id, DETAIL_ENTRIES).map(TriggerView::of),
+                queries.latestHistoryOf(id, DETAIL_ENTRIES).map(AuditView::of));
     }
 
     @GET
@@ -141,7 +137,7 @@ public class AlertResource {
             @QueryParam("size") String size) {
         caller.visibleAlert(id);
         Paging paging = Paging.of(page, size);
-        return EntryPage.of(queries.triggersOf(id, paging.index(), paging.size()), TriggerView::of, paging);
+        return EntryPage.of(queries.triggersOf(id, paging.index(), paging.size()).map(TriggerView::of), paging);
     }
 
     @GET
@@ -156,7 +152,7 @@ public class AlertResource {
             @QueryParam("size") String size) {
         caller.visibleAlert(id);
         Paging paging = Paging.of(page, size);
-        return EntryPage.of(queries.historyOf(id, paging.index(), paging.size()), AuditView::of, paging);
+        return EntryPage.of(queries.historyOf(id, paging.index(), paging.size()).map(AuditView::of), paging);
     }
 
     @GET

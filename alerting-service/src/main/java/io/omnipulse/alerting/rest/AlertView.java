@@ -10,6 +10,7 @@ import io.omnipulse.alerting.domain.AlertStatus;
 import io.omnipulse.alerting.domain.ResolutionOutcome;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.ContextSnapshot;
+import io.omnipulse.alerting.service.AlertQueries;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -90,21 +91,9 @@ public record AlertView(
             Integer waitSeconds, Instant occurredAt) {
     }
 
-    /** The detail: {@code triggers} and {@code history} as given, each saying whether it is all there is. */
-    static AlertView of(Alert alert, ContextSnapshot context, List<TriggerView> triggers, boolean triggersComplete,
-            List<AuditView> history, boolean historyComplete) {
-        return of(alert, context, new Entries(triggers, triggersComplete, history, historyComplete));
-    }
-
-    static AlertView summary(Alert alert) {
-        return of(alert, null, null);
-    }
-
-    private record Entries(List<TriggerView> triggers, boolean triggersComplete, List<AuditView> history,
-            boolean historyComplete) {
-    }
-
-    private static AlertView of(Alert alert, ContextSnapshot context, Entries entries) {
+    /** The detail: the triggers and history as given, each saying whether it is all there is. */
+    static AlertView of(Alert alert, ContextSnapshot context, AlertQueries.Slice<TriggerView> triggers,
+            AlertQueries.Slice<AuditView> history) {
         RatedInteraction rated = alert.ratedAt == null ? null : new RatedInteraction(alert.ratedChannel,
                 alert.ratedAgentId, alert.ratedTeam, alert.ratedTransfers, alert.ratedWaitSeconds, alert.ratedAt);
         return new AlertView(alert.id, alert.scope, alert.customerId,
@@ -115,7 +104,11 @@ public record AlertView(
                 alert.resolvedAt, alert.resolvedBy, alert.outcome, alert.resolutionNote, alert.resolveDueAt,
                 alert.dueAt(), alert.escalatedAt, ContextView.of(alert, context),
                 context == null ? null : context.journeyJson(), context == null ? null : context.scoresJson(),
-                entries == null ? null : entries.triggers(), entries == null ? null : entries.triggersComplete(),
-                entries == null ? null : entries.history(), entries == null ? null : entries.historyComplete());
+                triggers == null ? null : triggers.items(), triggers == null ? null : !triggers.more(),
+                history == null ? null : history.items(), history == null ? null : !history.more());
+    }
+
+    static AlertView summary(Alert alert) {
+        return of(alert, null, null, null);
     }
 }

@@ -14,10 +14,13 @@ import io.omnipulse.alerting.persistence.NotificationDelivery;
 import io.omnipulse.alerting.persistence.NotificationDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reads alerts back for the API. */
 @ApplicationScoped
@@ -105,15 +108,21 @@ public class AlertQueries {
      */
     public record Slice<T>(List<T> items, boolean more) {
 
-        /** From the latest {@code count + 1} items, oldest first: the latest {@code count}. */
-        static <T> Slice<T> latest(List<T> read, int count) {
-            return read.size() > count ? new Slice<>(read.subList(read.size() - count, read.size()), true)
-                    : new Slice<>(read, false);
+        /** From the latest {@code count + 1} items, the latest first: the latest {@code count}, oldest first. */
+        static <T> Slice<T> latest(List<T> latestFirst, int count) {
+            List<T> oldestFirst = new ArrayList<>(latestFirst.subList(0, Math.min(count, latestFirst.size())));
+            Collections.reverse(oldestFirst);
+            return new Slice<>(oldestFirst, latestFirst.size() > count);
         }
 
         /** From up to {@code size + 1} items read from a page's start: the page. */
         static <T> Slice<T> page(List<T> read, int size) {
             return read.size() > size ? new Slice<>(read.subList(0, size), true) : new Slice<>(read, false);
+        }
+
+        /** The same part of the list, each item as {@code view} shows it. */
+        public <V> Slice<V> map(Function<T, V> view) {
+            return new Slice<>(items.stream().map(view).toList(), more);
         }
     }
 
