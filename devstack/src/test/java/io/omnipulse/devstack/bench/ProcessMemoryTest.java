@@ -25,8 +25,11 @@ class ProcessMemoryTest {
 
     @Test
     void thePeakHoldsTheMemoryOfTheStacksProcesses() throws Exception {
-        // A process whose command line names the launcher's main class, holding a few megabytes.
-        Process launcher = new ProcessBuilder("bash", "-c", "x=$(head -c 8000000 /dev/zero | tr '\\0' a); sleep 60",
+        // A process whose command line names the launcher's main class, holding a few megabytes. It
+        // waits with the read builtin on its standard input (open until the test ends): bash replaces
+        // itself with the last command of a -c string, so an external command there (sleep) would take
+        // its place, and with it the command line and the memory.
+        Process launcher = new ProcessBuilder("bash", "-c", "x=$(head -c 8000000 /dev/zero | tr '\\0' a); read -t 60",
                 "io.omnipulse.devstack.StackMain").start();
         try (ProcessMemory.Peak peak = new ProcessMemory.Peak(Duration.ofMillis(100))) {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
