@@ -169,6 +169,13 @@ public interface AlertingConfig {
         /** Minimum answers in each window before a drop counts. */
         @WithDefault("30")
         long minN();
+
+        /**
+         * While a drop lasts, how often (in event time) its alert stores an observation that neither
+         * raises its severity nor lowers the 7-day score it shows (OngoingDrop).
+         */
+        @WithDefault("PT1H")
+        Duration repeatAfter();
     }
 
     /** Follow-up deadlines per severity, counted from when the alert was raised. */

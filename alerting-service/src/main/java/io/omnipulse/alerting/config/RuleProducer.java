@@ -5,6 +5,7 @@ import io.omnipulse.alerting.domain.DetractorRule;
 import io.omnipulse.alerting.domain.HighEffortRule;
 import io.omnipulse.alerting.domain.LowSatisfactionRule;
 import io.omnipulse.alerting.domain.NpsDropRule;
+import io.omnipulse.alerting.domain.OngoingDrop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -42,6 +43,12 @@ public class RuleProducer {
     @Singleton
     NpsDropRule npsDropRule(AlertingConfig config) {
         return new NpsDropRule(config.npsDrop().points(), config.npsDrop().criticalPoints(), config.npsDrop().minN());
+    }
+
+    @Produces
+    @Singleton
+    OngoingDrop ongoingDrop(AlertingConfig config) {
+        return new OngoingDrop(config.npsDrop().repeatAfter());
     }
 
     /** Every "now" of the service comes from here, so that a test can move time instead of waiting. */

@@ -1,9 +1,11 @@
 package io.omnipulse.alerting.service;
 
+import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertContact;
 import io.omnipulse.alerting.domain.AlertScope;
 import io.omnipulse.alerting.domain.AlertSeverity;
 import io.omnipulse.alerting.domain.AlertStatus;
+import io.omnipulse.alerting.domain.OngoingDrop;
 import io.omnipulse.alerting.persistence.Alert;
 import io.omnipulse.alerting.persistence.AlertContacts;
 import io.omnipulse.alerting.persistence.AlertRepository;
@@ -62,6 +64,9 @@ public class AlertWriter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OngoingDrop ongoingDrop;
 
     /** One signal on its own: written and flushed here, so a conflict is thrown from this call. */
     Outcome apply(Signal signal) {
@@ -123,13 +128,17 @@ public class AlertWriter {
             LOG.debugf("trigger %s/%s was already stored; ignoring the replay", trigger.source(), trigger.eventId());
             return Outcome.DUPLICATE;
         }
-        batch.triggers.add(Batch.triggerKey(trigger));
         String subjectKey = signal.scope() + "|" + found.subject() + "|" + signal.decision().cause();
         Instant now = clock.instant();
         Alert alert = batch.alerts.get(subjectKey);
         if (alert == null && found.unresolvedAlertId() != null) {
             alert = alerts.findById(found.unresolvedAlertId());
         }
+        if (alert != null && alert.cause == AlertCause.NPS_DROP
+                && !ongoingDrop.isNews(shownDrop(alert), observedDrop(signal))) {
+            return Outcome.UNCHANGED;
+        }
+        batch.triggers.add(Batch.triggerKey(trigger));
         Outcome outcome;
         if (alert != null) {
             AlertSeverity before = alert.severity;
@@ -203,6 +212,16 @@ public class AlertWriter {
             rows.forEach(Runnable::run);
             rows.clear();
         }
+    }
+
+    /** What an NPS drop alert shows: its severity, the 7-day score of its latest trigger and when that was. */
+    private static OngoingDrop.Observation shownDrop(Alert alert) {
+        return new OngoingDrop.Observation(alert.severity, alert.score, alert.lastTriggeredAt);
+    }
+
+    private static OngoingDrop.Observation observedDrop(Signal signal) {
+        return new OngoingDrop.Observation(signal.decision().severity(), signal.trigger().score(),
+                signal.trigger().occurredAt());
     }
 
     /**

@@ -8,6 +8,11 @@ public enum Outcome {
     ATTACHED,
     /** The event was stored before (same source and eventId): nothing changed. */
     DUPLICATE,
+    /**
+     * A team's or channel's NPS drop seen again that its unresolved alert already shows, neither
+     * deeper nor more severe, within the repeat interval (OngoingDrop): nothing stored.
+     */
+    UNCHANGED,
     /** No rule fired, or the event cannot be tied to a customer or deduplicated. */
     IGNORED,
     /** The customer was erased after the event was ingested: it belongs to what was erased (ErasureService). */

@@ -70,6 +70,32 @@ class SignalFlowTest {
         assertThat(alertsOf(team)).hasSize(1);
     }
 
+    @Test
+    void aLastingDropAddsATriggerOnlyWhenItDeepensRisesInSeverityOrAnHourHasPassed() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        String sevenDays = "team:" + team + ":7d";
+        try (var producer = producer(Topics.SCORE_UPDATES.valueSerde().serializer())) {
+            send(producer, Topics.SCORE_UPDATES.name(), "team:" + team + ":30d", score("team", team, "30d", 200, 30.0, T0));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 40, 12.0, T0.plusSeconds(60)));
+            awaitAlertWithTriggers(team, 1);
+            // One partition from here on (one key), read in order: the last update stored shows that
+            // every update before it was handled.
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 41, 12.4, T0.plusSeconds(120)));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 42, 14.0, T0.plusSeconds(180)));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 43, 11.0, T0.plusSeconds(240)));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 44, 9.0, T0.plusSeconds(300)));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 45, 9.2, T0.plusSeconds(360)));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 46, 10.0, T0.plusSeconds(3_900)));
+        }
+        JsonPath alert = awaitAlertWithTriggers(team, 4);
+        // Opened at 12, deeper at 11, critical at 9 (21 points below), still there an hour later at 10.
+        assertThat(alert.getList("triggers.score", Integer.class)).containsExactly(12, 11, 9, 10);
+        assertThat(alert.getInt("triggerCount")).isEqualTo(4);
+        assertThat(alert.getString("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.getString("reason")).contains("7d 10.0 (n=46)");
+        assertThat(alert.getList("history.action", String.class)).filteredOn("TRIGGERED"::equals).hasSize(3);
+    }
+
     private static ScoreUpdated score(String scope, String key, String window, long n, double nps, Instant at) {
         return new ScoreUpdated(scope, key, window, new ScoreUpdated.Nps(0, 0, 0, n, nps, null), null, null, at);
     }

@@ -1,0 +1,38 @@
+package io.omnipulse.alerting.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * While a team's or channel's NPS drop lasts, every new pair of 7-day and 30-day scores shows it
+ * again, and scoring publishes a busy team's scores with nearly every commit (several a second). Its
+ * unresolved alert stores such an observation as a trigger only when it tells the lead something the
+ * alert does not say yet: a higher severity, a 7-day score below the one the alert shows, or the drop
+ * still there {@code repeatAfter} (in event time) after the alert was last triggered. A drop that lasts
+ * a day so adds a trigger an hour and one per point it deepens, not a trigger, an audit entry and an
+ * outbox row per score update.
+ */
+public record OngoingDrop(Duration repeatAfter) {
+
+    public OngoingDrop {
+        if (repeatAfter == null || repeatAfter.isNegative()) {
+            throw new IllegalArgumentException("repeat-after must be zero or more");
+        }
+    }
+
+    /** What an alert shows, or what an observation found: severity, rounded 7-day NPS and event time. */
+    public record Observation(AlertSeverity severity, Integer sevenDayScore, Instant at) {
+    }
+
+    /** Whether {@code observed} is worth a trigger on an alert that shows {@code shown}. */
+    public boolean isNews(Observation shown, Observation observed) {
+        if (observed.severity().isMoreSevereThan(shown.severity())) {
+            return true;
+        }
+        if (observed.sevenDayScore() != null
+                && (shown.sevenDayScore() == null || observed.sevenDayScore() < shown.sevenDayScore())) {
+            return true;
+        }
+        return shown.at() == null || !observed.at().isBefore(shown.at().plus(repeatAfter));
+    }
+}
