@@ -10,9 +10,13 @@ import java.time.Instant;
  * alert does not say yet: a higher severity, a 7-day score below the one the alert shows, or the drop
  * still there {@code repeatAfter} (in event time) after the alert was last triggered. A drop that lasts
  * a day so adds a trigger an hour and one per point it deepens, not a trigger, an audit entry and an
- * outbox row per score update.
+ * outbox row per score update. After the alert is resolved, the drop opens a new one only when it is
+ * worse than what was resolved, or a week later ({@link #reopens}).
  */
 public record OngoingDrop(Duration repeatAfter) {
+
+    /** The shorter of the two windows a drop compares. */
+    static final Duration SHORT_WINDOW = Duration.ofDays(7);
 
     public OngoingDrop {
         if (repeatAfter == null || repeatAfter.isNegative()) {
@@ -24,8 +28,23 @@ public record OngoingDrop(Duration repeatAfter) {
     public record Observation(AlertSeverity severity, Integer sevenDayScore, Instant at) {
     }
 
-    /** Whether {@code observed} is worth a trigger on an alert that shows {@code shown}. */
+    /** Whether {@code observed} is worth a trigger on an unresolved alert that shows {@code shown}. */
     public boolean isNews(Observation shown, Observation observed) {
+        return isNews(shown, observed, repeatAfter);
+    }
+
+    /**
+     * Whether {@code observed} opens a new alert for a subject whose latest drop alert, showing
+     * {@code resolved}, was resolved. The lead has dealt with that drop, but the 7-day window takes a
+     * week to forget the answers behind it, so the drop shows for days after its cause was fixed: only
+     * a higher severity, a lower 7-day score, or a drop still there a whole window after the resolved
+     * alert's latest trigger (made of later answers only) is a new one.
+     */
+    public boolean reopens(Observation resolved, Observation observed) {
+        return isNews(resolved, observed, SHORT_WINDOW);
+    }
+
+    private static boolean isNews(Observation shown, Observation observed, Duration after) {
         if (observed.severity().isMoreSevereThan(shown.severity())) {
             return true;
         }
@@ -33,6 +52,6 @@ public record OngoingDrop(Duration repeatAfter) {
                 && (shown.sevenDayScore() == null || observed.sevenDayScore() < shown.sevenDayScore())) {
             return true;
         }
-        return shown.at() == null || !observed.at().isBefore(shown.at().plus(repeatAfter));
+        return shown.at() == null || !observed.at().isBefore(shown.at().plus(after));
     }
 }

@@ -2,6 +2,8 @@ package io.omnipulse.alerting.persistence;
 
 import io.omnipulse.alerting.domain.AlertCause;
 import io.omnipulse.alerting.domain.AlertScope;
+import io.omnipulse.alerting.domain.AlertSeverity;
+import io.omnipulse.alerting.domain.OngoingDrop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,8 +23,9 @@ import org.hibernate.Session;
  * Everything the writer must know before it changes alerts, for a whole round of signals in one
  * round trip: where a merged customer lives now (customer_merge), whether the trigger was stored
  * before (the idempotency key), the subject's unresolved alert (the partial unique index; the
- * literal 'RESOLVED' lets the planner use it), and for customer alerts the customer's latest contact
- * (routing) and the conversation the answer rates. The unique keys stay the guard: a concurrent
+ * literal 'RESOLVED' lets the planner use it), for team and channel alerts the latest resolved one
+ * (whether a drop seen again is a new one: OngoingDrop), and for customer alerts the customer's latest
+ * contact (routing) and the conversation the answer rates. The unique keys stay the guard: a concurrent
  * writer that slips in between still fails this transaction's insert.
  *
  * <p>Plain JDBC with arrays (one row of {@code unnest} per signal): nothing pending in the session is
@@ -42,7 +45,8 @@ public class WriteLookup {
      * old id feeds the person's alert instead of opening a second one).
      */
     public record Found(String subject, boolean duplicate, Long unresolvedAlertId,
-            Optional<InteractionContext> latestContact, Optional<InteractionContext> ratedConversation) {
+            Optional<InteractionContext> latestContact, Optional<InteractionContext> ratedConversation,
+            Optional<OngoingDrop.Observation> resolvedDrop) {
     }
 
     private static final String SQL = """
@@ -51,7 +55,8 @@ public class WriteLookup {
                                              and a.status <> 'RESOLVED'),
                    l.channel, l.agent_id, l.team, l.transfers, l.wait_seconds, l.occurred_at,
                    r.channel, r.agent_id, r.team, r.transfers, r.wait_seconds, r.occurred_at,
-                   k.key
+                   k.key,
+                   d.severity, d.score, d.last_triggered_at
               from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
                        as s(source, event_id, scope, key, cause, conversation, i)
               cross join lateral (select coalesce((select survivor_id from customer_merge
@@ -60,6 +65,10 @@ public class WriteLookup {
               left join lateral (select * from contact_seen c where s.scope = 'CUSTOMER' and c.customer_id = k.key
                                   order by c.occurred_at desc limit 1) l on true
               left join lateral (select * from contact_seen c where c.conversation_key = s.conversation) r on true
+              left join lateral (select a.severity, a.score, a.last_triggered_at from alert a
+                                  where s.scope <> 'CUSTOMER' and a.scope = s.scope and a.customer_id = k.key
+                                    and a.cause = s.cause and a.status = 'RESOLVED'
+                                  order by a.resolved_at desc limit 1) d on true
              order by s.i
             """;
 
@@ -92,7 +101,7 @@ public class WriteLookup {
                 try (ResultSet r = ps.executeQuery()) {
                     while (r.next()) {
                         found.add(new Found(r.getString(15), r.getBoolean(1), r.getObject(2, Long.class),
-                                context(r, 3), context(r, 9)));
+                                context(r, 3), context(r, 9), resolvedDrop(r, 16)));
                     }
                 }
                 return found;
@@ -130,6 +139,17 @@ public class WriteLookup {
                 return pairs;
             }
         });
+    }
+
+    /** What the subject's latest resolved team or channel alert of this cause showed; empty when there is none. */
+    private static Optional<OngoingDrop.Observation> resolvedDrop(ResultSet r, int at) throws SQLException {
+        String severity = r.getString(at);
+        if (severity == null) {
+            return Optional.empty(); // severity is not null in the table: no row
+        }
+        OffsetDateTime lastTriggeredAt = r.getObject(at + 2, OffsetDateTime.class);
+        return Optional.of(new OngoingDrop.Observation(AlertSeverity.valueOf(severity), r.getObject(at + 1, Integer.class),
+                lastTriggeredAt == null ? null : lastTriggeredAt.toInstant()));
     }
 
     private static Optional<InteractionContext> context(ResultSet r, int at) throws SQLException {

@@ -138,6 +138,10 @@ public class AlertWriter {
                 && !ongoingDrop.isNews(shownDrop(alert), observedDrop(signal))) {
             return Outcome.UNCHANGED;
         }
+        if (alert == null && signal.decision().cause() == AlertCause.NPS_DROP && found.resolvedDrop().isPresent()
+                && !ongoingDrop.reopens(found.resolvedDrop().get(), observedDrop(signal))) {
+            return Outcome.UNCHANGED;
+        }
         batch.triggers.add(Batch.triggerKey(trigger));
         Outcome outcome;
         if (alert != null) {

@@ -10,7 +10,8 @@ public enum Outcome {
     DUPLICATE,
     /**
      * A team's or channel's NPS drop seen again that its unresolved alert already shows, neither
-     * deeper nor more severe, within the repeat interval (OngoingDrop): nothing stored.
+     * deeper nor more severe, within the repeat interval, or that a lead resolved within the week
+     * before (OngoingDrop): nothing stored.
      */
     UNCHANGED,
     /** No rule fired, or the event cannot be tied to a customer or deduplicated. */

@@ -38,6 +38,14 @@ class OngoingDropTest {
     }
 
     @Test
+    void aResolvedDropOpensANewAlertOnlyWhenItIsWorseOrAWholeWeekLater() {
+        assertThat(drops.reopens(shown, new Observation(AlertSeverity.HIGH, 12, T0.plus(Duration.ofDays(3))))).isFalse();
+        assertThat(drops.reopens(shown, new Observation(AlertSeverity.HIGH, 11, T0.plusSeconds(1)))).isTrue();
+        assertThat(drops.reopens(shown, new Observation(AlertSeverity.CRITICAL, 14, T0.plusSeconds(1)))).isTrue();
+        assertThat(drops.reopens(shown, new Observation(AlertSeverity.HIGH, 14, T0.plus(Duration.ofDays(7))))).isTrue();
+    }
+
+    @Test
     void withoutARepeatIntervalEveryLaterObservationIsStored() {
         OngoingDrop everyTime = new OngoingDrop(Duration.ZERO);
         assertThat(everyTime.isNews(shown, new Observation(AlertSeverity.HIGH, 12, T0))).isTrue();

@@ -2,7 +2,10 @@ package io.omnipulse.alerting.messaging;
 
 import static io.omnipulse.alerting.messaging.TestAlerts.alertsOf;
 import static io.omnipulse.alerting.messaging.TestAlerts.awaitAlertWithTriggers;
+import static io.omnipulse.alerting.messaging.TestAlerts.detail;
+import static io.omnipulse.devstack.testkit.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.omnipulse.devstack.testkit.KafkaTestResource;
 import io.omnipulse.devstack.testkit.PostgresTestResource;
@@ -11,7 +14,9 @@ import io.omnipulse.events.ScoreUpdated;
 import io.omnipulse.events.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +99,31 @@ class SignalFlowTest {
         assertThat(alert.getString("severity")).isEqualTo("CRITICAL");
         assertThat(alert.getString("reason")).contains("7d 10.0 (n=46)");
         assertThat(alert.getList("history.action", String.class)).filteredOn("TRIGGERED"::equals).hasSize(3);
+    }
+
+    @Test
+    void aResolvedDropThatLastsOpensNoNewAlertUntilItIsWorse() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        String sevenDays = "team:" + team + ":7d";
+        long resolved;
+        try (var producer = producer(Topics.SCORE_UPDATES.valueSerde().serializer())) {
+            send(producer, Topics.SCORE_UPDATES.name(), "team:" + team + ":30d", score("team", team, "30d", 200, 30.0, T0));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 40, 12.0, T0.plusSeconds(60)));
+            resolved = awaitAlertWithTriggers(team, 1).getLong("id");
+            given().contentType(ContentType.JSON).body("{\"outcome\":\"no_action\",\"note\":\"coaching booked\"}")
+                    .post("/v1/alerts/{id}/resolve", resolved).then().statusCode(200);
+            // The same drop a day later, then a deeper one: only the deeper one is a new alert (had the
+            // first opened one, the second would have fed it).
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 60, 13.0, T0.plusSeconds(86_400)));
+            send(producer, Topics.SCORE_UPDATES.name(), sevenDays, score("team", team, "7d", 61, 11.0, T0.plusSeconds(86_460)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> alertsOf(team).size() == 2);
+        long reopened = alertsOf(team).stream().mapToLong(Integer::longValue).filter(id -> id != resolved).findFirst()
+                .orElseThrow();
+        JsonPath alert = detail(reopened);
+        assertThat(alert.getString("status")).isEqualTo("OPEN");
+        assertThat(alert.getList("triggers.score", Integer.class)).containsExactly(11);
+        assertThat(detail(resolved).getString("status")).isEqualTo("RESOLVED");
     }
 
     private static ScoreUpdated score(String scope, String key, String window, long n, double nps, Instant at) {
