@@ -9,8 +9,8 @@ import java.time.Instant;
  * unresolved alert stores such an observation as a trigger only when it tells the lead something the
  * alert does not say yet: a higher severity, a 7-day score below the one the alert shows, or the drop
  * still there {@code repeatAfter} (in event time) after the alert was last triggered. A drop that lasts
- * a day so adds a trigger an hour and one per point it deepens, not a trigger, an audit entry and an
- * outbox row per score update. After the alert is resolved, the drop opens a new one only when it is
+ * a day so adds a trigger an hour and one per point it deepens, not a trigger row, an audit row and an
+ * update of the alert per score update. After the alert is resolved, the drop opens a new one only when it is
  * worse than what was resolved, or a week later ({@link #reopens}).
  */
 public record OngoingDrop(Duration repeatAfter) {
