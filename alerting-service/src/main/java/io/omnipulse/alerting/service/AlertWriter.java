@@ -134,12 +134,7 @@ public class AlertWriter {
         if (alert == null && found.unresolvedAlertId() != null) {
             alert = alerts.findById(found.unresolvedAlertId());
         }
-        if (alert != null && alert.cause == AlertCause.NPS_DROP
-                && !ongoingDrop.isNews(shownDrop(alert), observedDrop(signal))) {
-            return Outcome.UNCHANGED;
-        }
-        if (alert == null && signal.decision().cause() == AlertCause.NPS_DROP && found.resolvedDrop().isPresent()
-                && !ongoingDrop.reopens(found.resolvedDrop().get(), observedDrop(signal))) {
+        if (repeatsAKnownDrop(signal, alert, found)) {
             return Outcome.UNCHANGED;
         }
         batch.triggers.add(Batch.triggerKey(trigger));
@@ -218,14 +213,23 @@ public class AlertWriter {
         }
     }
 
-    /** What an NPS drop alert shows: its severity, the 7-day score of its latest trigger and when that was. */
-    private static OngoingDrop.Observation shownDrop(Alert alert) {
-        return new OngoingDrop.Observation(alert.severity, alert.score, alert.lastTriggeredAt);
-    }
-
-    private static OngoingDrop.Observation observedDrop(Signal signal) {
-        return new OngoingDrop.Observation(signal.decision().severity(), signal.trigger().score(),
-                signal.trigger().occurredAt());
+    /**
+     * Whether the signal is a team's or channel's NPS drop that tells nothing new (OngoingDrop): not to
+     * its unresolved alert ({@code unresolved}), or, when there is none, not after the one a lead
+     * resolved last.
+     */
+    private boolean repeatsAKnownDrop(Signal signal, Alert unresolved, WriteLookup.Found found) {
+        if (signal.decision().cause() != AlertCause.NPS_DROP) {
+            return false;
+        }
+        OngoingDrop.Observation observed = new OngoingDrop.Observation(signal.decision().severity(),
+                signal.trigger().score(), signal.trigger().occurredAt());
+        if (unresolved != null) {
+            OngoingDrop.Observation shown = new OngoingDrop.Observation(unresolved.severity, unresolved.score,
+                    unresolved.lastTriggeredAt);
+            return !ongoingDrop.isNews(shown, observed);
+        }
+        return found.resolvedDrop().map(resolved -> !ongoingDrop.reopens(resolved, observed)).orElse(false);
     }
 
     /**
