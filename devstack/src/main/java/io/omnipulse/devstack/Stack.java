@@ -2,6 +2,7 @@ package io.omnipulse.devstack;
 
 import io.omnipulse.devstack.simulator.TrafficSimulator;
 import io.omnipulse.events.CustomerKeys;
+import io.omnipulse.events.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,7 @@ public final class Stack implements AutoCloseable {
     private final PrintStream progress;
     private final Map<String, Map<String, String>> extraConfig;
     private StackOptions options;
+    private int partitions;
     private Watchdog watchdog;
     private AutoCloseable broker;
     private BrokerProcess brokerProcess;
@@ -113,7 +115,13 @@ public final class Stack implements AutoCloseable {
             broker = kafka;
             bootstrapServers = kafka.bootstrapServers();
         }
-        TopicProvisioner.createAll(bootstrapServers);
+        TopicProvisioner.createAll(bootstrapServers, options.partitions());
+        partitions = TopicProvisioner.partitionsOf(bootstrapServers, Topics.CONTACT_EVENTS.name());
+        if (partitions != options.partitions()) {
+            progress.printf("  the topics kept from the last run have %d partitions, not %d: a topic keeps its"
+                    + " partitions with its data (start without --keep-data for %d)%n", partitions,
+                    options.partitions(), options.partitions());
+        }
 
         // Stopped by close() after the services and the broker, never by a JVM hook of its own.
         postgres = PostgresServer.start(options.home().resolve("postgres"), options.postgresPort(), options.keepData(),
@@ -285,6 +293,14 @@ public final class Stack implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The partitions of each topic of this stack: {@link StackOptions#partitions()}, unless its topics
+     * were kept from an earlier run.
+     */
+    public int partitions() {
+        return partitions;
     }
 
     public PostgresServer postgres() {

@@ -36,7 +36,8 @@ public final class StackMain {
         String instances = options.instances() == 1 ? ""
                 : " (" + String.join(" and ", Stack.STREAMS_SERVICES) + " in " + options.instances() + " instances each)";
         System.out.println("Starting OmniPulse: Kafka, PostgreSQL and " + String.join(", ", options.services())
-                + instances + " (logs in " + options.home().resolve("logs") + ") ...");
+                + instances + ", " + options.partitions() + " partitions per topic (logs in "
+                + options.home().resolve("logs") + ") ...");
         Stack stack;
         // A SIGTERM before the hook below exists ends the JVM at once; the watchdog then kills what
         // had started, so start-up needs no hook of its own.

@@ -22,14 +22,27 @@ import java.util.List;
  * @param instances how many instances of each Kafka Streams service ({@link Stack#STREAMS_SERVICES}) to run,
  *                  1 to {@link #MAX_INSTANCES}; the extra ones take the ports after the console's
  *                  ({@link Stack#portOf(String, int, StackOptions)})
+ * @param partitions how many partitions each topic of the catalog gets when the stack creates it (at least
+ *                  {@code instances}: an instance beyond the partitions would get no task and only idle)
  */
 public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
                            boolean keepData, double demoRate, List<String> services, Duration stopTimeout,
-                           boolean brokerProcess, int instances) {
+                           boolean brokerProcess, int instances, int partitions) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
-    /** An instance beyond the input topics' partitions would get no task: it would only idle. */
-    public static final int MAX_INSTANCES = Topics.CONTACT_EVENTS.partitions();
+    /** The instances a stack on one machine runs at most (ports are taken in pairs after the console's). */
+    public static final int MAX_INSTANCES = 6;
+    /**
+     * One machine runs one instance of each service unless told otherwise, and every partition costs
+     * work whether or not an instance needs it (a task with its own stores, a producer batch, a
+     * transaction marker at every commit), so the local stack's topics get two partitions, or one per
+     * instance if there are more: still more than one, so that keys, merges and repartitions cross
+     * partitions as they do in production. A deployment chooses its own count (the catalog's
+     * {@link Topics#DEFAULT_PARTITIONS} in deploy/topics.sh) for the instances it will run at most.
+     */
+    public static final int LOCAL_PARTITIONS = 2;
+    /** The most partitions the local stack creates per topic. */
+    public static final int MAX_PARTITIONS = 64;
 
     public StackOptions {
         services = List.copyOf(services);
@@ -37,16 +50,22 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
             throw new IllegalArgumentException("unknown service in " + services + "; known: " + Stack.SERVICES);
         }
         if (instances < 1 || instances > MAX_INSTANCES) {
-            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + " (one per partition at"
-                    + " most), not " + instances);
+            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ", not " + instances);
+        }
+        if (partitions < instances || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be " + instances + " (the instances) to "
+                    + MAX_PARTITIONS + ", not " + partitions);
         }
     }
 
-    /** All five services, one instance each, the default stop timeout, the broker in the launcher's JVM. */
+    /**
+     * All five services, one instance each, the default stop timeout, the broker in the launcher's JVM,
+     * {@link #LOCAL_PARTITIONS} partitions per topic.
+     */
     public StackOptions(Path repoRoot, Path home, int kafkaPort, int postgresPort, int firstServicePort,
                         boolean keepData, double demoRate) {
         this(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, Stack.SERVICES,
-                DEFAULT_STOP_TIMEOUT, false, 1);
+                DEFAULT_STOP_TIMEOUT, false, 1, LOCAL_PARTITIONS);
     }
 
     public static StackOptions defaults(Path repoRoot) {
@@ -55,6 +74,7 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
 
     public static StackOptions parse(Path repoRoot, String... args) {
         StackOptions o = defaults(repoRoot);
+        Integer partitions = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -70,8 +90,15 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                     case "--stop-timeout" -> o.withStopTimeout(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
                     case "--broker-process" -> o.withBrokerProcess();
                     case "--instances" -> o.withInstances(Integer.parseInt(value(args, ++i, arg)));
+                    case "--partitions" -> {
+                        partitions = Integer.parseInt(value(args, ++i, arg));
+                        yield o;
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 };
+            }
+            if (partitions != null) {
+                o = o.withPartitions(partitions);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + usage());
@@ -81,33 +108,42 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
 
     public StackOptions withDemoRate(double rate) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, rate, services,
-                stopTimeout, brokerProcess, instances);
+                stopTimeout, brokerProcess, instances, partitions);
     }
 
     public StackOptions withServices(List<String> names) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, names,
-                stopTimeout, brokerProcess, instances);
+                stopTimeout, brokerProcess, instances, partitions);
     }
 
     public StackOptions withStopTimeout(Duration timeout) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
-                timeout, brokerProcess, instances);
+                timeout, brokerProcess, instances, partitions);
     }
 
     public StackOptions withBrokerProcess() {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
-                stopTimeout, true, instances);
+                stopTimeout, true, instances, partitions);
     }
 
-    /** {@code count} instances of profile-service and of scoring-service, one consumer group each. */
+    /**
+     * {@code count} instances of profile-service and of scoring-service, one consumer group each; the
+     * partitions grow to one per instance if there were fewer.
+     */
     public StackOptions withInstances(int count) {
         return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
-                stopTimeout, brokerProcess, count);
+                stopTimeout, brokerProcess, count, Math.max(partitions, count));
+    }
+
+    /** {@code count} partitions for each topic the stack creates (topics kept with --keep-data keep theirs). */
+    public StackOptions withPartitions(int count) {
+        return new StackOptions(repoRoot, home, kafkaPort, postgresPort, firstServicePort, keepData, demoRate, services,
+                stopTimeout, brokerProcess, instances, count);
     }
 
     private StackOptions with(int kafka, int postgres, int firstService, boolean keep, Path dir) {
         return new StackOptions(repoRoot, dir, kafka, postgres, firstService, keep, demoRate, services, stopTimeout,
-                brokerProcess, instances);
+                brokerProcess, instances, partitions);
     }
 
     public static String usage() {
@@ -115,7 +151,7 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                 usage: ./omnipulse [--demo] [--demo-rate EVENTS_PER_SECOND] [--keep-data]
                                    [--kafka-port 9092] [--postgres-port 5432] [--service-port 8081] [--home .omnipulse]
                                    [--services ingest-service,profile-service,...] [--stop-timeout 30] [--broker-process]
-                                   [--instances 1]
+                                   [--instances 1] [--partitions 2]
                        ./omnipulse dead-letters list|replay [filters]   (./omnipulse dead-letters --help)
                   --demo            feed simulated omnichannel traffic (5 events/s) into ingest-service
                   --keep-data       keep broker, database and streams state from the previous run
@@ -126,6 +162,9 @@ public record StackOptions(Path repoRoot, Path home, int kafkaPort, int postgres
                   --instances N     run N (1-6) instances of profile-service and of scoring-service, one consumer group
                                     each; instance 1 keeps its port, the others take the ports after the console's,
                                     a pair per instance (profile, scoring): 8086-8087 for instance 2, 8088-8089 for 3
+                  --partitions N    partitions of each topic the stack creates (default 2, or one per instance if
+                                    more): every partition costs work at each commit, needed or not; at least
+                                    the instances, since an instance beyond them would only idle
                   dead-letters      list records the services could not handle (origin and error, never the
                                     content) and replay them onto their source topic after a fix""";
     }

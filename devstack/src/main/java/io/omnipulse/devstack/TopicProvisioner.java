@@ -23,8 +23,18 @@ public final class TopicProvisioner {
 
     /** The catalog, the services' internal topics and the dead-letter replay ledger, as deploy/topics.sh creates them. */
     public static void createAll(String bootstrapServers) {
-        create(bootstrapServers, Topics.ALL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config())).toList());
-        create(bootstrapServers, Topics.INTERNAL.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList());
+        createAll(bootstrapServers, Topics.DEFAULT_PARTITIONS);
+    }
+
+    /**
+     * As {@link #createAll(String)}, with {@code partitions} partitions for every topic of the catalog and
+     * the internal ones, which must all have the same count: the streams services join them by partition.
+     * Topics that exist keep theirs.
+     */
+    public static void createAll(String bootstrapServers, int partitions) {
+        create(bootstrapServers, Topics.ALL.stream()
+                .map(t -> new NewTopic(t.name(), partitions, (short) 1).configs(t.config())).toList());
+        create(bootstrapServers, Topics.INTERNAL.stream().map(t -> new NewTopic(t.name(), partitions, (short) 1)).toList());
         create(bootstrapServers, List.of(new NewTopic(ReplayLedger.TOPIC, ReplayLedger.PARTITIONS, (short) 1)
                 .configs(ReplayLedger.CONFIG)));
         warmCoordinators(bootstrapServers);
@@ -58,6 +68,19 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // An unknown transactional id is the expected answer; the lookup has created the log.
+        }
+    }
+
+    /** How many partitions {@code topic} has. */
+    public static int partitionsOf(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + topic + " on " + bootstrapServers, e);
         }
     }
 

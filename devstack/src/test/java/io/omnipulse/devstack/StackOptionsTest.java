@@ -70,6 +70,20 @@ class StackOptionsTest {
     }
 
     @Test
+    void topicsGetTwoPartitionsOrOnePerInstanceUnlessToldAndNeverFewerThanTheInstances() {
+        assertThat(StackOptions.parse(root).partitions()).isEqualTo(2);
+        assertThat(StackOptions.parse(root, "--instances", "3").partitions()).isEqualTo(3);
+        assertThat(StackOptions.parse(root, "--partitions", "6", "--instances", "3").partitions()).isEqualTo(6);
+        assertThat(StackOptions.parse(root, "--instances", "2", "--partitions", "6").partitions()).isEqualTo(6);
+        assertThat(StackOptions.parse(root, "--partitions", "1").partitions()).isOne();
+
+        assertThatThrownBy(() -> StackOptions.parse(root, "--instances", "3", "--partitions", "2"))
+                .hasMessageContaining("partitions must be 3").hasMessageContaining("usage:");
+        assertThatThrownBy(() -> StackOptions.parse(root, "--partitions", "0")).hasMessageContaining("usage:");
+        assertThatThrownBy(() -> StackOptions.parse(root, "--partitions", "65")).hasMessageContaining("usage:");
+    }
+
+    @Test
     void everyInstanceHasItsOwnPortInsideTheBlockTheTestsReserve() {
         for (int n = 1; n <= StackOptions.MAX_INSTANCES; n++) {
             StackOptions o = StackOptions.parse(root, "--service-port", "20000", "--instances", Integer.toString(n));

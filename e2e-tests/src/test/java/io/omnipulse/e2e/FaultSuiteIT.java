@@ -105,8 +105,8 @@ class FaultSuiteIT {
         // whichever partitions it is given.
         List<Integer> sample = await("customers with an interaction on every partition").atMost(RECOVERY_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> StreamsInstances.spreadOverPartitions(new Oracle(load.accepted().values()), 2),
-                        chosen -> chosen.size() == 2 * Topics.CONTACT_EVENTS.partitions());
+                .until(() -> StreamsInstances.spreadOverPartitions(new Oracle(load.accepted().values()), 2,
+                        stack.partitions()), chosen -> chosen.size() == 2 * stack.partitions());
         recover("warm-up");
 
         answerAlike(sample, allInstances(), "after the warm-up");
@@ -289,7 +289,7 @@ class FaultSuiteIT {
         StackOptions options = new StackOptions(REPO_ROOT, TestInfrastructure.tempDir("omnipulse-faults"), Ports.free(),
                 Ports.free(), Ports.freeBlock(Stack.servicePorts(INSTANCES)), true, 0)
                 .withServices(Stack.PIPELINE).withBrokerProcess().withStopTimeout(Duration.ofSeconds(20))
-                .withInstances(INSTANCES);
+                .withInstances(INSTANCES).withPartitions(Topics.DEFAULT_PARTITIONS);
         String session = Integer.toString(SESSION_TIMEOUT_MS);
         // The final check reads every customer's profile and scores one after the other with one token, as
         // a bulk export would: far past a person's rate limit, which is not what this suite is about.

@@ -273,7 +273,7 @@ class PipelineEndToEndIT {
 
     private static long endOffsetSum() throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, Topics.CONTACT_EVENTS.partitions())
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, stack.partitions())
                     .boxed().collect(java.util.stream.Collectors.toMap(
                             p -> new TopicPartition(Topics.CONTACT_EVENTS.name(), p), p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()

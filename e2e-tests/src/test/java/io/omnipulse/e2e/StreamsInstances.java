@@ -109,14 +109,14 @@ final class StreamsInstances implements AutoCloseable {
     }
 
     /**
-     * {@code perPartition} customers with an interaction from each partition of the input topic (and
-     * so of the resolved events, keyed alike), as far as {@code accepted} has them: whichever way the
-     * partitions are shared out, every instance owns some of them.
+     * {@code perPartition} customers with an interaction from each of the {@code partitions} partitions of
+     * the input topic (and so of the resolved events, keyed alike), as far as {@code accepted} has them:
+     * whichever way the partitions are shared out, every instance owns some of them.
      */
-    static List<Integer> spreadOverPartitions(Oracle accepted, int perPartition) {
+    static List<Integer> spreadOverPartitions(Oracle accepted, int perPartition, int partitions) {
         Map<Integer, List<Integer>> byPartition = new TreeMap<>();
         for (int customer : accepted.customers()) {
-            List<Integer> chosen = byPartition.computeIfAbsent(partitionOf(FaultSuiteIT.customerId(customer)),
+            List<Integer> chosen = byPartition.computeIfAbsent(partitionOf(FaultSuiteIT.customerId(customer), partitions),
                     p -> new ArrayList<>());
             if (accepted.interactions(customer) > 0 && chosen.size() < perPartition) {
                 chosen.add(customer);
@@ -125,9 +125,9 @@ final class StreamsInstances implements AutoCloseable {
         return byPartition.values().stream().flatMap(List::stream).toList();
     }
 
-    private static int partitionOf(String key) {
+    private static int partitionOf(String key, int partitions) {
         // Kafka's default partitioner, as ingest's producer keys each event by its customer id.
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.CONTACT_EVENTS.partitions();
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /**

@@ -19,7 +19,11 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class Topics {
 
-    /** Six partitions: enough to spread load over several instances of each service. */
+    /**
+     * Six partitions: enough to spread load over up to six instances of each service. Every topic has the
+     * same count (the streams services join them by partition). What deploy/topics.sh creates; a stack on
+     * one machine creates fewer, since each partition costs work at every commit whether used or not.
+     */
     public static final int DEFAULT_PARTITIONS = 6;
 
     private static final Serde<String> STRING = Serdes.String();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -42,6 +43,8 @@ public final class PipelineBench {
     private final TopicRecords records;
     private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
     private final Map<String, List<Long>> latencies = new LinkedHashMap<>();
+    /** The partitions of the stack's topics: the raw producer writes as many. */
+    private int partitions;
 
     private PipelineBench(BenchOptions options, Admin admin, ConsumerGroups groups) {
         this.options = options;
@@ -69,8 +72,10 @@ public final class PipelineBench {
         String alerting = groups.find("omnipulse-alerting");
         Map<String, Set<String>> all = Map.of(profile, Set.of(Topics.CONTACT_EVENTS.name()),
                 scoring, Set.of(Topics.RESOLVED_EVENTS.name()), alerting, Set.of(Topics.RESOLVED_EVENTS.name()));
-        System.out.printf("bench: %d warm-up and %d measured runs; groups %s, %s, %s%n", options.warmupRuns(),
-                options.runs(), profile, scoring, alerting);
+        partitions = admin.describeTopics(List.of(Topics.CONTACT_EVENTS.name())).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get(Topics.CONTACT_EVENTS.name()).partitions().size();
+        System.out.printf("bench: %d warm-up and %d measured runs; groups %s, %s, %s; %d partitions per topic%n",
+                options.warmupRuns(), options.runs(), profile, scoring, alerting, partitions);
         try (IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.apiKey(), options.connections())) {
             runAll(ingest, profile, scoring, all);
         }
@@ -84,7 +89,7 @@ public final class PipelineBench {
             long seed = System.nanoTime();
             quiet(all);
             record("raw producer (500 B, acks=all, idempotent)", run,
-                    new Figure(new RawProducerRate(admin, options.bootstrap()).measure(options.rawRecords()), ""));
+                    new Figure(new RawProducerRate(admin, options.bootstrap(), partitions).measure(options.rawRecords()), ""));
 
             quiet(all);
             int singles = (int) (options.singleRate() * options.ingestSeconds());

@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * What the broker of this stack takes from one plain producer: 500-byte records, acks=all,
- * idempotent, other settings at their defaults, onto a topic of its own with the catalog's six
- * partitions (created for the run under a name of its own, since a deleted topic's name can still be
+ * idempotent, other settings at their defaults, onto a topic of its own with as many partitions as
+ * the stack's topics (created for the run under a name of its own, since a deleted topic's name can still be
  * in use for a while, and deleted after it). Only acknowledged records count: a send that fails
  * fails the bench. Every other figure of the bench is read against this one.
  */
@@ -30,16 +30,18 @@ final class RawProducerRate {
 
     private final Admin admin;
     private final String bootstrap;
+    private final int partitions;
 
-    RawProducerRate(Admin admin, String bootstrap) {
+    RawProducerRate(Admin admin, String bootstrap, int partitions) {
         this.admin = admin;
         this.bootstrap = bootstrap;
+        this.partitions = partitions;
     }
 
     /** Records per second for {@code count} records. */
     double measure(int count) throws Exception {
         String topic = TOPIC_PREFIX + System.currentTimeMillis();
-        admin.createTopics(List.of(new NewTopic(topic, Optional.of(6), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
         try {
             return send(topic, count);
         } finally {
