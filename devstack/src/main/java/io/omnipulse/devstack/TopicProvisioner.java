@@ -74,13 +74,20 @@ public final class TopicProvisioner {
     /** How many partitions {@code topic} has. */
     public static int partitionsOf(String bootstrapServers, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return partitionsOf(admin, topic);
+        }
+    }
+
+    /** How many partitions {@code topic} has, asked through a client the caller holds. */
+    public static int partitionsOf(Admin admin, String topic) {
+        try {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                     .partitions().size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe " + topic + " on " + bootstrapServers, e);
+            throw new IllegalStateException("cannot describe " + topic, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.omnipulse.devstack.bench;
 
 import io.omnipulse.devstack.QuietKafkaLogs;
+import io.omnipulse.devstack.TopicProvisioner;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.Topics;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -44,12 +44,13 @@ public final class PipelineBench {
     private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
     private final Map<String, List<Long>> latencies = new LinkedHashMap<>();
     /** The partitions of the stack's topics: the raw producer writes as many. */
-    private int partitions;
+    private final int partitions;
 
     private PipelineBench(BenchOptions options, Admin admin, ConsumerGroups groups) {
         this.options = options;
         this.admin = admin;
         this.groups = groups;
+        this.partitions = TopicProvisioner.partitionsOf(admin, Topics.CONTACT_EVENTS.name());
         this.records = new TopicRecords(admin);
     }
 
@@ -72,8 +73,6 @@ public final class PipelineBench {
         String alerting = groups.find("omnipulse-alerting");
         Map<String, Set<String>> all = Map.of(profile, Set.of(Topics.CONTACT_EVENTS.name()),
                 scoring, Set.of(Topics.RESOLVED_EVENTS.name()), alerting, Set.of(Topics.RESOLVED_EVENTS.name()));
-        partitions = admin.describeTopics(List.of(Topics.CONTACT_EVENTS.name())).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(Topics.CONTACT_EVENTS.name()).partitions().size();
         System.out.printf("bench: %d warm-up and %d measured runs; groups %s, %s, %s; %d partitions per topic%n",
                 options.warmupRuns(), options.runs(), profile, scoring, alerting, partitions);
         try (IngestLoad ingest = new IngestLoad(options.ingestUrl(), options.apiKey(), options.connections())) {
