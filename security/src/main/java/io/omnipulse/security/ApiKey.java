@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
 
 /**
  * An API key as a source sends it: {@code opk_<id>_<secret>}. The id (8 characters, a-z and 0-9) is
@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
 public record ApiKey(String id, String secret) {
 
     public static final String PREFIX = "opk_";
-    private static final Pattern FORM = Pattern.compile("opk_([a-z0-9]{8})_([A-Za-z0-9_-]{20,64})");
+    private static final int ID_LENGTH = 8;
+    private static final int MIN_SECRET_LENGTH = 20;
+    private static final int MAX_SECRET_LENGTH = 64;
     private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new key with a random id and secret. */
     public static ApiKey generate() {
-        StringBuilder id = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
+        StringBuilder id = new StringBuilder(ID_LENGTH);
+        for (int i = 0; i < ID_LENGTH; i++) {
             id.append(ID_CHARS[RANDOM.nextInt(ID_CHARS.length)]);
         }
         byte[] secret = new byte[32];
@@ -34,13 +36,44 @@ public record ApiKey(String id, String secret) {
         return new ApiKey(id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 
-    /** The key in {@code text}; empty when it does not have the form of one (nothing else is said about it). */
+    /**
+     * The key in {@code text}; empty when it does not have the form of one (nothing else is said about it):
+     * {@code opk_}, 8 of a-z and 0-9, {@code _}, 20 to 64 of base64url. Checked char by char rather than
+     * by a regular expression: every authenticated request parses its key; the regex's matcher took about
+     * 0.7 µs a key warm (this scan 0.07 µs) and showed in 22 of 525 CPU samples (4 %) of ingest-service
+     * under a closed-loop load of single events (JFR, few samples: read it as "a few per cent").
+     */
     public static Optional<ApiKey> parse(String text) {
         if (text == null || text.length() > 100) {
             return Optional.empty();
         }
-        var match = FORM.matcher(text.trim());
-        return match.matches() ? Optional.of(new ApiKey(match.group(1), match.group(2))) : Optional.empty();
+        String key = text.trim();
+        int idEnd = PREFIX.length() + ID_LENGTH;
+        int secretLength = key.length() - idEnd - 1;
+        if (!key.startsWith(PREFIX) || secretLength < MIN_SECRET_LENGTH || secretLength > MAX_SECRET_LENGTH
+                || key.charAt(idEnd) != '_' || !all(key, PREFIX.length(), idEnd, ApiKey::isIdChar)
+                || !all(key, idEnd + 1, key.length(), ApiKey::isSecretChar)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiKey(key.substring(PREFIX.length(), idEnd), key.substring(idEnd + 1)));
+    }
+
+    private static boolean all(String text, int from, int to, IntPredicate allowed) {
+        for (int i = from; i < to; i++) {
+            if (!allowed.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** Base64url without padding, what {@link #generate()} writes. */
+    private static boolean isSecretChar(int c) {
+        return isIdChar(c) || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
     }
 
     /** What the source sends. */

@@ -115,6 +115,17 @@ class ApiKeyRegistryTest {
         assertThat(ApiKey.parse("Bearer abc")).isEmpty();
         assertThat(ApiKey.parse(null)).isEmpty();
         assertThat(ApiKey.parse("opk_abcdefgh_" + "a".repeat(200))).isEmpty();
+        assertThat(ApiKey.parse("opk_abcdefgh_" + "aB0_-".repeat(4))).contains(new ApiKey("abcdefgh", "aB0_-".repeat(4)));
+        assertThat(ApiKey.parse("opk_abcdefgh_" + "a".repeat(64))).contains(new ApiKey("abcdefgh", "a".repeat(64)));
+        assertThat(ApiKey.parse("opk_abcdefgh_" + "a".repeat(19))).as("secret too short").isEmpty();
+        assertThat(ApiKey.parse("opk_abcdefgh_" + "a".repeat(65))).as("secret too long").isEmpty();
+        assertThat(ApiKey.parse("opk_abcdEfgh_" + "a".repeat(30))).as("upper case in the id").isEmpty();
+        assertThat(ApiKey.parse("opk_abcdefg_" + "a".repeat(30))).as("id of 7").isEmpty();
+        assertThat(ApiKey.parse("opk_abcdefgh-" + "a".repeat(30))).as("no _ after the id").isEmpty();
+        assertThat(ApiKey.parse("opk_abcdefgh_" + "a".repeat(29) + "=")).as("padding").isEmpty();
+        assertThat(ApiKey.parse("opk_abcdefgh_" + "a".repeat(29) + "é")).as("not base64url").isEmpty();
+        assertThat(ApiKey.parse("OPK_abcdefgh_" + "a".repeat(30))).as("prefix is case-sensitive").isEmpty();
+        assertThat(ApiKey.parse("  " + survey.text() + "\n")).as("surrounding blanks").contains(survey);
         assertThat(survey.toString()).contains(survey.id()).doesNotContain(survey.secret());
         assertThat(ApiKeyAuthMechanism.sentKey(null, "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((survey.text() + ":").getBytes()))).isEqualTo(survey.text());
