@@ -3,6 +3,7 @@ package io.omnipulse.alerting.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnipulse.alerting.config.AlertingConfig;
 import io.omnipulse.alerting.health.ConsumerStates;
+import io.omnipulse.alerting.lifecycle.IntakeBacklog;
 import io.omnipulse.alerting.lifecycle.WorkGate;
 import io.omnipulse.alerting.notify.Backoff;
 import io.omnipulse.events.DeadLetters.Stage;
@@ -47,12 +48,14 @@ public class FailurePolicy {
     private final ConsumerStates states;
     private final InputFreshness freshness;
     private final WorkGate gate;
+    private final IntakeBacklog backlog;
     private final RecordChecks checks;
     private final MeterRegistry registry;
     private final Backoff backoff;
 
     public FailurePolicy(DeadLetterPublisher deadLetters, ConsumerStates states, InputFreshness freshness,
-            WorkGate gate, RecordChecks checks, AlertingConfig config, MeterRegistry registry) {
+            WorkGate gate, IntakeBacklog backlog, RecordChecks checks, AlertingConfig config, MeterRegistry registry) {
+        this.backlog = backlog;
         this.checks = checks;
         this.registry = registry;
         this.deadLetters = deadLetters;
@@ -99,9 +102,11 @@ public class FailurePolicy {
             RecordWork<T> work) {
         gate.enterAlways();
         int passedOver = 0;
+        int polled = 0;
         try {
             List<Item<T>> readable = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
+                polled++;
                 if (!used.test(record) || isDeleteMarker(record)) {
                     freshness.processed(record.topic(), record.timestamp());
                     passedOver++;
@@ -139,6 +144,7 @@ public class FailurePolicy {
             }
             return passedOver;
         } finally {
+            backlog.polled(channel, polled);
             gate.exit();
         }
     }

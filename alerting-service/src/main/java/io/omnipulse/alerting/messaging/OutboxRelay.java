@@ -11,6 +11,7 @@ import io.omnipulse.events.CloudEventHeaders;
 import io.omnipulse.events.serde.AlertEventSerde;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.IntakeBacklog;
 import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -57,10 +58,12 @@ public class OutboxRelay {
     private final AlertingConfig.Outbox config;
     private final Backoff backoff;
     private final Counter parked;
+    private final IntakeBacklog backlog;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<AlertEvent> emitter, OutboxRepository outbox,
-            Clock clock, AlertingConfig config, MeterRegistry registry) {
+            Clock clock, AlertingConfig config, MeterRegistry registry, IntakeBacklog backlog) {
         this.emitter = emitter;
+        this.backlog = backlog;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config.outbox();
@@ -76,8 +79,8 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        while (relayBatch() == BATCH) {
-            // a full batch: there may be more waiting
+        while (relayBatch() == BATCH && !backlog.behind()) {
+            // a full batch: there may be more waiting (while the consumers are behind, the next run takes it)
         }
     }
 

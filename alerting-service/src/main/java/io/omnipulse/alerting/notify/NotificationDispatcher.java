@@ -15,6 +15,7 @@ import io.omnipulse.events.AlertEvent;
 import io.omnipulse.events.serde.EventJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.IntakeBacklog;
 import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.context.api.ManagedExecutorConfig;
@@ -73,6 +74,7 @@ public class NotificationDispatcher {
     private final Backoff backoff;
     private final ManagedExecutor senders;
     private final BatchLease lease;
+    private final IntakeBacklog backlog;
 
     /**
      * {@code senders}: at most {@link #CONCURRENT_DELIVERIES} alerts' deliveries in flight, no context
@@ -84,8 +86,10 @@ public class NotificationDispatcher {
             MeterRegistry registry,
             @ManagedExecutorConfig(maxAsync = CONCURRENT_DELIVERIES, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
             ManagedExecutor senders,
-            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration mailTimeout) {
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration mailTimeout,
+            IntakeBacklog backlog) {
         this.deliveries = deliveries;
+        this.backlog = backlog;
         this.outbox = outbox;
         this.alerts = alerts;
         this.webhooks = webhooks;
@@ -104,8 +108,8 @@ public class NotificationDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        while (dispatchDue() == BATCH) {
-            // a full batch: there may be more due
+        while (dispatchDue() == BATCH && !backlog.behind()) {
+            // a full batch: there may be more due (while the consumers are behind, the next run takes it)
         }
     }
 

@@ -10,6 +10,7 @@ import io.omnipulse.alerting.persistence.AlertContextStore;
 import io.omnipulse.alerting.persistence.ContextClaim;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.omnipulse.alerting.lifecycle.Drained;
+import io.omnipulse.alerting.lifecycle.IntakeBacklog;
 import io.omnipulse.alerting.lifecycle.OutageTolerant;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +44,12 @@ public class ContextEnricher {
     private final Clock clock;
     private final Counter fetched;
     private final Counter unavailable;
+    private final IntakeBacklog backlog;
 
     public ContextEnricher(AlertingConfig config, ContextClient client, AlertContextStore store, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, IntakeBacklog backlog) {
         this.config = config.context();
+        this.backlog = backlog;
         this.progress = new ContextProgress(this.config.maxAttempts(), this.config.backoff());
         this.client = client;
         this.store = store;
@@ -78,8 +81,8 @@ public class ContextEnricher {
         if (!config.enabled()) {
             return;
         }
-        while (enrichDue() == config.batch()) {
-            // a full batch: there may be more waiting
+        while (enrichDue() == config.batch() && !backlog.behind()) {
+            // a full batch: there may be more waiting (while the consumers are behind, the next run takes it)
         }
     }
 
