@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -27,9 +29,6 @@ public class IntakeBacklog {
 
     /** How long a full poll counts when no poll follows: longer than a batch takes to handle. */
     static final long HOLD_MILLIS = 2_000;
-
-    /** The consumer's default, for a channel that does not set {@code max.poll.records}. */
-    private static final int DEFAULT_MAX_POLL_RECORDS = 500;
 
     private final Map<String, Long> behindUntil = new ConcurrentHashMap<>();
     private final Map<String, Integer> maxPollRecords = new ConcurrentHashMap<>();
@@ -64,6 +63,17 @@ public class IntakeBacklog {
         return channelsBehind() > 0;
     }
 
+    /**
+     * One run of a follow-up worker: {@code batch} (which returns how many items it took) again until
+     * one comes back short of {@code full} (nothing more is due) or an incoming channel is behind (the
+     * worker's next run takes the next batch).
+     */
+    public void drain(IntSupplier batch, int full) {
+        while (batch.getAsInt() == full && !behind()) {
+            // a full batch and the inputs keeping up: take the next one now
+        }
+    }
+
     private double channelsBehind() {
         long now = clock.getAsLong();
         return behindUntil.values().stream().filter(until -> until > now).count();
@@ -72,6 +82,6 @@ public class IntakeBacklog {
     private int maxPollRecords(String channel) {
         return maxPollRecords.computeIfAbsent(channel, c -> config
                 .getOptionalValue("mp.messaging.incoming." + c + ".max.poll.records", Integer.class)
-                .orElse(DEFAULT_MAX_POLL_RECORDS));
+                .orElse(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS));
     }
 }

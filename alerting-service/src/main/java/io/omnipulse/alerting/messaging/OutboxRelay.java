@@ -79,9 +79,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        while (relayBatch() == BATCH && !backlog.behind()) {
-            // a full batch: there may be more waiting (while the consumers are behind, the next run takes it)
-        }
+        backlog.drain(this::relayBatch, BATCH);
     }
 
     /** Sends up to one batch; returns how many rows were taken (sent, or failed and put off). */

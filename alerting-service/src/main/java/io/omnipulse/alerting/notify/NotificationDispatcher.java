@@ -108,9 +108,7 @@ public class NotificationDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        while (dispatchDue() == BATCH && !backlog.behind()) {
-            // a full batch: there may be more due (while the consumers are behind, the next run takes it)
-        }
+        backlog.drain(this::dispatchDue, BATCH);
     }
 
     /**

@@ -81,9 +81,7 @@ public class ContextEnricher {
         if (!config.enabled()) {
             return;
         }
-        while (enrichDue() == config.batch() && !backlog.behind()) {
-            // a full batch: there may be more waiting (while the consumers are behind, the next run takes it)
-        }
+        backlog.drain(this::enrichDue, config.batch());
     }
 
     /** Enriches one batch of due alerts; returns how many were attempted. */
