@@ -19,7 +19,8 @@ final class ErasureChain {
     }
 
     /** After this step deleted {@code erasedHere} entries: on to the next key, or done. */
-    static void next(ProcessorContext<String, Object> context, Record<String, LoopMessage> record, long erasedHere) {
+    static void next(ProcessorContext<String, Object> context, Record<String, ? extends LoopMessage.ErasureStep> record,
+            long erasedHere) {
         LoopMessage.Erasure erasure = record.value().erasure();
         long erased = erasure.erased() + erasedHere;
         if (erasure.remaining().isEmpty()) {

@@ -67,16 +67,16 @@ final class EventIntake implements Processor<String, ContactEvent, String, Objec
             return;
         }
         LoopMessage.Cause cause = LoopMessage.cause(event, usable);
-        claim(record, usable.get(0), LoopMessage.claimResolving(event, cause, null));
+        claim(record, usable.get(0), new LoopMessage.Claim(event, cause, LoopMessage.Gathered.NOTHING, 1));
     }
 
     /** Sends a claim to its identifier: straight to the identity processor of this task, or through the loop. */
-    private void claim(Record<String, ContactEvent> record, String identifier, LoopMessage claim) {
+    private void claim(Record<String, ContactEvent> record, String identifier, LoopMessage.Claim claim) {
         boolean local = routing.isLocal(CustomerKeys.customerIdOf(identifier), context.taskId().partition());
         if (local) {
             metrics.claimsInTask.increment();
         }
-        context.forward(record.withKey(identifier).withValue(claim.after(null)),
+        context.forward(record.withKey(identifier).withValue(claim),
                 local ? ProfileTopology.IDENTITY : ProfileTopology.LOOP_SINK);
     }
 

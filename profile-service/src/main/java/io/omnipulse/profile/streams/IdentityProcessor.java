@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * re-sent event is dropped, because after a merge it would be published under another customer id
  * and a per-partition dedup downstream would count it twice.
  */
-final class IdentityProcessor implements Processor<String, LoopMessage, String, Object> {
+final class IdentityProcessor implements Processor<String, LoopMessage.ToIdentifier, String, Object> {
 
     private final IdentityRules rules;
     private final ProfileMetrics metrics;
@@ -64,27 +64,30 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
     }
 
     @Override
-    public void process(Record<String, LoopMessage> record) {
-        LoopMessage message = record.value();
+    public void process(Record<String, LoopMessage.ToIdentifier> record) {
+        LoopMessage.ToIdentifier message = record.value();
         String self = record.key();
         if (self == null || message == null) {
             return;
         }
-        if (message.kind() == LoopMessage.Kind.FORGET) {
-            forget(record, self);
+        if (message instanceof LoopMessage.Forget) {
+            forget(record.withValue((LoopMessage.Forget) message), self);
             return;
         }
         IdentityNode node = nodes.get(self);
         node = node == null ? IdentityNode.empty() : node;
-        LoopMessage.Cause cause = message.cause();
-        IdentityNode.Step step = switch (message.kind()) {
-            case CLAIM -> node.claim(self, cause.identifiers(), cause.occurredAt(), rules);
-            case OFFER -> node.offered(self, message.identifier(), message.offer(), rules);
-            case WITHDRAW -> node.withdrawn(self, message.identifier());
-            default -> null;
-        };
-        if (step == null) {
-            return;
+        IdentityNode.Step step;
+        LoopMessage.Cause cause;
+        if (message instanceof LoopMessage.Claim claim) {
+            cause = claim.cause();
+            step = node.claim(self, cause.identifiers(), cause.occurredAt(), rules);
+        } else if (message instanceof LoopMessage.Offered offered) {
+            cause = offered.cause();
+            step = node.offered(self, offered.from(), offered.offer(), rules);
+        } else {
+            LoopMessage.Withdrawn withdrawn = (LoopMessage.Withdrawn) message;
+            cause = withdrawn.cause();
+            step = node.withdrawn(self, withdrawn.from());
         }
         if (!step.node().equals(node)) {
             nodes.put(self, step.node());
@@ -98,13 +101,13 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             announce(record, self, step, cause);
         }
         for (String linked : step.offerTo()) {
-            loop(record, linked, LoopMessage.offer(self, step.offer(), cause));
+            loop(record, linked, new LoopMessage.Offered(self, step.offer(), cause, 0));
         }
         for (String linked : step.withdrawTo()) {
-            loop(record, linked, LoopMessage.withdraw(self, cause));
+            loop(record, linked, new LoopMessage.Withdrawn(self, cause, 0));
         }
-        if (message.kind() == LoopMessage.Kind.CLAIM && message.event() != null) {
-            passOn(record, self, label, step.node().shared());
+        if (message instanceof LoopMessage.Claim claim) {
+            passOn(record, claim, self, label, step.node().shared());
         }
     }
 
@@ -113,17 +116,17 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
      * last, is resolved here. The next claim stays in this task when the loop would bring it here
      * (its depth is bounded by the event's identifiers, at most one per type).
      */
-    private void passOn(Record<String, LoopMessage> record, String self, Label label, boolean shared) {
-        LoopMessage claim = record.value();
-        Gathered gathered = (claim.gathered() == null ? Gathered.NOTHING : claim.gathered()).with(self, label, shared);
+    private void passOn(Record<String, LoopMessage.ToIdentifier> record, LoopMessage.Claim claim, String self,
+            Label label, boolean shared) {
+        Gathered gathered = claim.gathered().with(self, label, shared);
         List<String> identifiers = claim.cause().identifiers();
         String next = gathered.nextOf(identifiers);
         if (next == null) {
             resolve(record, claim.event(), identifiers, gathered);
             return;
         }
-        Record<String, LoopMessage> onward = record.withKey(next)
-                .withValue(LoopMessage.claimResolving(claim.event(), claim.cause(), gathered).after(claim));
+        Record<String, LoopMessage.ToIdentifier> onward = record.withKey(next)
+                .withValue(new LoopMessage.Claim(claim.event(), claim.cause(), gathered, claim.hops() + 1));
         if (routing.isLocal(CustomerKeys.customerIdOf(next), context.taskId().partition())) {
             metrics.claimsInTask.increment();
             process(onward);
@@ -136,7 +139,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
      * An erased customer's identifier: its entry goes (a tombstone, so the changelog forgets it too),
      * whatever it links, it joins the erased identifiers, and the erasure goes on to the next key.
      */
-    private void forget(Record<String, LoopMessage> record, String self) {
+    private void forget(Record<String, LoopMessage.Forget> record, String self) {
         boolean known = nodes.get(self) != null;
         if (known) {
             nodes.delete(self);
@@ -153,7 +156,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
      * identifier, where its replays end too (the same identifiers in the same order), and its key is
      * remembered for the replay retention.
      */
-    private void resolve(Record<String, LoopMessage> record, ContactEvent event, List<String> identifiers,
+    private void resolve(Record<String, LoopMessage.ToIdentifier> record, ContactEvent event, List<String> identifiers,
             Gathered gathered) {
         String key = event.dedupKey();
         if (resolvedAt.get(key) != null) {
@@ -168,7 +171,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
      * Only the representative announces: it held its own customer id and now holds another (a merge),
      * or it gets its own id back (after a split, or when a late, earlier event made it the oldest).
      */
-    private void announce(Record<String, LoopMessage> record, String self, IdentityNode.Step step,
+    private void announce(Record<String, LoopMessage.ToIdentifier> record, String self, IdentityNode.Step step,
             LoopMessage.Cause cause) {
         Label before = step.before();
         Label after = step.node().label();
@@ -177,7 +180,7 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
             return;
         }
         if (after.customerId().equals(own)) {
-            loop(record, own, LoopMessage.revive(cause, self, step.split() ? before : null));
+            loop(record, own, new LoopMessage.Revive(cause, self, step.split() ? before : null, 0));
             return;
         }
         if (!before.customerId().equals(own)) {
@@ -185,15 +188,15 @@ final class IdentityProcessor implements Processor<String, LoopMessage, String, 
         }
         CustomersMerged merge = new CustomersMerged(after.customerId(), before.customerId(), cause.source(),
                 cause.eventId(), cause.identifiers(), cause.occurredAt(), now());
-        loop(record, before.customerId(), LoopMessage.mergedInto(merge));
+        loop(record, before.customerId(), new LoopMessage.MergedInto(merge, 0));
     }
 
     /** Writes {@code message} to the loop, keyed by {@code key}, one hop after the message being processed. */
-    private void loop(Record<String, LoopMessage> record, String key, LoopMessage message) {
+    private void loop(Record<String, LoopMessage.ToIdentifier> record, String key, LoopMessage message) {
         context.forward(record.withKey(key).withValue(message.after(record.value())), ProfileTopology.LOOP_SINK);
     }
 
-    private void audit(Record<String, LoopMessage> record, String kind, LoopMessage.Cause cause,
+    private void audit(Record<String, LoopMessage.ToIdentifier> record, String kind, LoopMessage.Cause cause,
             List<String> identifiers, List<String> customers, String attributedTo) {
         IdentityConflict conflict = new IdentityConflict(kind, cause.source(), cause.eventId(), identifiers,
                 customers.stream().map(CustomerKeys::customerIdOf).toList(), attributedTo, cause.occurredAt(), now());

@@ -33,21 +33,18 @@ final class LoopGuard implements Processor<String, LoopMessage, String, LoopMess
 
     @Override
     public void process(Record<String, LoopMessage> record) {
-        if (record.value() != null && record.value().hopCount() > maxHops) {
+        if (record.value() != null && record.value().hops() > maxHops) {
             metrics.loopGuardTripped(topic, 1);
-            throw new LoopGuardException(topic, record.value().hopCount(), maxHops);
+            throw new LoopGuardException(topic, record.value().hops(), maxHops);
         }
-        if (record.value() == null || record.value().kind() == null) {
+        if (record.value() == null) {
             return;
         }
-        context.forward(record, handlerOf(record.value().kind()));
+        context.forward(record, handlerOf(record.value()));
     }
 
-    /** The processor (child of this one in {@link ProfileTopology}) that handles a kind. */
-    static String handlerOf(LoopMessage.Kind kind) {
-        return switch (kind) {
-            case CLAIM, OFFER, WITHDRAW, FORGET -> ProfileTopology.IDENTITY;
-            case FOLD, MERGED_INTO, ABSORB, REPOINT, REVIVE, ERASE -> ProfileTopology.PROFILES;
-        };
+    /** The processor (child of this one in {@link ProfileTopology}) that handles a message. */
+    static String handlerOf(LoopMessage message) {
+        return message instanceof LoopMessage.ToIdentifier ? ProfileTopology.IDENTITY : ProfileTopology.PROFILES;
     }
 }

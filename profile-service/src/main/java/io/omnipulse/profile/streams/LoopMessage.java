@@ -1,6 +1,5 @@
 package io.omnipulse.profile.streams;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomersMerged;
 import io.omnipulse.events.ErasureRequested;
@@ -12,61 +11,192 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One step of identity resolution on the loop topic. The key says who handles it: a typed
- * identifier (CLAIM, OFFER, WITHDRAW, FORGET) or a customer id (FOLD, MERGED_INTO, ABSORB, REPOINT,
- * REVIVE, ERASE). Only the fields of its kind are set.
+ * One step of identity resolution on the loop topic, one type per kind of step, each with exactly the
+ * fields it needs. The key says who handles it: a typed identifier for the steps {@link ToIdentifier}
+ * (the identity processor's), a customer id for the steps {@link ToCustomer} (the profile processor's);
+ * {@link LoopGuard} routes each to its processor by that type.
  *
  * <p>{@code hops} counts the loop-topic writes since the contact event that caused it (1 for what
- * intake writes); null in messages written before it was counted, read as 0. Bounded by the loop
- * guard ({@link LoopGuard}).
+ * intake writes; 0 in messages written before it was counted). Bounded by the loop guard.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label,
-        Gathered gathered, CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops, Erasure erasure) {
+public sealed interface LoopMessage {
 
-    /** The fields of the kinds but erasures. */
-    public LoopMessage(Kind kind, ContactEvent event, Cause cause, String identifier, Label label, Gathered gathered,
-            CustomerProfile profile, CustomersMerged merge, Offer offer, Integer hops) {
-        this(kind, event, cause, identifier, label, gathered, profile, merge, offer, hops, null);
+    int hops();
+
+    /** This message with another hop count. */
+    LoopMessage withHops(int hops);
+
+    /** This message, written to the loop one hop after {@code previous} (null: the first write). */
+    default LoopMessage after(LoopMessage previous) {
+        return withHops(previous == null ? 1 : previous.hops() + 1);
     }
 
-    public enum Kind {
-        /**
-         * To an identifier: an event carried you with these others ({@code cause.identifiers()}, strongest
-         * first). Carries the {@code event} and the labels {@code gathered} from the identifiers claimed
-         * before: the event passes from one identifier to the next, and the last one resolves it.
-         */
-        CLAIM,
-        /** To an identifier: the linked {@code identifier} reaches what {@code offer} says. */
-        OFFER,
-        /** To an identifier: the linked {@code identifier} became shared; forget its offer. */
-        WITHDRAW,
-        /** To a customer: fold this resolved event in. */
-        FOLD,
-        /** To a customer: you were merged into merge.survivorId. */
-        MERGED_INTO,
-        /** To a survivor: fold this merged profile in. */
-        ABSORB,
-        /**
-         * To a merged id: your survivor {@code identifier} was merged further, point at merge.survivorId
-         * (only if you still point at {@code identifier}; null in older messages: unconditionally).
-         */
-        REPOINT,
-        /**
-         * To a merged id: you lead your own group again, because a late, earlier event made you the
-         * oldest or, with {@code label} set to the group you leave, because that group was split.
-         */
-        REVIVE,
-        /**
-         * To a customer id: forget this customer (delete the profile, or a merged id's pointer), then pass
-         * the erasure on to the first of {@code erasure.remaining}.
-         */
-        ERASE,
-        /** To an identifier: forget it (its index entry), then pass the erasure on. */
-        FORGET
+    /** The steps an identifier handles (key: a typed identifier), in the identity processor. */
+    sealed interface ToIdentifier extends LoopMessage permits Claim, Offered, Withdrawn, Forget {
+    }
+
+    /** The steps a customer id handles (key: a customer id), in the profile processor. */
+    sealed interface ToCustomer extends LoopMessage permits Fold, MergedInto, Absorb, Repoint, Revive, Erase {
+    }
+
+    /** A step of an erasure: {@link Erase} at a customer id, {@link Forget} at a typed identifier. */
+    sealed interface ErasureStep extends LoopMessage permits Erase, Forget {
+
+        Erasure erasure();
+    }
+
+    /**
+     * To an identifier: an event carried you with these others ({@code cause.identifiers()}, strongest
+     * first), with the labels {@code gathered} from the identifiers claimed before: the event passes from
+     * one identifier to the next, and the last one resolves it.
+     */
+    record Claim(ContactEvent event, Cause cause, Gathered gathered, int hops) implements ToIdentifier {
+
+        public Claim {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(cause, "cause");
+            gathered = gathered == null ? Gathered.NOTHING : gathered;
+        }
+
+        @Override
+        public Claim withHops(int hops) {
+            return new Claim(event, cause, gathered, hops);
+        }
+    }
+
+    /** To an identifier: the linked identifier {@code from} reaches what {@code offer} says. */
+    record Offered(String from, Offer offer, Cause cause, int hops) implements ToIdentifier {
+
+        public Offered {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(offer, "offer");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        @Override
+        public Offered withHops(int hops) {
+            return new Offered(from, offer, cause, hops);
+        }
+    }
+
+    /** To an identifier: the linked identifier {@code from} became shared; forget its offer. */
+    record Withdrawn(String from, Cause cause, int hops) implements ToIdentifier {
+
+        public Withdrawn {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        @Override
+        public Withdrawn withHops(int hops) {
+            return new Withdrawn(from, cause, hops);
+        }
+    }
+
+    /** To an identifier: forget it (its index entry), then pass the erasure on. */
+    record Forget(Erasure erasure, int hops) implements ToIdentifier, ErasureStep {
+
+        public Forget {
+            Objects.requireNonNull(erasure, "erasure");
+        }
+
+        @Override
+        public Forget withHops(int hops) {
+            return new Forget(erasure, hops);
+        }
+    }
+
+    /** To a customer: fold this resolved event in. */
+    record Fold(ContactEvent event, int hops) implements ToCustomer {
+
+        public Fold {
+            Objects.requireNonNull(event, "event");
+        }
+
+        @Override
+        public Fold withHops(int hops) {
+            return new Fold(event, hops);
+        }
+    }
+
+    /** To a customer: you were merged into {@code merge.survivorId()}. */
+    record MergedInto(CustomersMerged merge, int hops) implements ToCustomer {
+
+        public MergedInto {
+            Objects.requireNonNull(merge, "merge");
+        }
+
+        @Override
+        public MergedInto withHops(int hops) {
+            return new MergedInto(merge, hops);
+        }
+    }
+
+    /** To a survivor: fold this merged profile in (null: the merged id had none yet; only the merge is listed). */
+    record Absorb(CustomerProfile profile, CustomersMerged merge, int hops) implements ToCustomer {
+
+        public Absorb {
+            Objects.requireNonNull(merge, "merge");
+        }
+
+        @Override
+        public Absorb withHops(int hops) {
+            return new Absorb(profile, merge, hops);
+        }
+    }
+
+    /**
+     * To a merged id: your survivor {@code from} was merged further, point at {@code merge.survivorId()}
+     * (only if you still point at {@code from}; null in older messages: unconditionally).
+     */
+    record Repoint(CustomersMerged merge, String from, int hops) implements ToCustomer {
+
+        public Repoint {
+            Objects.requireNonNull(merge, "merge");
+        }
+
+        @Override
+        public Repoint withHops(int hops) {
+            return new Repoint(merge, from, hops);
+        }
+    }
+
+    /**
+     * To a merged id: you lead your own group again, because a late, earlier event made your
+     * {@code identifier} the oldest or, with {@code splitFrom} set to the group you leave, because that
+     * group was split.
+     */
+    record Revive(Cause cause, String identifier, Label splitFrom, int hops) implements ToCustomer {
+
+        public Revive {
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(identifier, "identifier");
+        }
+
+        @Override
+        public Revive withHops(int hops) {
+            return new Revive(cause, identifier, splitFrom, hops);
+        }
+    }
+
+    /**
+     * To a customer id: forget this customer (delete the profile, or a merged id's pointer), then pass
+     * the erasure on to the first of {@code erasure.remaining()}.
+     */
+    record Erase(Erasure erasure, int hops) implements ToCustomer, ErasureStep {
+
+        public Erase {
+            Objects.requireNonNull(erasure, "erasure");
+        }
+
+        @Override
+        public Erase withHops(int hops) {
+            return new Erase(erasure, hops);
+        }
     }
 
     /**
@@ -76,9 +206,10 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
      * @param remaining the keys still to forget after this one: identifiers, then merged customer ids
      * @param erased    how many store entries were deleted so far
      */
-    public record Erasure(ErasureRequested request, List<String> remaining, long erased) {
+    record Erasure(ErasureRequested request, List<String> remaining, long erased) {
 
         public Erasure {
+            Objects.requireNonNull(request, "request");
             remaining = remaining == null ? List.of() : List.copyOf(remaining);
         }
     }
@@ -87,7 +218,7 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
      * The labels of an event's identifiers claimed so far, each taken right after its claim, and those
      * of them that are shared: what attributing the event needs once every identifier has answered.
      */
-    public record Gathered(Map<String, Label> labels, List<String> shared) {
+    record Gathered(Map<String, Label> labels, List<String> shared) {
 
         public static final Gathered NOTHING = new Gathered(Map.of(), List.of());
 
@@ -114,68 +245,25 @@ public record LoopMessage(Kind kind, ContactEvent event, Cause cause, String ide
     }
 
     /** The event that caused a step, so that a merge can name the event that linked the customers. */
-    public record Cause(String source, String eventId, List<String> identifiers, Instant occurredAt) {
+    record Cause(String source, String eventId, List<String> identifiers, Instant occurredAt) {
 
         public String eventKey() {
             return source + "/" + eventId;
         }
     }
 
-    /** The claim of an event's identifier that carries the event on: labels {@code gathered} from those before. */
-    static LoopMessage claimResolving(ContactEvent event, Cause cause, Gathered gathered) {
-        return new LoopMessage(Kind.CLAIM, event, cause, null, null, gathered, null, null, null, null);
-    }
-
-    static LoopMessage offer(String from, Offer offer, Cause cause) {
-        return new LoopMessage(Kind.OFFER, null, cause, from, null, null, null, null, offer, null);
-    }
-
-    static LoopMessage withdraw(String from, Cause cause) {
-        return new LoopMessage(Kind.WITHDRAW, null, cause, from, null, null, null, null, null, null);
-    }
-
-    static LoopMessage fold(ContactEvent event) {
-        return new LoopMessage(Kind.FOLD, event, null, null, null, null, null, null, null, null);
-    }
-
-    static LoopMessage mergedInto(CustomersMerged merge) {
-        return new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, merge, null, null);
-    }
-
-    static LoopMessage absorb(CustomerProfile profile, CustomersMerged merge) {
-        return new LoopMessage(Kind.ABSORB, null, null, null, null, null, profile, merge, null, null);
-    }
-
-    static LoopMessage repoint(CustomersMerged merge, String from) {
-        return new LoopMessage(Kind.REPOINT, null, null, from, null, null, null, merge, null, null);
-    }
-
-    static LoopMessage revive(Cause cause, String identifier, Label splitFrom) {
-        return new LoopMessage(Kind.REVIVE, null, cause, identifier, splitFrom, null, null, null, null, null);
-    }
-
     /**
-     * A step of an erasure: ERASE for a customer id, FORGET for a typed identifier. Always one hop: the
-     * chain is bounded by its list of keys, which shrinks at every step, not by the loop guard.
+     * The step of an erasure at {@code key}: {@link Forget} for a typed identifier, {@link Erase} for a
+     * customer id. Always one hop: the chain is bounded by its list of keys, which shrinks at every step,
+     * not by the loop guard.
      */
-    static LoopMessage erasing(String key, Erasure erasure) {
-        Kind kind = isIdentifier(key) ? Kind.FORGET : Kind.ERASE;
-        return new LoopMessage(kind, null, null, null, null, null, null, null, null, 1, erasure);
+    static ErasureStep erasing(String key, Erasure erasure) {
+        return isIdentifier(key) ? new Forget(erasure, 1) : new Erase(erasure, 1);
     }
 
     /** Typed identifiers are {@code type:value}; customer ids ({@code cus-...}) have no colon. */
     static boolean isIdentifier(String key) {
         return key.indexOf(':') > 0;
-    }
-
-    int hopCount() {
-        return hops == null ? 0 : hops;
-    }
-
-    /** This message, written to the loop one hop after {@code previous} (null: the first write). */
-    LoopMessage after(LoopMessage previous) {
-        int next = previous == null ? 1 : previous.hopCount() + 1;
-        return new LoopMessage(kind, event, cause(), identifier, label, gathered, profile, merge, offer, next, erasure);
     }
 
     static Cause cause(ContactEvent event, List<String> identifiers) {

@@ -35,7 +35,7 @@ final class LoopRouting implements StreamPartitioner<String, LoopMessage> {
         if (key == null || message == null) {
             return Optional.empty();
         }
-        return Optional.of(Set.of(partitionOf(routingKey(key, message.kind()), partitions)));
+        return Optional.of(Set.of(partitionOf(routingKey(key, message), partitions)));
     }
 
     /** Whether the loop would bring {@code routingKey} to partition {@code taskPartition}, the current task's. */
@@ -44,12 +44,14 @@ final class LoopRouting implements StreamPartitioner<String, LoopMessage> {
         return partitions > 0 && partitionOf(routingKey, partitions) == taskPartition;
     }
 
-    /** The key that places a message: an identifier's customer id for the kinds an identifier handles. */
-    static String routingKey(String key, LoopMessage.Kind kind) {
-        return switch (kind) {
-            case CLAIM, OFFER, WITHDRAW, FORGET -> CustomerKeys.customerIdOf(key);
-            default -> key;
-        };
+    /** The key that places a message: an identifier's customer id for the steps an identifier handles. */
+    static String routingKey(String key, LoopMessage message) {
+        return message instanceof LoopMessage.ToIdentifier ? identifierRoutingKey(key) : key;
+    }
+
+    /** The key that places a typed identifier's steps, and its entry in the identifier index. */
+    static String identifierRoutingKey(String typedIdentifier) {
+        return CustomerKeys.customerIdOf(typedIdentifier);
     }
 
     /** Kafka's default partitioner for a String key (the producer's, for records with a key). */

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keyed by customer id: folds resolved events into profiles and carries out merges. A merged id
  * keeps a small pointer to its survivor, so that late events and lookups by that id find it.
  */
-final class ProfileProcessor implements Processor<String, LoopMessage, String, Object> {
+final class ProfileProcessor implements Processor<String, LoopMessage.ToCustomer, String, Object> {
 
     private final ProfileFolder folder;
     private final ProfileMerger merger;
@@ -48,25 +48,27 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
     }
 
     @Override
-    public void process(Record<String, LoopMessage> record) {
-        LoopMessage m = record.value();
+    public void process(Record<String, LoopMessage.ToCustomer> record) {
+        LoopMessage.ToCustomer m = record.value();
         if (record.key() == null || m == null) {
             return;
         }
-        switch (m.kind()) {
-            case FOLD -> fold(record, m.event());
-            case MERGED_INTO -> mergedInto(record, m.merge());
-            case ABSORB -> absorb(record, m.profile(), m.merge());
-            case REPOINT -> repoint(record.key(), m.merge(), m.identifier());
-            case REVIVE -> revive(record, m);
-            case ERASE -> erase(record, m.erasure());
-            default -> {
-                // claims, offers, expectations and responses belong to the other processors
-            }
+        if (m instanceof LoopMessage.Fold fold) {
+            fold(record, fold.event());
+        } else if (m instanceof LoopMessage.MergedInto merged) {
+            mergedInto(record, merged.merge());
+        } else if (m instanceof LoopMessage.Absorb absorb) {
+            absorb(record, absorb.profile(), absorb.merge());
+        } else if (m instanceof LoopMessage.Repoint repoint) {
+            repoint(record.key(), repoint.merge(), repoint.from());
+        } else if (m instanceof LoopMessage.Revive revive) {
+            revive(record, revive);
+        } else {
+            erase(record.withValue((LoopMessage.Erase) m));
         }
     }
 
-    private void fold(Record<String, LoopMessage> record, ContactEvent event) {
+    private void fold(Record<String, LoopMessage.ToCustomer> record, ContactEvent event) {
         String id = record.key();
         if (erasedBefore(id, event)) {
             metrics.erasedEvents.increment();
@@ -79,7 +81,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
                 // survivor list it (ahead of the event, which follows on the same key).
                 publishMerge(record, current.merge());
                 records.put(id, current.withAnnounced());
-                loop(record, current.mergedInto(), LoopMessage.absorb(null, current.merge()));
+                loop(record, current.mergedInto(), new LoopMessage.Absorb(null, current.merge(), 0));
             }
             loop(record, current.mergedInto(), record.value());
             return;
@@ -99,7 +101,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         records.put(id, CustomerRecord.live(next, current == null ? null : current.merges()));
     }
 
-    private void mergedInto(Record<String, LoopMessage> record, CustomersMerged merge) {
+    private void mergedInto(Record<String, LoopMessage.ToCustomer> record, CustomersMerged merge) {
         String id = record.key();
         String survivor = merge.survivorId();
         if (id.equals(survivor)) {
@@ -108,24 +110,25 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         CustomerRecord current = records.get(id);
         boolean live = current != null && !current.isMerged();
         if (live) {
-            loop(record, survivor, LoopMessage.absorb(current.profile(), merge));
+            loop(record, survivor, new LoopMessage.Absorb(current.profile(), merge, 0));
             publishMerge(record, merge);
             for (CustomersMerged earlier : current.merges()) {
                 CustomersMerged onward = withSurvivor(merge, survivor);
                 onward = new CustomersMerged(survivor, earlier.mergedId(), onward.linkingSource(),
                         onward.linkingEventId(), onward.linkingIdentifiers(), onward.occurredAt(), onward.mergedAt());
-                loop(record, earlier.mergedId(), LoopMessage.repoint(onward, id));
+                loop(record, earlier.mergedId(), new LoopMessage.Repoint(onward, id, 0));
             }
         }
         records.put(id, CustomerRecord.merged(merge, live || current != null && current.announced()));
     }
 
-    private void absorb(Record<String, LoopMessage> record, CustomerProfile absorbed, CustomersMerged merge) {
+    private void absorb(Record<String, LoopMessage.ToCustomer> record, CustomerProfile absorbed,
+            CustomersMerged merge) {
         String id = record.key();
         CustomerRecord current = records.get(id);
         if (current != null && current.isMerged() && madeBefore(current.merge(), merge)) {
             // This id was merged before the merge that now makes it a survivor: it lives again (its
-            // REVIVE is still on its way), and following its stale pointer could pass the profile round.
+            // Revive is still on its way), and following its stale pointer could pass the profile round.
             metrics.stalePointers.increment();
             current = liveAgain(record, id, merge.linkingSource(), merge.linkingEventId(), merge.occurredAt());
         }
@@ -133,7 +136,8 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             // Passed on along a chain of merges; the merged id then points at the final survivor.
             loop(record, current.mergedInto(), record.value());
             if (!current.mergedInto().equals(merge.mergedId())) {
-                loop(record, merge.mergedId(), LoopMessage.repoint(withSurvivor(merge, current.mergedInto()), id));
+                loop(record, merge.mergedId(),
+                        new LoopMessage.Repoint(withSurvivor(merge, current.mergedInto()), id, 0));
             }
             return;
         }
@@ -160,7 +164,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
      * it the oldest of its group (the other customer then merges into it). A split does not take the
      * folded events back out of the survivor: that is published for audit instead.
      */
-    private void revive(Record<String, LoopMessage> record, LoopMessage m) {
+    private void revive(Record<String, LoopMessage.ToCustomer> record, LoopMessage.Revive m) {
         String id = record.key();
         CustomerRecord current = records.get(id);
         if (current == null || !current.isMerged()) {
@@ -168,7 +172,7 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
         }
         LoopMessage.Cause cause = m.cause();
         liveAgain(record, id, cause.source(), cause.eventId(), cause.occurredAt());
-        if (m.label() != null) {
+        if (m.splitFrom() != null) {
             metrics.splits.increment();
             IdentityConflict split = new IdentityConflict("customers-split", cause.source(), cause.eventId(),
                     List.of(m.identifier()), List.of(current.mergedInto(), id), id, cause.occurredAt(),
@@ -193,7 +197,8 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
      * survivor, the same person. At a merged id on the chain: deletes its pointer, which remembers the
      * merge's linking identifiers, unless it lives again as a customer of its own.
      */
-    private void erase(Record<String, LoopMessage> record, LoopMessage.Erasure erasure) {
+    private void erase(Record<String, LoopMessage.Erase> record) {
+        LoopMessage.Erasure erasure = record.value().erasure();
         String id = record.key();
         CustomerRecord current = records.get(id);
         ErasureRequested request = erasure.request();
@@ -228,7 +233,8 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
             records.delete(id);
         }
         keys.addAll(erasure.remaining());
-        LoopMessage started = LoopMessage.erasing(id, new LoopMessage.Erasure(request, List.copyOf(keys), erasure.erased()));
+        LoopMessage.ErasureStep started = LoopMessage.erasing(id, new LoopMessage.Erasure(request, List.copyOf(keys),
+                erasure.erased()));
         ErasureChain.next(context, record.withValue(started), current == null ? 0 : 1);
     }
 
@@ -248,8 +254,8 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
      * hold a pointer from it to its old survivor; a merge into itself tells them to drop it, so that
      * a later merge the other way (the old survivor into this id) forms no cycle with it.
      */
-    private CustomerRecord liveAgain(Record<String, LoopMessage> record, String id, String source, String eventId,
-            Instant occurredAt) {
+    private CustomerRecord liveAgain(Record<String, LoopMessage.ToCustomer> record, String id, String source,
+            String eventId, Instant occurredAt) {
         CustomerRecord current = records.get(id);
         CustomerRecord live = CustomerRecord.live(CustomerProfile.empty(id), List.of());
         records.put(id, live);
@@ -274,17 +280,17 @@ final class ProfileProcessor implements Processor<String, LoopMessage, String, O
     }
 
     /** Writes {@code message} to the loop, keyed by {@code key}, one hop after the message being processed. */
-    private void loop(Record<String, LoopMessage> record, String key, LoopMessage message) {
+    private void loop(Record<String, LoopMessage.ToCustomer> record, String key, LoopMessage message) {
         context.forward(record.withKey(key).withValue(message.after(record.value())), ProfileTopology.LOOP_SINK);
     }
 
-    private void publishMerge(Record<String, LoopMessage> record, CustomersMerged merge) {
+    private void publishMerge(Record<String, LoopMessage.ToCustomer> record, CustomersMerged merge) {
         metrics.merges.increment();
         context.forward(record.withKey(merge.mergedId()).withValue(merge), ProfileTopology.MERGES_SINK);
     }
 
-    private void capped(Record<String, LoopMessage> record, String source, String eventId, List<String> dropped,
-            List<String> customers, Instant occurredAt) {
+    private void capped(Record<String, LoopMessage.ToCustomer> record, String source, String eventId,
+            List<String> dropped, List<String> customers, Instant occurredAt) {
         metrics.cappedIdentifiers.increment();
         IdentityConflict audit = new IdentityConflict("identifier-cap", source, eventId, dropped, customers,
                 customers.get(0), occurredAt, Instant.ofEpochMilli(context.currentSystemTimeMs()));

@@ -40,7 +40,7 @@ public class ProfileQueries {
     public QueryResult<String> customerIdOf(String typedIdentifier) {
         // Placed by its own customer id, as the loop places it (LoopRouting).
         return owners.get(ProfileTopology.IDENTIFIER_INDEX_STORE, typedIdentifier,
-                LoopRouting.routingKey(typedIdentifier, LoopMessage.Kind.CLAIM),
+                LoopRouting.identifierRoutingKey(typedIdentifier),
                 (IdentityNode node) -> node.label() == null ? null : node.label().customerId());
     }
 }

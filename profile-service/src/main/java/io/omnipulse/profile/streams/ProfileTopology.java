@@ -34,14 +34,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <pre>
  * contact-events -> intake --the event's claim, to its strongest identifier--> loop topic,
  *                             or straight to identity when the loop would bring it to this task
- * loop topic -> loop-guard (hop bound; routes each message by its kind to the one processor that handles it)
- *   CLAIM, OFFER, WITHDRAW,
- *   FORGET                       -> identity  (identifier-index: node per identifier; offers what it reaches
+ * loop topic -> loop-guard (hop bound; routes each message by its type to the one processor that handles it)
+ *   LoopMessage.ToIdentifier:
+ *   Claim, Offered, Withdrawn,
+ *   Forget                       -> identity  (identifier-index: node per identifier; offers what it reaches
  *                                              to its links via the loop; passes the event's claim on to its
  *                                              next identifier with the labels so far, and the last one
  *                                              resolves it; resolved-event-keys: drops replays)
- *   FOLD, MERGED_INTO, ABSORB,
- *   REPOINT, REVIVE, ERASE       -> profiles  (customer-profiles: folds events, carries out merges; a fold
+ *   LoopMessage.ToCustomer:
+ *   Fold, MergedInto, Absorb,
+ *   Repoint, Revive, Erase       -> profiles  (customer-profiles: folds events, carries out merges; a fold
  *                                              whose profile lives in this task comes straight from identity)
  * out: resolved-events (by customer id), customer-merges (by merged id), identity-audit
  * </pre>
@@ -171,7 +173,7 @@ public class ProfileTopology {
     /**
      * The loop topic belongs to one application id: a new id rebuilds every store from the input and
      * sends every loop message again, so it must not also read what the previous id left on its loop
-     * (an ABSORB applied twice would add the absorbed customer's counts twice).
+     * (an Absorb applied twice would add the absorbed customer's counts twice).
      */
     public static String loopTopicOf(String applicationId) {
         return applicationId + LOOP_TOPIC_SUFFIX;

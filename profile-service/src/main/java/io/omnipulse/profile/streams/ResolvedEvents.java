@@ -28,7 +28,7 @@ final class ResolvedEvents {
         this.routing = routing;
     }
 
-    void publish(Record<String, LoopMessage> record, ContactEvent event, List<String> identifiers,
+    void publish(Record<String, ? extends LoopMessage> record, ContactEvent event, List<String> identifiers,
             Map<String, Label> labels, Set<String> shared) {
         Attribution attribution = Attribution.of(identifiers, labels, shared);
         String customerId = attribution.customerId();
@@ -45,7 +45,7 @@ final class ResolvedEvents {
         if (local) {
             metrics.foldsInTask.increment();
         }
-        context.forward(record.withKey(customerId).withValue(LoopMessage.fold(event).after(record.value())),
+        context.forward(record.withKey(customerId).withValue(new LoopMessage.Fold(event, record.value().hops() + 1)),
                 local ? ProfileTopology.PROFILES : ProfileTopology.LOOP_SINK);
     }
 }

@@ -1,7 +1,12 @@
 package io.omnipulse.profile.streams;
 
+import static io.omnipulse.profile.TestEvents.annByEmail;
+import static io.omnipulse.profile.TestEvents.at;
+import static io.omnipulse.profile.TestEvents.interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnipulse.events.Channel;
+import io.omnipulse.events.ContactEvent;
 import io.omnipulse.events.CustomerKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,15 +18,16 @@ class LoopRoutingTest {
 
     private static final String EMAIL = "email:ann@example.com";
     private static final LoopMessage.Cause CAUSE = new LoopMessage.Cause("crm", "e1", List.of(EMAIL), null);
+    private static final ContactEvent EVENT = interaction("e1", Channel.EMAIL, at(1), annByEmail());
 
     @Test
     void anIdentifierGoesWhereAProducerPutsItsCustomerIdAndACustomerIdWhereAProducerPutsIt() {
         LoopRouting routing = new LoopRouting();
         String ann = CustomerKeys.customerIdOf(EMAIL);
 
-        assertThat(routing.partitions("loop", EMAIL, LoopMessage.claimResolving(null, CAUSE, null), 6))
+        assertThat(routing.partitions("loop", EMAIL, new LoopMessage.Claim(EVENT, CAUSE, null, 1), 6))
                 .contains(Set.of(producerPartition(ann, 6)));
-        assertThat(routing.partitions("loop", ann, LoopMessage.fold(null), 6))
+        assertThat(routing.partitions("loop", ann, new LoopMessage.Fold(EVENT, 1), 6))
                 .contains(Set.of(producerPartition(ann, 6)));
     }
 
@@ -32,7 +38,7 @@ class LoopRoutingTest {
         int home = producerPartition(ann, 6);
         assertThat(routing.isLocal(ann, home)).isFalse();
 
-        routing.partitions("loop", ann, LoopMessage.fold(null), 6);
+        routing.partitions("loop", ann, new LoopMessage.Fold(EVENT, 1), 6);
 
         assertThat(routing.isLocal(ann, home)).isTrue();
         assertThat(routing.isLocal(ann, (home + 1) % 6)).isFalse();

@@ -96,8 +96,8 @@ class ProfileTopologyTest {
         send(interaction("c1", Channel.CALL, at(20), annByCall()));
         assertThat(shortcuts("claim")).isEqualTo(3.0);
         assertThat(shortcuts("fold")).isEqualTo(3.0);
-        assertThat(loop.readRecordsToList()).extracting(r -> r.value().kind())
-                .doesNotContain(LoopMessage.Kind.CLAIM, LoopMessage.Kind.FOLD);
+        assertThat(loop.readRecordsToList()).extracting(r -> (Object) r.value().getClass())
+                .doesNotContain(LoopMessage.Claim.class, LoopMessage.Fold.class);
         assertThat(profile(ANN).interactionCount()).isEqualTo(3);
         assertThat(indexed("phone:+442079460958")).isEqualTo(ANN);
     }

@@ -51,8 +51,8 @@ class ResolutionByClaimsTest {
         // The first write tells the loop's partition count (LoopRouting): the claim takes the loop,
         // the fold, for a profile of this one-partition task, does not.
         List<LoopMessage> written = loop.readValuesToList();
-        assertThat(written).extracting(LoopMessage::kind).containsExactly(LoopMessage.Kind.CLAIM);
-        assertThat(written.get(0).event()).isEqualTo(mail);
+        assertThat(written).singleElement().isInstanceOfSatisfying(LoopMessage.Claim.class,
+                claim -> assertThat(claim.event()).isEqualTo(mail));
         assertThat(registry.counter("omnipulse.profile.loop.shortcuts", "kind", "fold").count()).isEqualTo(1.0);
         assertThat(resolved.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(ann);
         assertThat(TopologyTestSupport.profile(driver, ann).interactionCount()).isEqualTo(1);
@@ -76,10 +76,11 @@ class ResolutionByClaimsTest {
         TopologyTestSupport.contactEvents(driver).pipeInput("k", call);
 
         // e-mail first (through the loop: its partition count is not known yet), then the phone in the task.
-        List<LoopMessage> claims = loop.readValuesToList().stream().filter(m -> m.kind() == LoopMessage.Kind.CLAIM).toList();
+        List<LoopMessage.Claim> claims = loop.readValuesToList().stream().filter(LoopMessage.Claim.class::isInstance)
+                .map(LoopMessage.Claim.class::cast).toList();
         assertThat(claims).singleElement().satisfies(claim -> {
             assertThat(claim.event()).isEqualTo(call);
-            assertThat(claim.gathered()).isNull();
+            assertThat(claim.gathered()).isEqualTo(LoopMessage.Gathered.NOTHING);
         });
         assertThat(registry.counter("omnipulse.profile.loop.shortcuts", "kind", "claim").count()).isEqualTo(1.0);
         assertThat(resolved.readKeyValuesToList()).extracting(kv -> kv.key)

@@ -44,9 +44,9 @@ class StalePointerTest {
     void aMergeBackIntoAnIdWhosePointerIsOlderMakesItLiveAgain() {
         fold("a", "e-1");
         fold("b", "e-2");
-        loop.pipeInput("a", LoopMessage.mergedInto(merge("b", "a", T1)));
+        loop.pipeInput("a", new LoopMessage.MergedInto(merge("b", "a", T1), 1));
         // b merges back into a before a's REVIVE came: a's pointer to b is older than this merge.
-        loop.pipeInput("b", LoopMessage.mergedInto(merge("a", "b", T2)));
+        loop.pipeInput("b", new LoopMessage.MergedInto(merge("a", "b", T2), 1));
 
         assertThat(TopologyTestSupport.record(driver, "a").isMerged()).isFalse();
         assertThat(TopologyTestSupport.profile(driver, "a").interactionCount()).isEqualTo(2);
@@ -59,18 +59,18 @@ class StalePointerTest {
     @Test
     void aRepointMovesOnlyAnIdThatStillPointsAtTheMergedSurvivor() {
         fold("a", "e-1");
-        loop.pipeInput("a", LoopMessage.mergedInto(merge("b", "a", T1)));
+        loop.pipeInput("a", new LoopMessage.MergedInto(merge("b", "a", T1), 1));
 
-        loop.pipeInput("a", LoopMessage.repoint(merge("c", "a", T2), "d"));
+        loop.pipeInput("a", new LoopMessage.Repoint(merge("c", "a", T2), "d", 1));
         assertThat(TopologyTestSupport.record(driver, "a").mergedInto()).isEqualTo("b");
 
-        loop.pipeInput("a", LoopMessage.repoint(merge("c", "a", T2), "b"));
+        loop.pipeInput("a", new LoopMessage.Repoint(merge("c", "a", T2), "b", 1));
         assertThat(TopologyTestSupport.record(driver, "a").mergedInto()).isEqualTo("c");
     }
 
     private void fold(String customer, String eventId) {
-        loop.pipeInput(customer, LoopMessage.fold(interaction(eventId, Channel.EMAIL, at(1),
-                new CustomerIds(null, customer + "@example.com", null, null, null))));
+        loop.pipeInput(customer, new LoopMessage.Fold(interaction(eventId, Channel.EMAIL, at(1),
+                new CustomerIds(null, customer + "@example.com", null, null, null)), 1));
     }
 
     private static CustomersMerged merge(String survivor, String merged, Instant at) {

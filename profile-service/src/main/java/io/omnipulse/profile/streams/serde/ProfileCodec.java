@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A {@link CustomerProfile} inside the profile store's records and ABSORB loop messages: read and
+ * A {@link CustomerProfile} inside the profile store's records and Absorb loop messages: read and
  * written once per folded event, so its JSON was a large share of the stream thread's CPU.
  *
  * <p>Layout: presence byte, customerId, identifiers (count + 1, per type its name and values),

@@ -34,7 +34,6 @@ import io.omnipulse.profile.domain.Reach;
 import io.omnipulse.profile.domain.RecentEventKeys;
 import io.omnipulse.profile.domain.SurveyAnswer;
 import io.omnipulse.profile.streams.LoopMessage.Gathered;
-import io.omnipulse.profile.streams.LoopMessage.Kind;
 import io.omnipulse.profile.streams.LoopMessage;
 import io.omnipulse.streamsupport.binary.BinaryReader;
 import io.omnipulse.streamsupport.binary.BinaryWriter;
@@ -43,7 +42,7 @@ import io.omnipulse.streamsupport.binary.EnumCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,32 +72,26 @@ class BinarySerdesTest {
     static final CustomerProfile PROFILE = new ProfileFolder(ProfileLimits.DEFAULTS).fold("c-1",
             new ProfileFolder(ProfileLimits.DEFAULTS).fold("c-1", null, EVENT), SURVEY);
 
-    /** One message of every kind, with the fields its factory sets, plus one with every field set. */
+    /** Messages of every kind, with and without their optional fields. */
     static List<LoopMessage> everyKind() {
         return List.of(
-                new LoopMessage(Kind.CLAIM, EVENT, CAUSE, null, null, null, null, null, null, 1),
-                new LoopMessage(Kind.CLAIM, EVENT, CAUSE, null, null, GATHERED, null, null, null, 2),
-                new LoopMessage(Kind.OFFER, null, CAUSE, "email:ann@example.com", null, null, null, null, OFFER, 7),
-                new LoopMessage(Kind.OFFER, null, CAUSE, "email:ann@example.com", null, null, null, null,
-                        new Offer(null, new Reach(OLDEST, 0)), 2),
-                new LoopMessage(Kind.WITHDRAW, null, CAUSE, "phone:+442079460000", null, null, null, null, null, 3),
-                new LoopMessage(Kind.CLAIM, EVENT, CAUSE, null, null, Gathered.NOTHING, null, null, null, 2),
-                new LoopMessage(Kind.CLAIM, null, CAUSE, null, null, null, null, null, null, 1),
-                new LoopMessage(Kind.FOLD, SURVEY, null, null, null, null, null, null, null, 3),
-                new LoopMessage(Kind.MERGED_INTO, null, null, null, null, null, null, MERGE, null, 4),
-                new LoopMessage(Kind.ABSORB, null, null, null, null, null, PROFILE, MERGE, null, 5),
-                new LoopMessage(Kind.ABSORB, null, null, null, null, null, null, MERGE, null, 5),
-                new LoopMessage(Kind.REPOINT, null, null, "c-2", null, null, null, MERGE, null, 6),
-                new LoopMessage(Kind.REPOINT, null, null, null, null, null, null, MERGE, null, 6),
-                new LoopMessage(Kind.REVIVE, null, CAUSE, "email:ann@example.com", OLDEST, null, null, null, null, 128),
-                new LoopMessage(Kind.REVIVE, null, CAUSE, "email:ann@example.com", null, null, null, null, null, 129),
-                // written before the hop count: no hops
-                new LoopMessage(Kind.FOLD, EVENT, null, null, null, null, null, null, null, null),
-                new LoopMessage(Kind.REVIVE, EVENT, CAUSE, "x", CRM, GATHERED, PROFILE, MERGE, OFFER, 300),
-                new LoopMessage(Kind.ERASE, null, null, null, null, null, null, null, null, 1, new LoopMessage.Erasure(
-                        ERASURE, List.of("email:ann@example.com", "cus-0123456789abcdef"), 0)),
-                new LoopMessage(Kind.FORGET, null, null, null, null, null, null, null, null, 1,
-                        new LoopMessage.Erasure(ERASURE, List.of(), 4)));
+                new LoopMessage.Claim(EVENT, CAUSE, null, 1),
+                new LoopMessage.Claim(EVENT, CAUSE, GATHERED, 2),
+                new LoopMessage.Offered("email:ann@example.com", OFFER, CAUSE, 7),
+                new LoopMessage.Offered("email:ann@example.com", new Offer(null, new Reach(OLDEST, 0)), CAUSE, 2),
+                new LoopMessage.Withdrawn("phone:+442079460000", CAUSE, 3),
+                new LoopMessage.Fold(SURVEY, 3),
+                new LoopMessage.Fold(EVENT, 0),
+                new LoopMessage.MergedInto(MERGE, 4),
+                new LoopMessage.Absorb(PROFILE, MERGE, 5),
+                new LoopMessage.Absorb(null, MERGE, 5),
+                new LoopMessage.Repoint(MERGE, "c-2", 6),
+                new LoopMessage.Repoint(MERGE, null, 6),
+                new LoopMessage.Revive(CAUSE, "email:ann@example.com", OLDEST, 128),
+                new LoopMessage.Revive(CAUSE, "email:ann@example.com", null, 300),
+                new LoopMessage.Erase(new LoopMessage.Erasure(ERASURE, List.of("email:ann@example.com",
+                        "cus-0123456789abcdef"), 0), 1),
+                new LoopMessage.Forget(new LoopMessage.Erasure(ERASURE, List.of(), 4), 1));
     }
 
     private static final ErasureRequested ERASURE = new ErasureRequested("er-1", "cus-0123456789abcdef",
@@ -107,10 +100,10 @@ class BinarySerdesTest {
     @Test
     void everyKindOfLoopMessageReadsBackEqual() {
         LoopMessageSerde serde = new LoopMessageSerde();
-        assertThat(everyKind().stream().map(LoopMessage::kind).collect(Collectors.toSet()))
-                .isEqualTo(EnumSet.allOf(Kind.class));
+        assertThat(everyKind().stream().<Class<?>>map(LoopMessage::getClass).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(kinds(LoopMessage.class));
         for (LoopMessage m : everyKind()) {
-            assertThat(roundTrip(serde, m)).as(m.kind().name()).isEqualTo(m);
+            assertThat(roundTrip(serde, m)).as(m.getClass().getSimpleName()).isEqualTo(m);
         }
     }
 
@@ -118,7 +111,7 @@ class BinarySerdesTest {
     void aLoopMessageIsMuchSmallerThanItsJson() {
         LoopMessage offer = everyKind().get(2);
         byte[] binary = new LoopMessageSerde().serialize("loop", offer);
-        byte[] json = new JsonSerde<>(LoopMessage.class).serialize("loop", offer);
+        byte[] json = new JsonSerde<>(LoopMessage.Offered.class).serialize("loop", (LoopMessage.Offered) offer);
         assertThat(binary.length).isLessThan(json.length / 2);
     }
 
@@ -155,14 +148,47 @@ class BinarySerdesTest {
         for (LoopMessage m : everyKind()) {
             byte[] bytes = serde.serialize("t", m);
             assertThatThrownBy(() -> serde.deserialize("t", Arrays.copyOf(bytes, bytes.length - 1)))
-                    .as(m.kind().name()).isInstanceOf(SerializationException.class);
+                    .as(m.getClass().getSimpleName()).isInstanceOf(SerializationException.class);
             assertThatThrownBy(() -> serde.deserialize("t", Arrays.copyOf(bytes, bytes.length + 1)))
-                    .as(m.kind().name()).isInstanceOf(SerializationException.class);
+                    .as(m.getClass().getSimpleName()).isInstanceOf(SerializationException.class);
         }
         byte[] unknownKind = serde.serialize("t", everyKind().get(1));
         unknownKind[1] = 99;
         assertThatThrownBy(() -> serde.deserialize("t", unknownKind)).isInstanceOf(SerializationException.class)
                 .hasMessageContaining("kind 99");
+    }
+
+    /** Each kind carries its own fields: one that lacks a field it needs, or has one it does not carry, is refused. */
+    @Test
+    void aKindWithoutTheFieldsItNeedsOrWithFieldsItDoesNotCarryIsRefused() {
+        LoopMessageSerde serde = new LoopMessageSerde();
+        byte[] absorb = serde.serialize("t", new LoopMessage.Absorb(PROFILE, MERGE, 5));
+        byte[] mergedIntoWithAProfile = absorb.clone();
+        mergedIntoWithAProfile[1] = 6;
+        assertThatThrownBy(() -> serde.deserialize("t", mergedIntoWithAProfile))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("does not carry a profile");
+
+        byte[] mergedInto = serde.serialize("t", new LoopMessage.MergedInto(MERGE, 4));
+        for (byte needsMore : new byte[] {1, 2, 3, 5, 9, 10, 11}) {
+            byte[] bytes = mergedInto.clone();
+            bytes[1] = needsMore;
+            assertThatThrownBy(() -> serde.deserialize("t", bytes)).as("kind " + needsMore)
+                    .isInstanceOf(SerializationException.class);
+        }
+        assertThat(serde.deserialize("t", mergedInto)).isEqualTo(new LoopMessage.MergedInto(MERGE, 4));
+    }
+
+    /** The records of a sealed interface and of the sealed interfaces under it. */
+    private static Set<Class<?>> kinds(Class<?> sealed) {
+        Set<Class<?>> kinds = new HashSet<>();
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isSealed()) {
+                kinds.addAll(kinds(permitted));
+            } else {
+                kinds.add(permitted);
+            }
+        }
+        return kinds;
     }
 
     /**
@@ -172,7 +198,7 @@ class BinarySerdesTest {
     @Test
     void theFormatsAndKindsOfTheFirstLoopTopicAreRefused() {
         LoopMessageSerde serde = new LoopMessageSerde();
-        byte[] json = new JsonSerde<>(LoopMessage.class).serialize("t", everyKind().get(0));
+        byte[] json = new JsonSerde<>(LoopMessage.Claim.class).serialize("t", (LoopMessage.Claim) everyKind().get(0));
         assertThatThrownBy(() -> serde.deserialize("t", json)).isInstanceOf(SerializationException.class);
         for (byte version : new byte[] {1, 2}) {
             byte[] older = serde.serialize("t", everyKind().get(0));
@@ -252,7 +278,7 @@ class BinarySerdesTest {
             assertThat(roundTrip(ContactEventCodec::write, ContactEventCodec::read, event)).isEqualTo(event);
         }
         assertThat(roundTrip(ContactEventCodec::write, ContactEventCodec::read, null)).isNull();
-        LoopMessage claim = new LoopMessage(Kind.CLAIM, FULL_EVENT, CAUSE, null, null, Gathered.NOTHING, null, null, null, 1);
+        LoopMessage claim = new LoopMessage.Claim(FULL_EVENT, CAUSE, Gathered.NOTHING, 1);
         assertThat(roundTrip(new LoopMessageSerde(), claim)).isEqualTo(claim);
     }
 
@@ -270,17 +296,15 @@ class BinarySerdesTest {
         assertThat(empty.identifiers()).isEmpty();
         assertThat(fullProfile().identifiersOf("handle")).isEmpty();
         assertThat(roundTrip(ProfileCodec::write, ProfileCodec::read, fullProfile()).identifiersOf("handle")).isEmpty();
-        LoopMessage absorb = new LoopMessage(Kind.ABSORB, FULL_EVENT, null, null, null, null, fullProfile(), MERGE, null, 1);
+        LoopMessage absorb = new LoopMessage.Absorb(fullProfile(), MERGE, 1);
         assertThat(roundTrip(new LoopMessageSerde(), absorb)).isEqualTo(absorb);
     }
 
     @Test
     void aRecordWithAnEventOrAProfileCutAnywhereIsRefused() {
         List<Map.Entry<Serde<?>, Object>> values = List.of(
-                Map.entry(new LoopMessageSerde(), new LoopMessage(Kind.ABSORB, FULL_EVENT, null, null, null, null,
-                        fullProfile(), MERGE, null, 1)),
-                Map.entry(new LoopMessageSerde(), new LoopMessage(Kind.CLAIM, FULL_EVENT, CAUSE, null, null, GATHERED,
-                        null, null, null, 1)),
+                Map.entry(new LoopMessageSerde(), new LoopMessage.Absorb(fullProfile(), MERGE, 1)),
+                Map.entry(new LoopMessageSerde(), new LoopMessage.Claim(FULL_EVENT, CAUSE, GATHERED, 1)),
                 Map.entry(new CustomerRecordSerde(), CustomerRecord.live(fullProfile(), List.of())));
         values.forEach(entry -> {
             Serde<?> serde = entry.getKey();
