@@ -30,9 +30,9 @@ public sealed interface LoopMessage {
     /** This message with another hop count. */
     LoopMessage withHops(int hops);
 
-    /** This message, written to the loop one hop after {@code previous} (null: the first write). */
+    /** This message, written to the loop one hop after {@code previous}. */
     default LoopMessage after(LoopMessage previous) {
-        return withHops(previous == null ? 1 : previous.hops() + 1);
+        return withHops(previous.hops() + 1);
     }
 
     /** The steps an identifier handles (key: a typed identifier), in the identity processor. */

@@ -164,33 +164,29 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
         Integer hops;
         Erasure erasure;
 
-        private Object[] values() {
-            return new Object[] {event, cause, identifier, label, gathered, profile, merge, offer, hops, erasure};
-        }
-
         /** This, if it has no field but {@code allowed} (and hops, which every kind has). */
         Fields only(int code, int... allowed) {
             int mask = 1 << HOPS;
             for (int bit : allowed) {
                 mask |= 1 << bit;
             }
-            Object[] values = values();
-            for (int bit = 0; bit < values.length; bit++) {
-                if (values[bit] != null && (mask & 1 << bit) == 0) {
-                    throw new SerializationException("loop message kind " + code + " does not carry a "
-                            + FIELD_NAMES[bit]);
-                }
+            int foreign = present() & ~mask;
+            if (foreign != 0) {
+                throw new SerializationException("loop message kind " + code + " does not carry a "
+                        + FIELD_NAMES[Integer.numberOfTrailingZeros(foreign)]);
             }
             return this;
         }
 
+        /** The bit set of the fields that are there, as the wire has it. */
+        int present() {
+            return bit(EVENT, event) | bit(CAUSE, cause) | bit(IDENTIFIER, identifier) | bit(LABEL, label)
+                    | bit(GATHERED, gathered) | bit(PROFILE, profile) | bit(MERGE, merge) | bit(OFFER, offer)
+                    | bit(HOPS, hops) | bit(ERASURE, erasure);
+        }
+
         void write(BinaryWriter out) {
-            Object[] values = values();
-            int present = 0;
-            for (int bit = 0; bit < values.length; bit++) {
-                present |= values[bit] == null ? 0 : 1 << bit;
-            }
-            out.varint(present);
+            out.varint(present());
             if (event != null) {
                 ContactEventCodec.write(out, event);
             }
@@ -263,6 +259,10 @@ public final class LoopMessageSerde extends BinarySerde<LoopMessage> {
             labels.put(in.string(), Codecs.label(in));
         }
         return new Gathered(labels, in.strings());
+    }
+
+    private static int bit(int index, Object field) {
+        return field == null ? 0 : 1 << index;
     }
 
     private static boolean has(int present, int index) {
