@@ -49,6 +49,13 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
 
     /** The answers of both, still exact: sums of steps per range simply add up. */
     CesCounts plus(CesCounts other) {
+        // Most day buckets and windows have no CES answers: adding none copies no map.
+        if (other.isNone()) {
+            return this;
+        }
+        if (isNone()) {
+            return other;
+        }
         TreeMap<Integer, Long> sums = new TreeMap<>(stepsByRange);
         other.stepsByRange.forEach((range, steps) -> sums.merge(range, steps, Long::sum));
         return new CesCounts(n + other.n, highEffort + other.highEffort, sums);
@@ -56,9 +63,17 @@ public record CesCounts(long n, long highEffort, SortedMap<Integer, Long> stepsB
 
     /** The answers of this one without those of {@code other}, which were counted in it. */
     CesCounts minus(CesCounts other) {
+        if (other.isNone()) {
+            return this;
+        }
         TreeMap<Integer, Long> sums = new TreeMap<>(stepsByRange);
         other.stepsByRange.forEach((range, steps) -> sums.merge(range, -steps, Long::sum));
         return new CesCounts(n - other.n, highEffort - other.highEffort, sums);
+    }
+
+    /** No answers and nothing owed: what adding or taking out changes nothing. */
+    private boolean isNone() {
+        return n == 0 && highEffort == 0 && stepsByRange.isEmpty();
     }
 
     /**

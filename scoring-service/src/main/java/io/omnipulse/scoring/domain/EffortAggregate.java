@@ -69,8 +69,8 @@ public record EffortAggregate(long customers, long indexSum, long pairs, long su
     }
 
     public EffortAggregate minus(EffortAggregate o) {
-        return plus(new EffortAggregate(-o.customers, -o.indexSum, -o.pairs, -o.sumX, -o.sumY, -o.sumXX, -o.sumYY,
-                -o.sumXY, o.signals.negated()));
+        return new EffortAggregate(customers - o.customers, indexSum - o.indexSum, pairs - o.pairs, sumX - o.sumX,
+                sumY - o.sumY, sumXX - o.sumXX, sumYY - o.sumYY, sumXY - o.sumXY, signals.minus(o.signals));
     }
 
     public boolean addsNothing() {

@@ -119,8 +119,11 @@ public enum Scope {
     /** The canonical form of a key given by a caller; IllegalArgumentException says why it is invalid. */
     public abstract String normaliseKey(String raw);
 
+    /** The scope's name on the wire and in stored keys, e.g. team-channel (computed once: every scope key formats it). */
+    private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return wire;
     }
 
     /** The scope named {@code value} (case-insensitive); IllegalArgumentException lists the valid ones. */

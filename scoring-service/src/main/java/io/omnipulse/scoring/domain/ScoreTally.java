@@ -63,6 +63,9 @@ public record ScoreTally(NpsCounts nps, CesCounts ces, CsatCounts csat) {
         if (other == null || other.responses() == 0) {
             return this;
         }
+        if (this == EMPTY) {
+            return other;
+        }
         return new ScoreTally(nps.plus(other.nps), ces.plus(other.ces), csat.plus(other.csat));
     }
 

@@ -40,15 +40,27 @@ public record SignalCounts(Map<EffortSignal, Long> counts) {
     }
 
     public SignalCounts plus(SignalCounts o) {
+        // Most changes of a customer's effort leave the signals alone: their deltas have none.
+        if (o.counts.isEmpty()) {
+            return this;
+        }
+        if (counts.isEmpty()) {
+            return o;
+        }
         EnumMap<EffortSignal, Long> sum = new EnumMap<>(EffortSignal.class);
         sum.putAll(counts);
         o.counts.forEach((signal, n) -> sum.merge(signal, n, Long::sum));
         return new SignalCounts(sum);
     }
 
-    public SignalCounts negated() {
-        EnumMap<EffortSignal, Long> negated = new EnumMap<>(EffortSignal.class);
-        counts.forEach((signal, n) -> negated.put(signal, -n));
-        return new SignalCounts(negated);
+    /** These counts without those of {@code o}. */
+    public SignalCounts minus(SignalCounts o) {
+        if (o.counts.isEmpty()) {
+            return this;
+        }
+        EnumMap<EffortSignal, Long> difference = new EnumMap<>(EffortSignal.class);
+        difference.putAll(counts);
+        o.counts.forEach((signal, n) -> difference.merge(signal, -n, Long::sum));
+        return new SignalCounts(difference);
     }
 }
