@@ -45,26 +45,25 @@ class DropErased implements FixedKeyProcessor<String, MergeFold, FollowMerges.Ro
     @Override
     public void process(FixedKeyRecord<String, MergeFold> record) {
         MergeFold fold = record.value();
-        if (fold.kind() == MergeFold.Kind.EVENT || fold.kind() == MergeFold.Kind.CUSTOMER) {
+        if (fold instanceof MergeFold.Event event) {
             Long erasedAt = erased.get(record.key());
-            if (erasedAt != null && fold.kind() == MergeFold.Kind.EVENT
-                    && before(fold.event().ingestedAt(), erasedAt)) {
+            if (erasedAt != null && before(event.event().ingestedAt(), erasedAt)) {
                 metrics.erasedDropped();
                 return;
             }
-            if (erasedAt != null && fold.kind() == MergeFold.Kind.CUSTOMER && fold.mergedId() != null
-                    && (fold.mergeTime() == null || fold.mergeTime() < erasedAt)) {
-                Long known = erased.get(fold.mergedId());
-                erased.put(fold.mergedId(), known == null ? erasedAt : Math.max(known, erasedAt));
+        } else if (fold instanceof MergeFold.Customer customer) {
+            Long erasedAt = erased.get(record.key());
+            if (erasedAt != null && (customer.mergeTime() == null || customer.mergeTime() < erasedAt)) {
+                Long known = erased.get(customer.mergedId());
+                erased.put(customer.mergedId(), known == null ? erasedAt : Math.max(known, erasedAt));
                 // Noted on arrival (FollowMerges); the merged id is erased instead of merged.
-                mergedIds.delete(EraseCustomer.mergedIdKey(record.key(), fold.mergedId()));
+                mergedIds.delete(EraseCustomer.mergedIdKey(record.key(), customer.mergedId()));
                 metrics.erasedDropped();
-                context.forward(record.withValue(new FollowMerges.Routed(fold.mergedId(),
+                context.forward(record.withValue(new FollowMerges.Routed(customer.mergedId(),
                         MergeFold.erase(record.key(), erasedAt))));
                 return;
             }
-        } else if (fold.kind() == MergeFold.Kind.SCOPE && fold.mergedId() != null
-                && erased.get(fold.mergedId()) != null) {
+        } else if (fold instanceof MergeFold.Tallies tallies && erased.get(tallies.mergedId()) != null) {
             metrics.erasedDropped();
             return;
         }

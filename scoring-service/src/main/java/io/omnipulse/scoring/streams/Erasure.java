@@ -22,6 +22,6 @@ sealed interface Erasure {
     }
 
     /** Keyed by an id merged into the customer, through the merge-folds topic: erase it too. */
-    record MergedIdErased(MergeFold fold) implements Erasure {
+    record MergedIdErased(MergeFold.Erase fold) implements Erasure {
     }
 }

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * re-attribute them ({@link AttributeAndTrackEffort}), which also drops those that are too old by then.
  * Forwards the effort change when there is one, as {@link AttributeAndTrackEffort} does.
  */
-class FoldInMerged implements FixedKeyProcessor<String, MergeFold, EffortChange> {
+class FoldInMerged implements FixedKeyProcessor<String, MergeFold.Customer, EffortChange> {
 
     private final ScoringConfig config;
     private final EffortFormula formula;
@@ -39,7 +39,7 @@ class FoldInMerged implements FixedKeyProcessor<String, MergeFold, EffortChange>
     }
 
     @Override
-    public void process(FixedKeyRecord<String, MergeFold> record) {
+    public void process(FixedKeyRecord<String, MergeFold.Customer> record) {
         String survivor = record.key();
         CustomerFold fold = record.value().customer();
         fold.seen().forEach((dedupKey, firstSeen) -> {

@@ -52,32 +52,32 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
     @Override
     public void process(FixedKeyRecord<String, MergeFold> record) {
         MergeFold fold = record.value();
-        if (fold.hopCount() > maxHops) {
+        if (fold.hops() > maxHops) {
             metrics.loopGuardTripped(foldsTopic);
-            throw new LoopGuardException(foldsTopic, fold.hopCount(), maxHops);
+            throw new LoopGuardException(foldsTopic, fold.hops(), maxHops);
         }
-        if (fold.kind() == MergeFold.Kind.ERASE) {
+        if (fold instanceof MergeFold.Erase) {
             // For this very id (a former id of an erased customer), not for its survivor.
             context.forward(record.withValue(new Routed(null, fold)));
             return;
         }
-        if (fold.kind() == MergeFold.Kind.CUSTOMER && fold.hopCount() <= 1 && fold.mergedId() != null
-                && !fold.mergedId().equals(record.key())) {
+        MergeFold.Customer customer = fold instanceof MergeFold.Customer c ? c : null;
+        if (customer != null && customer.hops() <= 1 && !customer.mergedId().equals(record.key())) {
             // The first hop of a merged customer's state reaches the customer its pointer names: noted
             // here, so that erasing this customer can reach that pointer (EraseCustomer).
-            mergedIds.put(EraseCustomer.mergedIdKey(record.key(), fold.mergedId()), context.currentSystemTimeMs());
+            mergedIds.put(EraseCustomer.mergedIdKey(record.key(), customer.mergedId()), context.currentSystemTimeMs());
         }
         MergedInto into = merged.get(record.key());
         if (into != null && !into.pointsOn()) {
             into = null;
         }
-        if (into != null && isStale(record.key(), into, fold)) {
+        if (into != null && customer != null && isStale(record.key(), into, customer)) {
             // Remembered as live since the merge that made it a survivor, so that an older merge of it,
             // arriving late, is ignored.
-            if (fold.mergeTime() == null) {
+            if (customer.mergeTime() == null) {
                 merged.delete(record.key());
             } else {
-                merged.put(record.key(), MergedInto.livesAgain(context.currentSystemTimeMs(), fold.mergeTime()));
+                merged.put(record.key(), MergedInto.livesAgain(context.currentSystemTimeMs(), customer.mergeTime()));
             }
             metrics.stalePointerDropped();
             into = null;
@@ -92,13 +92,10 @@ class FollowMerges implements FixedKeyProcessor<String, MergeFold, FollowMerges.
      * Whether the merge that sent this customer state here makes {@code id}'s own pointer stale: a
      * newer merge made {@code id} a survivor, or the pointer's own merge sent the state round and back
      * (its own state came home, or the fold is the pointer's reverse made at the same instant). A
-     * pointer newer than the fold's merge holds, and the fold follows it. Scope folds only follow:
-     * they come after the customer fold of the same merge, which has already decided.
+     * pointer newer than the fold's merge holds, and the fold follows it. Only a customer fold decides:
+     * the other kinds follow (a merged customer's tallies come after its state, which has decided).
      */
-    private static boolean isStale(String id, MergedInto into, MergeFold fold) {
-        if (fold.kind() != MergeFold.Kind.CUSTOMER) {
-            return false;
-        }
+    private static boolean isStale(String id, MergedInto into, MergeFold.Customer fold) {
         if (into.olderThan(fold.mergeTime())) {
             return true;
         }

@@ -252,7 +252,7 @@ public class ScoringTopology {
                 .stream(SOURCE.name(), Consumed.with(SOURCE.keySerde(), ContactEventGate.gated(SOURCE.valueSerde()))
                         .withName("resolved-events"))
                 .filter((customer, event) -> customer != null && isCountable(event), Named.as("answers-and-interactions"))
-                .mapValues(MergeFold::event, Named.as("as-fold"));
+                .<MergeFold>mapValues(MergeFold::event, Named.as("as-fold"));
         KStream<String, FollowMerges.Routed> routed = builder
                 .stream(folds, Consumed.with(Serdes.String(), FOLD_SERDE).withName("merge-folds"))
                 .merge(events, Named.as("events-and-folds"))
@@ -276,8 +276,8 @@ public class ScoringTopology {
 
         EffortFormula formula = new EffortFormula(effort);
         KStream<String, CustomerOutput> perCustomer = here
-                .filter((customer, fold) -> fold.kind() == MergeFold.Kind.EVENT, Named.as("events"))
-                .mapValues(MergeFold::event, Named.as("event"))
+                .filter((customer, fold) -> fold instanceof MergeFold.Event, Named.as("events"))
+                .mapValues(fold -> ((MergeFold.Event) fold).event(), Named.as("event"))
                 .processValues(() -> new DropDuplicates(SEEN_EVENTS_STORE, config.dedupRetention(),
                         config.dedupPurgeInterval(), metrics), Named.as("drop-duplicates"), SEEN_EVENTS_STORE)
                 .processValues(() -> new AttributeAndTrackEffort(config, formula, metrics),
@@ -295,13 +295,13 @@ public class ScoringTopology {
                         Named.as("fold-out-merged"), MERGED_CUSTOMERS_STORE, CUSTOMERS_STORE, SEEN_EVENTS_STORE);
         // Sent even when empty: it tells the survivor's partition that the survivor lives as of this
         // merge, so that a stale pointer from the survivor (a reverse merge) is dropped there.
-        foldedOut.map((merged, out) -> KeyValue.pair(out.survivor(), MergeFold.customer(merged, out.customer(),
-                        out.mergeTime())), Named.as("customer-to-survivor"))
+        foldedOut.map((merged, out) -> KeyValue.<String, MergeFold>pair(out.survivor(),
+                        MergeFold.customer(merged, out.customer(), out.mergeTime())), Named.as("customer-to-survivor"))
                 .to(folds, toFolds("customer-folds"));
 
         KStream<String, Erasure> erased = erasures(builder, here);
         erased.filter((id, e) -> e instanceof Erasure.MergedIdErased, Named.as("merged-ids-of-erased"))
-                .mapValues(e -> ((Erasure.MergedIdErased) e).fold(), Named.as("erasure-fold"))
+                .<MergeFold>mapValues(e -> ((Erasure.MergedIdErased) e).fold(), Named.as("erasure-fold"))
                 .to(folds, toFolds("erasures-to-merged-ids"));
 
         scores(attributed, here, foldedOut, erased);
@@ -320,9 +320,11 @@ public class ScoringTopology {
                 .filter((customer, request) -> request != null, Named.as("erasure-requests-only"))
                 .mapValues(EraseOrder.Requested::new, Named.as("requested"));
         KStream<String, EraseOrder> ofMergedIds = here
-                .filter((id, fold) -> fold.kind() == MergeFold.Kind.ERASE && fold.mergeTime() != null,
-                        Named.as("erasure-folds"))
-                .mapValues(fold -> new EraseOrder.MergedId(fold.mergedId(), fold.mergeTime()), Named.as("merged-id-erased"));
+                .filter((id, fold) -> fold instanceof MergeFold.Erase, Named.as("erasure-folds"))
+                .mapValues(fold -> {
+                    MergeFold.Erase erase = (MergeFold.Erase) fold;
+                    return new EraseOrder.MergedId(erase.erased(), erase.requestedAt());
+                }, Named.as("merged-id-erased"));
         return requested.merge(ofMergedIds, Named.as("erase-orders"))
                 .process(() -> new EraseCustomer(erasure.retention(), config.mergeRetention(), config.dedupPurgeInterval(),
                         metrics), Named.as("erase-customer"), ERASED_CUSTOMERS_STORE, MERGED_IDS_STORE,
@@ -346,8 +348,9 @@ public class ScoringTopology {
         KStream<String, ScopeUpdate> handOvers = foldedOut.map((merged, o) -> KeyValue.pair(
                 customerScope(merged), ScopeUpdate.handOver(o.survivor())), Named.as("hand-over-customer-scope"));
         KStream<String, ScopeUpdate> absorbs = here
-                .filter((customer, fold) -> fold.kind() == MergeFold.Kind.SCOPE, Named.as("scope-folds"))
-                .map((survivor, fold) -> KeyValue.pair(customerScope(survivor), ScopeUpdate.absorb(fold.scope())),
+                .filter((customer, fold) -> fold instanceof MergeFold.Tallies, Named.as("scope-folds"))
+                .map((survivor, fold) -> KeyValue.pair(customerScope(survivor),
+                        ScopeUpdate.absorb(((MergeFold.Tallies) fold).scope())),
                         Named.as("absorb-customer-scope"));
         // Sent by the erased customer's partition after everything else it did for that customer.
         KStream<String, ScopeUpdate> forgets = erased
@@ -416,7 +419,8 @@ public class ScoringTopology {
             KStream<String, FoldOutMerged.Out> foldedOut, KStream<String, Erasure> erased) {
         Topic<String, EffortIndexUpdated> indexes = Topics.EFFORT_INDEX;
         KStream<String, EffortChange> foldedIn = here
-                .filter((customer, fold) -> fold.kind() == MergeFold.Kind.CUSTOMER, Named.as("customer-folds-in"))
+                .filter((customer, fold) -> fold instanceof MergeFold.Customer, Named.as("customer-folds-in"))
+                .mapValues(fold -> (MergeFold.Customer) fold, Named.as("as-customer-fold"))
                 .processValues(() -> new FoldInMerged(config, formula), Named.as("fold-in-merged"),
                         CUSTOMERS_STORE, SEEN_EVENTS_STORE);
         KStream<String, EffortChange> left = foldedOut

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.omnipulse.streamsupport.binary.BinaryWriter;
 import io.omnipulse.streamsupport.binary.EnumCodes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -111,8 +112,7 @@ class BinarySerdesTest {
                 MergeFold.customer("merged", new CustomerFold(null, null, null, null), null),
                 MergeFold.scope("merged", new ScopeFold(TALLY, 2, 99, Map.of(20_000L, TALLY, 19_990L, ScoreTally.EMPTY))),
                 MergeFold.scope("merged", new ScopeFold(null, 0, 0, null)),
-                MergeFold.erase("erased ü", 1_736_154_000_000L), MergeFold.erase("erased", -1).nextHop(),
-                new MergeFold(null, null, null, null, null, null, null));
+                MergeFold.erase("erased ü", 1_736_154_000_000L), MergeFold.erase("erased", -1).nextHop());
         for (MergeFold fold : folds) {
             assertThat(roundTrip(InternalSerdes.FOLD, fold, 2)).isEqualTo(fold);
         }
@@ -122,6 +122,31 @@ class BinarySerdesTest {
         assertThat(InternalSerdes.FOLD.serializer().serialize("t", MergeFold.scope("m", new ScopeFold(null, 0, 0, null)))[1])
                 .isEqualTo((byte) 3);
         assertThat(InternalSerdes.FOLD.serializer().serialize("t", MergeFold.erase("m", 1L))[1]).isEqualTo((byte) 4);
+    }
+
+    @Test
+    void aFoldWithoutTheFieldsItsKindNeedsOrWithFieldsItDoesNotCarryIsRefused() {
+        // Each: kind code, merged id, event, customer state, scope tallies, time; as version 2 lays them out.
+        assertFoldRefused(MergeFoldSerde.EVENT, null, null, null, null, null, "NullPointerException: event");
+        assertFoldRefused(MergeFoldSerde.EVENT, "merged", FULL_ANSWER, null, null, null, "cannot carry merged id");
+        assertFoldRefused(MergeFoldSerde.CUSTOMER, null, null, CUSTOMER, null, 1L, "NullPointerException: mergedId");
+        assertFoldRefused(MergeFoldSerde.CUSTOMER, "merged", FULL_ANSWER, CUSTOMER, null, 1L, "cannot carry event");
+        assertFoldRefused(MergeFoldSerde.TALLIES, "merged", null, null, null, null, "NullPointerException: scope");
+        assertFoldRefused(MergeFoldSerde.TALLIES, "merged", null, null, new ScopeFold(null, 0, 0, null), 1L,
+                "cannot carry time");
+        assertFoldRefused(MergeFoldSerde.ERASE, "erased", null, null, null, null, "needs a time");
+        assertFoldRefused(MergeFoldSerde.ERASE, "erased", null, CUSTOMER, null, 1L, "cannot carry customer state");
+        assertFoldRefused(0, "merged", FULL_ANSWER, null, null, null, "unknown merge fold kind 0");
+        assertFoldRefused(5, "merged", FULL_ANSWER, null, null, null, "unknown merge fold kind 5");
+    }
+
+    private static void assertFoldRefused(int kind, String mergedId, ContactEvent event, CustomerFold customer,
+            ScopeFold scope, Long time, String why) {
+        BinaryWriter out = new BinaryWriter(64).u8(2);
+        MergeFoldSerde.write(out, kind, mergedId, event, customer, scope, time, 1);
+        byte[] bytes = out.toByteArray();
+        assertThatThrownBy(() -> InternalSerdes.FOLD.deserializer().deserialize("t", bytes))
+                .isInstanceOf(SerializationException.class).hasStackTraceContaining(why);
     }
 
     @Test
