@@ -1,6 +1,8 @@
 package io.omnipulse.scoring.streams;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
 final class PendingPerKey<V> {
 
     private final int capacity;
-    private final Map<String, V> values = new HashMap<>();
+    /** In the order the keys came since they were last taken: the order they are passed on in. */
+    private final Map<String, V> values = new LinkedHashMap<>();
 
     PendingPerKey(int capacity) {
         if (capacity < 1) {
@@ -55,6 +58,13 @@ final class PendingPerKey<V> {
     /** The value held for {@code key}, no longer held; null when none is. */
     V take(String key) {
         return values.remove(key);
+    }
+
+    /** Every value held, in the order their keys came, no longer held. */
+    List<V> takeAll() {
+        List<V> all = new ArrayList<>(values.values());
+        values.clear();
+        return all;
     }
 
     int size() {

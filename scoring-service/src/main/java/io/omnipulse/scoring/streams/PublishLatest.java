@@ -11,8 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * (alerting) only need where it stands, so one record per key and commit means the same to them at
  * a fraction of the records, for this service's producer and for every consumer.
  *
- * <p>The values wait until the commit ({@link CommitFlush}; when the cache is full earlier, so a key
- * may be published more than once per commit, never less) as objects, and
+ * <p>The values wait until the commit ({@link CommitFlush}; a new key that finds {@link #DEFAULT_MAX_PENDING}
+ * keys held is published at once, so a key may be published more than once per commit, never less) as objects, and
  * are serialized only when they are published: a busy key's superseded values never are
  * (serializing them to JSON was the largest part of this step's cost). A null value is a tombstone:
  * it is published at once and drops the value held for its key, so the key stays forgotten unless a
@@ -22,8 +22,8 @@ import org.apache.kafka.streams.processor.api.Record;
 final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte[]> {
 
     /**
-     * Keys a task holds values for before it publishes a new key's value at once: about as many as
-     * the cache holds marks for at its default size, and a few MB of objects per task.
+     * Keys a task holds values for before it publishes a new key's value at once: a few MB of objects
+     * per task.
      */
     static final int DEFAULT_MAX_PENDING = 10_000;
 
@@ -56,8 +56,7 @@ final class PublishLatest<V> extends ContextualProcessor<String, V, String, byte
         }
         if (record.value() == null) {
             // A tombstone (an erased customer's key) leaves at once, and what was held for the key
-            // before it never does: a value held until the commit would bring the key back. The mark
-            // goes too, so that not even the cache keeps the key.
+            // before it never does: a value held until the commit would bring the key back.
             latest.forget(record.key());
             context().forward(outgoing.tombstone(record));
             return;

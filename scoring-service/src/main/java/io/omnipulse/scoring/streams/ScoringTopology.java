@@ -482,14 +482,15 @@ public class ScoringTopology {
     }
 
     /**
-     * The marks of values held until the commit ({@link CommitFlush}: {@link PublishLatest},
-     * {@link SumPerScopeKey}, {@link SumUntilCommit}): cached (its flush passes them on) over a store that keeps nothing
-     * ({@link DiscardingStore}: nothing reads it back), not logged (what the cache held when a task
-     * failed belongs to an aborted transaction and is recomputed).
+     * The hook of values held until the commit ({@link CommitFlush}: {@link PublishLatest},
+     * {@link SumPerScopeKey}, {@link SumUntilCommit}): a store that keeps nothing ({@link CommitHookStore})
+     * and tells its processor when the commit comes; no cache (the flush of its cache is the signal it
+     * passes on) and not logged (what was held when a task failed belongs to an aborted transaction and
+     * is recomputed).
      */
     private static void untilCommit(StreamsBuilder builder, String name) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(DiscardingStore.supplier(name), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled().withLoggingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(CommitHookStore.supplier(name), Serdes.String(), Serdes.ByteArray())
+                .withCachingDisabled().withLoggingDisabled());
     }
 
     /**

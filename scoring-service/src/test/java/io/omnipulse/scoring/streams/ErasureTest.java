@@ -97,7 +97,7 @@ class ErasureTest {
         annBobEveAndCarl();
         Map<String, Map<String, String>> before = everyStore(scoring);
         assertThat(mentioning(before, ANN, BOB, EVE)).isNotEmpty();
-        // The stores of values held until the commit keep no entries, only the commit's marks in their cache.
+        // The stores of values held until the commit keep no entries (they only hook the commit).
         long annsEntries = entries(before, (key, value) -> key.contains(id(ANN))) - entries(untilCommit(before),
                 (key, value) -> key.contains(id(ANN)));
         scoring.output.readRecordsToList();

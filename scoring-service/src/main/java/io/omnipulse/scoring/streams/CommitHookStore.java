@@ -14,17 +14,20 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * A store that keeps nothing: the bottom of the marks of values held until the commit
- * ({@link CommitFlush}), whose record cache does all the work (it holds each dirty key until the
- * commit flushes it and the processor passes its value on). What
- * the flush writes down here would only be read back by nobody, so it is dropped instead of growing
- * with every output key ever published. Not logged, nothing to restore.
+ * A store that keeps nothing and tells its processor when the commit comes: Kafka Streams flushes
+ * every store's record cache before it commits a task's transaction ({@code flushCache}, which reaches
+ * this store through its wrappers because it is built without a cache of its own), and this store
+ * runs what {@link CommitFlush} registered instead, which passes on the values it held. Nothing is ever
+ * put here. Not logged, nothing to restore: what was held when a task failed belongs to an aborted
+ * transaction and is recomputed.
  */
-final class DiscardingStore implements KeyValueStore<Bytes, byte[]> {
+final class CommitHookStore implements KeyValueStore<Bytes, byte[]>, CachedStateStore<Bytes, byte[]> {
 
-    /** Supplies a discarding store under {@code name}. */
+    /** Supplies a commit hook store under {@code name}. */
     static KeyValueBytesStoreSupplier supplier(String name) {
         return new KeyValueBytesStoreSupplier() {
             @Override
@@ -34,21 +37,44 @@ final class DiscardingStore implements KeyValueStore<Bytes, byte[]> {
 
             @Override
             public KeyValueStore<Bytes, byte[]> get() {
-                return new DiscardingStore(name);
+                return new CommitHookStore(name);
             }
 
             @Override
             public String metricsScope() {
-                return "discarding";
+                return "commit-hook";
             }
         };
     }
 
     private final String name;
     private volatile boolean open;
+    private Runnable onCommit = () -> { };
+    private Runnable onClear = () -> { };
 
-    private DiscardingStore(String name) {
+    private CommitHookStore(String name) {
         this.name = name;
+    }
+
+    /** Runs {@code onCommit} before each commit of the task's transaction, {@code onClear} when the task drops its caches unflushed. */
+    void onCommit(Runnable onCommit, Runnable onClear) {
+        this.onCommit = onCommit;
+        this.onClear = onClear;
+    }
+
+    @Override
+    public void flushCache() {
+        onCommit.run();
+    }
+
+    @Override
+    public void clearCache() {
+        onClear.run();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
+        return false;
     }
 
     @Override
