@@ -40,27 +40,22 @@ public record SignalCounts(Map<EffortSignal, Long> counts) {
     }
 
     public SignalCounts plus(SignalCounts o) {
-        // Most changes of a customer's effort leave the signals alone: their deltas have none.
-        if (o.counts.isEmpty()) {
-            return this;
-        }
-        if (counts.isEmpty()) {
-            return o;
-        }
-        EnumMap<EffortSignal, Long> sum = new EnumMap<>(EffortSignal.class);
-        sum.putAll(counts);
-        o.counts.forEach((signal, n) -> sum.merge(signal, n, Long::sum));
-        return new SignalCounts(sum);
+        return counts.isEmpty() ? o : plusTimes(o, 1);
     }
 
     /** These counts without those of {@code o}. */
     public SignalCounts minus(SignalCounts o) {
+        return plusTimes(o, -1);
+    }
+
+    private SignalCounts plusTimes(SignalCounts o, long sign) {
+        // Most changes of a customer's effort leave the signals alone: their deltas have none.
         if (o.counts.isEmpty()) {
             return this;
         }
-        EnumMap<EffortSignal, Long> difference = new EnumMap<>(EffortSignal.class);
-        difference.putAll(counts);
-        o.counts.forEach((signal, n) -> difference.merge(signal, -n, Long::sum));
-        return new SignalCounts(difference);
+        EnumMap<EffortSignal, Long> result = new EnumMap<>(EffortSignal.class);
+        result.putAll(counts);
+        o.counts.forEach((signal, n) -> result.merge(signal, sign * n, Long::sum));
+        return new SignalCounts(result);
     }
 }

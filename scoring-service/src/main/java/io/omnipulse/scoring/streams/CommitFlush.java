@@ -66,7 +66,8 @@ final class CommitFlush<V> {
 
     /** Holds {@code record} as its key's latest until the commit; false (nothing held) when a new key finds it full. */
     boolean hold(Record<String, V> record) {
-        return hold(record, (held, latest) -> latest);
+        return held.add(record.key(), new Held<>(record, internal.recordContext()),
+                (before, latest) -> new Held<>(latest.record(), before.context()));
     }
 
     /**

@@ -23,7 +23,7 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
 
     private final String storeName;
     private final PendingScopeSums pending;
-    private CommitFlush<ScopeUpdate> marks;
+    private CommitFlush<ScopeUpdate> lastRecords;
 
     SumPerScopeKey(String storeName) {
         this.storeName = storeName;
@@ -33,7 +33,7 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
     @Override
     public void init(ProcessorContext<String, ScopeUpdate> context) {
         super.init(context);
-        marks = CommitFlush.onFlush(context, storeName, DEFAULT_MAX_PENDING, last ->
+        lastRecords = CommitFlush.onFlush(context, storeName, DEFAULT_MAX_PENDING, last ->
                 pending.take(last.key()).forEach(sum -> context.forward(last.withValue(sum))));
     }
 
@@ -42,8 +42,8 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
         ScopeUpdate update = record.value();
         boolean summable = update.kind() == ScopeUpdate.Kind.RESPONSE || update.kind() == ScopeUpdate.Kind.RETRACTION;
         if (summable && pending.offer(record.key(), update.response(), update.kind() == ScopeUpdate.Kind.RETRACTION)) {
-            // The sums wait in pending; the mark keeps the record that came last, for its timestamp and headers.
-            marks.hold(record);
+            // The sums wait in pending; the record that came last waits too, for its timestamp and headers.
+            lastRecords.hold(record);
         } else {
             context().forward(record);
         }
@@ -53,6 +53,6 @@ final class SumPerScopeKey extends ContextualProcessor<String, ScopeUpdate, Stri
     public void close() {
         // A task closed without a commit aborted its transaction: what was pending is recomputed.
         pending.clear();
-        marks.clear();
+        lastRecords.clear();
     }
 }
