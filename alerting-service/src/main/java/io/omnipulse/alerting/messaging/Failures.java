@@ -45,6 +45,13 @@ public final class Failures {
             if (isPoolClosedOrExhausted(t)) {
                 return true;
             }
+            // A commit that failed at the database: the transaction manager reports the resource's
+            // error (the lost connection) as suppressed by its RollbackException, not as its cause.
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed)) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -37,6 +37,17 @@ class FailuresTest {
     }
 
     @Test
+    void aCommitThatLostTheDatabaseIsTransientThoughTheErrorIsOnlySuppressed() {
+        // As Narayana reports it: the resource's failure is suppressed by the rollback, not its cause.
+        IllegalStateException rollback = new IllegalStateException("Could not commit transaction");
+        rollback.addSuppressed(new IllegalStateException("commit failed", new SQLException("I/O error", "08006")));
+        assertThat(Failures.isTransient(rollback)).isTrue();
+        IllegalStateException otherwise = new IllegalStateException("Could not commit transaction");
+        otherwise.addSuppressed(new SQLException("value too long", "22001"));
+        assertThat(Failures.isTransient(otherwise)).isFalse();
+    }
+
+    @Test
     void anythingElseIsPermanent() {
         assertThat(Failures.isTransient(new DataException("out of range", new SQLException("x", "22008")))).isFalse();
         assertThat(Failures.isTransient(new RecordTooLargeException("2 MB"))).isFalse();
