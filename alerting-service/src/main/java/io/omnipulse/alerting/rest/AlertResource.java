@@ -119,10 +119,9 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No alert has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") long id) {
-        Alert alert = caller.visibleAlert(id);
-        return AlertView.of(alert, queries.contextOf(id).orElse(null),
-                queries.latestTriggersOf(id, DETAIL_ENTRIES).map(TriggerView::of),
-                queries.latestHistoryOf(id, DETAIL_ENTRIES).map(AuditView::of));
+        AlertQueries.Detail detail = caller.visibleDetail(id, DETAIL_ENTRIES);
+        return AlertView.of(detail.alert(), detail.context(), detail.triggers().map(TriggerView::of),
+                detail.history().map(AuditView::of));
     }
 
     @GET

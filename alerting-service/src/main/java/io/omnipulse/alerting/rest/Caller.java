@@ -49,14 +49,25 @@ public class Caller {
         return TeamScope.visibleTeams(identity);
     }
 
-    /** The alert, when the caller may see it: 404 when there is none, 403 when it is another team's. */
     /** Whether the caller may read one team's closed-loop KPIs: analysts and admins any, agents and leads their own. */
     public boolean mayReadNumbersOf(String team) {
         return identity.hasRole(Roles.ANALYST) || TeamScope.sees(visibleTeams(), List.of(team));
     }
 
+    /** The alert, when the caller may see it: 404 when there is none, 403 when it is another team's. */
     public Alert visibleAlert(long id) {
-        Alert alert = queries.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id));
+        return visible(id, queries.find(id));
+    }
+
+    /** The alert's detail (AlertQueries#detailOf), when the caller may see the alert: 404 or 403 as above. */
+    public AlertQueries.Detail visibleDetail(long id, int entries) {
+        Optional<AlertQueries.Detail> detail = queries.detailOf(id, entries);
+        visible(id, detail.map(AlertQueries.Detail::alert));
+        return detail.get();
+    }
+
+    private Alert visible(long id, Optional<Alert> found) {
+        Alert alert = found.orElseThrow(() -> new NotFoundException("no alert with id " + id));
         if (!TeamScope.sees(visibleTeams(), Collections.singletonList(alert.team))) {
             throw new ForbiddenException("alert " + id + " belongs to a team this caller is not in");
         }

@@ -67,6 +67,22 @@ public class AlertQueries {
         return alerts.findByIdOptional(id);
     }
 
+    /**
+     * The alert with its context and its latest {@code entries} triggers and history entries, all as of
+     * one moment. PostgreSQL's default isolation (read committed) gives each statement its own snapshot,
+     * so a merge folding another alert into this one could commit between the read of the alert and that
+     * of its triggers, and the detail showed a trigger count that its triggers contradicted. A new
+     * repeatable-read transaction reads all four from the snapshot of its first statement.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Detail> detailOf(long id, int entries) {
+        // Must be the transaction's first statement, hence the new transaction.
+        alerts.getEntityManager().createNativeQuery("set transaction isolation level repeatable read, read only")
+                .executeUpdate();
+        return find(id).map(alert -> new Detail(alert, contextOf(id).orElse(null), latestTriggersOf(id, entries),
+                latestHistoryOf(id, entries)));
+    }
+
     /** The current team of each of these alerts, by id (null: no team); an id with no alert is absent. */
     public Map<Long, String> teamsOf(Collection<Long> alertIds) {
         return alerts.teamsOf(alertIds);
@@ -99,6 +115,11 @@ public class AlertQueries {
 
     public List<NotificationDelivery> deliveriesOf(long alertId) {
         return deliveries.listFor(alertId);
+    }
+
+    /** One alert as its detail shows it; context is null until some of it arrived or failed. */
+    public record Detail(Alert alert, ContextSnapshot context, Slice<AlertTrigger> triggers,
+            Slice<AlertAudit> history) {
     }
 
     /**

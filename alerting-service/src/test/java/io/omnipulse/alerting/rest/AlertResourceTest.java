@@ -38,6 +38,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +185,48 @@ class AlertResourceTest {
             TestTokens.as("other-lead@example.com", List.of(Roles.LEAD), List.of("someone-else"))
                     .get("/v1/alerts/" + id + list).then().statusCode(403);
         }
+    }
+
+    /**
+     * An alert's detail is read from one snapshot of the database: its trigger count and its triggers
+     * agree while another transaction keeps adding triggers (as a customer merge folds one alert's
+     * triggers into another's). Read statement by statement, a commit landing between the read of the
+     * alert and that of its triggers showed one count with another number of triggers.
+     */
+    @Test
+    void theDetailIsOneSnapshotWhileTriggersAreAdded() throws Exception {
+        String team = "growing-" + UUID.randomUUID();
+        Instant opened = Instant.parse("2026-11-01T00:00:00Z");
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            Alert alert = save(team, team, AlertSeverity.HIGH, AlertStatus.OPEN, opened, opened.plusSeconds(86_400));
+            triggers.persist(AlertTrigger.of(alert, TriggerContext.derived("test", team + "-0", opened, null, team,
+                    null, null), opened));
+            return alert.id;
+        });
+        // Below the hundred triggers the detail holds, so that every trigger counted is shown.
+        int added = 90;
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 1; i <= added; i++) {
+                int n = i;
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Alert alert = alerts.findById(id);
+                    triggers.persist(AlertTrigger.of(alert, TriggerContext.derived("test", team + "-" + n,
+                            opened.plusSeconds(n), null, team, null, null), opened));
+                    alert.triggerCount++;
+                });
+                // Spreads the commits over the reads; how they interleave is left to chance.
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+        });
+        int reads = 0;
+        while (!writer.isDone() || reads == 0) {
+            JsonPath detail = given().get("/v1/alerts/" + id).then().statusCode(200).extract().jsonPath();
+            assertThat(detail.getList("triggers")).as("read %d", reads).hasSize(detail.getInt("triggerCount"));
+            reads++;
+        }
+        writer.get();
+        assertThat(given().get("/v1/alerts/" + id).then().statusCode(200).extract().jsonPath().getInt("triggerCount"))
+                .isEqualTo(added + 1);
     }
 
     /**
