@@ -211,8 +211,11 @@ public class ProfileTopology {
                 // so a cache would merely hold each one until the commit writes it anyway.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESOLVED_KEYS_STORE),
                         STRING, Serdes.Long()), IDENTITY)
+                // Not cached either: a customer's key seldom comes back within a commit interval, so a
+                // cache wrote nearly every profile to the changelog anyway (~1 record per event) and
+                // added a sorted-map lookup, insert and eviction to each read and write.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE),
-                        STRING, RECORD_SERDE).withCachingEnabled(), PROFILES)
+                        STRING, RECORD_SERDE), PROFILES)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_STORE),
                         STRING, Serdes.Long()), PROFILES)
                 .addSink(LOOP_SINK, loopTopic, STRING.serializer(), LOOP_SERDE.serializer(), routing,
