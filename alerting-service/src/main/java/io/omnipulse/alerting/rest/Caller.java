@@ -56,21 +56,25 @@ public class Caller {
 
     /** The alert, when the caller may see it: 404 when there is none, 403 when it is another team's. */
     public Alert visibleAlert(long id) {
-        return visible(id, queries.find(id));
+        Alert alert = queries.find(id).orElseThrow(() -> noAlert(id));
+        requireVisible(alert);
+        return alert;
     }
 
     /** The alert's detail (AlertQueries#detailOf), when the caller may see the alert: 404 or 403 as above. */
     public AlertQueries.Detail visibleDetail(long id, int entries) {
-        Optional<AlertQueries.Detail> detail = queries.detailOf(id, entries);
-        visible(id, detail.map(AlertQueries.Detail::alert));
-        return detail.get();
+        AlertQueries.Detail detail = queries.detailOf(id, entries).orElseThrow(() -> noAlert(id));
+        requireVisible(detail.alert());
+        return detail;
     }
 
-    private Alert visible(long id, Optional<Alert> found) {
-        Alert alert = found.orElseThrow(() -> new NotFoundException("no alert with id " + id));
+    private void requireVisible(Alert alert) {
         if (!TeamScope.sees(visibleTeams(), Collections.singletonList(alert.team))) {
-            throw new ForbiddenException("alert " + id + " belongs to a team this caller is not in");
+            throw new ForbiddenException("alert " + alert.id + " belongs to a team this caller is not in");
         }
-        return alert;
+    }
+
+    private static NotFoundException noAlert(long id) {
+        return new NotFoundException("no alert with id " + id);
     }
 }

@@ -88,8 +88,11 @@ public class AlertQueries {
         return alerts.teamsOf(alertIds);
     }
 
+    // The latest triggers, latest history and context are read only as parts of detailOf, in its
+    // snapshot: read on their own, they need not agree with the alert read beside them.
+
     /** The alert's latest {@code count} triggers, in event-time order, and whether it has earlier ones. */
-    public Slice<AlertTrigger> latestTriggersOf(long alertId, int count) {
+    private Slice<AlertTrigger> latestTriggersOf(long alertId, int count) {
         return Slice.latest(triggers.latestFor(alertId, count + 1), count);
     }
 
@@ -99,7 +102,7 @@ public class AlertQueries {
     }
 
     /** The alert's latest {@code count} history entries, oldest first, and whether it has earlier ones. */
-    public Slice<AlertAudit> latestHistoryOf(long alertId, int count) {
+    private Slice<AlertAudit> latestHistoryOf(long alertId, int count) {
         return Slice.latest(audit.latestFor(alertId, count + 1), count);
     }
 
@@ -109,7 +112,7 @@ public class AlertQueries {
     }
 
     /** The customer's journey and scores as fetched for the alert, if any part arrived or failed. */
-    public Optional<ContextSnapshot> contextOf(long alertId) {
+    private Optional<ContextSnapshot> contextOf(long alertId) {
         return contexts.find(alertId);
     }
 
